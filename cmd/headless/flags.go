@@ -1,0 +1,93 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"commonwealth/internal/scenario"
+)
+
+// sets collects repeated --set flags.
+type sets []string
+
+func (s *sets) String() string     { return strings.Join(*s, " ") }
+func (s *sets) Set(v string) error { *s = append(*s, v); return nil }
+
+// scenarioFlags are the flags every command that loads a scenario takes.
+type scenarioFlags struct {
+	sets   sets
+	seeds  int
+	months int
+}
+
+func (f *scenarioFlags) register(fs *flag.FlagSet) {
+	fs.Var(&f.sets, "set", "set a scenario key for every arm, as `key=value` (repeatable)")
+	fs.IntVar(&f.seeds, "seeds", 0, "run `N` seeds per arm (same as --set seeds=N)")
+	fs.IntVar(&f.months, "months", 0, "run `N` months (same as --set months=N)")
+}
+
+// load reads the scenario named by the positional arguments, with the flags
+// applied.
+func (f *scenarioFlags) load(args []string) (*scenario.Scenario, error) {
+	if len(args) > 1 {
+		return nil, fmt.Errorf("one scenario at a time, got %d: %s", len(args), strings.Join(args, " "))
+	}
+	all := append(sets(nil), f.sets...)
+	if f.seeds != 0 {
+		all = append(all, "seeds="+strconv.Itoa(f.seeds))
+	}
+	if f.months != 0 {
+		all = append(all, "months="+strconv.Itoa(f.months))
+	}
+	ref := ""
+	if len(args) == 1 {
+		ref = args[0]
+	}
+	return scenario.Load(ref, all)
+}
+
+// newFlagSet returns a flag set for the command that reports to stderr.
+func newFlagSet(name, args string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: headless %s %s\n\nflags:\n", name, args)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags and positional arguments in any order, and returns the
+// positional ones. -h gives errHelp.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// flagStatus turns a flag parsing error into an exit status: 0 for -h, 2
+// otherwise (the flag package has printed the message).
+func flagStatus(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	return exitBadUsed
+}
+
+// badInput prints a scenario or flag error and returns exit status 2.
+func badInput(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, err)
+	return exitBadUsed
+}

@@ -1,0 +1,31 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"commonwealth/internal/scenario"
+)
+
+// keysCmd prints the reference of every scenario key.
+func keysCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("keys", "", stderr)
+	if _, err := parse(fs, args); err != nil {
+		return flagStatus(err)
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "KEY\tDEFAULT\tUNIT\tALLOWED\tPER ARM\tMEANING")
+	for i := range scenario.Keys {
+		k := &scenario.Keys[i]
+		perArm := "yes"
+		if k.Shared {
+			perArm = "no"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", k.Path, k.Default(), k.Unit, k.Range(), perArm, k.Doc)
+	}
+	tw.Flush()
+	fmt.Fprintln(stdout, "\nArms are [[arm]] blocks with a name and any per-arm keys; --set key=value sets a key for every arm.")
+	return exitOK
+}

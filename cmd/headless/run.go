@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"commonwealth/internal/batch"
+	"commonwealth/internal/metrics"
+	"commonwealth/internal/plots"
+	"commonwealth/internal/scenario"
+)
+
+func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("run", "[SCENARIO] [flags]", stderr)
+	var sf scenarioFlags
+	sf.register(fs)
+	out := fs.String("o", "out", "write the outputs into `DIR` (created if missing)")
+	format := fs.String("format", "png", "plot file format: png, svg or pdf")
+	workers := fs.Int("workers", 0, "runs at once (default: one per CPU; results do not depend on it)")
+	check := fs.Bool("check-money", false, "check after every month that money is conserved (slower)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return flagStatus(err)
+	}
+	if !slices.Contains(plots.Formats, *format) {
+		return badInput(stderr, fmt.Errorf("--format %s: expected one of %s", *format, strings.Join(plots.Formats, ", ")))
+	}
+	if *workers < 0 {
+		return badInput(stderr, fmt.Errorf("--workers %d: expected 0 (one per CPU) or more", *workers))
+	}
+	sc, err := sf.load(pos)
+	if err != nil {
+		return badInput(stderr, err)
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		fmt.Fprintln(stderr, "headless:", err)
+		return exitFailed
+	}
+	run := sc.Run()
+	fmt.Fprintf(stdout, "%s: %d arm(s) × %d seed(s) × %d months, %d people (%s)\n",
+		sc.Name, len(sc.Arms), run.Seeds, run.Months, run.People, sc.File)
+	start := time.Now()
+	rs, err := batch.Run(ctx, sc, batch.Options{Workers: *workers, CheckMoney: *check})
+	if err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "headless: interrupted; no output written")
+		} else {
+			fmt.Fprintln(stderr, "headless:", err)
+		}
+		return exitFailed
+	}
+	fmt.Fprintf(stdout, "ran in %.1f s\n", time.Since(start).Seconds())
+	files, err := writeOutputs(*out, *format, sc, rs)
+	if err != nil {
+		fmt.Fprintln(stderr, "headless:", err)
+		return exitFailed
+	}
+	printSummary(stdout, sc, rs)
+	fmt.Fprintf(stdout, "wrote %s into %s\n", strings.Join(files, ", "), *out)
+	return exitOK
+}
+
+// writeOutputs writes the tables, the plots and, last, the manifest.
+func writeOutputs(dir, format string, sc *scenario.Scenario, rs []batch.Result) ([]string, error) {
+	type table struct {
+		name  string
+		write func(io.Writer, *scenario.Scenario, []batch.Result) error
+	}
+	tables := []table{
+		{"summary.csv", batch.WriteSummary},
+		{"timeseries.csv", batch.WriteTimeseries},
+		{"wealth.csv", batch.WriteWealth},
+	}
+	if rs[0].Final.Classes {
+		tables = append(tables, table{"firms.csv", batch.WriteFirms})
+	}
+	var files []string
+	for _, t := range tables {
+		err := batch.WriteFile(filepath.Join(dir, t.name), func(w io.Writer) error { return t.write(w, sc, rs) })
+		if err != nil {
+			return files, err
+		}
+		files = append(files, t.name)
+	}
+	figs, err := plots.Write(dir, format, sc, rs)
+	files = append(files, figs...)
+	if err != nil {
+		return files, err
+	}
+	files = append(files, "manifest.json")
+	m := batch.NewManifest(sc, files)
+	return files, batch.WriteFile(filepath.Join(dir, "manifest.json"), m.Write)
+}
+
+// summaryMetrics are the end values printed after a run, when present.
+var summaryMetrics = []string{"gini_wealth", "top10_share", "bottom50_share", "unemployed_share", "wage_share"}
+
+// printSummary prints, per arm, the mean and 95% interval over seeds of a
+// few metrics at the end.
+func printSummary(w io.Writer, sc *scenario.Scenario, rs []batch.Result) {
+	cols := rs[0].Series
+	fmt.Fprintf(w, "\n%-16s", "at the end")
+	var shown []int
+	for _, m := range summaryMetrics {
+		if c := cols.Column(m); c >= 0 {
+			shown = append(shown, c)
+			fmt.Fprintf(w, " %-24s", m)
+		}
+	}
+	fmt.Fprintln(w)
+	for a, arm := range sc.Arms {
+		fmt.Fprintf(w, "%-16s", arm.Name)
+		for _, c := range shown {
+			var xs []float64
+			for _, r := range rs {
+				if r.Arm == a {
+					xs = append(xs, r.Series.Last()[c])
+				}
+			}
+			mean, lo, hi := metrics.MeanCI(xs, 0.95)
+			fmt.Fprintf(w, " %-24s", fmt.Sprintf("%.3f [%.3f, %.3f]", mean, lo, hi))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "(mean over %d seeds [95%% interval])\n\n", sc.Run().Seeds)
+}

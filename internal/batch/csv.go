@@ -1,0 +1,91 @@
+package batch
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+
+	"commonwealth/internal/agents"
+	"commonwealth/internal/scenario"
+)
+
+// The CSV files a run writes. Numbers are written in full (shortest exact
+// decimal), so the same results give the same bytes.
+
+// WriteSummary writes summary.csv: a row per arm and seed with the value of
+// every metric in the last month.
+func WriteSummary(w io.Writer, sc *scenario.Scenario, rs []Result) error {
+	return writeRows(w, rs, []string{"arm", "seed", "month"}, func(emit func([]string, []float64), r Result) {
+		emit([]string{sc.Arms[r.Arm].Name, u(r.Seed), strconv.Itoa(r.Series.Months[len(r.Series.Months)-1])}, r.Series.Last())
+	})
+}
+
+// WriteTimeseries writes timeseries.csv: a row per arm, seed and month.
+func WriteTimeseries(w io.Writer, sc *scenario.Scenario, rs []Result) error {
+	return writeRows(w, rs, []string{"arm", "seed", "month"}, func(emit func([]string, []float64), r Result) {
+		for i, row := range r.Series.Rows {
+			emit([]string{sc.Arms[r.Arm].Name, u(r.Seed), strconv.Itoa(r.Series.Months[i])}, row)
+		}
+	})
+}
+
+// WriteWealth writes wealth.csv: every person's final wealth, with their
+// class in models that have classes.
+func WriteWealth(w io.Writer, sc *scenario.Scenario, rs []Result) error {
+	cw := csv.NewWriter(w)
+	head := []string{"arm", "seed", "person", "wealth"}
+	classes := len(rs) > 0 && rs[0].Final.Classes
+	if classes {
+		head = append(head, "class")
+	}
+	cw.Write(head)
+	rec := make([]string, len(head))
+	for _, r := range rs {
+		rec[0], rec[1] = sc.Arms[r.Arm].Name, u(r.Seed)
+		for p, m := range r.Final.Wealth {
+			rec[2], rec[3] = strconv.Itoa(p), strconv.FormatInt(m, 10)
+			if classes {
+				rec[4] = agents.Class(r.Final.ClassOf[p]).String()
+			}
+			cw.Write(rec)
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteFirms writes firms.csv: the number of employees of every firm at the
+// end of each run of a model with classes.
+func WriteFirms(w io.Writer, sc *scenario.Scenario, rs []Result) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"arm", "seed", "firm", "employees"})
+	for _, r := range rs {
+		for i, size := range r.Final.FirmSizes {
+			cw.Write([]string{sc.Arms[r.Arm].Name, u(r.Seed), strconv.Itoa(i), strconv.Itoa(int(size))})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeRows(w io.Writer, rs []Result, lead []string, each func(emit func([]string, []float64), r Result)) error {
+	cw := csv.NewWriter(w)
+	if len(rs) > 0 {
+		cw.Write(append(lead, rs[0].Series.Names...))
+	}
+	var rec []string
+	emit := func(keys []string, row []float64) {
+		rec = append(rec[:0], keys...)
+		for _, x := range row {
+			rec = append(rec, strconv.FormatFloat(x, 'g', -1, 64))
+		}
+		cw.Write(rec)
+	}
+	for _, r := range rs {
+		each(emit, r)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func u(x uint64) string { return strconv.FormatUint(x, 10) }

@@ -1,0 +1,115 @@
+// Package batch runs a scenario: every arm with every seed, on a pool of
+// workers, each run an independent world, so that results do not depend on
+// how many workers there are or in which order runs finish.
+package batch
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
+
+	"commonwealth/internal/economy"
+	"commonwealth/internal/metrics"
+	"commonwealth/internal/scenario"
+)
+
+// Result is what one run (one arm, one seed) leaves behind.
+type Result struct {
+	Arm    int    // index into the scenario's arms
+	Seed   uint64 // the world's seed
+	Series Series // the metrics after each month, from month 0
+	Final  economy.Snapshot
+}
+
+// Series is a table of metrics over time: a row per observed month.
+type Series struct {
+	Names  []string
+	Months []int
+	Rows   [][]float64
+}
+
+// Last returns the row of the last month observed.
+func (s *Series) Last() []float64 { return s.Rows[len(s.Rows)-1] }
+
+// Column returns the index of the metric named name, or -1.
+func (s *Series) Column(name string) int {
+	for i, n := range s.Names {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Options say how to run a batch.
+type Options struct {
+	Workers    int  // runs at once; 0 means one per CPU
+	CheckMoney bool // check after every month that money is conserved
+}
+
+// Run runs every arm of sc with every seed and returns the results ordered
+// by arm, then seed. It stops early, with ctx's error, when ctx is done.
+func Run(ctx context.Context, sc *scenario.Scenario, opt Options) ([]Result, error) {
+	seeds := sc.Run().SeedList()
+	results := make([]Result, len(sc.Arms)*len(seeds))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers(opt.Workers))
+	for a := range sc.Arms {
+		for s, seed := range seeds {
+			slot := &results[a*len(seeds)+s]
+			g.Go(func() error {
+				r, err := RunOne(ctx, sc.Arms[a].Settings, seed, opt.CheckMoney)
+				r.Arm = a
+				*slot = r
+				return err
+			})
+		}
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+func workers(n int) int {
+	if n <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return n
+}
+
+// RunOne runs one world for s.Months months, observing it at the start and
+// after every month. With checkMoney it also checks, after every month, that
+// the accounts add up to the money the world started with.
+func RunOne(ctx context.Context, s scenario.Settings, seed uint64, checkMoney bool) (Result, error) {
+	w, err := economy.New(s.Params, seed)
+	if err != nil {
+		return Result{}, err
+	}
+	var snap economy.Snapshot
+	w.Observe(&snap)
+	meter := metrics.Meter{Metrics: metrics.For(snap.Classes)}
+	r := Result{Seed: seed, Series: Series{Names: metrics.Names(meter.Metrics)}}
+	record := func() {
+		r.Series.Months = append(r.Series.Months, w.Month())
+		r.Series.Rows = append(r.Series.Rows, meter.Measure(make([]float64, 0, len(meter.Metrics)), &snap))
+	}
+	record()
+	for range s.Months {
+		if err := ctx.Err(); err != nil {
+			return Result{}, err
+		}
+		w.StepMonth()
+		if checkMoney {
+			if sum, total := w.Ledger().Sum(), w.Ledger().Total(); sum != total {
+				return Result{}, fmt.Errorf("batch: money not conserved in month %d of seed %d: accounts hold %d, started with %d", w.Month(), seed, sum, total)
+			}
+		}
+		w.Observe(&snap)
+		record()
+	}
+	r.Final = snap
+	return r, nil
+}

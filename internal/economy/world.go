@@ -1,0 +1,114 @@
+// Package economy is the simulation core: worlds, their accounts and the
+// rules that move money between them. It imports no UI and no plotting, and
+// each World owns its one random generator, so a world is a pure function of
+// its parameters and seed.
+package economy
+
+import (
+	"errors"
+	"fmt"
+)
+
+// World is one economy: its people, their accounts, its clock and its random
+// generator. A World is not safe for concurrent use; run worlds in parallel,
+// never one world on several goroutines.
+type World struct {
+	p      Params
+	r      *rng
+	led    Ledger
+	month  int   // months completed
+	pos    int   // activations done in the current month
+	income []int64 // money received by each person this month
+	rules  rules
+}
+
+// rules is what a model family implements. act performs n activations of the
+// current month; the world calls beginMonth before the first and endMonth
+// after the last.
+type rules interface {
+	beginMonth(w *World)
+	act(w *World, n int)
+	endMonth(w *World)
+	observe(w *World, s *Snapshot)
+}
+
+// New returns a world in its starting state: People persons with StartWealth
+// each, seeded with seed.
+func New(p Params, seed uint64) (*World, error) {
+	if p.People < 2 {
+		return nil, fmt.Errorf("economy: people = %d, need at least 2", p.People)
+	}
+	if p.StartWealth < 0 {
+		return nil, errors.New("economy: negative start_wealth")
+	}
+	w := &World{
+		p:      p,
+		r:      newRNG(seed),
+		led:    NewLedger(p.People, p.StartWealth),
+		income: make([]int64, p.People),
+	}
+	switch p.Model {
+	case ModelExchange:
+		x, err := newExchange(p)
+		if err != nil {
+			return nil, err
+		}
+		w.rules = x
+	case ModelCapitalism:
+		c, err := newCapitalism(p)
+		if err != nil {
+			return nil, err
+		}
+		w.rules = c
+	default:
+		return nil, fmt.Errorf("economy: unknown model %q", p.Model)
+	}
+	return w, nil
+}
+
+// Params returns the parameters the world was made with.
+func (w *World) Params() Params { return w.p }
+
+// Month returns the number of months completed.
+func (w *World) Month() int { return w.month }
+
+// Ledger returns the world's accounts, for reading.
+func (w *World) Ledger() *Ledger { return &w.led }
+
+// StepMonth runs the rest of the current month: People activations in all.
+func (w *World) StepMonth() { w.advance(w.p.People - w.pos) }
+
+// Step runs one activation: one person's turn, or one pair trade.
+func (w *World) Step() { w.advance(1) }
+
+func (w *World) advance(n int) {
+	if w.pos == 0 {
+		clear(w.income)
+		w.rules.beginMonth(w)
+	}
+	w.rules.act(w, n)
+	w.pos += n
+	if w.pos == w.p.People {
+		w.rules.endMonth(w)
+		w.pos = 0
+		w.month++
+	}
+}
+
+// pay moves money between accounts and books what a person receives as
+// income. Every flow of money in a world goes through it.
+func (w *World) pay(from, to Account, amt int64) {
+	w.led.Transfer(from, to, amt)
+	if int(to) < len(w.income) {
+		w.income[to] += amt
+	}
+}
+
+// Observe fills s with the world's state and this month's flows. Slices in s
+// are reused when large enough.
+func (w *World) Observe(s *Snapshot) {
+	s.Month = w.month
+	s.Wealth = append(s.Wealth[:0], w.led.Persons()...)
+	s.Income = append(s.Income[:0], w.income...)
+	w.rules.observe(w, s)
+}

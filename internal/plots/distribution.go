@@ -1,0 +1,120 @@
+package plots
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+)
+
+// histogramBins is the number of bins of the wealth histogram.
+const histogramBins = 60
+
+// wealthHistogram draws the final wealth distribution of each arm (pooled
+// over seeds) as a step outline, so several arms stay readable. The scale
+// stops at the 99th percentile of everyone's wealth so the bulk shows.
+func wealthHistogram(title string, arms []arm) (*plot.Plot, error) {
+	var all []float64
+	for _, a := range arms {
+		all = append(all, a.wealth()...)
+	}
+	slices.Sort(all)
+	top := stat.Quantile(0.99, stat.Empirical, all, nil)
+	if top <= 0 {
+		top = all[len(all)-1] + 1
+	}
+	width := niceStep(top / histogramBins)
+	p := newPlot(title+": wealth at the end", "wealth (money units; the richest 1% are off the scale)", "share of people per bin")
+	for _, a := range arms {
+		w := a.wealth()
+		counts := make([]float64, histogramBins)
+		for _, x := range w {
+			if b := int(x / width); b < histogramBins {
+				counts[b]++
+			}
+		}
+		pts := make(plotter.XYs, histogramBins+1)
+		for b := range pts {
+			pts[b].X = float64(b) * width
+			pts[b].Y = counts[min(b, histogramBins-1)] / float64(len(w))
+		}
+		line, err := plotter.NewLine(pts)
+		if err != nil {
+			return nil, err
+		}
+		line.StepStyle = plotter.PostStep
+		line.Color = armColor(a.color)
+		line.Width = vg.Points(2)
+		p.Add(line)
+		p.Legend.Add(a.name, line)
+	}
+	p.Y.Min = 0
+	return p, nil
+}
+
+// wealthCCDF draws, on log-log axes, the share of people holding at least w
+// against w. An exponential law bends down; a Pareto (power-law) tail is a
+// straight line.
+func wealthCCDF(title string, arms []arm) (*plot.Plot, error) {
+	p := newPlot(title+": how many hold at least w", "wealth w (money units, log scale)", "share with wealth ≥ w")
+	logAxes(p)
+	for _, a := range arms {
+		pts := ccdf(a.wealth())
+		if len(pts) == 0 {
+			continue
+		}
+		line, err := plotter.NewLine(pts)
+		if err != nil {
+			return nil, err
+		}
+		line.Color = armColor(a.color)
+		line.Width = vg.Points(2)
+		p.Add(line)
+		p.Legend.Add(a.name, line)
+	}
+	p.Legend.Left = false
+	return p, nil
+}
+
+// ccdf returns the points (x, share of values ≥ x) for the distinct
+// positive values of xs.
+func ccdf(xs []float64) plotter.XYs {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := float64(len(s))
+	var pts plotter.XYs
+	for i := 0; i < len(s); i++ {
+		if s[i] <= 0 || (i > 0 && s[i] == s[i-1]) {
+			continue
+		}
+		pts = append(pts, plotter.XY{X: s[i], Y: (n - float64(i)) / n})
+	}
+	return pts
+}
+
+// giniLabel is an arm's legend entry with its mean Gini.
+func giniLabel(name string, gini float64) string {
+	if math.IsNaN(gini) {
+		return name
+	}
+	return fmt.Sprintf("%s (Gini %.3f)", name, gini)
+}
+
+// niceStep rounds x up to 1, 2 or 5 times a power of ten, so that histogram
+// bins hold whole multiples of any round trading amount.
+func niceStep(x float64) float64 {
+	if x <= 1 {
+		return 1
+	}
+	pow := math.Pow(10, math.Floor(math.Log10(x)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*pow >= x {
+			return m * pow
+		}
+	}
+	return 10 * pow
+}

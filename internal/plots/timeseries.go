@@ -1,0 +1,139 @@
+package plots
+
+import (
+	"fmt"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"commonwealth/internal/metrics"
+)
+
+// series is one metric of one arm over time: the mean over seeds and its 95%
+// confidence band.
+type series struct {
+	mean, band plotter.XYs // band: the lower edge forward, then the upper edge back
+}
+
+// yearsFrom is the run length from which time axes are in years, not months.
+const yearsFrom = 120
+
+// timeAxis returns the label of the time axis and the months per unit.
+func timeAxis(arms []arm) (string, float64) {
+	r := arms[0].runs[0]
+	if r.Series.Months[len(r.Series.Months)-1] >= yearsFrom {
+		return "time (years)", 12
+	}
+	return "time (months)", 1
+}
+
+// meanOverSeeds returns the metric's mean and band over the arm's seeds.
+// When time is in years, each run is first averaged over each year, so the
+// lines show the trend rather than month-to-month noise.
+func meanOverSeeds(a arm, metric string, unit float64) series {
+	col := a.runs[0].Series.Column(metric)
+	months := a.runs[0].Series.Months
+	step := int(unit)
+	var s series
+	var lo, hi plotter.XYs
+	xs := make([]float64, len(a.runs))
+	for t := 0; t < len(months); t += step {
+		end := min(t+step, len(months))
+		for i, r := range a.runs {
+			xs[i] = 0
+			for _, row := range r.Series.Rows[t:end] {
+				xs[i] += row[col] / float64(end-t)
+			}
+		}
+		mean, l, h := metrics.MeanCI(xs, 0.95)
+		x := float64(months[end-1]) / unit
+		s.mean = append(s.mean, plotter.XY{X: x, Y: mean})
+		lo, hi = append(lo, plotter.XY{X: x, Y: l}), append(hi, plotter.XY{X: x, Y: h})
+	}
+	for i := len(hi) - 1; i >= 0; i-- {
+		lo = append(lo, hi[i])
+	}
+	s.band = lo
+	return s
+}
+
+// addSeries draws a series in the arm's colour with the given dashes, and
+// its band when there are several seeds.
+func addSeries(p *plot.Plot, a arm, s series, label string, dashes []vg.Length) error {
+	if len(a.runs) > 1 {
+		band, err := plotter.NewPolygon(s.band)
+		if err != nil {
+			return err
+		}
+		band.Color = faded(armColor(a.color), 60)
+		band.LineStyle.Width = 0
+		p.Add(band)
+	}
+	line, err := plotter.NewLine(s.mean)
+	if err != nil {
+		return err
+	}
+	line.Color = armColor(a.color)
+	line.Width = vg.Points(2)
+	line.Dashes = dashes
+	p.Add(line)
+	p.Legend.Add(label, line)
+	return nil
+}
+
+// bandNote says what the shading means, for titles.
+func bandNote(arms []arm) string {
+	_, unit := timeAxis(arms)
+	period := "monthly"
+	if unit == 12 {
+		period = "yearly"
+	}
+	if n := len(arms[0].runs); n > 1 {
+		return fmt.Sprintf("%s means of %d seeds, 95%% band", period, n)
+	}
+	return period + " values, one seed"
+}
+
+// overTime draws one metric over time, an arm a line.
+func overTime(title, metric, ylabel string, arms []arm) (*plot.Plot, error) {
+	xlabel, unit := timeAxis(arms)
+	p := newPlot(fmt.Sprintf("%s (%s)", title, bandNote(arms)), xlabel, ylabel)
+	for _, a := range arms {
+		if err := addSeries(p, a, meanOverSeeds(a, metric, unit), a.name, nil); err != nil {
+			return nil, err
+		}
+	}
+	p.Legend.Top = false
+	return p, nil
+}
+
+// classShares draws the shares of workers, capitalists and unemployed over
+// time: colour tells the arm, the dash pattern the class.
+func classShares(title string, arms []arm) (*plot.Plot, error) {
+	xlabel, unit := timeAxis(arms)
+	p := newPlot(fmt.Sprintf("%s: classes over time (%s)", title, bandNote(arms)), xlabel, "share of people")
+	classes := []struct {
+		metric, label string
+		dashes        []vg.Length
+	}{
+		{"workers_share", "workers", nil},
+		{"unemployed_share", "unemployed", []vg.Length{vg.Points(6), vg.Points(3)}},
+		{"capitalists_share", "capitalists", []vg.Length{vg.Points(1.5), vg.Points(2.5)}},
+	}
+	for _, a := range arms {
+		for _, c := range classes {
+			label := c.label
+			if len(arms) > 1 {
+				label = a.name + ": " + c.label
+			}
+			if err := addSeries(p, a, meanOverSeeds(a, c.metric, unit), label, c.dashes); err != nil {
+				return nil, err
+			}
+		}
+	}
+	p.Y.Min, p.Y.Max = 0, 1
+	p.Legend.Top, p.Legend.Left = true, false
+	p.Legend.YOffs = -vg.Points(110) // between the workers and the other classes
+	return p, nil
+}

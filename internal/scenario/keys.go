@@ -1,0 +1,207 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"commonwealth/internal/economy"
+)
+
+// Kind is the type of a key's value.
+type Kind int
+
+// Kinds of key values.
+const (
+	Int Kind = iota
+	Float
+	String
+)
+
+func (k Kind) String() string { return [...]string{"an integer", "a number", "a string"}[k] }
+
+// Key describes one scenario key: its path, type, default, unit, range and
+// meaning. The registry Keys is the single source of the scenario format: the
+// loader, --set, the manifest and the generated reference all read it.
+type Key struct {
+	Path    string
+	Kind    Kind
+	Unit    string
+	Doc     string
+	Choices []string // for enumerations: the allowed values
+	Min     float64  // lowest allowed value (numbers)
+	Max     float64  // highest allowed value (numbers)
+	MaxOpen bool     // Max itself is not allowed
+	Why     string   // why the range is what it is, shown when a value is outside it
+	Shared  bool     // the same in every arm: arms may not override it
+
+	check func(v value) (msg, hint string) // a further check, or nil
+
+	set func(s *Settings, v value)
+	get func(s *Settings) any
+}
+
+// value is a checked value of a key's kind.
+type value struct {
+	i int64
+	f float64
+	s string
+}
+
+// maxPeople bounds the population so person indices fit in 32 bits and one
+// world fits in the memory of an ordinary machine.
+const maxPeople = 50_000_000
+
+// checkPeople refuses populations too large for memory, saying how much
+// memory they would take.
+func checkPeople(v value) (string, string) {
+	if v.i <= maxPeople {
+		return "", ""
+	}
+	per := economy.BytesPerPerson
+	return fmt.Sprintf("%d people are too many for memory: one world needs about %s (%d bytes a person), and a run holds one world per worker",
+			v.i, bytesText(float64(v.i)*float64(per)), per),
+		fmt.Sprintf("at most %d people; use fewer people and more seeds", maxPeople)
+}
+
+// bytesText writes a byte count in decimal units.
+func bytesText(b float64) string {
+	units := []string{"B", "kB", "MB", "GB", "TB", "PB", "EB"}
+	i := 0
+	for ; b >= 1000 && i < len(units)-1; i++ {
+		b /= 1000
+	}
+	return strconv.FormatFloat(b, 'f', 1, 64) + " " + units[i]
+}
+
+// Keys is every key a scenario may set, in the order of the reference.
+var Keys = []Key{
+	{Path: "name", Kind: String, Unit: "text", Doc: "the scenario's name, shown on plots and in reports (default: the file name)", Shared: true,
+		set: func(s *Settings, v value) {}, get: func(*Settings) any { return nil }},
+	{Path: "description", Kind: String, Unit: "text", Doc: "what the scenario asks, in a sentence or a paragraph", Shared: true,
+		set: func(s *Settings, v value) {}, get: func(*Settings) any { return nil }},
+	{Path: "model", Kind: String, Unit: "", Doc: "model family: kinetic exchange or Wright's capitalism", Shared: true,
+		Choices: []string{economy.ModelExchange, economy.ModelCapitalism},
+		set:     func(s *Settings, v value) { s.Model = v.s }, get: func(s *Settings) any { return s.Model }},
+	{Path: "people", Kind: Int, Unit: "persons", Doc: "number of persons N (at most 50,000,000: a world must fit in memory)", Shared: true, Min: 2, Max: math.MaxInt64,
+		check: checkPeople,
+		set:   func(s *Settings, v value) { s.People = int(v.i) }, get: func(s *Settings) any { return s.People }},
+	{Path: "start_wealth", Kind: Int, Unit: "money units per person", Doc: "money each person holds at the start (everyone starts equal)", Min: 0, Max: math.MaxInt32,
+		set: func(s *Settings, v value) { s.StartWealth = v.i }, get: func(s *Settings) any { return s.StartWealth }},
+	{Path: "months", Kind: Int, Unit: "months", Doc: "length of each run; a month is `people` activations", Shared: true, Min: 1, Max: 1_000_000,
+		set: func(s *Settings, v value) { s.Months = int(v.i) }, get: func(s *Settings) any { return s.Months }},
+	{Path: "seeds", Kind: Int, Unit: "runs per arm", Doc: "how many seeds each arm runs (replicates; every arm runs the same seeds)", Shared: true, Min: 1, Max: 100_000,
+		set: func(s *Settings, v value) { s.Seeds = int(v.i) }, get: func(s *Settings) any { return s.Seeds }},
+	{Path: "seed", Kind: Int, Unit: "", Doc: "the first seed; the others are seed+1, seed+2, ...", Shared: true, Min: 0, Max: math.MaxInt64,
+		set: func(s *Settings, v value) { s.Seed = uint64(v.i) }, get: func(s *Settings) any { return s.Seed }},
+
+	{Path: "exchange.rule", Kind: String, Doc: "trading rule of the exchange model",
+		Choices: []string{economy.RuleRandom, economy.RuleSaving, economy.RuleYardSale, economy.RuleMesa},
+		set:     func(s *Settings, v value) { s.Exchange.Rule = v.s }, get: func(s *Settings) any { return s.Exchange.Rule }},
+	{Path: "exchange.amount", Kind: Int, Unit: "money units", Doc: "random and mesa: units moved by one trade", Min: 1, Max: math.MaxInt32,
+		set: func(s *Settings, v value) { s.Exchange.Amount = v.i }, get: func(s *Settings) any { return s.Exchange.Amount }},
+	{Path: "exchange.saving", Kind: Float, Unit: "fraction", Doc: "saving: fraction λ of their money each trader keeps out of the trade", Min: 0, Max: 1, MaxOpen: true,
+		Why: "a saver who keeps everything never trades",
+		set: func(s *Settings, v value) { s.Exchange.Saving = v.f }, get: func(s *Settings) any { return s.Exchange.Saving }},
+	{Path: "exchange.fraction", Kind: Float, Unit: "fraction", Doc: "yardsale: fraction f of the poorer trader's wealth at stake in a trade", Min: 0, Max: 1,
+		set: func(s *Settings, v value) { s.Exchange.Fraction = v.f }, get: func(s *Settings) any { return s.Exchange.Fraction }},
+	{Path: "exchange.redistribution", Kind: Float, Unit: "fraction per month", Doc: "χ: each month everyone pays this fraction of their wealth into a fund shared equally (any rule; 0 = none)", Min: 0, Max: 1,
+		set: func(s *Settings, v value) { s.Exchange.Redistribution = v.f }, get: func(s *Settings) any { return s.Exchange.Redistribution }},
+	{Path: "exchange.advantage", Kind: Float, Unit: "per month", Doc: "yardsale: ζ, wealth-attained advantage: how much the coin favours the richer trader (0 = a fair coin)", Min: 0, Max: 100,
+		set: func(s *Settings, v value) { s.Exchange.Advantage = v.f }, get: func(s *Settings) any { return s.Exchange.Advantage }},
+
+	{Path: "capitalism.wage_min", Kind: Int, Unit: "money units per month", Doc: "lowest monthly wage an employer offers", Min: 0, Max: math.MaxInt32,
+		set: func(s *Settings, v value) { s.Capitalism.WageMin = v.i }, get: func(s *Settings) any { return s.Capitalism.WageMin }},
+	{Path: "capitalism.wage_max", Kind: Int, Unit: "money units per month", Doc: "highest monthly wage an employer offers", Min: 0, Max: math.MaxInt32,
+		set: func(s *Settings, v value) { s.Capitalism.WageMax = v.i }, get: func(s *Settings) any { return s.Capitalism.WageMax }},
+}
+
+// Defaults are the settings of a scenario that sets nothing: Wright's model
+// with his parameters, one seed, a hundred years.
+func Defaults() Settings {
+	return Settings{
+		Params: economy.Params{
+			Model:       economy.ModelCapitalism,
+			People:      1000,
+			StartWealth: 100,
+			Exchange:    economy.ExchangeParams{Rule: economy.RuleRandom, Amount: 1, Saving: 0.5, Fraction: 0.1},
+			Capitalism:  economy.CapitalismParams{WageMin: 10, WageMax: 90},
+		},
+		Months: 1200,
+		Seeds:  1,
+		Seed:   1,
+	}
+}
+
+// lookup returns the key with the given path, or nil.
+func lookup(path string) *Key {
+	for i := range Keys {
+		if Keys[i].Path == path {
+			return &Keys[i]
+		}
+	}
+	return nil
+}
+
+// Default returns the key's default value, formatted as in TOML.
+func (k *Key) Default() string {
+	d := Defaults()
+	return formatValue(k.get(&d))
+}
+
+func formatValue(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return strconv.Quote(v)
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// Range describes the allowed values, for messages and the reference.
+func (k *Key) Range() string {
+	switch {
+	case k.Choices != nil:
+		return "one of " + quoteList(k.Choices)
+	case k.Kind == String:
+		return "any text"
+	case k.Max == math.MaxInt64:
+		return "at least " + num(k.Min)
+	case k.MaxOpen:
+		return fmt.Sprintf("%s ≤ value < %s", num(k.Min), num(k.Max))
+	}
+	return fmt.Sprintf("%s ≤ value ≤ %s", num(k.Min), num(k.Max))
+}
+
+func num(x float64) string {
+	if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+func quoteList(xs []string) string {
+	s := ""
+	for i, x := range xs {
+		if i > 0 {
+			s += ", "
+		}
+		s += strconv.Quote(x)
+	}
+	return s
+}
+
+// Values returns the value of every settable key in s, by path.
+func Values(s Settings) map[string]any {
+	vals := map[string]any{}
+	for i := range Keys {
+		if v := Keys[i].get(&s); v != nil {
+			vals[Keys[i].Path] = v
+		}
+	}
+	return vals
+}

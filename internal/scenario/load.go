@@ -1,0 +1,248 @@
+package scenario
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"commonwealth/internal/economy"
+)
+
+const armTable = "arm"
+
+// Parse reads a scenario from src, named file in messages, applies the --set
+// flags sets ("path=value") to every arm, and checks everything. On failure
+// the error is Problems, listing every problem found.
+func Parse(file string, src []byte, sets []string) (*Scenario, error) {
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, Problems{{File: file, Msg: "the file is empty", Hint: "a scenario sets at least `model`; `headless list` shows the built-in ones to copy"}}
+	}
+	var doc map[string]any
+	md, err := toml.Decode(string(src), &doc)
+	if err != nil {
+		return nil, tomlProblem(file, err)
+	}
+	l := &loader{file: file, doc: doc, md: md, lines: newLineIndex(string(src))}
+	sc := &Scenario{
+		Name:   strings.TrimSuffix(filepath.Base(strings.TrimPrefix(file, "embedded:")), ".toml"),
+		File:   file,
+		Source: string(src),
+		Sets:   sets,
+		Base:   Defaults(),
+	}
+	l.walk(sc)
+	l.applySets(sc, sets)
+	if len(sc.Arms) == 0 {
+		sc.Arms = []Arm{{Name: sc.Name, Settings: sc.Base}}
+	}
+	for i := range sc.Arms {
+		l.checkWhole(sc, i)
+	}
+	if err := l.problems.sorted().err(); err != nil {
+		return nil, err
+	}
+	return sc, nil
+}
+
+func tomlProblem(file string, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return Problems{{File: file, Line: pe.Position.Line, Msg: "invalid TOML: " + pe.Message, Hint: pe.Usage}}
+	}
+	return Problems{{File: file, Msg: "invalid TOML: " + err.Error()}}
+}
+
+// loader holds the state of one Parse.
+type loader struct {
+	file     string
+	doc      map[string]any
+	md       toml.MetaData
+	lines    *lineIndex
+	problems Problems
+	keyLine  map[string]int // line of each key set, by displayed path
+}
+
+func (l *loader) add(line int, key, msg, hint string) {
+	l.problems = append(l.problems, Problem{File: l.file, Line: line, Key: key, Msg: msg, Hint: hint})
+}
+
+// walk applies every key of the document, in document order.
+func (l *loader) walk(sc *Scenario) {
+	l.keyLine = map[string]int{}
+	arm := -1
+	var badTables []string
+	for _, k := range l.md.Keys() {
+		line := l.lines.next(k)
+		path := strings.Join(k, ".")
+		if slices.ContainsFunc(badTables, func(t string) bool { return strings.HasPrefix(path, t+".") }) {
+			continue
+		}
+		typ := l.md.Type(k...)
+		if k[0] == armTable {
+			if len(k) == 1 {
+				if typ != "ArrayHash" {
+					l.add(line, armTable, "expected [[arm]] blocks (an array of tables), got "+describe(l.doc[armTable]), "write each arm as a block starting with the line [[arm]]")
+					badTables = append(badTables, armTable)
+					continue
+				}
+				arm++
+				sc.Arms = append(sc.Arms, Arm{Name: fmt.Sprintf("arm %d", arm+1)})
+				l.keyLine[fmt.Sprintf("arm[%d]", arm)] = line
+				continue
+			}
+			if bad := l.armKey(sc, arm, k[1:], typ, line); bad != "" {
+				badTables = append(badTables, "arm."+bad)
+			}
+			continue
+		}
+		if typ == "Hash" {
+			if !isTable(path) {
+				l.add(line, path, "unknown table", tableHint(path))
+				badTables = append(badTables, path)
+			}
+			continue
+		}
+		raw := dig(l.doc, k)
+		l.keyLine[path] = line
+		switch path {
+		case "name":
+			l.text(line, path, raw, &sc.Name)
+		case "description":
+			l.text(line, path, raw, &sc.Description)
+		default:
+			l.set(line, path, path, raw, &sc.Base)
+		}
+	}
+	l.finishArms(sc)
+}
+
+// armKey applies one key found inside the arm'th [[arm]] block and returns
+// the table it names when that table is unknown.
+func (l *loader) armKey(sc *Scenario, arm int, k toml.Key, typ string, line int) string {
+	path := strings.Join(k, ".")
+	shown := fmt.Sprintf("arm[%d].%s", arm+1, path)
+	if typ == "Hash" {
+		if !isTable(path) {
+			l.add(line, shown, "unknown table", tableHint(path))
+			return path
+		}
+		return ""
+	}
+	a := &sc.Arms[arm]
+	raw := dig(l.doc[armTable].([]map[string]any)[arm], k)
+	if path == "name" {
+		l.text(line, shown, raw, &a.Name)
+		return ""
+	}
+	if key := lookup(path); key != nil && key.Shared {
+		l.add(line, shown, "cannot differ between arms: arms are the same people over the same months", fmt.Sprintf("set %s once, above the first [[arm]]", path))
+		return ""
+	}
+	a.Overrides = append(a.Overrides, path)
+	l.keyLine[shown] = line
+	return ""
+}
+
+// finishArms builds each arm's settings from the base and its overrides, and
+// checks that arm names are unique.
+func (l *loader) finishArms(sc *Scenario) {
+	seen := map[string]int{}
+	for i := range sc.Arms {
+		a := &sc.Arms[i]
+		a.Settings = sc.Base
+		for _, path := range a.Overrides {
+			k := []string(strings.Split(path, "."))
+			shown := fmt.Sprintf("arm[%d].%s", i+1, path)
+			l.set(l.keyLine[shown], shown, path, dig(l.doc[armTable].([]map[string]any)[i], k), &a.Settings)
+		}
+		if j, dup := seen[a.Name]; dup {
+			l.add(l.keyLine[fmt.Sprintf("arm[%d]", i)], fmt.Sprintf("arm[%d].name", i+1), fmt.Sprintf("%q is already the name of arm %d", a.Name, j+1), "give every arm its own name")
+		}
+		seen[a.Name] = i
+	}
+}
+
+// set checks raw against the key at path and stores it in s.
+func (l *loader) set(line int, shown, path string, raw any, s *Settings) {
+	key := lookup(path)
+	if key == nil {
+		l.add(line, shown, "unknown key", keyHint(path))
+		return
+	}
+	v, msg, hint := key.convert(raw)
+	if msg != "" {
+		l.add(line, shown, msg, hint)
+		return
+	}
+	key.set(s, v)
+}
+
+func (l *loader) text(line int, shown string, raw any, dst *string) {
+	s, ok := raw.(string)
+	if !ok {
+		l.add(line, shown, "expected a string, got "+describe(raw), `write it in double quotes`)
+		return
+	}
+	if strings.TrimSpace(s) == "" && strings.HasSuffix(shown, "name") {
+		l.add(line, shown, "is empty", "give it a short name")
+		return
+	}
+	*dst = s
+}
+
+// applySets applies --set flags to the base and to every arm, after the
+// arms' own overrides: a flag wins over the file.
+func (l *loader) applySets(sc *Scenario, sets []string) {
+	for _, flag := range sets {
+		path, text, ok := strings.Cut(flag, "=")
+		path = strings.TrimSpace(path)
+		p := Problem{File: "--set", Key: path}
+		switch key := lookup(path); {
+		case !ok || path == "":
+			p.Key, p.Msg, p.Hint = flag, "expected key=value", "for example --set people=5000"
+		case path == "name" || path == "description":
+			p.Msg = "cannot be set from the command line"
+		case key == nil:
+			p.Msg, p.Hint = "unknown key", keyHint(path)
+		default:
+			v, msg, hint := key.parse(text)
+			if msg == "" {
+				key.set(&sc.Base, v)
+				for i := range sc.Arms {
+					key.set(&sc.Arms[i].Settings, v)
+				}
+				continue
+			}
+			p.Msg, p.Hint = msg, hint
+		}
+		l.problems = append(l.problems, p)
+	}
+}
+
+// checkWhole checks what no single key can: relations between keys, and the
+// size of the world.
+func (l *loader) checkWhole(sc *Scenario, i int) {
+	a := &sc.Arms[i]
+	s := &a.Settings
+	where := func(path string) (int, string) {
+		shown := fmt.Sprintf("arm[%d].%s", i+1, path)
+		if line, ok := l.keyLine[shown]; ok {
+			return line, shown
+		}
+		return l.keyLine[path], path
+	}
+	if s.Model == economy.ModelCapitalism && s.Capitalism.WageMin > s.Capitalism.WageMax {
+		line, shown := where("capitalism.wage_min")
+		l.add(line, shown, fmt.Sprintf("%d is above capitalism.wage_max = %d", s.Capitalism.WageMin, s.Capitalism.WageMax), "the lowest wage cannot exceed the highest")
+	}
+	if s.StartWealth > 0 && int64(s.People) > math.MaxInt64/4/s.StartWealth {
+		line, shown := where("start_wealth")
+		l.add(line, shown, fmt.Sprintf("people × start_wealth = %d × %d is more money than the ledger counts (at most %d units)", s.People, s.StartWealth, int64(math.MaxInt64/4)), "lower start_wealth")
+	}
+}

@@ -1,0 +1,23 @@
+package scenario
+
+// Scenario is a checked scenario: its name, its text, and the settings of
+// each of its arms.
+type Scenario struct {
+	Name        string
+	Description string
+	File        string   // the path it was read from, or "embedded:NAME"
+	Source      string   // the TOML text as read
+	Sets        []string // the --set flags applied, as given
+	Base        Settings // the settings before arm overrides (with --set applied)
+	Arms        []Arm    // at least one
+}
+
+// Arm is one world of a scenario: the base settings with its overrides.
+type Arm struct {
+	Name      string
+	Settings  Settings
+	Overrides []string // the keys this arm sets, in file order
+}
+
+// Run returns the settings shared by every arm: months, seeds and the model.
+func (s *Scenario) Run() Settings { return s.Arms[0].Settings }

@@ -1,0 +1,21 @@
+package scenario
+
+import "commonwealth/internal/economy"
+
+// Settings is everything one arm of a scenario runs with: the world's
+// parameters and how long and how often to run it.
+type Settings struct {
+	economy.Params
+	Months int    // months each run lasts
+	Seeds  int    // how many seeds each arm runs
+	Seed   uint64 // the first seed; the others follow it
+}
+
+// SeedList returns the seeds every arm runs: Seed, Seed+1, ..., Seed+Seeds−1.
+func (s Settings) SeedList() []uint64 {
+	seeds := make([]uint64, s.Seeds)
+	for i := range seeds {
+		seeds[i] = s.Seed + uint64(i)
+	}
+	return seeds
+}
