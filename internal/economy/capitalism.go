@@ -77,7 +77,7 @@ func (k *capitalism) activate(w *World, a int32) {
 // hiring: draw c ≠ a from H with probability proportional to money; if c has
 // more than the mean wage, c employs a.
 func (k *capitalism) hiring(w *World, a int32) {
-	own := w.led.bal[a]
+	own := w.led.acc[a].bal
 	rest := k.hire.total - own
 	if rest <= 0 {
 		return
@@ -87,7 +87,7 @@ func (k *capitalism) hiring(w *World, a int32) {
 		u += own // step over a's own interval
 	}
 	c := int32(k.hire.find(u))
-	if w.led.bal[c] <= k.meanWage {
+	if w.led.acc[c].bal <= k.meanWage {
 		return
 	}
 	k.hire.add(int(a), -own) // a leaves H
@@ -101,7 +101,7 @@ func (k *capitalism) expenditure(w *World, a int32) {
 	if b >= a {
 		b++
 	}
-	k.move(w, Account(b), w.led.Special(Pool), w.r.upTo(w.led.bal[b]))
+	k.move(w, Account(b), w.led.Special(Pool), w.r.upTo(w.led.acc[b].bal))
 }
 
 // marketSample: a working person's labour realises a uniform amount in
@@ -112,7 +112,7 @@ func (k *capitalism) marketSample(w *World, a int32) {
 		firm = e
 	}
 	pool := w.led.Special(Pool)
-	amt := w.r.upTo(w.led.bal[pool])
+	amt := w.r.upTo(w.led.acc[pool].bal)
 	k.revenue += amt
 	k.move(w, pool, Account(firm), amt)
 }
@@ -121,10 +121,10 @@ func (k *capitalism) marketSample(w *World, a int32) {
 // employees drawn at random until it can.
 func (k *capitalism) firing(w *World, a int32) {
 	staff := int64(len(k.people[a].Employees))
-	keep := w.led.bal[a] / max(k.meanWage, 1)
+	keep := w.led.acc[a].bal / max(k.meanWage, 1)
 	for ; staff > keep; staff-- {
 		fired := k.people.Fire(a, w.r.intn(int(staff)))
-		k.hire.add(int(fired), w.led.bal[fired]) // the fired join H
+		k.hire.add(int(fired), w.led.acc[fired].bal) // the fired join H
 	}
 }
 
@@ -133,7 +133,7 @@ func (k *capitalism) firing(w *World, a int32) {
 func (k *capitalism) payWages(w *World, a int32) {
 	for _, e := range k.people[a].Employees {
 		wage := k.wageLo + int64(w.r.below(k.wageSpan))
-		if m := w.led.bal[a]; m < wage {
+		if m := w.led.acc[a].bal; m < wage {
 			wage = w.r.upTo(m)
 		}
 		k.wages += wage

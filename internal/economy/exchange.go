@@ -70,7 +70,7 @@ func pair(w *World) (Account, Account) {
 // amount from the first to the second, refused if the payer cannot pay.
 func (x *exchange) random(w *World) {
 	i, j := pair(w)
-	if w.led.bal[i] >= x.amount {
+	if w.led.acc[i].bal >= x.amount {
 		w.pay(i, j, x.amount)
 	}
 }
@@ -79,7 +79,7 @@ func (x *exchange) random(w *World) {
 // their money, and the rest of the pair's money is split uniformly at random.
 func (x *exchange) saving(w *World) {
 	i, j := pair(w)
-	mi, mj := w.led.bal[i], w.led.bal[j]
+	mi, mj := w.led.acc[i].bal, w.led.acc[j].bal
 	keepI := int64(x.lambda * float64(mi))
 	keepJ := int64(x.lambda * float64(mj))
 	pot := mi - keepI + mj - keepJ
@@ -97,7 +97,7 @@ func (x *exchange) saving(w *World) {
 // clipped to [0, 1] (see docs/model.md for the time scaling).
 func (x *exchange) yardSale(w *World) {
 	i, j := pair(w)
-	mi, mj := w.led.bal[i], w.led.bal[j]
+	mi, mj := w.led.acc[i].bal, w.led.acc[j].bal
 	stake := int64(x.frac * float64(min(mi, mj)))
 	if stake == 0 {
 		return
@@ -119,9 +119,9 @@ func (x *exchange) yardSale(w *World) {
 // everyone, themself included.
 func (x *exchange) mesa(w *World, n int) {
 	all := uint64(w.p.People)
-	bal := w.led.bal
+	acc := w.led.acc
 	for _, a := range x.perm[w.pos : w.pos+n] {
-		if bal[a] >= x.amount {
+		if acc[a].bal >= x.amount {
 			w.pay(Account(a), Account(w.r.below(all)), x.amount)
 		}
 	}
@@ -137,9 +137,9 @@ func (x *exchange) endMonth(w *World) {
 	fund := w.led.Special(Commons)
 	n := Account(w.p.People)
 	for i := range n {
-		w.pay(i, fund, int64(x.chi*float64(w.led.bal[i])))
+		w.pay(i, fund, int64(x.chi*float64(w.led.acc[i].bal)))
 	}
-	share := w.led.bal[fund] / int64(n)
+	share := w.led.acc[fund].bal / int64(n)
 	if share == 0 {
 		return
 	}

@@ -16,9 +16,8 @@ type World struct {
 	p      Params
 	r      *rng
 	led    Ledger
-	month  int   // months completed
-	pos    int   // activations done in the current month
-	income []int64 // money received by each person this month
+	month  int     // months completed
+	pos    int     // activations done in the current month
 	rules  rules
 }
 
@@ -45,7 +44,6 @@ func New(p Params, seed uint64) (*World, error) {
 		p:      p,
 		r:      newRNG(seed),
 		led:    NewLedger(p.People, p.StartWealth),
-		income: make([]int64, p.People),
 	}
 	switch p.Model {
 	case ModelExchange:
@@ -83,7 +81,7 @@ func (w *World) Step() { w.advance(1) }
 
 func (w *World) advance(n int) {
 	if w.pos == 0 {
-		clear(w.income)
+		w.led.ClearReceived()
 		w.rules.beginMonth(w)
 	}
 	w.rules.act(w, n)
@@ -95,20 +93,15 @@ func (w *World) advance(n int) {
 	}
 }
 
-// pay moves money between accounts and books what a person receives as
-// income. Every flow of money in a world goes through it.
-func (w *World) pay(from, to Account, amt int64) {
-	w.led.Transfer(from, to, amt)
-	if int(to) < len(w.income) {
-		w.income[to] += amt
-	}
-}
+// pay moves money between accounts. Every flow of money in a world goes
+// through it.
+func (w *World) pay(from, to Account, amt int64) { w.led.Transfer(from, to, amt) }
 
 // Observe fills s with the world's state and this month's flows. Slices in s
 // are reused when large enough.
 func (w *World) Observe(s *Snapshot) {
 	s.Month = w.month
-	s.Wealth = append(s.Wealth[:0], w.led.Persons()...)
-	s.Income = append(s.Income[:0], w.income...)
+	s.Wealth = w.led.Balances(s.Wealth[:0])
+	s.Income = w.led.Received(s.Income[:0])
 	w.rules.observe(w, s)
 }

@@ -1,0 +1,58 @@
+package economy_test
+
+import (
+	"fmt"
+	"testing"
+
+	"commonwealth/internal/economy"
+)
+
+// benchMonths runs b.N months of a world after warm months of warming up,
+// and reports steps (activations or pair trades) per second.
+func benchMonths(b *testing.B, p economy.Params, warm int) {
+	w, err := economy.New(p, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for range warm {
+		w.StepMonth()
+	}
+	b.ResetTimer()
+	for range b.N {
+		w.StepMonth()
+	}
+	b.ReportMetric(float64(p.People)*float64(b.N)/b.Elapsed().Seconds(), "steps/s")
+	b.ReportMetric(b.Elapsed().Seconds()*1e9/(float64(p.People)*float64(b.N)), "ns/step")
+}
+
+var sizes = []int{1_000, 10_000, 100_000, 1_000_000}
+
+// BenchmarkMesa is the Mesa tutorial's Boltzmann model: one unit each.
+func BenchmarkMesa(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("people=%d", n), func(b *testing.B) {
+			benchMonths(b, exchange(economy.RuleMesa, n, 1, 1), 5)
+		})
+	}
+}
+
+// BenchmarkWright is Wright's model with his parameters, after ten months
+// of warming up (by then classes have formed).
+func BenchmarkWright(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("people=%d", n), func(b *testing.B) {
+			p := economy.Params{Model: economy.ModelCapitalism, People: n, StartWealth: 100,
+				Capitalism: economy.CapitalismParams{WageMin: 10, WageMax: 90}}
+			benchMonths(b, p, 10)
+		})
+	}
+}
+
+// BenchmarkExchange times the pairwise rules with 10,000 people.
+func BenchmarkExchange(b *testing.B) {
+	for _, rule := range []string{economy.RuleRandom, economy.RuleSaving, economy.RuleYardSale} {
+		b.Run(rule, func(b *testing.B) {
+			benchMonths(b, exchange(rule, 10_000, 1000, 10), 5)
+		})
+	}
+}

@@ -1,0 +1,162 @@
+package economy_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"commonwealth/internal/agents"
+	"commonwealth/internal/economy"
+)
+
+// worlds are small worlds of every model, rule and option, for the tests
+// that must hold everywhere.
+func worlds() map[string]economy.Params {
+	ex := func(rule string, start int64, chi, zeta float64) economy.Params {
+		amount := int64(3)
+		if rule == economy.RuleMesa {
+			amount = 1 // the Mesa model gives one unit
+		}
+		return economy.Params{Model: economy.ModelExchange, People: 60, StartWealth: start,
+			Exchange: economy.ExchangeParams{Rule: rule, Amount: amount, Saving: 0.3, Fraction: 0.2, Redistribution: chi, Advantage: zeta}}
+	}
+	return map[string]economy.Params{
+		"random":                  ex(economy.RuleRandom, 10, 0, 0),
+		"random+redistribution":   ex(economy.RuleRandom, 10, 0.1, 0),
+		"saving":                  ex(economy.RuleSaving, 100, 0, 0),
+		"yardsale":                ex(economy.RuleYardSale, 1000, 0, 0),
+		"yardsale+χ+ζ":            ex(economy.RuleYardSale, 1000, 0.05, 0.2),
+		"mesa":                    ex(economy.RuleMesa, 1, 0, 0),
+		"mesa+redistribution":     ex(economy.RuleMesa, 5, 0.2, 0),
+		"capitalism":              {Model: economy.ModelCapitalism, People: 60, StartWealth: 100, Capitalism: economy.CapitalismParams{WageMin: 10, WageMax: 90}},
+		"capitalism, fixed wages": {Model: economy.ModelCapitalism, People: 60, StartWealth: 30, Capitalism: economy.CapitalismParams{WageMin: 20, WageMax: 20}},
+	}
+}
+
+func sortedNames(m map[string]economy.Params) []string {
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// TestMoneyIsConserved checks after every single step, in every model and
+// rule, that the accounts add up to the starting money and none is negative.
+func TestMoneyIsConserved(t *testing.T) {
+	all := worlds()
+	for _, name := range sortedNames(all) {
+		t.Run(name, func(t *testing.T) {
+			p := all[name]
+			w, err := economy.New(p, 7)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := int64(p.People) * p.StartWealth
+			if w.Ledger().Total() != want {
+				t.Fatalf("total %d, want %d", w.Ledger().Total(), want)
+			}
+			for step := range 300 * p.People {
+				w.Step()
+				if sum := w.Ledger().Sum(); sum != want {
+					t.Fatalf("after step %d: accounts sum to %d, want %d", step+1, sum, want)
+				}
+			}
+			for i, m := range w.Ledger().Balances(nil) {
+				if m < 0 {
+					t.Fatalf("person %d holds %d", i, m)
+				}
+			}
+		})
+	}
+}
+
+// TestSameSeedSameWorld checks that a world is a function of its parameters
+// and seed: the same seed gives the same balances, stepping by single steps
+// gives what stepping by months gives, and another seed differs.
+func TestSameSeedSameWorld(t *testing.T) {
+	all := worlds()
+	for _, name := range sortedNames(all) {
+		t.Run(name, func(t *testing.T) {
+			p := all[name]
+			a, _ := economy.New(p, 3)
+			b, _ := economy.New(p, 3)
+			c, _ := economy.New(p, 4)
+			for range 50 {
+				a.StepMonth()
+				c.StepMonth()
+				for range p.People {
+					b.Step()
+				}
+			}
+			if !slices.Equal(a.Ledger().Balances(nil), b.Ledger().Balances(nil)) {
+				t.Fatal("the same seed gave different balances when stepped by steps and by months")
+			}
+			if slices.Equal(a.Ledger().Balances(nil), c.Ledger().Balances(nil)) {
+				t.Fatal("seeds 3 and 4 gave the same balances")
+			}
+			if a.Month() != 50 || b.Month() != 50 {
+				t.Fatalf("months %d and %d, want 50", a.Month(), b.Month())
+			}
+		})
+	}
+}
+
+// TestCapitalismRelations checks the class relation and the hiring weights
+// after every month: every worker is in their employer's list, and the
+// weight of each person is their money when they may hire, else 0.
+func TestCapitalismRelations(t *testing.T) {
+	p := worlds()["capitalism"]
+	w, _ := economy.New(p, 11)
+	var s economy.Snapshot
+	for month := range 200 {
+		w.StepMonth()
+		w.Observe(&s)
+		weights := economy.HireWeights(w)
+		employees := 0
+		for _, n := range s.FirmSizes {
+			employees += int(n)
+		}
+		if employees != s.Workers {
+			t.Fatalf("month %d: firms employ %d, but %d are workers", month, employees, s.Workers)
+		}
+		if s.Workers+s.Capitalists+s.Unemployed != p.People {
+			t.Fatalf("month %d: classes add to %d", month, s.Workers+s.Capitalists+s.Unemployed)
+		}
+		for i, c := range s.ClassOf {
+			want := s.Wealth[i]
+			if agents.Class(c) == agents.Worker {
+				want = 0
+			}
+			if weights[i] != want {
+				t.Fatalf("month %d: person %d (%s) has hiring weight %d, want %d", month, i, agents.Class(c), weights[i], want)
+			}
+		}
+	}
+}
+
+func TestNewRejectsBadParams(t *testing.T) {
+	for _, p := range []economy.Params{
+		{Model: "feudalism", People: 10},
+		{Model: economy.ModelExchange, People: 1, Exchange: economy.ExchangeParams{Rule: economy.RuleRandom, Amount: 1}},
+		{Model: economy.ModelExchange, People: 10, Exchange: economy.ExchangeParams{Rule: "barter"}},
+		{Model: economy.ModelExchange, People: 10, Exchange: economy.ExchangeParams{Rule: economy.RuleMesa}},
+		{Model: economy.ModelCapitalism, People: 10, Capitalism: economy.CapitalismParams{WageMin: 9, WageMax: 8}},
+	} {
+		if _, err := economy.New(p, 1); err == nil {
+			t.Errorf("New(%+v) gave no error", p)
+		}
+	}
+}
+
+func ExampleWorld() {
+	p := economy.Params{Model: economy.ModelExchange, People: 4, StartWealth: 10,
+		Exchange: economy.ExchangeParams{Rule: economy.RuleMesa, Amount: 1}}
+	w, _ := economy.New(p, 1)
+	for range 3 {
+		w.StepMonth()
+	}
+	fmt.Println(w.Month(), w.Ledger().Sum())
+	// Output: 3 40
+}
