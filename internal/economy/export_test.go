@@ -11,4 +11,3 @@ func HireWeights(w *World) []int64 {
 	}
 	return ws
 }
-

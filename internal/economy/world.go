@@ -13,12 +13,12 @@ import (
 // generator. A World is not safe for concurrent use; run worlds in parallel,
 // never one world on several goroutines.
 type World struct {
-	p      Params
-	r      *rng
-	led    Ledger
-	month  int     // months completed
-	pos    int     // activations done in the current month
-	rules  rules
+	p     Params
+	r     *rng
+	led   Ledger
+	month int // months completed
+	pos   int // activations done in the current month
+	rules rules
 }
 
 // rules is what a model family implements. act performs n activations of the
@@ -41,9 +41,9 @@ func New(p Params, seed uint64) (*World, error) {
 		return nil, errors.New("economy: negative start_wealth")
 	}
 	w := &World{
-		p:      p,
-		r:      newRNG(seed),
-		led:    NewLedger(p.People, p.StartWealth),
+		p:   p,
+		r:   newRNG(seed),
+		led: NewLedger(p.People, p.StartWealth),
 	}
 	switch p.Model {
 	case ModelExchange:

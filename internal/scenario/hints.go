@@ -53,6 +53,11 @@ func keyHint(path string) string {
 	if h := didYouMean(path, paths); h != "" {
 		return h
 	}
+	for _, p := range paths {
+		if strings.Contains(p[strings.LastIndexByte(p, '.')+1:], last) {
+			return fmt.Sprintf("did you mean %q?", p)
+		}
+	}
 	if t, _, ok := strings.Cut(path, "."); ok && isTable(t) {
 		var in []string
 		for _, p := range paths {

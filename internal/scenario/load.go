@@ -101,7 +101,9 @@ func (l *loader) walk(sc *Scenario) {
 			}
 			continue
 		}
-		if typ == "Hash" {
+		if typ == "Hash" && lookup(path) != nil {
+			badTables = append(badTables, path) // a table where a value belongs: report it once, below
+		} else if typ == "Hash" {
 			if !isTable(path) {
 				l.add(line, path, "unknown table", tableHint(path))
 				badTables = append(badTables, path)
@@ -127,7 +129,7 @@ func (l *loader) walk(sc *Scenario) {
 func (l *loader) armKey(sc *Scenario, arm int, k toml.Key, typ string, line int) string {
 	path := strings.Join(k, ".")
 	shown := fmt.Sprintf("arm[%d].%s", arm+1, path)
-	if typ == "Hash" {
+	if typ == "Hash" && lookup(path) == nil {
 		if !isTable(path) {
 			l.add(line, shown, "unknown table", tableHint(path))
 			return path

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func headless(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// TestRunWritesEverything runs a small Wright scenario and checks every
+// output: CSV files with rows, a manifest, and PNG plots that decode.
+func TestRunWritesEverything(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := headless(t, "run", "wright", "--months", "24", "--seeds", "2", "--set", "people=300", "-o", dir, "--check-money")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, name := range []string{"summary.csv", "timeseries.csv", "wealth.csv", "firms.csv", "manifest.json",
+		"wealth_histogram.png", "wealth_ccdf.png", "lorenz.png", "gini.png", "classes.png", "firm_sizes.png"} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || len(b) == 0 {
+			t.Fatalf("%s: %v (%d bytes)", name, err, len(b))
+		}
+		if strings.HasSuffix(name, ".png") {
+			img, err := png.Decode(bytes.NewReader(b))
+			if err != nil || img.Bounds().Dx() != 1200 {
+				t.Fatalf("%s: %v, %v", name, err, img.Bounds())
+			}
+		}
+	}
+	summary, _ := os.ReadFile(filepath.Join(dir, "summary.csv"))
+	if lines := strings.Count(string(summary), "\n"); lines != 3 {
+		t.Errorf("summary.csv has %d lines, want a header and 2 seeds", lines)
+	}
+	series, _ := os.ReadFile(filepath.Join(dir, "timeseries.csv"))
+	if lines := strings.Count(string(series), "\n"); lines != 1+2*25 {
+		t.Errorf("timeseries.csv has %d lines, want 1 + 2 seeds × 25 months", lines)
+	}
+	if !strings.Contains(out, "unemployed_share") {
+		t.Errorf("no summary printed:\n%s", out)
+	}
+}
+
+// TestWorkersGiveIdenticalSummary checks byte-identical summary.csv files
+// from one worker and from several, through the command.
+func TestWorkersGiveIdenticalSummary(t *testing.T) {
+	var files [][]byte
+	for _, workers := range []string{"1", "3"} {
+		dir := t.TempDir()
+		if code, _, errs := headless(t, "run", "trade", "--months", "40", "--seeds", "4", "--workers", workers, "-o", dir, "--format", "svg"); code != exitOK {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		b, _ := os.ReadFile(filepath.Join(dir, "summary.csv"))
+		files = append(files, b)
+	}
+	if !bytes.Equal(files[0], files[1]) {
+		t.Fatal("summary.csv differs between 1 and 3 workers")
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for _, f := range []string{"svg", "pdf"} {
+		dir := t.TempDir()
+		if code, _, errs := headless(t, "run", "boltzmann", "--months", "5", "--seeds", "1", "-o", dir, "--format", f); code != exitOK {
+			t.Fatalf("%s: exit %d: %s", f, code, errs)
+		}
+		b, _ := os.ReadFile(filepath.Join(dir, "lorenz."+f))
+		if len(b) < 1000 {
+			t.Fatalf("lorenz.%s has %d bytes", f, len(b))
+		}
+	}
+}
+
+// TestExitStatus checks the status and message for bad flags, commands
+// and scenarios, and that nothing is written then.
+func TestExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.toml")
+	os.WriteFile(bad, []byte("people = 0\n"), 0o644)
+	for _, c := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"frobnicate"}, exitBadUsed, `unknown command "frobnicate"`},
+		{[]string{}, exitBadUsed, ""},
+		{[]string{"run", "--format", "gif", "-o", dir}, exitBadUsed, "--format gif: expected one of png, svg, pdf"},
+		{[]string{"run", "--no-such-flag"}, exitBadUsed, "flag provided but not defined: -no-such-flag"},
+		{[]string{"run", bad, "-o", filepath.Join(dir, "out")}, exitBadUsed, bad + ":1: people: 0 is out of range: expected at least 2"},
+		{[]string{"run", "wright", "--months", "-3", "-o", filepath.Join(dir, "out")}, exitBadUsed, "--set: months: -3 is out of range"},
+		{[]string{"validate", bad, "wright"}, exitBadUsed, "people: 0 is out of range"},
+		{[]string{"run", "a", "b"}, exitBadUsed, "one scenario at a time"},
+		{[]string{"run", "-h"}, exitOK, "usage: headless run"},
+	} {
+		code, out, errs := headless(t, c.args...)
+		if code != c.code || !strings.Contains(errs+out, c.msg) {
+			t.Errorf("%v: exit %d, output %q; want exit %d with %q", c.args, code, errs+out, c.code, c.msg)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
+		t.Error("a rejected run created its output folder")
+	}
+}
+
+func TestListKeysValidate(t *testing.T) {
+	code, out, _ := headless(t, "list")
+	if code != exitOK || !strings.Contains(out, "* trade") || !strings.Contains(out, "boltzmann") {
+		t.Fatalf("list: %d %s", code, out)
+	}
+	code, out, _ = headless(t, "keys")
+	if code != exitOK || !strings.Contains(out, "exchange.saving") {
+		t.Fatalf("keys: %d %s", code, out)
+	}
+	code, out, _ = headless(t, "validate", "trade", "wright")
+	if code != exitOK || strings.Count(out, "ok ") != 2 {
+		t.Fatalf("validate: %d %s", code, out)
+	}
+}
+
+func TestBenchLine(t *testing.T) {
+	code, out, errs := headless(t, "bench", "boltzmann", "--months", "20")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	last := regexp.MustCompile(`^model=exchange people=1000 months=20 seconds=[0-9.]+ steps_per_s=[0-9]+$`)
+	if !last.MatchString(lines[len(lines)-1]) {
+		t.Fatalf("last line %q", lines[len(lines)-1])
+	}
+}
+
+// TestModelCoreImportsNoUI checks the architecture rule: the model core
+// imports neither ebiten nor gonum/plot.
+func TestModelCoreImportsNoUI(t *testing.T) {
+	for _, pkg := range []string{"economy", "agents", "metrics", "scenario"} {
+		out, err := exec.Command("go", "list", "-deps", "commonwealth/internal/"+pkg).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			if strings.Contains(dep, "hajimehoshi/ebiten") || strings.Contains(dep, "gonum.org/v1/plot") {
+				t.Errorf("internal/%s depends on %s", pkg, dep)
+			}
+		}
+	}
+}

@@ -1,0 +1,211 @@
+package scenario
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"commonwealth/scenarios"
+)
+
+// TestBadInput lists broken scenarios and flags with the exact message a
+// user sees for each.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	empty := write("empty.toml", "  \n# nothing\n")
+	_ = empty
+	cases := []struct {
+		name string
+		src  string   // the file; "" means ref is used as is
+		ref  string   // what is loaded when src is ""
+		sets []string // --set flags
+		want string   // the whole message, with FILE for the file's path
+	}{
+		{"unknown key", "model = \"exchange\"\nwealth = 5\n", "", nil,
+			"FILE:2: wealth: unknown key; did you mean \"start_wealth\"?"},
+		{"typo of a key", "peple = 10\n", "", nil,
+			"FILE:1: peple: unknown key; did you mean \"people\"?"},
+		{"typo of a nested key", "[exchange]\nrulle = \"random\"\n", "", nil,
+			"FILE:2: exchange.rulle: unknown key; did you mean \"exchange.rule\"?"},
+		{"key outside its table", "rule = \"saving\"\n", "", nil,
+			"FILE:1: rule: unknown key; did you mean \"exchange.rule\"?"},
+		{"unknown table", "[exchang]\nrule = \"random\"\n", "", nil,
+			"FILE:1: exchang: unknown table; did you mean \"exchange\"?"},
+		{"wrong type", "people = \"many\"\n", "", nil,
+			"FILE:1: people: expected an integer (persons), got the string \"many\"; for example people = 1000"},
+		{"fraction for an integer", "people = 10.5\n", "", nil,
+			"FILE:1: people: expected an integer, got 10.5; write a whole number such as 11"},
+		{"negative people", "people = -5\n", "", nil,
+			"FILE:1: people: -5 is out of range: expected at least 2"},
+		{"zero months", "months = 0\n", "", nil,
+			"FILE:1: months: 0 is out of range: expected 1 ≤ value ≤ 1000000"},
+		{"λ ≥ 1", "[exchange]\nsaving = 1.0\n", "", nil,
+			"FILE:2: exchange.saving: 1 is out of range: expected 0 ≤ value < 1 (a saver who keeps everything never trades)"},
+		{"unknown rule", "[exchange]\nrule = \"randon\"\n", "", nil,
+			"FILE:2: exchange.rule: \"randon\" is not allowed: expected one of \"random\", \"saving\", \"yardsale\", \"mesa\"; did you mean \"random\"?"},
+		{"unknown model", "model = \"feudalism\"\n", "", nil,
+			"FILE:1: model: \"feudalism\" is not allowed: expected one of \"exchange\", \"capitalism\""},
+		{"people too many for memory", "people = 3_000_000_000\n", "", nil,
+			"FILE:1: people: 3000000000 people are too many for memory: one world needs about 360.0 GB (120 bytes a person), and a run holds one world per worker; at most 50000000 people; use fewer people and more seeds"},
+		{"wages reversed", "[capitalism]\nwage_min = 50\nwage_max = 40\n", "", nil,
+			"FILE:2: capitalism.wage_min: 50 is above capitalism.wage_max = 40; the lowest wage cannot exceed the highest"},
+		{"invalid TOML", "people = \n", "", nil,
+			"FILE:1: invalid TOML: expected value but found '\\n' instead"},
+		{"empty file", "  \n", "", nil,
+			"FILE: the file is empty; a scenario sets at least `model`; `headless list` shows the built-in ones to copy"},
+		{"arm overriding an unknown key", "[[arm]]\nname = \"a\"\nexchange.rate = 2\n", "", nil,
+			"FILE:3: arm[1].exchange.rate: unknown key; did you mean \"exchange.rule\"?"},
+		{"arm overriding a shared key", "[[arm]]\nname = \"a\"\nmonths = 5\n", "", nil,
+			"FILE:3: arm[1].months: cannot differ between arms: arms are the same people over the same months; set months once, above the first [[arm]]"},
+		{"two arms with one name", "[[arm]]\nname = \"a\"\n[[arm]]\nname = \"a\"\n", "", nil,
+			"FILE:3: arm[2].name: \"a\" is already the name of arm 1; give every arm its own name"},
+		{"arm as a table", "[arm]\nname = \"a\"\n", "", nil,
+			"FILE:1: arm: expected [[arm]] blocks (an array of tables), got a table; write each arm as a block starting with the line [[arm]]"},
+		{"missing file", "", "/no/such/dir/scenario.toml", nil,
+			"/no/such/dir/scenario.toml: no such file; built-in scenarios are \"boltzmann\", \"trade\", \"wright\""},
+		{"unknown built-in", "", "wrigth", nil,
+			"wrigth: no such file, and no built-in scenario of that name; did you mean \"wright\"?"},
+		{"--set unknown key", "model = \"exchange\"\n", "", []string{"exchange.amout=3"},
+			"--set: exchange.amout: unknown key; did you mean \"exchange.amount\"?"},
+		{"--set wrong type", "model = \"exchange\"\n", "", []string{"people=lots"},
+			"--set: people: expected an integer (persons), got \"lots\"; for example people = 1000"},
+		{"--set out of range", "model = \"exchange\"\n", "", []string{"exchange.saving=1.5"},
+			"--set: exchange.saving: 1.5 is out of range: expected 0 ≤ value < 1 (a saver who keeps everything never trades)"},
+		{"--set without =", "model = \"exchange\"\n", "", []string{"people"},
+			"--set: people: expected key=value; for example --set people=5000"},
+		{"every problem at once", "model = \"exchange\"\npeople = 1\n[exchange]\nsaving = 2\nfraction = -1\n", "", []string{"months=0"},
+			"FILE:2: people: 1 is out of range: expected at least 2\n" +
+				"FILE:4: exchange.saving: 2 is out of range: expected 0 ≤ value < 1 (a saver who keeps everything never trades)\n" +
+				"FILE:5: exchange.fraction: -1 is out of range: expected 0 ≤ value ≤ 1\n" +
+				"--set: months: 0 is out of range: expected 1 ≤ value ≤ 1000000"},
+	}
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ref := c.ref
+			if c.src != "" {
+				ref = write(strings.ReplaceAll(c.name, " ", "_")+".toml", c.src)
+			}
+			_, err := Load(ref, c.sets)
+			if err == nil {
+				t.Fatalf("case %d: no error", i)
+			}
+			want := strings.ReplaceAll(c.want, "FILE", ref)
+			if got := err.Error(); got != want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+	if len(cases) < 20 {
+		t.Fatalf("only %d cases", len(cases))
+	}
+}
+
+// TestEmbedded loads every shipped scenario, and checks the default exists.
+func TestEmbedded(t *testing.T) {
+	names := Names()
+	for _, want := range []string{"boltzmann", "wright", scenarios.Default} {
+		sc, err := Load(want, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", want, err)
+		}
+		if sc.Name != want || sc.Description == "" {
+			t.Errorf("%s: name %q, description %q", want, sc.Name, sc.Description)
+		}
+	}
+	if len(names) < 3 {
+		t.Fatalf("embedded scenarios: %v", names)
+	}
+	def, _ := Load("", nil)
+	if def.Name != scenarios.Default {
+		t.Errorf("the default is %q, want %q", def.Name, scenarios.Default)
+	}
+}
+
+// TestArmsAndSets checks that arms override the base, that --set wins over
+// both, and that a scenario with no arms has one named after it.
+func TestArmsAndSets(t *testing.T) {
+	src := `name = "t"
+model = "exchange"
+people = 50
+[exchange]
+rule = "random"
+amount = 2
+[[arm]]
+name = "a"
+[[arm]]
+name = "b"
+exchange.rule = "saving"
+exchange.saving = 0.25
+`
+	sc, err := Parse("t.toml", []byte(src), []string{"exchange.amount=7", "seeds=3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := sc.Arms[0].Settings, sc.Arms[1].Settings
+	if a.Exchange.Rule != "random" || b.Exchange.Rule != "saving" || b.Exchange.Saving != 0.25 || a.Exchange.Saving != 0.5 {
+		t.Errorf("arms: %+v / %+v", a.Exchange, b.Exchange)
+	}
+	if a.Exchange.Amount != 7 || b.Exchange.Amount != 7 || a.Seeds != 3 || sc.Run().People != 50 {
+		t.Errorf("--set did not reach every arm: %+v / %+v", a, b)
+	}
+	if got := sc.Arms[1].Overrides; len(got) != 2 || got[0] != "exchange.rule" {
+		t.Errorf("overrides %v", got)
+	}
+	one, err := Parse("dir/solo.toml", []byte("model = \"exchange\"\n"), nil)
+	if err != nil || len(one.Arms) != 1 || one.Arms[0].Name != "solo" || one.Name != "solo" {
+		t.Fatalf("single arm: %v %+v", err, one)
+	}
+}
+
+// TestLineIndex checks line numbers where keys are hard to find: after a
+// multi-line string that mentions them, in inline tables and in arms.
+func TestLineIndex(t *testing.T) {
+	src := `description = """
+people = 10 is just text here
+"""
+name = "people = 3"
+people = "x"
+[capitalism]
+wage_min = { a = 1 }
+`
+	_, err := Parse("f.toml", []byte(src), nil)
+	want := "f.toml:5: people: expected an integer (persons), got the string \"x\"; for example people = 1000\n" +
+		"f.toml:7: capitalism.wage_min: expected an integer (money units per month), got a table; for example capitalism.wage_min = 10"
+	if err == nil || err.Error() != want {
+		t.Fatalf("got:\n%v\nwant:\n%s", err, want)
+	}
+}
+
+// FuzzParse feeds the loader arbitrary text, starting from the shipped
+// scenarios: it must return a scenario or Problems, never panic, and a
+// scenario it accepts must be runnable (checked values).
+func FuzzParse(f *testing.F) {
+	for _, n := range Names() {
+		src, _ := scenarios.FS.ReadFile(n + ".toml")
+		f.Add(string(src))
+	}
+	f.Add("[[arm]]\nname = \"x\"\nexchange.rule = \"mesa\"\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		sc, err := Parse("fuzz.toml", []byte(src), nil)
+		if err != nil {
+			if _, ok := err.(Problems); !ok {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			return
+		}
+		for _, a := range sc.Arms {
+			s := a.Settings
+			if s.People < 2 || s.People > maxPeople || s.Months < 1 || s.Seeds < 1 || s.Exchange.Saving >= 1 {
+				t.Fatalf("accepted bad settings %+v", s)
+			}
+		}
+	})
+}
