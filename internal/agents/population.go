@@ -1,33 +1,77 @@
 package agents
 
+// Markers in Population.employer for people who work for nobody.
+const (
+	// NoEmployer is the employer of the unemployed.
+	NoEmployer = -1
+	// owner is the employer of capitalists: themselves.
+	owner = -2
+)
+
 // Population is everyone in a world, with the employment relation kept
-// consistent in both directions.
-type Population []Person
+// consistent in both directions. The class of each person is read from one
+// compact array, so that asking it costs one small read even when millions
+// of people do not fit in the processor's caches; the lists of employees
+// are read only for capitalists.
+type Population struct {
+	employer  []int32   // the employer's index, NoEmployer, or owner
+	employees [][]int32 // the people each capitalist employs
+}
 
 // NewPopulation returns n people, all unemployed.
-func NewPopulation(n int) Population {
-	p := make(Population, n)
-	for i := range p {
-		p[i].Employer = NoEmployer
+func NewPopulation(n int) *Population {
+	p := &Population{employer: make([]int32, n), employees: make([][]int32, n)}
+	for i := range p.employer {
+		p.employer[i] = NoEmployer
 	}
 	return p
 }
 
-// Hire makes worker an employee of employer. The worker must be unemployed.
-func (p Population) Hire(employer, worker int32) {
-	e := &p[employer]
-	p[worker].Employer = employer
-	e.Employees = append(e.Employees, worker)
+// Len returns the number of people.
+func (p *Population) Len() int { return len(p.employer) }
+
+// Class returns person i's class.
+func (p *Population) Class(i int32) Class {
+	switch e := p.employer[i]; {
+	case e >= 0:
+		return Worker
+	case e == owner:
+		return Capitalist
+	}
+	return Unemployed
+}
+
+// Hireable reports whether person i is a capitalist or unemployed, the set
+// H that employers are drawn from.
+func (p *Population) Hireable(i int32) bool { return p.employer[i] < 0 }
+
+// Employer returns the employer of person i, or NoEmployer.
+func (p *Population) Employer(i int32) int32 { return max(p.employer[i], NoEmployer) }
+
+// Employees returns the people person i employs. The slice belongs to the
+// population: callers must not modify it.
+func (p *Population) Employees(i int32) []int32 { return p.employees[i] }
+
+// Hire makes worker an employee of employer. The worker must be unemployed
+// and the employer not a worker.
+func (p *Population) Hire(employer, worker int32) {
+	p.employer[worker] = employer
+	p.employer[employer] = owner
+	p.employees[employer] = append(p.employees[employer], worker)
 }
 
 // Fire ends the employment of the employee at position k of employer's
-// Employees and returns who it was. The last employee takes the freed slot.
-func (p Population) Fire(employer int32, k int) int32 {
-	e := &p[employer]
-	last := len(e.Employees) - 1
-	worker := e.Employees[k]
-	e.Employees[k] = e.Employees[last]
-	e.Employees = e.Employees[:last]
-	p[worker].Employer = NoEmployer
+// Employees and returns who it was. The last employee takes the freed slot;
+// an employer left with no one is unemployed.
+func (p *Population) Fire(employer int32, k int) int32 {
+	staff := p.employees[employer]
+	last := len(staff) - 1
+	worker := staff[k]
+	staff[k] = staff[last]
+	p.employees[employer] = staff[:last]
+	p.employer[worker] = NoEmployer
+	if last == 0 {
+		p.employer[employer] = NoEmployer
+	}
 	return worker
 }

@@ -10,8 +10,8 @@ import (
 // 346, 2005), rule SR1. A month is People activations of a person drawn
 // uniformly; each activation applies the five rules below to that person.
 type capitalism struct {
-	people   agents.Population
-	hire     fenwick // weight of each person: their money if in H (capitalist or unemployed), else 0
+	people   *agents.Population
+	hire     fenwick // by block of hireBlock persons: the money of those in H (capitalists and unemployed)
 	wageLo   int64
 	wageSpan uint64 // wageMax − wageLo + 1
 	meanWage int64  // ⟨w⟩ = (wageMin + wageMax) / 2, rounded down
@@ -26,15 +26,53 @@ func newCapitalism(p Params) (*capitalism, error) {
 	}
 	k := &capitalism{
 		people:   agents.NewPopulation(p.People),
-		hire:     newFenwick(p.People),
+		hire:     newFenwick((p.People + hireBlock - 1) / hireBlock),
 		wageLo:   c.WageMin,
 		wageSpan: uint64(c.WageMax-c.WageMin) + 1,
 		meanWage: (c.WageMin + c.WageMax) / 2,
 	}
 	for i := range p.People {
-		k.hire.add(i, p.StartWealth)
+		k.hire.add(i/hireBlock, p.StartWealth)
 	}
 	return k, nil
+}
+
+// hireBlock is how many persons share one weight in the hiring tree. The
+// tree of blocks is small enough to stay in the processor's cache with a
+// million people; a draw then scans one block's persons in order.
+const hireBlock = 16
+
+// weight returns person i's weight in the draw of employers: their money
+// if they are in H, else 0.
+func (k *capitalism) weight(w *World, i int32) int64 {
+	if k.people.Hireable(i) {
+		return w.led.acc[i].bal
+	}
+	return 0
+}
+
+// drawEmployer returns the person whose weight interval holds u, for u in
+// [0, total weight).
+func (k *capitalism) drawEmployer(w *World, u int64) int32 {
+	b, rest := k.hire.find(u)
+	i := int32(b * hireBlock)
+	for ; ; i++ {
+		wt := k.weight(w, i)
+		if rest < wt {
+			return i
+		}
+		rest -= wt
+	}
+}
+
+// weightBefore returns the total weight of the persons before a.
+func (k *capitalism) weightBefore(w *World, a int32) int64 {
+	b := int(a) / hireBlock
+	sum := k.hire.prefix(b)
+	for i := int32(b * hireBlock); i < a; i++ {
+		sum += k.weight(w, i)
+	}
+	return sum
 }
 
 func (k *capitalism) beginMonth(*World) { k.wages, k.revenue = 0, 0 }
@@ -44,31 +82,30 @@ func (k *capitalism) endMonth(*World)   {}
 // money of everyone in H.
 func (k *capitalism) move(w *World, from, to Account, amt int64) {
 	w.pay(from, to, amt)
-	if int(from) < len(k.people) && k.people[from].Hireable() {
-		k.hire.add(int(from), -amt)
+	if int(from) < k.people.Len() && k.people.Hireable(int32(from)) {
+		k.hire.add(int(from)/hireBlock, -amt)
 	}
-	if int(to) < len(k.people) && k.people[to].Hireable() {
-		k.hire.add(int(to), amt)
+	if int(to) < k.people.Len() && k.people.Hireable(int32(to)) {
+		k.hire.add(int(to)/hireBlock, amt)
 	}
 }
 
 func (k *capitalism) act(w *World, n int) {
 	for range n {
-		k.activate(w, int32(w.r.intn(len(k.people))))
+		k.activate(w, int32(w.r.intn(k.people.Len())))
 	}
 }
 
 // activate applies rule SR1 to person a.
 func (k *capitalism) activate(w *World, a int32) {
-	pa := &k.people[a]
-	if pa.Class() == agents.Unemployed {
+	if k.people.Class(a) == agents.Unemployed {
 		k.hiring(w, a)
 	}
 	k.expenditure(w, a)
-	if pa.Class() != agents.Unemployed {
+	if k.people.Class(a) != agents.Unemployed {
 		k.marketSample(w, a)
 	}
-	if pa.Class() == agents.Capitalist {
+	if k.people.Class(a) == agents.Capitalist {
 		k.firing(w, a)
 		k.payWages(w, a)
 	}
@@ -83,21 +120,21 @@ func (k *capitalism) hiring(w *World, a int32) {
 		return
 	}
 	u := int64(w.r.below(uint64(rest)))
-	if u >= k.hire.prefix(int(a)) {
+	if u >= k.weightBefore(w, a) {
 		u += own // step over a's own interval
 	}
-	c := int32(k.hire.find(u))
+	c := k.drawEmployer(w, u)
 	if w.led.acc[c].bal <= k.meanWage {
 		return
 	}
-	k.hire.add(int(a), -own) // a leaves H
+	k.hire.add(int(a)/hireBlock, -own) // a leaves H
 	k.people.Hire(c, a)
 }
 
 // expenditure: a person b ≠ a, drawn uniformly, spends a uniform amount in
 // {0..m_b} into the market pool.
 func (k *capitalism) expenditure(w *World, a int32) {
-	b := int32(w.r.intn(len(k.people) - 1))
+	b := int32(w.r.intn(k.people.Len() - 1))
 	if b >= a {
 		b++
 	}
@@ -108,7 +145,7 @@ func (k *capitalism) expenditure(w *World, a int32) {
 // {0..V} of the pool as revenue for their employer (or themself).
 func (k *capitalism) marketSample(w *World, a int32) {
 	firm := a
-	if e := k.people[a].Employer; e != agents.NoEmployer {
+	if e := k.people.Employer(a); e != agents.NoEmployer {
 		firm = e
 	}
 	pool := w.led.Special(Pool)
@@ -120,18 +157,18 @@ func (k *capitalism) marketSample(w *World, a int32) {
 // firing: a capitalist who cannot pay every employee the mean wage fires
 // employees drawn at random until it can.
 func (k *capitalism) firing(w *World, a int32) {
-	staff := int64(len(k.people[a].Employees))
+	staff := int64(len(k.people.Employees(a)))
 	keep := w.led.acc[a].bal / max(k.meanWage, 1)
 	for ; staff > keep; staff-- {
 		fired := k.people.Fire(a, w.r.intn(int(staff)))
-		k.hire.add(int(fired), w.led.acc[fired].bal) // the fired join H
+		k.hire.add(int(fired)/hireBlock, w.led.acc[fired].bal) // the fired join H
 	}
 }
 
 // payWages: a pays each employee a wage uniform in {wageMin..wageMax}, or a
 // uniform amount in {0..m_a} when it has less than the wage drawn.
 func (k *capitalism) payWages(w *World, a int32) {
-	for _, e := range k.people[a].Employees {
+	for _, e := range k.people.Employees(a) {
 		wage := k.wageLo + int64(w.r.below(k.wageSpan))
 		if m := w.led.acc[a].bal; m < wage {
 			wage = w.r.upTo(m)
@@ -147,16 +184,15 @@ func (k *capitalism) observe(w *World, s *Snapshot) {
 	s.FirmSizes = s.FirmSizes[:0]
 	s.ClassOf = s.ClassOf[:0]
 	s.Unemployed, s.Workers, s.Capitalists = 0, 0, 0
-	for i := range k.people {
-		p := &k.people[i]
-		c := p.Class()
+	for i := range int32(k.people.Len()) {
+		c := k.people.Class(i)
 		s.ClassOf = append(s.ClassOf, uint8(c))
 		switch c {
 		case agents.Worker:
 			s.Workers++
 		case agents.Capitalist:
 			s.Capitalists++
-			s.FirmSizes = append(s.FirmSizes, int32(len(p.Employees)))
+			s.FirmSizes = append(s.FirmSizes, int32(len(k.people.Employees(i))))
 		default:
 			s.Unemployed++
 		}

@@ -117,13 +117,20 @@ func (x *exchange) yardSale(w *World) {
 // mesa is the Mesa tutorial's Boltzmann wealth model: each person in this
 // month's order who has money gives one unit to a person drawn uniformly from
 // everyone, themself included.
+//
+// The recipient is drawn for everyone and those without money give nothing:
+// the same law as drawing only for givers, without a branch that the
+// processor cannot predict (about half the people are broke).
 func (x *exchange) mesa(w *World, n int) {
 	all := uint64(w.p.People)
 	acc := w.led.acc
 	for _, a := range x.perm[w.pos : w.pos+n] {
+		to := w.r.below(all)
+		give := int64(0)
 		if acc[a].bal >= x.amount {
-			w.pay(Account(a), Account(w.r.below(all)), x.amount)
+			give = x.amount
 		}
+		w.pay(Account(a), Account(to), give)
 	}
 }
 

@@ -1,13 +1,21 @@
 package economy
 
+import "fmt"
+
 // Hooks for the tests of package economy_test.
 
-// HireWeights returns the hiring weight of every person of a capitalism world.
-func HireWeights(w *World) []int64 {
+// HireBlocksError reports a block of the hiring tree of a capitalism world
+// whose weight differs from the money of its persons in H, or nil.
+func HireBlocksError(w *World) error {
 	k := w.rules.(*capitalism)
-	ws := make([]int64, len(k.people))
-	for i := range ws {
-		ws[i] = k.hire.prefix(i+1) - k.hire.prefix(i)
+	for b := range k.hire.tree[1:] {
+		var want int64
+		for i := b * hireBlock; i < min((b+1)*hireBlock, k.people.Len()); i++ {
+			want += k.weight(w, int32(i))
+		}
+		if got := k.hire.prefix(b+1) - k.hire.prefix(b); got != want {
+			return fmt.Errorf("block %d weighs %d, its persons in H hold %d", b, got, want)
+		}
 	}
-	return ws
+	return nil
 }

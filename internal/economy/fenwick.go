@@ -37,8 +37,8 @@ func (f *fenwick) prefix(i int) int64 {
 }
 
 // find returns the index i whose weight interval [prefix(i), prefix(i+1))
-// holds u. u must lie in [0, total).
-func (f *fenwick) find(u int64) int {
+// holds u, and u − prefix(i). u must lie in [0, total).
+func (f *fenwick) find(u int64) (int, int64) {
 	pos := 0
 	for step := f.top; step > 0; step >>= 1 {
 		if next := pos + step; next < len(f.tree) && f.tree[next] <= u {
@@ -46,5 +46,5 @@ func (f *fenwick) find(u int64) int {
 			u -= f.tree[next]
 		}
 	}
-	return pos
+	return pos, u
 }

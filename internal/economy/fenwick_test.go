@@ -27,8 +27,8 @@ func TestFenwick(t *testing.T) {
 				t.Fatalf("n=%d: prefix(%d) = %d, want %d", n, i, got, sum)
 			}
 			for u := sum; u < sum+w[i]; u++ {
-				if got := f.find(u); got != i {
-					t.Fatalf("n=%d: find(%d) = %d, want %d", n, u, got, i)
+				if got, rest := f.find(u); got != i || rest != u-sum {
+					t.Fatalf("n=%d: find(%d) = %d, %d; want %d, %d", n, u, got, rest, i, u-sum)
 				}
 			}
 			sum += w[i]
