@@ -2,6 +2,7 @@ package economy_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
 
 	"commonwealth/internal/economy"
@@ -53,6 +54,34 @@ func BenchmarkExchange(b *testing.B) {
 	for _, rule := range []string{economy.RuleRandom, economy.RuleSaving, economy.RuleYardSale} {
 		b.Run(rule, func(b *testing.B) {
 			benchMonths(b, exchange(rule, 10_000, 1000, 10), 5)
+		})
+	}
+}
+
+// BenchmarkBareMesaLoop is the reference the Mesa rule is measured against:
+// the same rule as a bare loop over a slice of int64 with math/rand/v2's
+// shuffle, with no ledger, no income and no checks — what this machine's
+// memory allows for the rule itself.
+func BenchmarkBareMesaLoop(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("people=%d", n), func(b *testing.B) {
+			w := make([]int64, n)
+			perm := make([]int32, n)
+			for i := range w {
+				w[i], perm[i] = 1, int32(i)
+			}
+			r := rand.New(rand.NewPCG(1, 2))
+			b.ResetTimer()
+			for range b.N {
+				r.Shuffle(n, func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
+				for _, a := range perm {
+					if w[a] > 0 {
+						w[a]--
+						w[r.IntN(n)]++
+					}
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "steps/s")
 		})
 	}
 }
