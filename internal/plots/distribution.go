@@ -28,19 +28,20 @@ func wealthHistogram(title string, arms []arm) (*plot.Plot, error) {
 		top = all[len(all)-1] + 1
 	}
 	width := niceStep(top / histogramBins)
+	bins := min(histogramBins, int(math.Ceil(top/width))+1)
 	p := newPlot(title+": wealth at the end", "wealth (money units; the richest 1% are off the scale)", "share of people per bin")
 	for _, a := range arms {
 		w := a.wealth()
-		counts := make([]float64, histogramBins)
+		counts := make([]float64, bins)
 		for _, x := range w {
-			if b := int(x / width); b < histogramBins {
+			if b := int(x / width); b < bins {
 				counts[b]++
 			}
 		}
-		pts := make(plotter.XYs, histogramBins+1)
+		pts := make(plotter.XYs, bins+1)
 		for b := range pts {
 			pts[b].X = float64(b) * width
-			pts[b].Y = counts[min(b, histogramBins-1)] / float64(len(w))
+			pts[b].Y = counts[min(b, bins-1)] / float64(len(w))
 		}
 		line, err := plotter.NewLine(pts)
 		if err != nil {
