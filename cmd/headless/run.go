@@ -11,13 +11,26 @@ import (
 	"time"
 
 	"commonwealth/internal/batch"
+	"commonwealth/internal/claims"
 	"commonwealth/internal/metrics"
 	"commonwealth/internal/plots"
 	"commonwealth/internal/scenario"
 )
 
 func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("run", "[SCENARIO] [flags]", stderr)
+	return execute(ctx, "run", args, stdout, stderr)
+}
+
+// checkCmd runs a scenario like run, then judges its claims: exit status 0
+// when every claim is supported, 1 otherwise.
+func checkCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return execute(ctx, "check", args, stdout, stderr)
+}
+
+// execute runs a scenario and writes its outputs; for "check" it also
+// judges the claims.
+func execute(ctx context.Context, name string, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet(name, "[SCENARIO] [flags]", stderr)
 	var sf scenarioFlags
 	sf.register(fs)
 	out := fs.String("o", "out", "write the outputs into `DIR` (created if missing)")
@@ -38,6 +51,14 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return badInput(stderr, err)
 	}
+	if name == "check" {
+		if len(sc.Claims) == 0 {
+			return badInput(stderr, fmt.Errorf("%s: no claims to check; add [[claim]] blocks (see README)", sc.File))
+		}
+		if err := sc.CheckClaimTimes(); err != nil {
+			return badInput(stderr, err)
+		}
+	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
@@ -56,18 +77,44 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	fmt.Fprintf(stdout, "ran in %.1f s\n", time.Since(start).Seconds())
-	files, err := writeOutputs(*out, *format, sc, rs)
+	var verdicts []claims.Verdict
+	if name == "check" {
+		if verdicts, err = claims.Judge(sc, rs); err != nil {
+			fmt.Fprintln(stderr, "headless:", err)
+			return exitFailed
+		}
+	}
+	files, err := writeOutputs(*out, *format, sc, rs, verdicts)
 	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
 	}
 	printSummary(stdout, sc, rs)
 	fmt.Fprintf(stdout, "wrote %s into %s\n", strings.Join(files, ", "), *out)
+	if name == "check" {
+		return printVerdicts(stdout, verdicts)
+	}
 	return exitOK
 }
 
-// writeOutputs writes the tables, the plots and, last, the manifest.
-func writeOutputs(dir, format string, sc *scenario.Scenario, rs []batch.Result) ([]string, error) {
+// printVerdicts prints each claim's verdict and evidence, and returns the
+// exit status: 0 when every claim is supported.
+func printVerdicts(w io.Writer, vs []claims.Verdict) int {
+	status := exitOK
+	fmt.Fprintln(w, "\nclaims (95% intervals over seeds, paired by seed):")
+	for i, v := range vs {
+		verdict := "SUPPORTED"
+		if !v.Supported {
+			verdict, status = "NOT SUPPORTED", exitFailed
+		}
+		fmt.Fprintf(w, "%2d. %-13s %s\n    %s\n", i+1, verdict, v.Claim.Text, v.Evidence)
+	}
+	return status
+}
+
+// writeOutputs writes the tables, the plots, the claims' verdicts when
+// there are any and, last, the manifest.
+func writeOutputs(dir, format string, sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict) ([]string, error) {
 	type table struct {
 		name  string
 		write func(io.Writer, *scenario.Scenario, []batch.Result) error
@@ -92,6 +139,17 @@ func writeOutputs(dir, format string, sc *scenario.Scenario, rs []batch.Result) 
 	files = append(files, figs...)
 	if err != nil {
 		return files, err
+	}
+	if vs != nil {
+		if err := batch.WriteFile(filepath.Join(dir, "claims.csv"), func(w io.Writer) error { return claims.WriteCSV(w, vs) }); err != nil {
+			return files, err
+		}
+		files = append(files, "claims.csv")
+		figs, err := plots.WriteClaims(dir, format, vs)
+		files = append(files, figs...)
+		if err != nil {
+			return files, err
+		}
 	}
 	files = append(files, "manifest.json")
 	m := batch.NewManifest(sc, files)

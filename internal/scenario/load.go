@@ -14,7 +14,10 @@ import (
 	"commonwealth/internal/economy"
 )
 
-const armTable = "arm"
+const (
+	armTable   = "arm"
+	claimTable = "claim"
+)
 
 // Parse reads a scenario from src, named file in messages, applies the --set
 // flags sets ("path=value") to every arm, and checks everything. On failure
@@ -44,6 +47,7 @@ func Parse(file string, src []byte, sets []string) (*Scenario, error) {
 	for i := range sc.Arms {
 		l.checkWhole(sc, i)
 	}
+	l.claims.check(sc)
 	if err := l.problems.sorted().err(); err != nil {
 		return nil, err
 	}
@@ -66,6 +70,7 @@ type loader struct {
 	lines    *lineIndex
 	problems Problems
 	keyLine  map[string]int // line of each key set, by displayed path
+	claims   claimLoader
 }
 
 func (l *loader) add(line int, key, msg, hint string) {
@@ -75,6 +80,7 @@ func (l *loader) add(line int, key, msg, hint string) {
 // walk applies every key of the document, in document order.
 func (l *loader) walk(sc *Scenario) {
 	l.keyLine = map[string]int{}
+	l.claims.l = l
 	arm := -1
 	var badTables []string
 	for _, k := range l.md.Keys() {
@@ -84,6 +90,12 @@ func (l *loader) walk(sc *Scenario) {
 			continue
 		}
 		typ := l.md.Type(k...)
+		if k[0] == claimTable {
+			if !l.claimKey(k, typ, line) {
+				badTables = append(badTables, claimTable)
+			}
+			continue
+		}
 		if k[0] == armTable {
 			if len(k) == 1 {
 				if typ != "ArrayHash" {
@@ -122,6 +134,24 @@ func (l *loader) walk(sc *Scenario) {
 		}
 	}
 	l.finishArms(sc)
+}
+
+// claimKey records a key of a [[claim]] block; it returns false when
+// "claim" is not an array of tables.
+func (l *loader) claimKey(k toml.Key, typ string, line int) bool {
+	cl := &l.claims
+	if len(k) == 1 {
+		if typ != "ArrayHash" {
+			l.add(line, claimTable, "expected [[claim]] blocks (an array of tables), got "+describe(l.doc[claimTable]), "write each claim as a block starting with the line [[claim]]")
+			return false
+		}
+		cl.blocks = l.doc[claimTable].([]map[string]any)
+		cl.starts = append(cl.starts, line)
+		cl.lines = append(cl.lines, map[string]int{})
+		return true
+	}
+	cl.addKey(len(cl.starts)-1, strings.Join(k[1:], "."), line)
+	return true
 }
 
 // armKey applies one key found inside the arm'th [[arm]] block and returns

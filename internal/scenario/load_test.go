@@ -81,6 +81,18 @@ func TestBadInput(t *testing.T) {
 			"--set: exchange.saving: 1.5 is out of range: expected 0 ≤ value < 1 (a saver who keeps everything never trades)"},
 		{"--set without =", "model = \"exchange\"\n", "", []string{"people"},
 			"--set: people: expected key=value; for example --set people=5000"},
+		{"claim with an unknown metric", "model = \"exchange\"\n[[claim]]\ntext = \"t\"\nmetric = \"gini_welth\"\nvalue = 0.5\n", "", nil,
+			"FILE:4: claim[1].metric: unknown metric \"gini_welth\" for this model; did you mean \"gini_wealth\"?"},
+		{"claim with an unknown arm", "[[arm]]\nname = \"a\"\n[[arm]]\nname = \"b\"\n[[claim]]\ntext = \"t\"\nmetric = \"gini_wealth\"\narm = \"a\"\ncompare = \"c\"\n", "", nil,
+			"FILE:9: claim[1].compare: unknown arm \"c\"; did you mean \"a\"?"},
+		{"claim with a bad operator", "[[claim]]\ntext = \"t\"\nmetric = \"gini_wealth\"\nvalue = 0.5\nop = \"<=\"\n", "", nil,
+			"FILE:5: claim[1].op: \"<=\" is not an operator: expected one of \"<\", \">\", \"within\"; did you mean \"<\"?"},
+		{"claim with a bad expression", "[[arm]]\nname = \"a\"\n[[claim]]\ntext = \"t\"\nexpr = \"a.gini_wealth <\"\n", "", nil,
+			"FILE:5: claim[1].expr: invalid expression: unexpected token EOF (1:15) | a.gini_wealth < | ..............^; arms are variables and metrics their fields, as in a.gini_wealth"},
+		{"claim with an unknown name in an expression", "[[arm]]\nname = \"a\"\n[[claim]]\ntext = \"t\"\nexpr = \"b.gini_wealth < 1\"\n", "", nil,
+			"FILE:5: claim[1].expr: invalid expression: unknown name b (1:1) | b.gini_wealth < 1 | ^; arms are variables and metrics their fields, as in a.gini_wealth"},
+		{"claim with an unknown key", "[[claim]]\ntext = \"t\"\nmetric = \"gini_wealth\"\nvalue = 1\nwindw = [1, 2]\n", "", nil,
+			"FILE:5: claim[1].windw: unknown key of a claim; did you mean \"window\"?"},
 		{"every problem at once", "model = \"exchange\"\npeople = 1\n[exchange]\nsaving = 2\nfraction = -1\n", "", []string{"months=0"},
 			"FILE:2: people: 1 is out of range: expected at least 2\n" +
 				"FILE:4: exchange.saving: 2 is out of range: expected 0 ≤ value < 1 (a saver who keeps everything never trades)\n" +

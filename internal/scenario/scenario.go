@@ -10,6 +10,7 @@ type Scenario struct {
 	Sets        []string // the --set flags applied, as given
 	Base        Settings // the settings before arm overrides (with --set applied)
 	Arms        []Arm    // at least one
+	Claims      []Claim  // what `headless check` judges
 }
 
 // Arm is one world of a scenario: the base settings with its overrides.

@@ -1,0 +1,308 @@
+package scenario
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/vm"
+
+	"commonwealth/internal/economy"
+	"commonwealth/internal/metrics"
+)
+
+// Claim is a statement about a scenario's results that `headless check`
+// judges over all seeds, pairing arms seed by seed.
+//
+// A simple claim names a metric, an arm, and either another arm (the claim
+// is about arm − compare, seed by seed) or a number (arm − value), with an
+// operator: "<" or ">" (the difference is below or above zero) or "within"
+// (the difference lies within ±Tolerance). An expression claim computes a
+// number (judged like a difference with Op) or a truth value per seed
+// (judged by a sign test) from the arms' metrics.
+type Claim struct {
+	Text      string
+	Line      int
+	Metric    string
+	Arm       string
+	Compare   string  // another arm, or ""
+	Value     float64 // the number compared with, when Compare is ""
+	Op        string  // "<", ">" or "within"
+	Tolerance float64 // for "within"
+	Month     int     // judge at this month; -1 for the end
+	From, To  int     // judge the mean over months From..To (inclusive) when To > 0
+	Expr      string
+	Program   *vm.Program // the compiled Expr, or nil
+	timeKey   string      // "month" or "window" when set, for messages
+	timeLine  int
+}
+
+// Operators of claims.
+var claimOps = []string{"<", ">", "within"}
+
+// claimKeys are the keys a [[claim]] block may set.
+var claimKeys = []string{"text", "metric", "arm", "compare", "value", "op", "tolerance", "month", "window", "expr"}
+
+// When describes the time a claim is judged at, for messages and plots.
+func (c *Claim) When() string {
+	switch {
+	case c.To > 0:
+		return fmt.Sprintf("mean over months %d–%d", c.From, c.To)
+	case c.Month >= 0:
+		return fmt.Sprintf("at month %d", c.Month)
+	}
+	return "at the end"
+}
+
+// identifier matches names an expression can use as they are.
+var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// ArmEnv returns the type an expression sees for one arm: a struct with one
+// float64 field per metric, named as the metric.
+func ArmEnv(ms []metrics.Metric) reflect.Type {
+	fields := make([]reflect.StructField, len(ms))
+	for i, m := range ms {
+		fields[i] = reflect.StructField{
+			Name: "M" + strings.ReplaceAll(m.Name, "_", "X"),
+			Type: reflect.TypeFor[float64](),
+			Tag:  reflect.StructTag(fmt.Sprintf(`expr:"%s"`, m.Name)),
+		}
+	}
+	return reflect.StructOf(fields)
+}
+
+// claimLoader reads the [[claim]] blocks.
+type claimLoader struct {
+	l      *loader
+	blocks []map[string]any
+	lines  []map[string]int // line of each key of each block
+	starts []int            // line of each [[claim]]
+}
+
+// addKey records a key of the current [[claim]] block.
+func (cl *claimLoader) addKey(i int, key string, line int) {
+	cl.lines[i][key] = line
+}
+
+// check turns the blocks into claims, checking them against the arms and
+// the model's metrics.
+func (cl *claimLoader) check(sc *Scenario) {
+	classes := sc.Run().Model == economy.ModelCapitalism
+	ms := metrics.For(classes)
+	names := metrics.Names(ms)
+	var arms []string
+	for _, a := range sc.Arms {
+		arms = append(arms, a.Name)
+	}
+	for i, b := range cl.blocks {
+		c := Claim{Line: cl.starts[i], Month: -1, Op: "<"}
+		at := func(key string) (int, string) {
+			if line, ok := cl.lines[i][key]; ok {
+				return line, fmt.Sprintf("claim[%d].%s", i+1, key)
+			}
+			return cl.starts[i], fmt.Sprintf("claim[%d]", i+1)
+		}
+		bad := func(key, msg, hint string) {
+			line, shown := at(key)
+			cl.l.add(line, shown, msg, hint)
+		}
+		str := func(key string, dst *string) bool {
+			v, ok := b[key]
+			if !ok {
+				return false
+			}
+			s, isStr := v.(string)
+			if !isStr {
+				bad(key, "expected a string, got "+describe(v), "write it in double quotes")
+				return false
+			}
+			*dst = s
+			return true
+		}
+		num := func(key string, dst *float64) bool {
+			switch v := b[key].(type) {
+			case nil:
+				return false
+			case int64:
+				*dst = float64(v)
+			case float64:
+				*dst = v
+			default:
+				bad(key, "expected a number, got "+describe(v), "")
+				return false
+			}
+			return true
+		}
+		for _, k := range sortedKeys(b) {
+			if !slices.Contains(claimKeys, k) {
+				bad(k, "unknown key of a claim", didYouMeanOr(k, claimKeys, "claim keys are "+quoteList(claimKeys)))
+			}
+		}
+		if !str("text", &c.Text) || strings.TrimSpace(c.Text) == "" {
+			bad("text", "a claim needs its sentence", `for example text = "saving lowers inequality"`)
+		}
+		if str("op", &c.Op) && !slices.Contains(claimOps, c.Op) {
+			bad("op", fmt.Sprintf("%q is not an operator: expected one of %s", c.Op, quoteList(claimOps)), didYouMean(c.Op, claimOps))
+		}
+		if num("tolerance", &c.Tolerance) && c.Tolerance <= 0 {
+			bad("tolerance", "must be above 0", "")
+		}
+		if c.Op == "within" && c.Tolerance <= 0 {
+			bad("op", `"within" needs a tolerance`, "for example tolerance = 0.02")
+		}
+		cl.time(b, &c, bad)
+		if c.Month >= 0 || c.To > 0 {
+			c.timeKey = "window"
+			if c.Month >= 0 {
+				c.timeKey = "month"
+			}
+			c.timeLine, _ = at(c.timeKey)
+		}
+		if str("expr", &c.Expr) {
+			for _, k := range []string{"metric", "arm", "compare", "value"} {
+				if _, ok := b[k]; ok {
+					bad(k, "is not used by an expression claim", "write the comparison in the expression")
+				}
+			}
+			_, hasOp := b["op"]
+			cl.compile(&c, sc, ms, hasOp, bad)
+		} else {
+			cl.simple(b, &c, names, arms, str, num, bad)
+		}
+		sc.Claims = append(sc.Claims, c)
+	}
+}
+
+// time reads month or window. Whether they fall within the run is checked
+// when the claims are judged (CheckClaimTimes), since --months may shorten
+// a run that is not checked.
+func (cl *claimLoader) time(b map[string]any, c *Claim, bad func(key, msg, hint string)) {
+	if v, ok := b["month"]; ok {
+		m, isInt := v.(int64)
+		if !isInt || m < 0 {
+			bad("month", fmt.Sprintf("expected a month number (0 is the start), got %v", v), "")
+		} else {
+			c.Month = int(m)
+		}
+	}
+	if v, ok := b["window"]; ok {
+		w, isArr := v.([]any)
+		var from, to int64
+		good := isArr && len(w) == 2
+		if good {
+			from, good = w[0].(int64)
+			if good {
+				to, good = w[1].(int64)
+			}
+		}
+		if !good || from < 0 || to <= from {
+			bad("window", fmt.Sprintf("expected [first, last] months with 0 ≤ first < last, got %v", v), "for example window = [600, 1200]")
+			return
+		}
+		if c.Month >= 0 {
+			bad("window", "a claim is judged at one month or over one window, not both", "")
+		}
+		c.From, c.To = int(from), int(to)
+	}
+}
+
+// simple checks a claim about one metric.
+func (cl *claimLoader) simple(b map[string]any, c *Claim, names, arms []string,
+	str func(string, *string) bool, num func(string, *float64) bool, bad func(key, msg, hint string)) {
+	if !str("metric", &c.Metric) {
+		bad("metric", "a claim needs a metric (or an expr)", "for example metric = \"gini_wealth\"")
+	} else if !slices.Contains(names, c.Metric) {
+		bad("metric", fmt.Sprintf("unknown metric %q for this model", c.Metric), didYouMeanOr(c.Metric, names, "metrics are "+quoteList(names)))
+	}
+	if !str("arm", &c.Arm) {
+		if len(arms) > 1 {
+			bad("arm", "a claim needs the arm it is about", "arms are "+quoteList(arms))
+		} else {
+			c.Arm = arms[0]
+		}
+	}
+	if c.Arm != "" && !slices.Contains(arms, c.Arm) {
+		bad("arm", fmt.Sprintf("unknown arm %q", c.Arm), didYouMeanOr(c.Arm, arms, "arms are "+quoteList(arms)))
+	}
+	hasCompare := str("compare", &c.Compare)
+	hasValue := num("value", &c.Value)
+	switch {
+	case hasCompare && hasValue:
+		bad("value", "a claim compares with another arm or with a value, not both", "")
+	case !hasCompare && !hasValue:
+		bad("compare", "a claim needs another arm (compare) or a number (value) to compare with", `for example compare = "`+arms[0]+`"`)
+	case hasCompare && !slices.Contains(arms, c.Compare):
+		bad("compare", fmt.Sprintf("unknown arm %q", c.Compare), didYouMeanOr(c.Compare, arms, "arms are "+quoteList(arms)))
+	case hasCompare && c.Compare == c.Arm:
+		bad("compare", "an arm compared with itself", "")
+	}
+}
+
+// compile checks an expression claim against the arms and metrics.
+func (cl *claimLoader) compile(c *Claim, sc *Scenario, ms []metrics.Metric, hasOp bool, bad func(key, msg, hint string)) {
+	env := map[string]any{}
+	t := ArmEnv(ms)
+	for _, a := range sc.Arms {
+		if !identifier.MatchString(a.Name) {
+			bad("expr", fmt.Sprintf("arm %q cannot be named in an expression", a.Name), "give arms names of letters, digits and _")
+			return
+		}
+		env[a.Name] = reflect.New(t).Elem().Interface()
+	}
+	prog, err := expr.Compile(c.Expr, expr.Env(env))
+	if err != nil {
+		bad("expr", "invalid expression: "+oneLine(err.Error()), "arms are variables and metrics their fields, as in "+sc.Arms[0].Name+".gini_wealth")
+		return
+	}
+	switch prog.Node().Type().Kind() {
+	case reflect.Bool:
+		if hasOp {
+			bad("op", "a true/false expression is judged by how many seeds it holds in; it takes no op", "remove op, or make the expression a number")
+		}
+	case reflect.Float64, reflect.Int:
+		if !hasOp {
+			bad("op", "a number expression needs op: is it below zero (\"<\"), above (\">\") or within a tolerance of it (\"within\")?", "")
+		}
+	default:
+		bad("expr", "the expression must give a number or true/false, it gives "+prog.Node().Type().String(), "")
+		return
+	}
+	c.Program = prog
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func didYouMeanOr(s string, candidates []string, otherwise string) string {
+	if h := didYouMean(s, candidates); h != "" {
+		return h
+	}
+	return otherwise
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// CheckClaimTimes reports the claims judged at a month the run does not
+// reach, as `headless check` must before it runs.
+func (s *Scenario) CheckClaimTimes() error {
+	var ps Problems
+	months := s.Run().Months
+	for i, c := range s.Claims {
+		last := max(c.Month, c.To)
+		if last > months {
+			ps = append(ps, Problem{File: s.File, Line: c.timeLine, Key: fmt.Sprintf("claim[%d].%s", i+1, c.timeKey),
+				Msg:  fmt.Sprintf("the claim is judged at month %d but the run lasts %d months", last, months),
+				Hint: fmt.Sprintf("run at least %d months, or judge the claim earlier", last)})
+		}
+	}
+	return ps.err()
+}
