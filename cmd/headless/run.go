@@ -160,31 +160,60 @@ func writeOutputs(dir, format string, sc *scenario.Scenario, rs []batch.Result, 
 var summaryMetrics = []string{"gini_wealth", "top10_share", "bottom50_share", "unemployed_share", "wage_share"}
 
 // printSummary prints, per arm, the mean and 95% interval over seeds of a
-// few metrics at the end.
+// few metrics at the end and, for every arm after the first, its paired
+// difference from the first, seed by seed.
 func printSummary(w io.Writer, sc *scenario.Scenario, rs []batch.Result) {
 	cols := rs[0].Series
-	fmt.Fprintf(w, "\n%-16s", "at the end")
 	var shown []int
 	for _, m := range summaryMetrics {
 		if c := cols.Column(m); c >= 0 {
 			shown = append(shown, c)
-			fmt.Fprintf(w, " %-24s", m)
 		}
 	}
-	fmt.Fprintln(w)
-	for a, arm := range sc.Arms {
-		fmt.Fprintf(w, "%-16s", arm.Name)
+	seeds := sc.Run().Seeds
+	end := func(a, col int) []float64 {
+		xs := make([]float64, seeds)
+		for s := range seeds {
+			xs[s] = rs[a*seeds+s].Series.Last()[col]
+		}
+		return xs
+	}
+	table := func(title string, row func(a, col int) string, arms []int) {
+		fmt.Fprintf(w, "\n%-22s", title)
 		for _, c := range shown {
-			var xs []float64
-			for _, r := range rs {
-				if r.Arm == a {
-					xs = append(xs, r.Series.Last()[c])
-				}
-			}
-			mean, lo, hi := metrics.MeanCI(xs, 0.95)
-			fmt.Fprintf(w, " %-24s", fmt.Sprintf("%.3f [%.3f, %.3f]", mean, lo, hi))
+			fmt.Fprintf(w, " %-36s", cols.Names[c])
 		}
 		fmt.Fprintln(w)
+		for _, a := range arms {
+			fmt.Fprintf(w, "%-22s", sc.Arms[a].Name)
+			for _, c := range shown {
+				fmt.Fprintf(w, " %-36s", row(a, c))
+			}
+			fmt.Fprintln(w)
+		}
 	}
-	fmt.Fprintf(w, "(mean over %d seeds [95%% interval])\n\n", sc.Run().Seeds)
+	all := make([]int, len(sc.Arms))
+	for a := range all {
+		all[a] = a
+	}
+	table("at the end", func(a, c int) string {
+		mean, lo, hi := metrics.MeanCI(end(a, c), 0.95)
+		return fmt.Sprintf("%.3f [%.3f, %.3f]", mean, lo, hi)
+	}, all)
+	if len(sc.Arms) > 1 {
+		table("minus "+sc.Arms[0].Name+", paired", func(a, c int) string {
+			d := end(a, c)
+			base := end(0, c)
+			lower := 0
+			for s := range d {
+				d[s] -= base[s]
+				if d[s] < 0 {
+					lower++
+				}
+			}
+			mean, lo, hi := metrics.MeanCI(d, 0.95)
+			return fmt.Sprintf("%+.3f [%+.3f, %+.3f] %d/%d lower", mean, lo, hi, lower, seeds)
+		}, all[1:])
+	}
+	fmt.Fprintf(w, "(mean over %d seeds [95%% t interval]; paired: each arm minus the first in the same seed)\n\n", seeds)
 }
