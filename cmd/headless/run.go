@@ -37,6 +37,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	format := fs.String("format", "png", "plot file format: png, svg or pdf")
 	workers := fs.Int("workers", 0, "runs at once (default: one per CPU; results do not depend on it)")
 	check := fs.Bool("check-money", false, "check after every month that money is conserved (slower)")
+	resume := fs.Bool("resume", false, "take up an interrupted batch: reuse the finished runs kept in DIR/runs")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return flagStatus(err)
@@ -66,11 +67,21 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	run := sc.Run()
 	fmt.Fprintf(stdout, "%s: %d arm(s) × %d seed(s) × %d months, %d people (%s)\n",
 		sc.Name, len(sc.Arms), run.Seeds, run.Months, run.People, sc.File)
+	store := &batch.Store{Dir: filepath.Join(*out, "runs")}
+	if !*resume {
+		if err := store.Clear(); err != nil {
+			fmt.Fprintln(stderr, "headless:", err)
+			return exitFailed
+		}
+	}
+	total := len(sc.Arms) * run.Seeds
+	tick, finish := newProgress(stderr, total, 0)
 	start := time.Now()
-	rs, err := batch.Run(ctx, sc, batch.Options{Workers: *workers, CheckMoney: *check})
+	rs, err := batch.Run(ctx, sc, batch.Options{Workers: *workers, CheckMoney: *check, Store: store, Resume: *resume, Done: tick})
+	finish()
 	if err != nil {
 		if ctx.Err() != nil {
-			fmt.Fprintln(stderr, "headless: interrupted; no output written")
+			fmt.Fprintf(stderr, "headless: interrupted; %d of %d runs are saved in %s: run the same command with --resume to finish\n", store.Count(), total, store.Dir)
 		} else {
 			fmt.Fprintln(stderr, "headless:", err)
 		}

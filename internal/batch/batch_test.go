@@ -116,3 +116,32 @@ func TestSummaryHeader(t *testing.T) {
 		t.Fatalf("header\n%s\nwant\n%s", head, want)
 	}
 }
+
+// TestStoreResumes checks that a stored run is taken up only by the same
+// settings and seed.
+func TestStoreResumes(t *testing.T) {
+	st := Store{Dir: t.TempDir()}
+	sc := load(t, "wright", "months=5", "people=100", "seeds=2")
+	first, err := Run(context.Background(), sc, Options{Store: &st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Count() != 2 {
+		t.Fatalf("%d runs stored, want 2", st.Count())
+	}
+	ran := 0
+	again, err := Run(context.Background(), sc, Options{Store: &st, Resume: true, Done: func() { ran++ }})
+	if err != nil || ran != 2 {
+		t.Fatal(err, ran)
+	}
+	if !bytes.Equal(csvBytes(t, WriteSummary, sc, first), csvBytes(t, WriteSummary, sc, again)) {
+		t.Fatal("resumed results differ")
+	}
+	other := load(t, "wright", "months=5", "people=100", "seeds=2", "capitalism.wage_max=80")
+	if _, ok := st.Load(other.Arms[0].Settings, 1); ok {
+		t.Fatal("a run of other settings was taken up")
+	}
+	if _, ok := st.Load(sc.Arms[0].Settings, 1); !ok {
+		t.Fatal("the stored run was not found")
+	}
+}

@@ -45,8 +45,11 @@ func (s *Series) Column(name string) int {
 
 // Options say how to run a batch.
 type Options struct {
-	Workers    int  // runs at once; 0 means one per CPU
-	CheckMoney bool // check after every month that money is conserved
+	Workers    int    // runs at once; 0 means one per CPU
+	CheckMoney bool   // check after every month that money is conserved
+	Store      *Store // where finished runs are kept, or nil
+	Resume     bool   // take finished runs from Store instead of running them again
+	Done       func() // called as each run finishes (from any goroutine), or nil
 }
 
 // Run runs every arm of sc with every seed and returns the results ordered
@@ -60,10 +63,28 @@ func Run(ctx context.Context, sc *scenario.Scenario, opt Options) ([]Result, err
 		for s, seed := range seeds {
 			slot := &results[a*len(seeds)+s]
 			g.Go(func() error {
-				r, err := RunOne(ctx, sc.Arms[a].Settings, seed, opt.CheckMoney)
+				settings := sc.Arms[a].Settings
+				r, stored := Result{}, false
+				if opt.Resume && opt.Store != nil {
+					r, stored = opt.Store.Load(settings, seed)
+				}
+				if !stored {
+					var err error
+					if r, err = RunOne(ctx, settings, seed, opt.CheckMoney); err != nil {
+						return err
+					}
+					if opt.Store != nil {
+						if err := opt.Store.Save(settings, r); err != nil {
+							return err
+						}
+					}
+				}
 				r.Arm = a
 				*slot = r
-				return err
+				if opt.Done != nil {
+					opt.Done()
+				}
+				return nil
 			})
 		}
 	}
