@@ -38,6 +38,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	workers := fs.Int("workers", 0, "runs at once (default: one per CPU; results do not depend on it)")
 	check := fs.Bool("check-money", false, "check after every month that money is conserved (slower)")
 	resume := fs.Bool("resume", false, "take up an interrupted batch: reuse the finished runs kept in DIR/runs")
+	shardText := fs.String("shard", "", "run only share `i/n` of the runs, to merge later with headless merge")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return flagStatus(err)
@@ -47,6 +48,15 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	if *workers < 0 {
 		return badInput(stderr, fmt.Errorf("--workers %d: expected 0 (one per CPU) or more", *workers))
+	}
+	var shard batch.Shard
+	if *shardText != "" {
+		if name == "check" {
+			return badInput(stderr, fmt.Errorf("--shard: check judges the whole batch; run the shards, merge them, then check"))
+		}
+		if shard, err = parseShard(*shardText); err != nil {
+			return badInput(stderr, err)
+		}
 	}
 	sc, err := sf.load(pos)
 	if err != nil {
@@ -75,9 +85,12 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		}
 	}
 	total := len(sc.Arms) * run.Seeds
+	if shard.Of > 0 {
+		total = (total - shard.I + shard.Of) / shard.Of
+	}
 	tick, finish := newProgress(stderr, total, 0)
 	start := time.Now()
-	rs, err := batch.Run(ctx, sc, batch.Options{Workers: *workers, CheckMoney: *check, Store: store, Resume: *resume, Done: tick})
+	rs, err := batch.Run(ctx, sc, batch.Options{Workers: *workers, CheckMoney: *check, Store: store, Resume: *resume, Done: tick, Shard: shard})
 	finish()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -88,6 +101,14 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		return exitFailed
 	}
 	fmt.Fprintf(stdout, "ran in %.1f s\n", time.Since(start).Seconds())
+	if shard.Of > 0 {
+		if err := writeShard(*out, sc, shard); err != nil {
+			fmt.Fprintln(stderr, "headless:", err)
+			return exitFailed
+		}
+		fmt.Fprintf(stdout, "shard %d/%d: %d runs saved in %s; combine the shards with headless merge\n", shard.I, shard.Of, len(rs), store.Dir)
+		return exitOK
+	}
 	var verdicts []claims.Verdict
 	if name == "check" {
 		if verdicts, err = claims.Judge(sc, rs); err != nil {

@@ -6,6 +6,7 @@ package batch
 import (
 	"context"
 	"fmt"
+	"strings"
 	"runtime"
 
 	"golang.org/x/sync/errgroup"
@@ -50,10 +51,20 @@ type Options struct {
 	Store      *Store // where finished runs are kept, or nil
 	Resume     bool   // take finished runs from Store instead of running them again
 	Done       func() // called as each run finishes (from any goroutine), or nil
+	Shard      Shard  // run only this share of the runs (the zero Shard: all)
 }
 
-// Run runs every arm of sc with every seed and returns the results ordered
-// by arm, then seed. It stops early, with ctx's error, when ctx is done.
+// Shard is one of Of shares of a batch's runs: the runs whose index (arm
+// by arm, seed by seed) is I−1 modulo Of. Shards split a batch across
+// machines deterministically; Gather puts them back together.
+type Shard struct{ I, Of int }
+
+// has reports whether run j belongs to the shard.
+func (sh Shard) has(j int) bool { return sh.Of == 0 || j%sh.Of == sh.I-1 }
+
+// Run runs every arm of sc with every seed (or, with a Shard, its share of
+// them) and returns the results ordered by arm, then seed. It stops early,
+// with ctx's error, when ctx is done.
 func Run(ctx context.Context, sc *scenario.Scenario, opt Options) ([]Result, error) {
 	seeds := sc.Run().SeedList()
 	results := make([]Result, len(sc.Arms)*len(seeds))
@@ -61,6 +72,9 @@ func Run(ctx context.Context, sc *scenario.Scenario, opt Options) ([]Result, err
 	g.SetLimit(workers(opt.Workers))
 	for a := range sc.Arms {
 		for s, seed := range seeds {
+			if !opt.Shard.has(a*len(seeds) + s) {
+				continue
+			}
 			slot := &results[a*len(seeds)+s]
 			g.Go(func() error {
 				settings := sc.Arms[a].Settings
@@ -91,7 +105,44 @@ func Run(ctx context.Context, sc *scenario.Scenario, opt Options) ([]Result, err
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	if opt.Shard.Of > 0 {
+		var mine []Result
+		for j, r := range results {
+			if opt.Shard.has(j) {
+				mine = append(mine, r)
+			}
+		}
+		return mine, nil
+	}
 	return results, nil
+}
+
+// Gather collects every run of sc from the stores (the runs/ folders of
+// shards) and returns them ordered by arm, then seed, as Run does; it names
+// the runs that no store holds.
+func Gather(sc *scenario.Scenario, stores []Store) ([]Result, error) {
+	var rs []Result
+	var missing []string
+	for a, arm := range sc.Arms {
+		for _, seed := range sc.Run().SeedList() {
+			found := false
+			for _, st := range stores {
+				if r, ok := st.Load(arm.Settings, seed); ok {
+					r.Arm = a
+					rs = append(rs, r)
+					found = true
+					break
+				}
+			}
+			if !found {
+				missing = append(missing, fmt.Sprintf("%s seed %d", arm.Name, seed))
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("%d run(s) missing from the shards: %s", len(missing), strings.Join(missing, ", "))
+	}
+	return rs, nil
 }
 
 func workers(n int) int {

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"commonwealth/internal/batch"
+	"commonwealth/internal/plots"
+	"commonwealth/internal/scenario"
+)
+
+// shardFile is what a shard leaves beside its runs: enough to rebuild the
+// scenario when the shards are merged.
+const shardFile = "shard.json"
+
+type shardInfo struct {
+	File   string   `json:"file"`
+	Source string   `json:"source"`
+	Sets   []string `json:"sets"`
+	Shard  int      `json:"shard"`
+	Of     int      `json:"of"`
+}
+
+// parseShard reads "i/n" with 1 ≤ i ≤ n.
+func parseShard(text string) (batch.Shard, error) {
+	is, ns, ok := strings.Cut(text, "/")
+	i, err1 := strconv.Atoi(is)
+	n, err2 := strconv.Atoi(ns)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
+		return batch.Shard{}, fmt.Errorf("--shard %s: expected i/n with 1 ≤ i ≤ n, such as --shard 3/8", text)
+	}
+	return batch.Shard{I: i, Of: n}, nil
+}
+
+// writeShard records the scenario beside a shard's runs.
+func writeShard(dir string, sc *scenario.Scenario, sh batch.Shard) error {
+	info := shardInfo{File: sc.File, Source: sc.Source, Sets: sc.Sets, Shard: sh.I, Of: sh.Of}
+	return batch.WriteFile(filepath.Join(dir, shardFile), func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(info)
+	})
+}
+
+// mergeCmd combines the folders of shards into the outputs of the whole
+// batch, identical to a run without shards.
+func mergeCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("merge", "SHARD_DIR... -o DIR [flags]", stderr)
+	out := fs.String("o", "out", "write the merged outputs into `DIR`")
+	format := fs.String("format", "png", "plot file format: png, svg or pdf")
+	dirs, err := parse(fs, args)
+	if err != nil {
+		return flagStatus(err)
+	}
+	if len(dirs) == 0 {
+		fs.Usage()
+		return exitBadUsed
+	}
+	if !slices.Contains(plots.Formats, *format) {
+		return badInput(stderr, fmt.Errorf("--format %s: expected one of %s", *format, strings.Join(plots.Formats, ", ")))
+	}
+	var first shardInfo
+	var stores []batch.Store
+	for i, d := range dirs {
+		b, err := os.ReadFile(filepath.Join(d, shardFile))
+		var info shardInfo
+		if err == nil {
+			err = json.Unmarshal(b, &info)
+		}
+		if err != nil {
+			return badInput(stderr, fmt.Errorf("%s: not a shard folder (%v); make one with headless run --shard i/n -o %s", d, err, d))
+		}
+		if i == 0 {
+			first = info
+		} else if info.Source != first.Source || !slices.Equal(info.Sets, first.Sets) || info.Of != first.Of {
+			return badInput(stderr, fmt.Errorf("%s: a shard of another scenario, other --set flags or another shard count than %s", d, dirs[0]))
+		}
+		stores = append(stores, batch.Store{Dir: filepath.Join(d, "runs")})
+	}
+	sc, err := scenario.Parse(first.File, []byte(first.Source), first.Sets)
+	if err != nil {
+		return badInput(stderr, err)
+	}
+	rs, err := batch.Gather(sc, stores)
+	if err != nil {
+		fmt.Fprintln(stderr, "headless:", err)
+		return exitFailed
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		fmt.Fprintln(stderr, "headless:", err)
+		return exitFailed
+	}
+	files, err := writeOutputs(*out, *format, sc, rs, nil)
+	if err != nil {
+		fmt.Fprintln(stderr, "headless:", err)
+		return exitFailed
+	}
+	printSummary(stdout, sc, rs)
+	fmt.Fprintf(stdout, "merged %d runs from %d shard(s); wrote %s into %s\n", len(rs), len(dirs), strings.Join(files, ", "), *out)
+	return exitOK
+}
