@@ -6,8 +6,8 @@ package batch
 import (
 	"context"
 	"fmt"
-	"strings"
 	"runtime"
+	"strings"
 
 	"golang.org/x/sync/errgroup"
 
