@@ -38,6 +38,7 @@ func commands() []command {
 	return []command{
 		{"run", "[SCENARIO] [flags]", "run every arm with every seed; write CSV, plots and a manifest", runCmd},
 		{"check", "[SCENARIO] [flags]", "run, then judge the scenario's claims; exit 1 if one is not supported", checkCmd},
+		{"sweep", "[SCENARIO] [flags]", "run every swept value × arm × seed; plot metrics against the values", sweepCmd},
 		{"merge", "SHARD_DIR... -o DIR", "combine the folders of --shard runs into the whole batch's outputs", mergeCmd},
 		{"bench", "[SCENARIO] [flags]", "time the model without plots or files; print steps per second", benchCmd},
 		{"validate", "SCENARIO...", "check scenario files and show what each arm would run", validateCmd},

@@ -14,6 +14,7 @@ import (
 	"commonwealth/internal/claims"
 	"commonwealth/internal/metrics"
 	"commonwealth/internal/plots"
+	"commonwealth/internal/report"
 	"commonwealth/internal/scenario"
 )
 
@@ -39,6 +40,11 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	check := fs.Bool("check-money", false, "check after every month that money is conserved (slower)")
 	resume := fs.Bool("resume", false, "take up an interrupted batch: reuse the finished runs kept in DIR/runs")
 	shardText := fs.String("shard", "", "run only share `i/n` of the runs, to merge later with headless merge")
+	var sweepSpecs, sweepMetrics sets
+	if name == "sweep" {
+		fs.Var(&sweepSpecs, "sweep", "vary a key: `key=from:to:step` or key=v1,v2,... (repeatable, at most twice; replaces the scenario's [[sweep]])")
+		fs.Var(&sweepMetrics, "metric", "plot this `metric` against the swept values (repeatable)")
+	}
 	pos, err := parse(fs, args)
 	if err != nil {
 		return flagStatus(err)
@@ -70,6 +76,12 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			return badInput(stderr, err)
 		}
 	}
+	var points []batch.Point
+	if name == "sweep" {
+		if points, err = sweepPoints(sc, sweepSpecs, sweepMetrics); err != nil {
+			return badInput(stderr, err)
+		}
+	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
@@ -84,13 +96,19 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			return exitFailed
 		}
 	}
-	total := len(sc.Arms) * run.Seeds
+	total := len(sc.Arms) * run.Seeds * max(len(points), 1)
 	if shard.Of > 0 {
 		total = (total - shard.I + shard.Of) / shard.Of
 	}
 	tick, finish := newProgress(stderr, total, 0)
 	start := time.Now()
-	rs, err := batch.Run(ctx, sc, batch.Options{Workers: *workers, CheckMoney: *check, Store: store, Resume: *resume, Done: tick, Shard: shard})
+	opt := batch.Options{Workers: *workers, CheckMoney: *check, Store: store, Resume: *resume, Done: tick, Shard: shard}
+	var rs []batch.Result
+	if points != nil {
+		err = batch.RunSweep(ctx, points, opt)
+	} else {
+		rs, err = batch.Run(ctx, sc, opt)
+	}
 	finish()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -106,7 +124,16 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			fmt.Fprintln(stderr, "headless:", err)
 			return exitFailed
 		}
-		fmt.Fprintf(stdout, "shard %d/%d: %d runs saved in %s; combine the shards with headless merge\n", shard.I, shard.Of, len(rs), store.Dir)
+		fmt.Fprintf(stdout, "shard %d/%d: %d runs saved in %s; combine the shards with headless merge\n", shard.I, shard.Of, store.Count(), store.Dir)
+		return exitOK
+	}
+	if points != nil {
+		files, err := writeSweepOutputs(*out, *format, sc, points)
+		if err != nil {
+			fmt.Fprintln(stderr, "headless:", err)
+			return exitFailed
+		}
+		fmt.Fprintf(stdout, "%d points × %d arm(s) × %d seed(s); wrote %s into %s\n", len(points), len(sc.Arms), run.Seeds, strings.Join(files, ", "), *out)
 		return exitOK
 	}
 	var verdicts []claims.Verdict
@@ -116,7 +143,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			return exitFailed
 		}
 	}
-	files, err := writeOutputs(*out, *format, sc, rs, verdicts)
+	files, err := writeOutputs(*out, *format, name, sc, rs, verdicts)
 	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
@@ -146,7 +173,7 @@ func printVerdicts(w io.Writer, vs []claims.Verdict) int {
 
 // writeOutputs writes the tables, the plots, the claims' verdicts when
 // there are any and, last, the manifest.
-func writeOutputs(dir, format string, sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict) ([]string, error) {
+func writeOutputs(dir, format, command string, sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict) ([]string, error) {
 	type table struct {
 		name  string
 		write func(io.Writer, *scenario.Scenario, []batch.Result) error
@@ -183,8 +210,12 @@ func writeOutputs(dir, format string, sc *scenario.Scenario, rs []batch.Result, 
 			return files, err
 		}
 	}
-	files = append(files, "manifest.json")
+	files = append(files, "report.html", "manifest.json")
 	m := batch.NewManifest(sc, files)
+	page := report.New(command, sc, rs, vs, m, files)
+	if err := batch.WriteFile(filepath.Join(dir, "report.html"), page.Write); err != nil {
+		return files, err
+	}
 	return files, batch.WriteFile(filepath.Join(dir, "manifest.json"), m.Write)
 }
 

@@ -97,7 +97,7 @@ func mergeCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
 	}
-	files, err := writeOutputs(*out, *format, sc, rs, nil)
+	files, err := writeOutputs(*out, *format, "merge", sc, rs, nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed

@@ -52,6 +52,7 @@ type Options struct {
 	Resume     bool   // take finished runs from Store instead of running them again
 	Done       func() // called as each run finishes (from any goroutine), or nil
 	Shard      Shard  // run only this share of the runs (the zero Shard: all)
+	offset     int    // index of this batch's first run within a sweep, for shards
 }
 
 // Shard is one of Of shares of a batch's runs: the runs whose index (arm
@@ -72,7 +73,7 @@ func Run(ctx context.Context, sc *scenario.Scenario, opt Options) ([]Result, err
 	g.SetLimit(workers(opt.Workers))
 	for a := range sc.Arms {
 		for s, seed := range seeds {
-			if !opt.Shard.has(a*len(seeds) + s) {
+			if !opt.Shard.has(opt.offset + a*len(seeds) + s) {
 				continue
 			}
 			slot := &results[a*len(seeds)+s]
@@ -108,7 +109,7 @@ func Run(ctx context.Context, sc *scenario.Scenario, opt Options) ([]Result, err
 	if opt.Shard.Of > 0 {
 		var mine []Result
 		for j, r := range results {
-			if opt.Shard.has(j) {
+			if opt.Shard.has(opt.offset + j) {
 				mine = append(mine, r)
 			}
 		}

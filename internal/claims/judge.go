@@ -65,9 +65,9 @@ func Judge(sc *scenario.Scenario, rs []batch.Result) ([]Verdict, error) {
 // valueFor computes the claim's value in one seed.
 func valueFor(c *scenario.Claim, sc *scenario.Scenario, arm map[string]int, run func(a int) *batch.Result) (float64, error) {
 	if c.Program == nil {
-		x := at(run(arm[c.Arm]), c, c.Metric)
+		x := batch.At(run(arm[c.Arm]), c.Moment, c.Metric)
 		if c.Compare != "" {
-			return x - at(run(arm[c.Compare]), c, c.Metric), nil
+			return x - batch.At(run(arm[c.Compare]), c.Moment, c.Metric), nil
 		}
 		return x - c.Value, nil
 	}
@@ -78,7 +78,7 @@ func valueFor(c *scenario.Claim, sc *scenario.Scenario, arm map[string]int, run 
 		r := run(a)
 		rec := reflect.New(t).Elem()
 		for f, name := range names {
-			rec.Field(f).SetFloat(at(r, c, name))
+			rec.Field(f).SetFloat(batch.At(r, c.Moment, name))
 		}
 		env[armDef.Name] = rec.Interface()
 	}
@@ -111,22 +111,6 @@ func metricsOf(names []string) []metrics.Metric {
 		}
 	}
 	return ms
-}
-
-// at returns a metric of a run at the claim's time.
-func at(r *batch.Result, c *scenario.Claim, metric string) float64 {
-	col := r.Series.Column(metric)
-	switch {
-	case c.To > 0:
-		var sum float64
-		for m := c.From; m <= c.To; m++ {
-			sum += r.Series.Rows[m][col]
-		}
-		return sum / float64(c.To-c.From+1)
-	case c.Month >= 0:
-		return r.Series.Rows[c.Month][col]
-	}
-	return r.Series.Last()[col]
 }
 
 // decide computes the statistics, the verdict and the evidence.

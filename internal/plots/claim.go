@@ -99,7 +99,8 @@ func claimPlot(v *claims.Verdict) (*plot.Plot, error) {
 		lo, hi = min(lo, y), max(hi, y)
 	}
 	span := max(hi-lo, 1e-9)
-	p.Y.Min, p.Y.Max = lo-0.05*span, hi+0.45*span
+	p.Y.Min, p.Y.Max = lo-0.05*span, hi
+	legendRoom(p, 0.3)
 	return p, nil
 }
 

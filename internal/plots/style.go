@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"math"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -122,7 +123,7 @@ func (plainTicks) Ticks(min, max float64) []plot.Tick {
 	ts := plot.DefaultTicks{}.Ticks(min, max)
 	for i := range ts {
 		if ts[i].Label != "" {
-			ts[i].Label = strconv.FormatFloat(ts[i].Value, 'f', -1, 64)
+			ts[i].Label = strconv.FormatFloat(math.Round(ts[i].Value*1e9)/1e9, 'f', -1, 64)
 		}
 	}
 	return ts
@@ -132,4 +133,11 @@ func (plainTicks) Ticks(min, max float64) []plot.Tick {
 func logAxes(p *plot.Plot) {
 	p.X.Scale, p.Y.Scale = plot.LogScale{}, plot.LogScale{}
 	p.X.Tick.Marker, p.Y.Tick.Marker = logTicks{}, logTicks{}
+}
+
+// legendRoom raises the top of p's vertical axis so that the top fraction
+// of the plot holds only the legend. Call it after adding the data.
+func legendRoom(p *plot.Plot, fraction float64) {
+	span := p.Y.Max - p.Y.Min
+	p.Y.Max += span * fraction / (1 - fraction)
 }

@@ -58,15 +58,15 @@ func meanOverSeeds(a arm, metric string, unit float64) series {
 	return s
 }
 
-// addSeries draws a series in the arm's colour with the given dashes, and
-// its band when there are several seeds.
-func addSeries(p *plot.Plot, a arm, s series, label string, dashes []vg.Length) error {
-	if len(a.runs) > 1 {
+// addSeries draws a series in the colour of the color'th arm with the given
+// dashes, and its band when withBand is set.
+func addSeries(p *plot.Plot, color int, s series, label string, dashes []vg.Length, withBand bool) error {
+	if withBand {
 		band, err := plotter.NewPolygon(s.band)
 		if err != nil {
 			return err
 		}
-		band.Color = faded(armColor(a.color), 60)
+		band.Color = faded(armColor(color), 60)
 		band.LineStyle.Width = 0
 		p.Add(band)
 	}
@@ -74,7 +74,7 @@ func addSeries(p *plot.Plot, a arm, s series, label string, dashes []vg.Length) 
 	if err != nil {
 		return err
 	}
-	line.Color = armColor(a.color)
+	line.Color = armColor(color)
 	line.Width = vg.Points(2)
 	line.Dashes = dashes
 	p.Add(line)
@@ -100,7 +100,7 @@ func overTime(title, metric, ylabel string, arms []arm) (*plot.Plot, error) {
 	xlabel, unit := timeAxis(arms)
 	p := newPlot(fmt.Sprintf("%s (%s)", title, bandNote(arms)), xlabel, ylabel)
 	for _, a := range arms {
-		if err := addSeries(p, a, meanOverSeeds(a, metric, unit), a.name, nil); err != nil {
+		if err := addSeries(p, a.color, meanOverSeeds(a, metric, unit), a.name, nil, len(a.runs) > 1); err != nil {
 			return nil, err
 		}
 	}
@@ -127,7 +127,7 @@ func classShares(title string, arms []arm) (*plot.Plot, error) {
 			if len(arms) > 1 {
 				label = a.name + ": " + c.label
 			}
-			if err := addSeries(p, a, meanOverSeeds(a, c.metric, unit), label, c.dashes); err != nil {
+			if err := addSeries(p, a.color, meanOverSeeds(a, c.metric, unit), label, c.dashes, len(a.runs) > 1); err != nil {
 				return nil, err
 			}
 		}

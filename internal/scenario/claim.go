@@ -32,12 +32,9 @@ type Claim struct {
 	Value     float64 // the number compared with, when Compare is ""
 	Op        string  // "<", ">" or "within"
 	Tolerance float64 // for "within"
-	Month     int     // judge at this month; -1 for the end
-	From, To  int     // judge the mean over months From..To (inclusive) when To > 0
+	Moment            // when the metric is read
 	Expr      string
 	Program   *vm.Program // the compiled Expr, or nil
-	timeKey   string      // "month" or "window" when set, for messages
-	timeLine  int
 }
 
 // Operators of claims.
@@ -45,17 +42,6 @@ var claimOps = []string{"<", ">", "within"}
 
 // claimKeys are the keys a [[claim]] block may set.
 var claimKeys = []string{"text", "metric", "arm", "compare", "value", "op", "tolerance", "month", "window", "expr"}
-
-// When describes the time a claim is judged at, for messages and plots.
-func (c *Claim) When() string {
-	switch {
-	case c.To > 0:
-		return fmt.Sprintf("mean over months %d–%d", c.From, c.To)
-	case c.Month >= 0:
-		return fmt.Sprintf("at month %d", c.Month)
-	}
-	return "at the end"
-}
 
 // identifier matches names an expression can use as they are.
 var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
@@ -76,15 +62,8 @@ func ArmEnv(ms []metrics.Metric) reflect.Type {
 
 // claimLoader reads the [[claim]] blocks.
 type claimLoader struct {
-	l      *loader
-	blocks []map[string]any
-	lines  []map[string]int // line of each key of each block
-	starts []int            // line of each [[claim]]
-}
-
-// addKey records a key of the current [[claim]] block.
-func (cl *claimLoader) addKey(i int, key string, line int) {
-	cl.lines[i][key] = line
+	blocks
+	l *loader
 }
 
 // check turns the blocks into claims, checking them against the arms and
@@ -97,50 +76,11 @@ func (cl *claimLoader) check(sc *Scenario) {
 	for _, a := range sc.Arms {
 		arms = append(arms, a.Name)
 	}
-	for i, b := range cl.blocks {
-		c := Claim{Line: cl.starts[i], Month: -1, Op: "<"}
-		at := func(key string) (int, string) {
-			if line, ok := cl.lines[i][key]; ok {
-				return line, fmt.Sprintf("claim[%d].%s", i+1, key)
-			}
-			return cl.starts[i], fmt.Sprintf("claim[%d]", i+1)
-		}
-		bad := func(key, msg, hint string) {
-			line, shown := at(key)
-			cl.l.add(line, shown, msg, hint)
-		}
-		str := func(key string, dst *string) bool {
-			v, ok := b[key]
-			if !ok {
-				return false
-			}
-			s, isStr := v.(string)
-			if !isStr {
-				bad(key, "expected a string, got "+describe(v), "write it in double quotes")
-				return false
-			}
-			*dst = s
-			return true
-		}
-		num := func(key string, dst *float64) bool {
-			switch v := b[key].(type) {
-			case nil:
-				return false
-			case int64:
-				*dst = float64(v)
-			case float64:
-				*dst = v
-			default:
-				bad(key, "expected a number, got "+describe(v), "")
-				return false
-			}
-			return true
-		}
-		for _, k := range sortedKeys(b) {
-			if !slices.Contains(claimKeys, k) {
-				bad(k, "unknown key of a claim", didYouMeanOr(k, claimKeys, "claim keys are "+quoteList(claimKeys)))
-			}
-		}
+	for i := range cl.tables {
+		r := cl.block(cl.l, i)
+		c := Claim{Line: cl.starts[i], Op: "<"}
+		bad, str, num := r.bad, r.str, r.num
+		r.onlyKeys(claimKeys)
 		if !str("text", &c.Text) || strings.TrimSpace(c.Text) == "" {
 			bad("text", "a claim needs its sentence", `for example text = "saving lowers inequality"`)
 		}
@@ -153,14 +93,8 @@ func (cl *claimLoader) check(sc *Scenario) {
 		if c.Op == "within" && c.Tolerance <= 0 {
 			bad("op", `"within" needs a tolerance`, "for example tolerance = 0.02")
 		}
-		cl.time(b, &c, bad)
-		if c.Month >= 0 || c.To > 0 {
-			c.timeKey = "window"
-			if c.Month >= 0 {
-				c.timeKey = "month"
-			}
-			c.timeLine, _ = at(c.timeKey)
-		}
+		r.window(&c.Moment)
+		b := r.t
 		if str("expr", &c.Expr) {
 			for _, k := range []string{"metric", "arm", "compare", "value"} {
 				if _, ok := b[k]; ok {
@@ -170,47 +104,14 @@ func (cl *claimLoader) check(sc *Scenario) {
 			_, hasOp := b["op"]
 			cl.compile(&c, sc, ms, hasOp, bad)
 		} else {
-			cl.simple(b, &c, names, arms, str, num, bad)
+			cl.simple(&c, names, arms, str, num, bad)
 		}
 		sc.Claims = append(sc.Claims, c)
 	}
 }
 
-// time reads month or window. Whether they fall within the run is checked
-// when the claims are judged (CheckClaimTimes), since --months may shorten
-// a run that is not checked.
-func (cl *claimLoader) time(b map[string]any, c *Claim, bad func(key, msg, hint string)) {
-	if v, ok := b["month"]; ok {
-		m, isInt := v.(int64)
-		if !isInt || m < 0 {
-			bad("month", fmt.Sprintf("expected a month number (0 is the start), got %v", v), "")
-		} else {
-			c.Month = int(m)
-		}
-	}
-	if v, ok := b["window"]; ok {
-		w, isArr := v.([]any)
-		var from, to int64
-		good := isArr && len(w) == 2
-		if good {
-			from, good = w[0].(int64)
-			if good {
-				to, good = w[1].(int64)
-			}
-		}
-		if !good || from < 0 || to <= from {
-			bad("window", fmt.Sprintf("expected [first, last] months with 0 ≤ first < last, got %v", v), "for example window = [600, 1200]")
-			return
-		}
-		if c.Month >= 0 {
-			bad("window", "a claim is judged at one month or over one window, not both", "")
-		}
-		c.From, c.To = int(from), int(to)
-	}
-}
-
 // simple checks a claim about one metric.
-func (cl *claimLoader) simple(b map[string]any, c *Claim, names, arms []string,
+func (cl *claimLoader) simple(c *Claim, names, arms []string,
 	str func(string, *string) bool, num func(string, *float64) bool, bad func(key, msg, hint string)) {
 	if !str("metric", &c.Metric) {
 		bad("metric", "a claim needs a metric (or an expr)", "for example metric = \"gini_wealth\"")
@@ -297,9 +198,9 @@ func (s *Scenario) CheckClaimTimes() error {
 	var ps Problems
 	months := s.Run().Months
 	for i, c := range s.Claims {
-		last := max(c.Month, c.To)
+		last := c.Last()
 		if last > months {
-			ps = append(ps, Problem{File: s.File, Line: c.timeLine, Key: fmt.Sprintf("claim[%d].%s", i+1, c.timeKey),
+			ps = append(ps, Problem{File: s.File, Line: c.line, Key: fmt.Sprintf("claim[%d].%s", i+1, c.key),
 				Msg:  fmt.Sprintf("the claim is judged at month %d but the run lasts %d months", last, months),
 				Hint: fmt.Sprintf("run at least %d months, or judge the claim earlier", last)})
 		}

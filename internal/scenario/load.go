@@ -17,6 +17,7 @@ import (
 const (
 	armTable   = "arm"
 	claimTable = "claim"
+	sweepTable = "sweep"
 )
 
 // Parse reads a scenario from src, named file in messages, applies the --set
@@ -48,6 +49,7 @@ func Parse(file string, src []byte, sets []string) (*Scenario, error) {
 		l.checkWhole(sc, i)
 	}
 	l.claims.check(sc)
+	l.sweeps.check(sc)
 	if err := l.problems.sorted().err(); err != nil {
 		return nil, err
 	}
@@ -71,6 +73,7 @@ type loader struct {
 	problems Problems
 	keyLine  map[string]int // line of each key set, by displayed path
 	claims   claimLoader
+	sweeps   sweepLoader
 }
 
 func (l *loader) add(line int, key, msg, hint string) {
@@ -80,7 +83,8 @@ func (l *loader) add(line int, key, msg, hint string) {
 // walk applies every key of the document, in document order.
 func (l *loader) walk(sc *Scenario) {
 	l.keyLine = map[string]int{}
-	l.claims.l = l
+	l.claims.l, l.claims.name = l, claimTable
+	l.sweeps.l, l.sweeps.name = l, sweepTable
 	arm := -1
 	var badTables []string
 	for _, k := range l.md.Keys() {
@@ -90,9 +94,9 @@ func (l *loader) walk(sc *Scenario) {
 			continue
 		}
 		typ := l.md.Type(k...)
-		if k[0] == claimTable {
-			if !l.claimKey(k, typ, line) {
-				badTables = append(badTables, claimTable)
+		if b := l.blockSet(k[0]); b != nil {
+			if !l.blockKey(b, k, typ, line) {
+				badTables = append(badTables, k[0])
 			}
 			continue
 		}
@@ -136,21 +140,41 @@ func (l *loader) walk(sc *Scenario) {
 	l.finishArms(sc)
 }
 
-// claimKey records a key of a [[claim]] block; it returns false when
-// "claim" is not an array of tables.
-func (l *loader) claimKey(k toml.Key, typ string, line int) bool {
-	cl := &l.claims
+// blocks are the [[NAME]] tables of a document (claims, sweeps), with the
+// line of each block and of each of its keys.
+type blocks struct {
+	name   string
+	tables []map[string]any
+	starts []int
+	lines  []map[string]int
+}
+
+// blockSet returns the blocks a top-level name collects, or nil.
+func (l *loader) blockSet(name string) *blocks {
+	switch name {
+	case claimTable:
+		return &l.claims.blocks
+	case sweepTable:
+		return &l.sweeps.blocks
+	}
+	return nil
+}
+
+// blockKey records a key of a [[NAME]] block; it returns false when NAME is
+// not an array of tables.
+func (l *loader) blockKey(b *blocks, k toml.Key, typ string, line int) bool {
 	if len(k) == 1 {
 		if typ != "ArrayHash" {
-			l.add(line, claimTable, "expected [[claim]] blocks (an array of tables), got "+describe(l.doc[claimTable]), "write each claim as a block starting with the line [[claim]]")
+			l.add(line, b.name, fmt.Sprintf("expected [[%s]] blocks (an array of tables), got %s", b.name, describe(l.doc[b.name])),
+				fmt.Sprintf("write each one as a block starting with the line [[%s]]", b.name))
 			return false
 		}
-		cl.blocks = l.doc[claimTable].([]map[string]any)
-		cl.starts = append(cl.starts, line)
-		cl.lines = append(cl.lines, map[string]int{})
+		b.tables = l.doc[b.name].([]map[string]any)
+		b.starts = append(b.starts, line)
+		b.lines = append(b.lines, map[string]int{})
 		return true
 	}
-	cl.addKey(len(cl.starts)-1, strings.Join(k[1:], "."), line)
+	b.lines[len(b.starts)-1][strings.Join(k[1:], ".")] = line
 	return true
 }
 

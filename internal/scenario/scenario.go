@@ -11,6 +11,7 @@ type Scenario struct {
 	Base        Settings // the settings before arm overrides (with --set applied)
 	Arms        []Arm    // at least one
 	Claims      []Claim  // what `headless check` judges
+	Sweeps      []Sweep  // what `headless sweep` varies
 }
 
 // Arm is one world of a scenario: the base settings with its overrides.

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"commonwealth/internal/batch"
+	"commonwealth/internal/metrics"
+	"commonwealth/internal/plots"
+	"commonwealth/internal/report"
+	"commonwealth/internal/scenario"
+)
+
+// sweepCmd runs every combination of the swept values, every arm and seed.
+func sweepCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return execute(ctx, "sweep", args, stdout, stderr)
+}
+
+// sweepPoints applies the --sweep and --metric flags (which replace the
+// scenario's [[sweep]] blocks) and lists the points to run.
+func sweepPoints(sc *scenario.Scenario, specs, ms []string) ([]batch.Point, error) {
+	if len(specs) > 0 {
+		if len(specs) > 2 {
+			return nil, fmt.Errorf("--sweep: at most two keys (a line, or a grid), got %d", len(specs))
+		}
+		sc.Sweeps = nil
+		for _, spec := range specs {
+			sw, err := scenario.ParseSweepFlag(spec, sc, ms)
+			if err != nil {
+				return nil, err
+			}
+			sc.Sweeps = append(sc.Sweeps, sw)
+		}
+	} else if len(ms) > 0 {
+		for i := range sc.Sweeps {
+			sc.Sweeps[i].Metrics = ms
+		}
+	}
+	if len(sc.Sweeps) == 0 {
+		return nil, fmt.Errorf("%s: nothing to sweep; add a [[sweep]] block or --sweep key=from:to:step", sc.File)
+	}
+	if len(sc.Sweeps) == 2 && sc.Sweeps[0].Key == sc.Sweeps[1].Key {
+		return nil, fmt.Errorf("--sweep: %s is swept twice", sc.Sweeps[0].Key)
+	}
+	if err := sc.CheckSweepTimes(); err != nil {
+		return nil, err
+	}
+	return batch.Points(sc)
+}
+
+// writeSweepOutputs writes sweep.csv, the sweep's plots, the report and the
+// manifest.
+func writeSweepOutputs(dir, format string, sc *scenario.Scenario, ps []batch.Point) ([]string, error) {
+	err := batch.WriteFile(filepath.Join(dir, "sweep.csv"), func(w io.Writer) error { return batch.WriteSweepCSV(w, sc, ps) })
+	if err != nil {
+		return nil, err
+	}
+	files := []string{"sweep.csv"}
+	figs, err := plots.WriteSweep(dir, format, sc, ps)
+	files = append(files, figs...)
+	if err != nil {
+		return files, err
+	}
+	files = append(files, "report.html", "manifest.json")
+	m := batch.NewManifest(sc, files)
+	page := report.New("sweep", sc, nil, nil, m, nil)
+	page.AddFigures(figs, func(f string) string {
+		return fmt.Sprintf("%s against %s.", strings.TrimSuffix(strings.TrimPrefix(f, "sweep_"), filepath.Ext(f)), sweptKeys(sc))
+	})
+	page.Tables = sweepTables(sc, ps)
+	if err := batch.WriteFile(filepath.Join(dir, "report.html"), page.Write); err != nil {
+		return files, err
+	}
+	return files, batch.WriteFile(filepath.Join(dir, "manifest.json"), m.Write)
+}
+
+func sweptKeys(sc *scenario.Scenario) string {
+	var keys []string
+	for _, sw := range sc.Sweeps {
+		keys = append(keys, sw.Key)
+	}
+	return strings.Join(keys, " and ")
+}
+
+// sweepTables gives, per metric, the mean and 95% interval at every point
+// for every arm.
+func sweepTables(sc *scenario.Scenario, ps []batch.Point) []report.Table {
+	var tables []report.Table
+	sw0 := sc.Sweeps[0]
+	for _, metric := range sw0.Metrics {
+		t := report.Table{Caption: fmt.Sprintf("%s %s: mean over %d seeds [95%% interval]", metric, sw0.When(), sc.Run().Seeds)}
+		for _, sw := range sc.Sweeps {
+			t.Head = append(t.Head, sw.Key)
+		}
+		for _, a := range sc.Arms {
+			t.Head = append(t.Head, a.Name)
+		}
+		for i := range ps {
+			row := append([]string(nil), ps[i].Values...)
+			for a := range sc.Arms {
+				var xs []float64
+				for j := range ps[i].Results {
+					if r := &ps[i].Results[j]; r.Arm == a {
+						xs = append(xs, batch.At(r, sw0.Moment, metric))
+					}
+				}
+				mean, lo, hi := metrics.MeanCI(xs, 0.95)
+				row = append(row, fmt.Sprintf("%.4g [%.4g, %.4g]", mean, lo, hi))
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		tables = append(tables, t)
+	}
+	return tables
+}

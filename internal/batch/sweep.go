@@ -1,0 +1,115 @@
+package batch
+
+import (
+	"context"
+	"encoding/csv"
+	"io"
+	"strconv"
+
+	"commonwealth/internal/scenario"
+)
+
+// Point is one combination of swept values, its scenario and its results.
+type Point struct {
+	Values   []string // one per sweep, in the order of sc.Sweeps
+	Scenario *scenario.Scenario
+	Results  []Result // ordered by arm, then seed
+}
+
+// Points lists every combination of the sweeps' values (the first sweep
+// varying slowest), each with the scenario it runs: the original with the
+// values set for every arm, as --set would.
+func Points(sc *scenario.Scenario) ([]Point, error) {
+	combos := [][]string{nil}
+	for _, sw := range sc.Sweeps {
+		var next [][]string
+		for _, c := range combos {
+			for _, v := range sw.Values {
+				next = append(next, append(append([]string(nil), c...), v))
+			}
+		}
+		combos = next
+	}
+	var ps []Point
+	for _, vals := range combos {
+		sets := append([]string(nil), sc.Sets...)
+		for i, sw := range sc.Sweeps {
+			sets = append(sets, sw.Key+"="+vals[i])
+		}
+		psc, err := scenario.Parse(sc.File, []byte(sc.Source), sets)
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, Point{Values: vals, Scenario: psc})
+	}
+	return ps, nil
+}
+
+// RunSweep runs every point; runs go to the store as they end, like Run.
+// With a Shard, each point keeps only the shard's share of the sweep's runs.
+func RunSweep(ctx context.Context, ps []Point, opt Options) error {
+	for i := range ps {
+		sc := ps[i].Scenario
+		opt.offset = i * len(sc.Arms) * sc.Run().Seeds
+		rs, err := Run(ctx, sc, opt)
+		if err != nil {
+			return err
+		}
+		ps[i].Results = rs
+	}
+	return nil
+}
+
+// At returns a metric of a run at a moment: at one month, the mean over a
+// window, or at the end.
+func At(r *Result, m scenario.Moment, metric string) float64 {
+	col := r.Series.Column(metric)
+	switch {
+	case m.To > 0:
+		var sum float64
+		for t := m.From; t <= m.To; t++ {
+			sum += r.Series.Rows[t][col]
+		}
+		return sum / float64(m.To-m.From+1)
+	case m.Month >= 0:
+		return r.Series.Rows[m.Month][col]
+	}
+	return r.Series.Last()[col]
+}
+
+// WriteSweepCSV writes sweep.csv: a row per point, arm and seed with every
+// metric at the sweep's moment.
+func WriteSweepCSV(w io.Writer, sc *scenario.Scenario, ps []Point) error {
+	cw := csv.NewWriter(w)
+	names := ps[0].Results[0].Series.Names
+	var head []string
+	for _, sw := range sc.Sweeps {
+		head = append(head, sw.Key)
+	}
+	cw.Write(append(append(head, "arm", "seed"), names...))
+	moment := sc.Sweeps[0].Moment
+	for _, p := range ps {
+		for i := range p.Results {
+			r := &p.Results[i]
+			rec := append(append([]string(nil), p.Values...), p.Scenario.Arms[r.Arm].Name, strconv.FormatUint(r.Seed, 10))
+			for _, n := range names {
+				rec = append(rec, strconv.FormatFloat(At(r, moment, n), 'g', -1, 64))
+			}
+			cw.Write(rec)
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// GatherSweep collects every run of every point from the stores.
+func GatherSweep(ps []Point, stores []Store) error {
+	for i := range ps {
+		rs, err := Gather(ps[i].Scenario, stores)
+		if err != nil {
+			return err
+		}
+		ps[i].Results = rs
+	}
+	return nil
+}

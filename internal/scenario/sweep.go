@@ -1,0 +1,235 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"commonwealth/internal/economy"
+	"commonwealth/internal/metrics"
+)
+
+// Sweep varies one key over a list of values: every value × every arm ×
+// every seed is run, and the chosen metrics are plotted against the value.
+// Two sweeps make a grid.
+type Sweep struct {
+	Key     string
+	Values  []string // each as --set would take it, already checked
+	Metrics []string // what to plot against the value
+	Moment           // when the metrics are read
+	Line    int
+	File    string // the file, or "--sweep"
+}
+
+var sweepKeys = []string{"key", "values", "from", "to", "step", "metrics", "month", "window"}
+
+// unsweepable are keys a sweep may not vary.
+var unsweepable = []string{"name", "description", "model", "seeds", "seed"}
+
+// maxSweepValues bounds the values of one sweep.
+const maxSweepValues = 1000
+
+// DefaultSweepMetrics are plotted when a sweep names none.
+func DefaultSweepMetrics(model string) []string {
+	if model == economy.ModelCapitalism {
+		return []string{"gini_wealth", "unemployed_share", "wage_share"}
+	}
+	return []string{"gini_wealth", "top10_share", "bottom50_share"}
+}
+
+// sweepLoader reads the [[sweep]] blocks.
+type sweepLoader struct {
+	blocks
+	l *loader
+}
+
+func (sl *sweepLoader) check(sc *Scenario) {
+	names := metrics.Names(metrics.For(sc.Run().Model == economy.ModelCapitalism))
+	for i := range sl.tables {
+		r := sl.block(sl.l, i)
+		r.onlyKeys(sweepKeys)
+		sw := Sweep{Line: sl.starts[i], File: sc.File}
+		if !r.str("key", &sw.Key) {
+			r.bad("key", "a sweep needs the key it varies", `for example key = "exchange.saving"`)
+			continue
+		}
+		key := sweepKey(sw.Key, func(msg, hint string) { r.bad("key", msg, hint) })
+		if key == nil {
+			continue
+		}
+		switch {
+		case r.has("values") && (r.has("from") || r.has("to") || r.has("step")):
+			r.bad("values", "give values, or from, to and step, not both", "")
+		case r.has("values"):
+			raw, ok := r.t["values"].([]any)
+			if !ok || len(raw) == 0 {
+				r.bad("values", "expected a list of values, got "+describe(r.t["values"]), "for example values = [0.1, 0.3, 0.5]")
+				break
+			}
+			for _, v := range raw {
+				val, msg, hint := key.convert(v)
+				if msg != "" {
+					r.bad("values", msg, hint)
+					continue
+				}
+				sw.Values = append(sw.Values, valueText(key, val))
+			}
+		default:
+			var from, to, step float64
+			if !r.num("from", &from) || !r.num("to", &to) || !r.num("step", &step) {
+				r.bad("values", "a sweep needs values, or from, to and step", "for example values = [0.1, 0.3, 0.5]")
+				break
+			}
+			vals, msg := rangeValues(key, from, to, step)
+			if msg != "" {
+				r.bad("step", msg, "")
+			}
+			sw.Values = vals
+		}
+		var ms []any
+		if v, ok := r.t["metrics"]; ok {
+			if ms, ok = v.([]any); !ok {
+				r.bad("metrics", "expected a list of metric names, got "+describe(v), `for example metrics = ["gini_wealth"]`)
+			}
+		}
+		for _, m := range ms {
+			name, _ := m.(string)
+			if !slices.Contains(names, name) {
+				r.bad("metrics", fmt.Sprintf("unknown metric %v for this model", m), didYouMeanOr(name, names, "metrics are "+quoteList(names)))
+				continue
+			}
+			sw.Metrics = append(sw.Metrics, name)
+		}
+		if len(sw.Metrics) == 0 {
+			sw.Metrics = DefaultSweepMetrics(sc.Run().Model)
+		}
+		r.window(&sw.Moment)
+		sc.Sweeps = append(sc.Sweeps, sw)
+	}
+	if len(sc.Sweeps) > 2 {
+		sl.l.add(sl.starts[2], "sweep[3]", "at most two sweeps (a line, or a grid)", "sweep the third key in another scenario")
+	}
+}
+
+// sweepKey returns the registry key a sweep may vary, or reports why not.
+func sweepKey(path string, bad func(msg, hint string)) *Key {
+	key := lookup(path)
+	switch {
+	case key == nil:
+		bad(fmt.Sprintf("unknown key %q", path), keyHint(path))
+	case slices.Contains(unsweepable, path):
+		bad(fmt.Sprintf("%s cannot be swept", path), "sweep a parameter of the model")
+	default:
+		return key
+	}
+	return nil
+}
+
+// valueText writes a checked value as --set takes it.
+func valueText(k *Key, v value) string {
+	switch k.Kind {
+	case Int:
+		return strconv.FormatInt(v.i, 10)
+	case Float:
+		return strconv.FormatFloat(v.f, 'g', -1, 64)
+	}
+	return v.s
+}
+
+// rangeValues lists from, from+step, ... up to to (inclusive, allowing for
+// rounding), each checked against the key.
+func rangeValues(k *Key, from, to, step float64) ([]string, string) {
+	if k.Kind == String {
+		return nil, fmt.Sprintf("%s takes words, not a range of numbers; list them in values", k.Path)
+	}
+	if step <= 0 || to < from {
+		return nil, "expected from ≤ to and step > 0"
+	}
+	n := int(math.Floor((to-from)/step+1e-9)) + 1
+	if n > maxSweepValues {
+		return nil, fmt.Sprintf("%d values; at most %d", n, maxSweepValues)
+	}
+	var vals []string
+	for i := range n {
+		x := from + float64(i)*step
+		x = math.Round(x*1e12) / 1e12 // 0.1+0.2 is 0.3 here
+		var raw any = x
+		if k.Kind == Int {
+			raw = int64(math.Round(x))
+		}
+		v, msg, _ := k.convert(raw)
+		if msg != "" {
+			return nil, msg
+		}
+		vals = append(vals, valueText(k, v))
+	}
+	return vals, ""
+}
+
+// ParseSweepFlag reads a --sweep flag, key=a:b:step or key=v1,v2,..., for
+// scenario sc, and replaces the metrics with ms when given.
+func ParseSweepFlag(text string, sc *Scenario, ms []string) (Sweep, error) {
+	sw := Sweep{File: "--sweep", Moment: Moment{Month: -1}}
+	fail := func(msg, hint string) (Sweep, error) {
+		return sw, Problems{{File: "--sweep", Key: text, Msg: msg, Hint: hint}}
+	}
+	path, list, ok := strings.Cut(text, "=")
+	if !ok || list == "" {
+		return fail("expected key=from:to:step or key=v1,v2,...", "for example --sweep exchange.saving=0:0.9:0.1")
+	}
+	sw.Key = strings.TrimSpace(path)
+	var msg, hint string
+	key := sweepKey(sw.Key, func(m, h string) { msg, hint = m, h })
+	if key == nil {
+		return fail(msg, hint)
+	}
+	if parts := strings.Split(list, ":"); len(parts) == 3 {
+		var nums [3]float64
+		for i, p := range parts {
+			x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+			if err != nil {
+				return fail(fmt.Sprintf("%q is not a number", p), "write from:to:step, such as 0:0.9:0.1")
+			}
+			nums[i] = x
+		}
+		vals, msg := rangeValues(key, nums[0], nums[1], nums[2])
+		if msg != "" {
+			return fail(msg, "")
+		}
+		sw.Values = vals
+	} else {
+		for _, p := range strings.Split(list, ",") {
+			v, msg, hint := key.parse(p)
+			if msg != "" {
+				return fail(msg, hint)
+			}
+			sw.Values = append(sw.Values, valueText(key, v))
+		}
+	}
+	names := metrics.Names(metrics.For(sc.Run().Model == economy.ModelCapitalism))
+	for _, m := range ms {
+		if !slices.Contains(names, m) {
+			return fail(fmt.Sprintf("unknown metric %q for this model", m), didYouMeanOr(m, names, "metrics are "+quoteList(names)))
+		}
+	}
+	sw.Metrics = ms
+	if len(ms) == 0 {
+		sw.Metrics = DefaultSweepMetrics(sc.Run().Model)
+	}
+	return sw, nil
+}
+
+// CheckSweepTimes reports sweeps read at a month the run does not reach.
+func (s *Scenario) CheckSweepTimes() error {
+	var ps Problems
+	for i, sw := range s.Sweeps {
+		if last := sw.Last(); last > s.Run().Months {
+			ps = append(ps, Problem{File: sw.File, Line: sw.line, Key: fmt.Sprintf("sweep[%d].%s", i+1, sw.key),
+				Msg:  fmt.Sprintf("the sweep reads month %d but the run lasts %d months", last, s.Run().Months),
+				Hint: fmt.Sprintf("run at least %d months", last)})
+		}
+	}
+	return ps.err()
+}
