@@ -21,11 +21,12 @@ import (
 const shardFile = "shard.json"
 
 type shardInfo struct {
-	File   string   `json:"file"`
-	Source string   `json:"source"`
-	Sets   []string `json:"sets"`
-	Shard  int      `json:"shard"`
-	Of     int      `json:"of"`
+	File   string           `json:"file"`
+	Source string           `json:"source"`
+	Sets   []string         `json:"sets"`
+	Sweeps []scenario.Sweep `json:"sweeps,omitempty"` // as swept, --sweep flags applied
+	Shard  int              `json:"shard"`
+	Of     int              `json:"of"`
 }
 
 // parseShard reads "i/n" with 1 ≤ i ≤ n.
@@ -41,7 +42,7 @@ func parseShard(text string) (batch.Shard, error) {
 
 // writeShard records the scenario beside a shard's runs.
 func writeShard(dir string, sc *scenario.Scenario, sh batch.Shard) error {
-	info := shardInfo{File: sc.File, Source: sc.Source, Sets: sc.Sets, Shard: sh.I, Of: sh.Of}
+	info := shardInfo{File: sc.File, Source: sc.Source, Sets: sc.Sets, Sweeps: sc.Sweeps, Shard: sh.I, Of: sh.Of}
 	return batch.WriteFile(filepath.Join(dir, shardFile), func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -79,7 +80,7 @@ func mergeCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		if i == 0 {
 			first = info
-		} else if info.Source != first.Source || !slices.Equal(info.Sets, first.Sets) || info.Of != first.Of {
+		} else if info.Source != first.Source || !slices.Equal(info.Sets, first.Sets) || info.Of != first.Of || !sameSweeps(info.Sweeps, first.Sweeps) {
 			return badInput(stderr, fmt.Errorf("%s: a shard of another scenario, other --set flags or another shard count than %s", d, dirs[0]))
 		}
 		stores = append(stores, batch.Store{Dir: filepath.Join(d, "runs")})
@@ -88,21 +89,41 @@ func mergeCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return badInput(stderr, err)
 	}
-	rs, err := batch.Gather(sc, stores)
-	if err != nil {
-		fmt.Fprintln(stderr, "headless:", err)
-		return exitFailed
-	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
 	}
-	files, err := writeOutputs(*out, *format, "merge", sc, rs, nil)
-	if err != nil {
-		fmt.Fprintln(stderr, "headless:", err)
-		return exitFailed
+	var files []string
+	if len(first.Sweeps) > 0 {
+		sc.Sweeps = first.Sweeps
+		ps, err := batch.Points(sc)
+		if err == nil {
+			err = batch.GatherSweep(ps, stores)
+		}
+		if err == nil {
+			files, err = writeSweepOutputs(*out, *format, sc, ps)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "headless:", err)
+			return exitFailed
+		}
+	} else {
+		rs, err := batch.Gather(sc, stores)
+		if err == nil {
+			files, err = writeOutputs(*out, *format, "merge", sc, rs, nil)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "headless:", err)
+			return exitFailed
+		}
+		printSummary(stdout, sc, rs)
 	}
-	printSummary(stdout, sc, rs)
-	fmt.Fprintf(stdout, "merged %d runs from %d shard(s); wrote %s into %s\n", len(rs), len(dirs), strings.Join(files, ", "), *out)
+	fmt.Fprintf(stdout, "merged %d shard(s); wrote %s into %s\n", len(dirs), strings.Join(files, ", "), *out)
 	return exitOK
+}
+
+func sameSweeps(a, b []scenario.Sweep) bool {
+	return slices.EqualFunc(a, b, func(x, y scenario.Sweep) bool {
+		return x.Key == y.Key && slices.Equal(x.Values, y.Values) && slices.Equal(x.Metrics, y.Metrics) && x.Moment == y.Moment
+	})
 }

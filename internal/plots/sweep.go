@@ -126,10 +126,10 @@ type grid struct {
 	z          []float64 // row-major: z[row*cols+col]
 }
 
-func (g grid) Dims() (int, int)       { return g.cols, g.rows }
-func (g grid) Z(c, r int) float64     { return g.z[r*g.cols+c] }
-func (g grid) X(c int) float64        { return float64(c) }
-func (g grid) Y(r int) float64        { return float64(r) }
+func (g grid) Dims() (int, int)   { return g.cols, g.rows }
+func (g grid) Z(c, r int) float64 { return g.z[r*g.cols+c] }
+func (g grid) X(c int) float64    { return float64(c) }
+func (g grid) Y(r int) float64    { return float64(r) }
 func (g grid) minMax() (lo, hi float64) {
 	lo, hi = g.z[0], g.z[0]
 	for _, z := range g.z {

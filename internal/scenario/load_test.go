@@ -93,6 +93,10 @@ func TestBadInput(t *testing.T) {
 			"FILE:5: claim[1].expr: invalid expression: unknown name b (1:1) | b.gini_wealth < 1 | ^; arms are variables and metrics their fields, as in a.gini_wealth"},
 		{"claim with an unknown key", "[[claim]]\ntext = \"t\"\nmetric = \"gini_wealth\"\nvalue = 1\nwindw = [1, 2]\n", "", nil,
 			"FILE:5: claim[1].windw: unknown key of a claim; did you mean \"window\"?"},
+		{"sweep of an unknown key", "[[sweep]]\nkey = \"exchange.savings\"\nvalues = [0.1]\n", "", nil,
+			"FILE:2: sweep[1].key: unknown key \"exchange.savings\"; did you mean \"exchange.saving\"?"},
+		{"sweep value out of range", "[[sweep]]\nkey = \"exchange.saving\"\nvalues = [0.5, 1.5]\n", "", nil,
+			"FILE:3: sweep[1].values: 1.5 is out of range: expected 0 ≤ value < 1 (a saver who keeps everything never trades)"},
 		{"every problem at once", "model = \"exchange\"\npeople = 1\n[exchange]\nsaving = 2\nfraction = -1\n", "", []string{"months=0"},
 			"FILE:2: people: 1 is out of range: expected at least 2\n" +
 				"FILE:4: exchange.saving: 2 is out of range: expected 0 ≤ value < 1 (a saver who keeps everything never trades)\n" +

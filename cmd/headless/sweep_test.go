@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestSweepFromFile runs a [[sweep]] block and checks the table, the plots,
+// the report, and the model's own answer: more saving, a lower Gini.
+func TestSweepFromFile(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := headless(t, "sweep", "testdata/sweep.toml", "-o", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "5 points × 1 arm(s) × 3 seed(s)") {
+		t.Errorf("output: %s", out)
+	}
+	for _, f := range []string{"sweep.csv", "sweep_gini_wealth.png", "sweep_bottom50_share.png", "report.html", "manifest.json"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "sweep.csv"))
+	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil || len(rows) != 1+5*3 {
+		t.Fatalf("%d rows, %v", len(rows), err)
+	}
+	col := -1
+	for i, h := range rows[0] {
+		if h == "gini_wealth" {
+			col = i
+		}
+	}
+	mean := map[string]float64{}
+	for _, r := range rows[1:] {
+		x, _ := strconv.ParseFloat(r[col], 64)
+		mean[r[0]] += x / 3
+	}
+	for i, lam := range []string{"0", "0.2", "0.4", "0.6"} {
+		next := []string{"0.2", "0.4", "0.6", "0.8"}[i]
+		if mean[next] >= mean[lam] {
+			t.Errorf("Gini %.3f at λ=%s is not below %.3f at λ=%s", mean[next], next, mean[lam], lam)
+		}
+	}
+	report, _ := os.ReadFile(filepath.Join(dir, "report.html"))
+	if !bytes.Contains(report, []byte(`<img src="sweep_gini_wealth.png"`)) || !bytes.Contains(report, []byte("mean over months 100–150")) {
+		t.Error("the report lacks the sweep's plot or table")
+	}
+}
+
+// TestSweepGrid sweeps two keys from flags and checks a heat map per metric
+// and arm; then shards the same sweep and merges it to identical tables.
+func TestSweepGrid(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"sweep", "trade", "--seeds", "2", "--months", "20", "--set", "people=100",
+		"--sweep", "exchange.saving=0.2,0.6", "--sweep", "exchange.fraction=0.05:0.15:0.05", "--metric", "gini_wealth"}
+	whole := filepath.Join(dir, "whole")
+	if code, _, errs := headless(t, append(args, "-o", whole)...); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, arm := range []string{"random", "saving", "yardsale"} {
+		if _, err := os.Stat(filepath.Join(whole, "sweep_gini_wealth_"+arm+".png")); err != nil {
+			t.Error(err)
+		}
+	}
+	var shards []string
+	for i := 1; i <= 2; i++ {
+		d := filepath.Join(dir, fmt.Sprint("s", i))
+		if code, _, errs := headless(t, append(args, "--shard", fmt.Sprintf("%d/2", i), "-o", d)...); code != exitOK {
+			t.Fatalf("shard %d: exit %d %s", i, code, errs)
+		}
+		shards = append(shards, d)
+	}
+	merged := filepath.Join(dir, "merged")
+	if code, _, errs := headless(t, append(append([]string{"merge"}, shards...), "-o", merged)...); code != exitOK {
+		t.Fatalf("merge: exit %d %s", code, errs)
+	}
+	for _, f := range []string{"sweep.csv", "manifest.json"} {
+		a, _ := os.ReadFile(filepath.Join(whole, f))
+		b, _ := os.ReadFile(filepath.Join(merged, f))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between the merged shards and the whole sweep", f)
+		}
+	}
+}
+
+func TestSweepBadInput(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"trade"}, "embedded:trade: nothing to sweep; add a [[sweep]] block or --sweep key=from:to:step"},
+		{[]string{"trade", "--sweep", "exchange.savng=0:1:0.1"}, `--sweep: exchange.savng=0:1:0.1: unknown key "exchange.savng"; did you mean "exchange.saving"?`},
+		{[]string{"trade", "--sweep", "seeds=1,2"}, "--sweep: seeds=1,2: seeds cannot be swept; sweep a parameter of the model"},
+		{[]string{"trade", "--sweep", "exchange.saving=0:1:0.1"}, "--sweep: exchange.saving=0:1:0.1: 1 is out of range: expected 0 ≤ value < 1 (a saver who keeps everything never trades)"},
+		{[]string{"trade", "--sweep", "exchange.saving=0.1,0.2", "--metric", "gini"}, `--sweep: exchange.saving=0.1,0.2: unknown metric "gini" for this model`},
+		{[]string{"trade", "--sweep", "people=10", "--sweep", "months=5", "--sweep", "seed=3"}, "--sweep: at most two keys (a line, or a grid), got 3"},
+		{[]string{"testdata/sweep.toml", "--months", "120"}, "testdata/sweep.toml:18: sweep[1].window: the sweep reads month 150 but the run lasts 120 months; run at least 150 months"},
+	} {
+		code, _, errs := headless(t, append(append([]string{"sweep"}, c.args...), "-o", t.TempDir())...)
+		if code != exitBadUsed || !strings.Contains(errs, c.msg) {
+			t.Errorf("%v: exit %d\n%s\nwant %s", c.args, code, errs, c.msg)
+		}
+	}
+}
