@@ -12,8 +12,6 @@ const (
 	Pool Account = iota
 	// Commons is the commons fund (redistribution in the exchange model).
 	Commons
-	// DataFund is the fund that pays out data dividends.
-	DataFund
 	numSpecial
 )
 
@@ -43,7 +41,7 @@ func NewLedger(n int, start int64) Ledger {
 	return Ledger{acc: acc, n: n, total: int64(n) * start}
 }
 
-// Special returns the Account of a special account (Pool, Commons, DataFund).
+// Special returns the Account of a special account (Pool, Commons).
 func (l *Ledger) Special(s Account) Account { return Account(l.n) + s }
 
 // Balance returns the money held by account a.
