@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"commonwealth/internal/cli"
 	"commonwealth/internal/scenario"
 )
 
@@ -61,21 +62,8 @@ func newFlagSet(name, args string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags and positional arguments in any order, and returns the
-// positional ones. -h gives errHelp.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-}
+// parse parses flags and positional arguments in any order.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) { return cli.Parse(fs, args) }
 
 // flagStatus turns a flag parsing error into an exit status: 0 for -h, 2
 // otherwise (the flag package has printed the message).

@@ -1,77 +1,64 @@
-// Command sim is the classroom window. For now it is a placeholder: it runs
-// each arm of a scenario with its first seed, a month per frame, and shows
-// each arm's month and Gini of wealth. The full window is built later.
+// Command sim is the classroom window: a scenario's arms side by side, with
+// the same people in each, live charts and keyboard controls. The same
+// program builds for the browser (GOOS=js GOARCH=wasm).
+//
+//	sim [SCENARIO] [--screenshot FILE.png --frames N]
 package main
 
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
-	"slices"
-	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/ebitenutil"
 
-	"commonwealth/internal/economy"
-	"commonwealth/internal/metrics"
+	"commonwealth/internal/classroom"
+	"commonwealth/internal/cli"
 	"commonwealth/internal/scenario"
+	"commonwealth/internal/ui"
 )
 
-// game runs the worlds of a scenario in step, a month per update.
-type game struct {
-	sc     *scenario.Scenario
-	worlds []*economy.World
-	ginis  []float64
-	snap   economy.Snapshot
-	sorted []int64
-}
+func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
 
-func (g *game) Update() error {
-	for i, w := range g.worlds {
-		if w.Month() >= g.sc.Run().Months {
-			continue
-		}
-		w.StepMonth()
-		w.Observe(&g.snap)
-		g.sorted = append(g.sorted[:0], g.snap.Wealth...)
-		slices.Sort(g.sorted)
-		g.ginis[i] = metrics.Gini(g.sorted)
-	}
-	return nil
-}
-
-func (g *game) Draw(screen *ebiten.Image) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Commonwealth: %s (placeholder window)\n\n", g.sc.Name)
-	for i, w := range g.worlds {
-		fmt.Fprintf(&b, "%-12s month %5d   Gini of wealth %.3f\n", g.sc.Arms[i].Name, w.Month(), g.ginis[i])
-	}
-	ebitenutil.DebugPrint(screen, b.String())
-}
-
-func (g *game) Layout(int, int) (int, int) { return 640, 360 }
-
-func main() {
-	flag.Parse()
-	sc, err := scenario.Load(flag.Arg(0), nil)
+func run(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("sim", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	shot := fs.String("screenshot", "", "play, write what the window shows after --frames frames to `FILE.png`, and quit")
+	frames := fs.Int("frames", 300, "frames to run before the screenshot")
+	play := fs.Bool("play", false, "start playing instead of paused")
+	pos, err := cli.Parse(fs, args)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
-	g := &game{sc: sc, ginis: make([]float64, len(sc.Arms))}
-	for _, a := range sc.Arms {
-		w, err := economy.New(a.Settings.Params, a.Settings.Seed)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
+		if err == flag.ErrHelp {
+			return 0
 		}
-		g.worlds = append(g.worlds, w)
+		return 2
 	}
-	ebiten.SetWindowTitle("Commonwealth")
-	ebiten.SetWindowSize(1280, 720)
-	if err := ebiten.RunGame(g); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+	if len(pos) > 1 {
+		fmt.Fprintln(stderr, "sim: one scenario at a time")
+		return 2
 	}
+	ref := ""
+	if len(pos) == 1 {
+		ref = pos[0]
+	}
+	sc, err := scenario.Load(ref, nil)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	sim, err := classroom.NewSim(sc)
+	if err != nil {
+		fmt.Fprintln(stderr, "sim:", err)
+		return 1
+	}
+	sim.Paused = !*play && *shot == ""
+	ebiten.SetWindowTitle("Commonwealth — " + sc.Name)
+	ebiten.SetWindowSize(ui.ScreenW, ui.ScreenH)
+	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	if err := ebiten.RunGame(ui.New(sim, ui.Options{Screenshot: *shot, Frames: *frames})); err != nil {
+		fmt.Fprintln(stderr, "sim:", err)
+		return 1
+	}
+	return 0
 }

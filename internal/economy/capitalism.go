@@ -183,10 +183,12 @@ func (k *capitalism) observe(w *World, s *Snapshot) {
 	s.Wages, s.Revenue = k.wages, k.revenue
 	s.FirmSizes = s.FirmSizes[:0]
 	s.ClassOf = s.ClassOf[:0]
+	s.Employer = s.Employer[:0]
 	s.Unemployed, s.Workers, s.Capitalists = 0, 0, 0
 	for i := range int32(k.people.Len()) {
 		c := k.people.Class(i)
 		s.ClassOf = append(s.ClassOf, uint8(c))
+		s.Employer = append(s.Employer, k.people.Employer(i))
 		switch c {
 		case agents.Worker:
 			s.Workers++

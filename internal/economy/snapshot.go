@@ -18,4 +18,5 @@ type Snapshot struct {
 	Revenue     int64   // revenue firms received from the market this month
 	FirmSizes   []int32 // employees of each capitalist
 	ClassOf     []uint8 // agents.Class of each person
+	Employer    []int32 // each person's employer, or -1
 }

@@ -107,3 +107,7 @@ func largestFirm(v *view) float64 {
 	}
 	return frac(int(slices.Max(v.s.FirmSizes)), v)
 }
+
+// Sorted returns the wealth of the last snapshot measured, sorted. The
+// slice belongs to the meter and changes with the next Measure.
+func (m *Meter) Sorted() []int64 { return m.v.wealth }

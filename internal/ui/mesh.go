@@ -1,0 +1,70 @@
+// Package ui is the classroom window: a scenario's arms side by side, the
+// people of each drawn so that class shows, live charts and keyboard
+// controls. It is the only package that imports ebiten; the state it shows
+// lives in package classroom.
+package ui
+
+import (
+	"image"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// mesh collects coloured triangles and draws them in one call. Its buffers
+// are kept between frames, so building a frame allocates nothing once they
+// have grown to size.
+type mesh struct {
+	vs []ebiten.Vertex
+	is []uint16
+}
+
+// white is the 1×1 source image the triangles are coloured from.
+var white = func() *ebiten.Image {
+	img := ebiten.NewImage(3, 3)
+	img.Fill(color.White)
+	return img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
+}()
+
+func (m *mesh) reset() { m.vs, m.is = m.vs[:0], m.is[:0] }
+
+// quad adds a quadrilateral with corners in order.
+func (m *mesh) quad(x0, y0, x1, y1, x2, y2, x3, y3 float32, c color.RGBA) {
+	if len(m.vs)+4 > 65535 {
+		return // one draw call holds 65535 vertices; the caller flushes before
+	}
+	r, g, b, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
+	base := uint16(len(m.vs))
+	for _, p := range [4][2]float32{{x0, y0}, {x1, y1}, {x2, y2}, {x3, y3}} {
+		m.vs = append(m.vs, ebiten.Vertex{DstX: p[0], DstY: p[1], SrcX: 1, SrcY: 1, ColorR: r, ColorG: g, ColorB: b, ColorA: a})
+	}
+	m.is = append(m.is, base, base+1, base+2, base, base+2, base+3)
+}
+
+// rect adds an axis-aligned rectangle.
+func (m *mesh) rect(x, y, w, h float32, c color.RGBA) { m.quad(x, y, x+w, y, x+w, y+h, x, y+h, c) }
+
+// line adds a segment of width w.
+func (m *mesh) line(x0, y0, x1, y1, w float32, c color.RGBA) {
+	dx, dy := x1-x0, y1-y0
+	n := sqrt32(dx*dx + dy*dy)
+	if n == 0 {
+		return
+	}
+	nx, ny := -dy/n*w/2, dx/n*w/2
+	m.quad(x0+nx, y0+ny, x1+nx, y1+ny, x1-nx, y1-ny, x0-nx, y0-ny, c)
+}
+
+// full reports whether the mesh should be drawn before more is added.
+func (m *mesh) full() bool { return len(m.vs) > 65535-4 }
+
+// draw draws the triangles onto dst and empties the mesh.
+func (m *mesh) draw(dst *ebiten.Image) {
+	if len(m.is) > 0 {
+		dst.DrawTriangles(m.vs, m.is, white, &ebiten.DrawTrianglesOptions{AntiAlias: false})
+	}
+	m.reset()
+}
+
+func sqrt32(x float32) float32 { return float32(math.Sqrt(float64(x))) }
