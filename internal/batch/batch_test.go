@@ -138,10 +138,10 @@ func TestStoreResumes(t *testing.T) {
 		t.Fatal("resumed results differ")
 	}
 	other := load(t, "wright", "months=5", "people=100", "seeds=2", "capitalism.wage_max=80")
-	if _, ok := st.Load(other.Arms[0].Settings, 1); ok {
+	if _, ok := st.Load(NewJob(other, 0, 1)); ok {
 		t.Fatal("a run of other settings was taken up")
 	}
-	if _, ok := st.Load(sc.Arms[0].Settings, 1); !ok {
+	if _, ok := st.Load(NewJob(sc, 0, 1)); !ok {
 		t.Fatal("the stored run was not found")
 	}
 }

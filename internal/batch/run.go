@@ -78,18 +78,18 @@ func Run(ctx context.Context, sc *scenario.Scenario, opt Options) ([]Result, err
 			}
 			slot := &results[a*len(seeds)+s]
 			g.Go(func() error {
-				settings := sc.Arms[a].Settings
+				job := NewJob(sc, a, seed)
 				r, stored := Result{}, false
 				if opt.Resume && opt.Store != nil {
-					r, stored = opt.Store.Load(settings, seed)
+					r, stored = opt.Store.Load(job)
 				}
 				if !stored {
 					var err error
-					if r, err = RunOne(ctx, settings, seed, opt.CheckMoney); err != nil {
+					if r, err = RunOne(ctx, job, opt.CheckMoney); err != nil {
 						return err
 					}
 					if opt.Store != nil {
-						if err := opt.Store.Save(settings, r); err != nil {
+						if err := opt.Store.Save(job, r); err != nil {
 							return err
 						}
 					}
@@ -128,7 +128,7 @@ func Gather(sc *scenario.Scenario, stores []Store) ([]Result, error) {
 		for _, seed := range sc.Run().SeedList() {
 			found := false
 			for _, st := range stores {
-				if r, ok := st.Load(arm.Settings, seed); ok {
+				if r, ok := st.Load(NewJob(sc, a, seed)); ok {
 					r.Arm = a
 					rs = append(rs, r)
 					found = true
@@ -153,10 +153,30 @@ func workers(n int) int {
 	return n
 }
 
-// RunOne runs one world for s.Months months, observing it at the start and
-// after every month. With checkMoney it also checks, after every month, that
-// the accounts add up to the money the world started with.
-func RunOne(ctx context.Context, s scenario.Settings, seed uint64, checkMoney bool) (Result, error) {
+// Job is one run: an arm, the events that concern it, and a seed.
+type Job struct {
+	Arm    scenario.Arm
+	Events []scenario.Event
+	Seed   uint64
+}
+
+// NewJob returns the job of arm a of sc with the given seed.
+func NewJob(sc *scenario.Scenario, a int, seed uint64) Job {
+	j := Job{Arm: sc.Arms[a], Seed: seed}
+	for _, e := range sc.Events {
+		if e.AppliesTo(j.Arm.Name) {
+			j.Events = append(j.Events, e)
+		}
+	}
+	return j
+}
+
+// RunOne runs one world for its arm's months, applying the events at the
+// start of their months, and observes it at the start and after every
+// month. With checkMoney it also checks, after every month, that the
+// accounts add up to the money the world started with.
+func RunOne(ctx context.Context, job Job, checkMoney bool) (Result, error) {
+	s, seed := job.Arm.Settings, job.Seed
 	w, err := economy.New(s.Params, seed)
 	if err != nil {
 		return Result{}, err
@@ -170,9 +190,17 @@ func RunOne(ctx context.Context, s scenario.Settings, seed uint64, checkMoney bo
 		r.Series.Rows = append(r.Series.Rows, meter.Measure(make([]float64, 0, len(meter.Metrics)), &snap))
 	}
 	record()
+	events := job.Events
 	for range s.Months {
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
+		}
+		for len(events) > 0 && events[0].Month <= w.Month() {
+			events[0].Apply(&s)
+			if err := w.SetParams(s.Params); err != nil {
+				return Result{}, fmt.Errorf("event at month %d: %w", events[0].Month, err)
+			}
+			events = events[1:]
 		}
 		w.StepMonth()
 		if checkMoney {

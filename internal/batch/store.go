@@ -21,37 +21,42 @@ type Store struct {
 }
 
 // path names a run's file by a fingerprint of everything that decides its
-// result — the arm's settings and the seed — so a changed scenario never
-// reuses a stale run.
-func (st Store) path(s scenario.Settings, seed uint64) string {
+// result — the arm's settings, its events and the seed — so a changed
+// scenario never reuses a stale run.
+func (st Store) path(j Job) string {
+	var events []string
+	for _, e := range j.Events {
+		events = append(events, fmt.Sprint(e.Month, e.Sets()))
+	}
 	params, _ := json.Marshal(struct {
 		Values map[string]any
 		Months int
-	}{scenario.Values(s), s.Months})
+		Events []string
+	}{scenario.Values(j.Arm.Settings), j.Arm.Settings.Months, events})
 	sum := sha256.Sum256(params)
-	return filepath.Join(st.Dir, fmt.Sprintf("%s-seed%d.gob", hex.EncodeToString(sum[:8]), seed))
+	return filepath.Join(st.Dir, fmt.Sprintf("%s-seed%d.gob", hex.EncodeToString(sum[:8]), j.Seed))
 }
 
-// Load returns the stored run of these settings and seed, if there is one.
-func (st Store) Load(s scenario.Settings, seed uint64) (Result, bool) {
-	f, err := os.Open(st.path(s, seed))
+// Load returns the stored run of the job, if there is one.
+func (st Store) Load(j Job) (Result, bool) {
+	f, err := os.Open(st.path(j))
 	if err != nil {
 		return Result{}, false
 	}
 	defer f.Close()
 	var r Result
-	if gob.NewDecoder(f).Decode(&r) != nil || r.Seed != seed {
+	if gob.NewDecoder(f).Decode(&r) != nil || r.Seed != j.Seed {
 		return Result{}, false
 	}
 	return r, true
 }
 
-// Save stores a finished run.
-func (st Store) Save(s scenario.Settings, r Result) error {
+// Save stores a job's finished run.
+func (st Store) Save(j Job, r Result) error {
 	if err := os.MkdirAll(st.Dir, 0o755); err != nil {
 		return err
 	}
-	return WriteFile(st.path(s, r.Seed), func(w io.Writer) error { return gob.NewEncoder(w).Encode(r) })
+	return WriteFile(st.path(j), func(w io.Writer) error { return gob.NewEncoder(w).Encode(r) })
 }
 
 // Clear removes every stored run.

@@ -48,7 +48,12 @@ func (a *Arrangement) Arrange(s *economy.Snapshot) []int32 {
 			a.firms = append(a.firms, int32(i))
 		}
 	}
-	slices.SortStableFunc(a.firms, func(x, y int32) int { return int(a.tally[y] - a.tally[x]) })
+	slices.SortFunc(a.firms, func(x, y int32) int { // larger firms first, then by index
+		if d := a.tally[y] - a.tally[x]; d != 0 {
+			return int(d)
+		}
+		return int(x - y)
+	})
 	pos := int32(0)
 	for _, f := range a.firms {
 		a.order[pos] = f

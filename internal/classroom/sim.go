@@ -23,14 +23,32 @@ type Sim struct {
 	Paused   bool
 	Speed    int // index into Speeds
 	Help     bool
+	Sliders  bool // the parameters panel is open
+	Large    bool // presenter mode: large type
 
-	Arms []*ArmState
+	Caption     string // the last event's caption, shown until the next
+	CaptionFrom int    // the month the caption appeared
+	Question    string // an event's question, shown while paused for predictions
+	Notice      string // why the last slider change was refused, or ""
+	Selected    *Inspection
+
+	Arms   []*ArmState
+	events []scenario.Event // still to happen, in month order
+}
+
+// Inspection follows one person of one arm, from the month they were
+// clicked on.
+type Inspection struct {
+	Arm, Person int
+	From        int     // the month the history starts
+	Wealth      []int64 // their money after each month since
 }
 
 // ArmState is one arm's world and what has been measured of it.
 type ArmState struct {
-	Name    string
-	World   *economy.World
+	Name     string
+	Settings scenario.Settings // as running: the arm's, changed by events and sliders
+	World    *economy.World
 	Snap    economy.Snapshot
 	Meter   metrics.Meter
 	Row     []float64   // the metrics now
@@ -46,12 +64,14 @@ func NewSim(sc *scenario.Scenario) (*Sim, error) {
 // reset starts the worlds again from month 0 with s.Seed.
 func (s *Sim) reset() error {
 	s.Arms = nil
+	s.events = s.Scenario.Events
+	s.Caption, s.Question, s.Selected = "", "", nil
 	for _, a := range s.Scenario.Arms {
 		w, err := economy.New(a.Settings.Params, s.Seed)
 		if err != nil {
 			return fmt.Errorf("arm %s: %w", a.Name, err)
 		}
-		st := &ArmState{Name: a.Name, World: w}
+		st := &ArmState{Name: a.Name, Settings: a.Settings, World: w}
 		w.Observe(&st.Snap)
 		st.Meter = metrics.Meter{Metrics: metrics.For(st.Snap.Classes)}
 		st.record()
@@ -81,9 +101,14 @@ func (s *Sim) Month() int { return s.Arms[0].World.Month() }
 // Done reports whether the scenario's months have all run.
 func (s *Sim) Done() bool { return s.Month() >= s.Scenario.Run().Months }
 
-// StepMonth runs one month of every arm and measures it.
+// StepMonth runs one month of every arm and measures it. The events of the
+// month happen first; one with a question pauses the Sim before the month
+// runs, so the class can predict, and the month runs on the next step.
 func (s *Sim) StepMonth() {
 	if s.Done() {
+		return
+	}
+	if s.happen() {
 		return
 	}
 	for _, st := range s.Arms {
@@ -91,6 +116,32 @@ func (s *Sim) StepMonth() {
 		st.World.Observe(&st.Snap)
 		st.record()
 	}
+	if sel := s.Selected; sel != nil {
+		sel.Wealth = append(sel.Wealth, s.Arms[sel.Arm].Snap.Wealth[sel.Person])
+	}
+}
+
+// happen applies the events due now, as batch.RunOne does; it reports
+// whether one asks a question (and so pauses).
+func (s *Sim) happen() bool {
+	for len(s.events) > 0 && s.events[0].Month <= s.Month() {
+		e := s.events[0]
+		s.events = s.events[1:]
+		for _, st := range s.Arms {
+			if e.AppliesTo(st.Name) {
+				e.Apply(&st.Settings)
+				st.World.SetParams(st.Settings.Params) // checked when the scenario was loaded
+			}
+		}
+		if e.Caption != "" {
+			s.Caption, s.CaptionFrom = e.Caption, s.Month()
+		}
+		if e.Question != "" {
+			s.Question, s.Paused = e.Question, true
+			return true
+		}
+	}
+	return false
 }
 
 // Intent is what the user asked for in one update: keys and buttons become
@@ -103,7 +154,17 @@ type Intent struct {
 	Reset       bool // the same seed from month 0
 	NewSeed     bool // the next seed from month 0
 	ToggleHelp  bool
+	Sliders     bool // open or close the parameters panel
+	Large       bool // presenter mode on or off
+	Set         *Setting
+	Inspect     *Pick // a person clicked on; an empty Pick clears
 }
+
+// Setting is a live key set to a value in every arm, as a slider does.
+type Setting struct{ Key, Value string }
+
+// Pick names a person of an arm; Person −1 means nobody.
+type Pick struct{ Arm, Person int }
 
 // Apply carries out an intent.
 func (s *Sim) Apply(in Intent) error {
@@ -116,6 +177,7 @@ func (s *Sim) Apply(in Intent) error {
 	}
 	if in.TogglePause {
 		s.Paused = !s.Paused
+		s.Question = "" // the class has predicted
 	}
 	if in.Step {
 		s.Paused = true
@@ -130,7 +192,53 @@ func (s *Sim) Apply(in Intent) error {
 	if in.ToggleHelp {
 		s.Help = !s.Help
 	}
+	if in.Sliders {
+		s.Sliders = !s.Sliders
+	}
+	if in.Large {
+		s.Large = !s.Large
+	}
+	if in.Inspect != nil {
+		s.inspect(*in.Inspect)
+	}
+	if in.Set != nil {
+		s.Notice = ""
+		if err := s.set(*in.Set); err != nil {
+			s.Notice = err.Error()
+		}
+	}
 	return nil
+}
+
+// set changes a live key in every arm, from the next step on; a value that
+// a world refuses changes no arm.
+func (s *Sim) set(st Setting) error {
+	next := make([]scenario.Settings, len(s.Arms))
+	for i, a := range s.Arms {
+		next[i] = a.Settings
+		if err := scenario.SetLive(&next[i], st.Key, st.Value); err != nil {
+			return err
+		}
+		if c := next[i].Capitalism; c.WageMin > c.WageMax {
+			return fmt.Errorf("the lowest wage (%d) cannot exceed the highest (%d)", c.WageMin, c.WageMax)
+		}
+	}
+	for i, a := range s.Arms {
+		if err := a.World.SetParams(next[i].Params); err != nil {
+			return err
+		}
+		a.Settings = next[i]
+	}
+	return nil
+}
+
+func (s *Sim) inspect(p Pick) {
+	if p.Person < 0 || p.Arm < 0 || p.Arm >= len(s.Arms) || p.Person >= len(s.Arms[p.Arm].Snap.Wealth) {
+		s.Selected = nil
+		return
+	}
+	s.Selected = &Inspection{Arm: p.Arm, Person: p.Person, From: s.Month(),
+		Wealth: []int64{s.Arms[p.Arm].Snap.Wealth[p.Person]}}
 }
 
 // Update runs one update's worth of months when playing: Speeds[Speed]

@@ -84,9 +84,9 @@ func TestWindowEqualsHeadless(t *testing.T) {
 		}
 		months := s.Month()
 		for a, st := range s.Arms {
-			settings := s.Scenario.Arms[a].Settings
-			settings.Months = months
-			r, err := batch.RunOne(context.Background(), settings, s.Seed, false)
+			job := batch.NewJob(s.Scenario, a, s.Seed)
+			job.Arm.Settings.Months = months
+			r, err := batch.RunOne(context.Background(), job, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -110,5 +110,117 @@ func TestSimStopsAtTheEnd(t *testing.T) {
 	}
 	if s.Month() != 7 || !s.Paused {
 		t.Fatalf("month %d, paused %v", s.Month(), s.Paused)
+	}
+}
+
+// lesson is a scenario with events: a caption, a change of one arm, and a
+// question that pauses the world.
+const lesson = `name = "lesson"
+model = "exchange"
+people = 200
+start_wealth = 100
+months = 60
+[exchange]
+rule = "saving"
+amount = 10
+[[arm]]
+name = "a"
+[[arm]]
+name = "b"
+[[event]]
+month = 10
+caption = "Arm b starts saving more"
+arm = "b"
+set = { "exchange.saving" = 0.9 }
+[[event]]
+month = 20
+question = "What will the Gini of b do?"
+`
+
+func parseLesson(t *testing.T) *scenario.Scenario {
+	t.Helper()
+	sc, err := scenario.Parse("lesson.toml", []byte(lesson), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
+// TestEventsInWindowAndHeadless plays the lesson: the caption appears, the
+// question pauses the world before month 21, and the numbers still equal
+// the headless run's, events included.
+func TestEventsInWindowAndHeadless(t *testing.T) {
+	sc := parseLesson(t)
+	s, err := NewSim(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Apply(Intent{TogglePause: true})
+	for range 30 {
+		s.Update()
+	}
+	if s.Month() != 20 || !s.Paused || s.Question != "What will the Gini of b do?" {
+		t.Fatalf("month %d, paused %v, question %q: want a pause for the question at month 20", s.Month(), s.Paused, s.Question)
+	}
+	if s.Caption != "Arm b starts saving more" || s.Arms[1].Settings.Exchange.Saving != 0.9 || s.Arms[0].Settings.Exchange.Saving != 0.5 {
+		t.Fatalf("caption %q, saving %v / %v", s.Caption, s.Arms[0].Settings.Exchange.Saving, s.Arms[1].Settings.Exchange.Saving)
+	}
+	s.Apply(Intent{TogglePause: true})
+	if s.Question != "" {
+		t.Fatal("the question stayed after playing on")
+	}
+	for range 100 {
+		s.Update()
+	}
+	for a, st := range s.Arms {
+		r, err := batch.RunOne(context.Background(), batch.NewJob(sc, a, s.Seed), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(st.History) != len(r.Series.Rows) {
+			t.Fatalf("arm %s: %d months in the window, %d headless", st.Name, len(st.History), len(r.Series.Rows))
+		}
+		for m := range st.History {
+			if !slices.Equal(st.History[m], r.Series.Rows[m]) {
+				t.Fatalf("arm %s month %d differs", st.Name, m)
+			}
+		}
+	}
+}
+
+// TestSliders sets a live key in every arm, and refuses a bad one with a
+// notice instead of an error.
+func TestSliders(t *testing.T) {
+	s := newSim(t, "wright", "people=100")
+	if err := s.Apply(Intent{Set: &Setting{"capitalism.wage_max", "70"}}); err != nil || s.Notice != "" {
+		t.Fatalf("%v %q", err, s.Notice)
+	}
+	if got := s.Arms[0].World.Params().Capitalism.WageMax; got != 70 {
+		t.Fatalf("wage_max %d after the slider", got)
+	}
+	s.Apply(Intent{Set: &Setting{"capitalism.wage_min", "80"}})
+	if s.Notice == "" || s.Arms[0].World.Params().Capitalism.WageMin != 10 {
+		t.Fatalf("a wage floor above the ceiling was taken: %q", s.Notice)
+	}
+	s.Apply(Intent{Set: &Setting{"people", "5"}})
+	if s.Notice != "people cannot change in a running world" {
+		t.Fatalf("notice %q", s.Notice)
+	}
+}
+
+// TestInspect follows a person's money from the click on.
+func TestInspect(t *testing.T) {
+	s := newSim(t, "wright", "people=100")
+	s.Apply(Intent{Inspect: &Pick{Arm: 0, Person: 7}})
+	for range 5 {
+		s.Apply(Intent{Step: true})
+	}
+	sel := s.Selected
+	if sel == nil || sel.Person != 7 || len(sel.Wealth) != 6 || sel.Wealth[5] != s.Arms[0].Snap.Wealth[7] {
+		t.Fatalf("inspection %+v", sel)
+	}
+	s.Apply(Intent{Inspect: &Pick{Arm: 0, Person: -1}})
+	if s.Selected != nil {
+		t.Fatal("the inspection did not close")
 	}
 }

@@ -20,21 +20,27 @@ type capitalism struct {
 }
 
 func newCapitalism(p Params) (*capitalism, error) {
-	c := p.Capitalism
-	if c.WageMin < 0 || c.WageMax < c.WageMin {
-		return nil, fmt.Errorf("economy: wages %d..%d are not a range", c.WageMin, c.WageMax)
-	}
 	k := &capitalism{
-		people:   agents.NewPopulation(p.People),
-		hire:     newFenwick((p.People + hireBlock - 1) / hireBlock),
-		wageLo:   c.WageMin,
-		wageSpan: uint64(c.WageMax-c.WageMin) + 1,
-		meanWage: (c.WageMin + c.WageMax) / 2,
+		people: agents.NewPopulation(p.People),
+		hire:   newFenwick((p.People + hireBlock - 1) / hireBlock),
+	}
+	if err := k.retune(p); err != nil {
+		return nil, err
 	}
 	for i := range p.People {
 		k.hire.add(i/hireBlock, p.StartWealth)
 	}
 	return k, nil
+}
+
+// retune takes the wages from p.
+func (k *capitalism) retune(p Params) error {
+	c := p.Capitalism
+	if c.WageMin < 0 || c.WageMax < c.WageMin {
+		return fmt.Errorf("economy: wages %d..%d are not a range", c.WageMin, c.WageMax)
+	}
+	k.wageLo, k.wageSpan, k.meanWage = c.WageMin, uint64(c.WageMax-c.WageMin)+1, (c.WageMin+c.WageMax)/2
+	return nil
 }
 
 // hireBlock is how many persons share one weight in the hiring tree. The

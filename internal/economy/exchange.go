@@ -17,7 +17,10 @@ type exchange struct {
 
 func newExchange(p Params) (*exchange, error) {
 	e := p.Exchange
-	x := &exchange{amount: e.Amount, lambda: e.Saving, frac: e.Fraction, chi: e.Redistribution, zeta: e.Advantage}
+	x := &exchange{}
+	if err := x.retune(p); err != nil {
+		return nil, err
+	}
 	switch e.Rule {
 	case RuleRandom:
 		x.trade = x.random
@@ -33,10 +36,17 @@ func newExchange(p Params) (*exchange, error) {
 	default:
 		return nil, fmt.Errorf("economy: unknown exchange rule %q", e.Rule)
 	}
-	if e.Amount < 1 && (e.Rule == RuleRandom || e.Rule == RuleMesa) {
-		return nil, fmt.Errorf("economy: exchange amount %d, need at least 1", e.Amount)
-	}
 	return x, nil
+}
+
+// retune takes the rule's rates and amounts from p.
+func (x *exchange) retune(p Params) error {
+	e := p.Exchange
+	if e.Amount < 1 && (e.Rule == RuleRandom || e.Rule == RuleMesa) {
+		return fmt.Errorf("economy: exchange amount %d, need at least 1", e.Amount)
+	}
+	x.amount, x.lambda, x.frac, x.chi, x.zeta = e.Amount, e.Saving, e.Fraction, e.Redistribution, e.Advantage
+	return nil
 }
 
 func (x *exchange) beginMonth(w *World) {

@@ -29,6 +29,7 @@ type rules interface {
 	act(w *World, n int)
 	endMonth(w *World)
 	observe(w *World, s *Snapshot)
+	retune(p Params) error
 }
 
 // New returns a world in its starting state: People persons with StartWealth
@@ -64,7 +65,24 @@ func New(p Params, seed uint64) (*World, error) {
 	return w, nil
 }
 
-// Params returns the parameters the world was made with.
+// SetParams changes the parameters of a running world, from the next
+// activation on: the rates and amounts of its rules. The model, the rule,
+// the people and their starting money cannot change.
+func (w *World) SetParams(p Params) error {
+	switch {
+	case p.Model != w.p.Model, p.People != w.p.People, p.StartWealth != w.p.StartWealth:
+		return errors.New("economy: the model, the people and their starting money cannot change in a running world")
+	case p.Model == ModelExchange && p.Exchange.Rule != w.p.Exchange.Rule:
+		return errors.New("economy: the exchange rule cannot change in a running world")
+	}
+	if err := w.rules.retune(p); err != nil {
+		return err
+	}
+	w.p = p
+	return nil
+}
+
+// Params returns the parameters the world runs with.
 func (w *World) Params() Params { return w.p }
 
 // Month returns the number of months completed.

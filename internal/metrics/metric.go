@@ -21,6 +21,7 @@ type view struct {
 	s      *economy.Snapshot
 	wealth []int64 // sorted
 	income []int64 // sorted
+	tmp    []int64 // scratch for sorting
 }
 
 // All is every metric, in CSV column order.
@@ -72,17 +73,13 @@ type Meter struct {
 // Measure appends the value of each of m.Metrics on s to dst and returns it.
 func (m *Meter) Measure(dst []float64, s *economy.Snapshot) []float64 {
 	m.v.s = s
-	m.v.wealth = sortedCopy(m.v.wealth, s.Wealth)
-	m.v.income = sortedCopy(m.v.income, s.Income)
+	m.v.wealth = append(m.v.wealth[:0], s.Wealth...)
+	m.v.tmp = sortMoney(m.v.wealth, m.v.tmp)
+	m.v.income = append(m.v.income[:0], s.Income...)
+	m.v.tmp = sortMoney(m.v.income, m.v.tmp)
 	for _, metric := range m.Metrics {
 		dst = append(dst, metric.value(&m.v))
 	}
-	return dst
-}
-
-func sortedCopy(dst, src []int64) []int64 {
-	dst = append(dst[:0], src...)
-	slices.Sort(dst)
 	return dst
 }
 

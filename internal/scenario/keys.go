@@ -34,6 +34,7 @@ type Key struct {
 	MaxOpen bool     // Max itself is not allowed
 	Why     string   // why the range is what it is, shown when a value is outside it
 	Shared  bool     // the same in every arm: arms may not override it
+	Live    bool     // can change in a running world (events, the window's sliders)
 
 	check func(v value) (msg, hint string) // a further check, or nil
 
@@ -98,21 +99,21 @@ var Keys = []Key{
 	{Path: "exchange.rule", Kind: String, Doc: "trading rule of the exchange model",
 		Choices: []string{economy.RuleRandom, economy.RuleSaving, economy.RuleYardSale, economy.RuleMesa},
 		set:     func(s *Settings, v value) { s.Exchange.Rule = v.s }, get: func(s *Settings) any { return s.Exchange.Rule }},
-	{Path: "exchange.amount", Kind: Int, Unit: "money units", Doc: "random and mesa: units moved by one trade", Min: 1, Max: math.MaxInt32,
+	{Path: "exchange.amount", Live: true, Kind: Int, Unit: "money units", Doc: "random and mesa: units moved by one trade", Min: 1, Max: math.MaxInt32,
 		set: func(s *Settings, v value) { s.Exchange.Amount = v.i }, get: func(s *Settings) any { return s.Exchange.Amount }},
-	{Path: "exchange.saving", Kind: Float, Unit: "fraction", Doc: "saving: fraction λ of their money each trader keeps out of the trade", Min: 0, Max: 1, MaxOpen: true,
+	{Path: "exchange.saving", Live: true, Kind: Float, Unit: "fraction", Doc: "saving: fraction λ of their money each trader keeps out of the trade", Min: 0, Max: 1, MaxOpen: true,
 		Why: "a saver who keeps everything never trades",
 		set: func(s *Settings, v value) { s.Exchange.Saving = v.f }, get: func(s *Settings) any { return s.Exchange.Saving }},
-	{Path: "exchange.fraction", Kind: Float, Unit: "fraction", Doc: "yardsale: fraction f of the poorer trader's wealth at stake in a trade", Min: 0, Max: 1,
+	{Path: "exchange.fraction", Live: true, Kind: Float, Unit: "fraction", Doc: "yardsale: fraction f of the poorer trader's wealth at stake in a trade", Min: 0, Max: 1,
 		set: func(s *Settings, v value) { s.Exchange.Fraction = v.f }, get: func(s *Settings) any { return s.Exchange.Fraction }},
-	{Path: "exchange.redistribution", Kind: Float, Unit: "fraction per month", Doc: "χ: each month everyone pays this fraction of their wealth into a fund shared equally (any rule; 0 = none)", Min: 0, Max: 1,
+	{Path: "exchange.redistribution", Live: true, Kind: Float, Unit: "fraction per month", Doc: "χ: each month everyone pays this fraction of their wealth into a fund shared equally (any rule; 0 = none)", Min: 0, Max: 1,
 		set: func(s *Settings, v value) { s.Exchange.Redistribution = v.f }, get: func(s *Settings) any { return s.Exchange.Redistribution }},
-	{Path: "exchange.advantage", Kind: Float, Unit: "per month", Doc: "yardsale: ζ, wealth-attained advantage: how much the coin favours the richer trader (0 = a fair coin)", Min: 0, Max: 100,
+	{Path: "exchange.advantage", Live: true, Kind: Float, Unit: "per month", Doc: "yardsale: ζ, wealth-attained advantage: how much the coin favours the richer trader (0 = a fair coin)", Min: 0, Max: 100,
 		set: func(s *Settings, v value) { s.Exchange.Advantage = v.f }, get: func(s *Settings) any { return s.Exchange.Advantage }},
 
-	{Path: "capitalism.wage_min", Kind: Int, Unit: "money units per month", Doc: "lowest monthly wage an employer offers", Min: 0, Max: math.MaxInt32,
+	{Path: "capitalism.wage_min", Live: true, Kind: Int, Unit: "money units per month", Doc: "lowest monthly wage an employer offers", Min: 0, Max: math.MaxInt32,
 		set: func(s *Settings, v value) { s.Capitalism.WageMin = v.i }, get: func(s *Settings) any { return s.Capitalism.WageMin }},
-	{Path: "capitalism.wage_max", Kind: Int, Unit: "money units per month", Doc: "highest monthly wage an employer offers", Min: 0, Max: math.MaxInt32,
+	{Path: "capitalism.wage_max", Live: true, Kind: Int, Unit: "money units per month", Doc: "highest monthly wage an employer offers", Min: 0, Max: math.MaxInt32,
 		set: func(s *Settings, v value) { s.Capitalism.WageMax = v.i }, get: func(s *Settings) any { return s.Capitalism.WageMax }},
 }
 

@@ -18,6 +18,7 @@ const (
 	armTable   = "arm"
 	claimTable = "claim"
 	sweepTable = "sweep"
+	eventTable = "event"
 )
 
 // Parse reads a scenario from src, named file in messages, applies the --set
@@ -50,6 +51,7 @@ func Parse(file string, src []byte, sets []string) (*Scenario, error) {
 	}
 	l.claims.check(sc)
 	l.sweeps.check(sc)
+	l.events.check(sc)
 	if err := l.problems.sorted().err(); err != nil {
 		return nil, err
 	}
@@ -74,6 +76,7 @@ type loader struct {
 	keyLine  map[string]int // line of each key set, by displayed path
 	claims   claimLoader
 	sweeps   sweepLoader
+	events   eventLoader
 }
 
 func (l *loader) add(line int, key, msg, hint string) {
@@ -85,6 +88,7 @@ func (l *loader) walk(sc *Scenario) {
 	l.keyLine = map[string]int{}
 	l.claims.l, l.claims.name = l, claimTable
 	l.sweeps.l, l.sweeps.name = l, sweepTable
+	l.events.l, l.events.name = l, eventTable
 	arm := -1
 	var badTables []string
 	for _, k := range l.md.Keys() {
@@ -156,6 +160,8 @@ func (l *loader) blockSet(name string) *blocks {
 		return &l.claims.blocks
 	case sweepTable:
 		return &l.sweeps.blocks
+	case eventTable:
+		return &l.events.blocks
 	}
 	return nil
 }

@@ -97,6 +97,10 @@ func TestBadInput(t *testing.T) {
 			"FILE:2: sweep[1].key: unknown key \"exchange.savings\"; did you mean \"exchange.saving\"?"},
 		{"sweep value out of range", "[[sweep]]\nkey = \"exchange.saving\"\nvalues = [0.5, 1.5]\n", "", nil,
 			"FILE:3: sweep[1].values: 1.5 is out of range: expected 0 ≤ value < 1 (a saver who keeps everything never trades)"},
+		{"event setting a key that cannot change", "[[event]]\nmonth = 5\nset = { people = 10 }\n", "", nil,
+			"FILE:3: event[1].set.people: cannot change in a running world; live keys are \"exchange.amount\", \"exchange.saving\", \"exchange.fraction\", \"exchange.redistribution\", \"exchange.advantage\", \"capitalism.wage_min\", \"capitalism.wage_max\""},
+		{"event in an unknown arm", "[[arm]]\nname = \"a\"\n[[event]]\nmonth = 5\narm = \"b\"\ncaption = \"c\"\n", "", nil,
+			"FILE:5: event[1].arm: unknown arm \"b\"; did you mean \"a\"?"},
 		{"every problem at once", "model = \"exchange\"\npeople = 1\n[exchange]\nsaving = 2\nfraction = -1\n", "", []string{"months=0"},
 			"FILE:2: people: 1 is out of range: expected at least 2\n" +
 				"FILE:4: exchange.saving: 2 is out of range: expected 0 ≤ value < 1 (a saver who keeps everything never trades)\n" +

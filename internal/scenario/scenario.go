@@ -12,6 +12,7 @@ type Scenario struct {
 	Arms        []Arm    // at least one
 	Claims      []Claim  // what `headless check` judges
 	Sweeps      []Sweep  // what `headless sweep` varies
+	Events      []Event  // what happens when, in month order
 }
 
 // Arm is one world of a scenario: the base settings with its overrides.

@@ -20,7 +20,7 @@ var (
 	faint      = color.RGBA{0xd8, 0xd8, 0xd0, 0xff}
 	panelFill  = color.RGBA{0xff, 0xff, 0xff, 0xff}
 	armColors  = []color.RGBA{{0x00, 0x72, 0xB2, 0xff}, {0xD5, 0x5E, 0x00, 0xff}, {0x00, 0x9E, 0x73, 0xff}, {0xCC, 0x79, 0xA7, 0xff}}
-	classColor = map[agents.Class]color.RGBA{
+	classColor = [...]color.RGBA{
 		agents.Capitalist: {0xD5, 0x5E, 0x00, 0xff},
 		agents.Worker:     {0x00, 0x72, 0xB2, 0xff},
 		agents.Unemployed: {0xa0, 0xa0, 0xa0, 0xff},
@@ -92,11 +92,19 @@ func (g *Game) drawPanel(screen *ebiten.Image, i int, st *classroom.ArmState, r 
 // followed by their workers, the unemployed last), coloured by class and
 // sized by wealth: a person with four times the mean fills the cell.
 func (g *Game) drawPeople(screen *ebiten.Image, i int, st *classroom.ArmState, r rect) {
+	g.buildPeople(screen, i, st, r)
+	g.mesh.draw(screen)
+}
+
+// buildPeople adds the people of arm i to the mesh, drawing it onto screen
+// only when it is full (never, below 16,000 people). With a nil screen it
+// only builds, for the benchmark.
+func (g *Game) buildPeople(screen *ebiten.Image, i int, st *classroom.ArmState, r rect) {
 	order := g.arr[i].Arrange(&st.Snap)
 	cell, cols := classroom.Grid(r.w, r.h, len(order))
 	mean := float32(st.World.Params().StartWealth)
 	for k, p := range order {
-		if g.mesh.full() {
+		if g.mesh.full() && screen != nil {
 			g.mesh.draw(screen)
 		}
 		c := armColors[i%len(armColors)]
@@ -108,7 +116,6 @@ func (g *Game) drawPeople(screen *ebiten.Image, i int, st *classroom.ArmState, r
 		cy := r.y + (float32(k/cols)+0.5)*cell
 		g.mesh.rect(cx-side/2, cy-side/2, side, side, c)
 	}
-	g.mesh.draw(screen)
 }
 
 // drawCharts draws three charts under the panels: the Gini over time, the

@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -31,14 +32,18 @@ func (m *mesh) reset() { m.vs, m.is = m.vs[:0], m.is[:0] }
 
 // quad adds a quadrilateral with corners in order.
 func (m *mesh) quad(x0, y0, x1, y1, x2, y2, x3, y3 float32, c color.RGBA) {
-	if len(m.vs)+4 > 65535 {
-		return // one draw call holds 65535 vertices; the caller flushes before
+	n := len(m.vs)
+	if n+4 > 65535 {
+		return // one draw call holds 65535 vertices; callers draw when full
 	}
 	r, g, b, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
-	base := uint16(len(m.vs))
-	for _, p := range [4][2]float32{{x0, y0}, {x1, y1}, {x2, y2}, {x3, y3}} {
-		m.vs = append(m.vs, ebiten.Vertex{DstX: p[0], DstY: p[1], SrcX: 1, SrcY: 1, ColorR: r, ColorG: g, ColorB: b, ColorA: a})
-	}
+	m.vs = slices.Grow(m.vs, 4)[:n+4]
+	v := m.vs[n : n+4 : n+4]
+	v[0] = ebiten.Vertex{DstX: x0, DstY: y0, SrcX: 1, SrcY: 1, ColorR: r, ColorG: g, ColorB: b, ColorA: a}
+	v[1] = ebiten.Vertex{DstX: x1, DstY: y1, SrcX: 1, SrcY: 1, ColorR: r, ColorG: g, ColorB: b, ColorA: a}
+	v[2] = ebiten.Vertex{DstX: x2, DstY: y2, SrcX: 1, SrcY: 1, ColorR: r, ColorG: g, ColorB: b, ColorA: a}
+	v[3] = ebiten.Vertex{DstX: x3, DstY: y3, SrcX: 1, SrcY: 1, ColorR: r, ColorG: g, ColorB: b, ColorA: a}
+	base := uint16(n)
 	m.is = append(m.is, base, base+1, base+2, base, base+2, base+3)
 }
 

@@ -1,0 +1,89 @@
+//go:build display
+
+package main
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// browserStart is how long the page waits, after sim.wasm has been served,
+// before it lets the browser take its screenshot: time to compile and to
+// draw a few hundred frames.
+const browserStart = 10 * time.Second
+
+// TestBrowser builds the WebAssembly folder with the documented script,
+// serves it on the loopback, loads it in headless Chromium and checks that
+// the canvas shows the default scenario's panels.
+func TestBrowser(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatal("the browser test needs Debian's chromium: apt-get install chromium (.ci/run does)")
+	}
+	dir := t.TempDir()
+	web := filepath.Join(dir, "web")
+	if out, err := exec.Command("bash", "../../scripts/build-web.sh", web).CombinedOutput(); err != nil {
+		t.Fatalf("build-web.sh: %v\n%s", err, out)
+	}
+	// The screenshot is taken when the page has loaded; an image that the
+	// server holds back until the program has had time to start keeps the
+	// page loading until then.
+	var served sync.Once
+	wasmServed := make(chan struct{})
+	files := http.FileServer(http.Dir(web))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/index.html":
+			page, _ := os.ReadFile(filepath.Join(web, "index.html"))
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(bytes.Replace(page, []byte("</body>"), []byte(`<img src="ready.png" style="display:none"></body>`), 1))
+		case "/ready.png":
+			select {
+			case <-wasmServed:
+				time.Sleep(browserStart)
+			case <-time.After(60 * time.Second):
+			}
+			png.Encode(w, image.NewGray(image.Rect(0, 0, 1, 1)))
+		default:
+			files.ServeHTTP(w, r)
+			if strings.HasSuffix(r.URL.Path, ".wasm") {
+				served.Do(func() { close(wasmServed) })
+			}
+		}
+	}))
+	defer srv.Close()
+	shot := filepath.Join(dir, "browser.png")
+	cmd := exec.Command(chromium, "--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--window-size=1280,720", "--timeout=90000",
+		"--screenshot="+shot, srv.URL+"/index.html")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	b, err := os.ReadFile(shot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.Getenv("KEEP_SCREENSHOT") != "" {
+		os.WriteFile(os.Getenv("KEEP_SCREENSHOT"), b, 0o644)
+	}
+	// The canvas keeps the window's 16:9 layout scaled into the page; the
+	// panels fill the upper half. Count the coloured pixels there.
+	if n := colourful(img, image.Rect(0, img.Bounds().Dy()/8, img.Bounds().Dx(), img.Bounds().Dy()*5/8)); n < 5000 {
+		t.Fatalf("the canvas shows %d coloured pixels where the panels should be: not drawn", n)
+	}
+}

@@ -1,0 +1,49 @@
+package metrics
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestSortMoney compares the radix sort with slices.Sort on sizes around
+// the switch, on small and large values, and on values using high bytes.
+func TestSortMoney(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var tmp []int64
+	for _, n := range []int{0, 1, 255, 256, 257, 1000, 10000} {
+		for _, top := range []int64{1, 100, 1 << 20, 1 << 40, 1<<62 - 1} {
+			xs := make([]int64, n)
+			for i := range xs {
+				xs[i] = r.Int64N(top + 1)
+			}
+			want := slices.Sorted(slices.Values(xs))
+			tmp = sortMoney(xs, tmp)
+			if !slices.Equal(xs, want) {
+				t.Fatalf("n=%d top=%d: not sorted", n, top)
+			}
+		}
+	}
+}
+
+func BenchmarkSortMoney(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	src := make([]int64, 10000)
+	for i := range src {
+		src[i] = r.Int64N(100000)
+	}
+	xs := make([]int64, len(src))
+	var tmp []int64
+	b.Run("radix", func(b *testing.B) {
+		for range b.N {
+			copy(xs, src)
+			tmp = sortMoney(xs, tmp)
+		}
+	})
+	b.Run("slices.Sort", func(b *testing.B) {
+		for range b.N {
+			copy(xs, src)
+			slices.Sort(xs)
+		}
+	})
+}
