@@ -49,10 +49,10 @@ type ArmState struct {
 	Name     string
 	Settings scenario.Settings // as running: the arm's, changed by events and sliders
 	World    *economy.World
-	Snap    economy.Snapshot
-	Meter   metrics.Meter
-	Row     []float64   // the metrics now
-	History [][]float64 // the metrics after each month, from month 0
+	Snap     economy.Snapshot
+	Meter    metrics.Meter
+	Row      []float64   // the metrics now
+	History  [][]float64 // the metrics after each month, from month 0
 }
 
 // NewSim starts every arm of sc with the scenario's first seed, paused.

@@ -122,7 +122,7 @@ func (el *eventLoader) check(sc *Scenario) {
 				}
 			}
 		}
-		if len(e.sets) == 0 && e.Caption == "" && e.Question == "" {
+		if !r.has("set") && e.Caption == "" && e.Question == "" {
 			r.bad("month", "the event does nothing: give it keys to set, a caption or a question", "")
 		}
 		sc.Events = append(sc.Events, e)
