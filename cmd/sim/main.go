@@ -56,7 +56,11 @@ func run(args []string, stderr io.Writer) int {
 	ebiten.SetWindowTitle("Commonwealth — " + sc.Name)
 	ebiten.SetWindowSize(ui.ScreenW, ui.ScreenH)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
-	if err := ebiten.RunGame(ui.New(sim, ui.Options{Screenshot: *shot, Frames: *frames})); err != nil {
+	opt := ui.Options{Screenshot: *shot, Frames: *frames}
+	if _, err := os.Stat(ref); err == nil {
+		opt.Watch = ref // a file: reload it when it changes
+	}
+	if err := ebiten.RunGame(ui.New(sim, opt)); err != nil {
 		fmt.Fprintln(stderr, "sim:", err)
 		return 1
 	}

@@ -254,3 +254,35 @@ func (s *Sim) Update() {
 		s.Paused = true
 	}
 }
+
+// Or combines two intents, as when a key and a click come in one update.
+func (in Intent) Or(other Intent) Intent {
+	in.TogglePause = in.TogglePause != other.TogglePause
+	in.Step = in.Step || other.Step
+	in.Faster = in.Faster || other.Faster
+	in.Slower = in.Slower || other.Slower
+	in.Reset = in.Reset || other.Reset
+	in.NewSeed = in.NewSeed || other.NewSeed
+	in.ToggleHelp = in.ToggleHelp != other.ToggleHelp
+	in.Sliders = in.Sliders != other.Sliders
+	in.Large = in.Large != other.Large
+	if other.Set != nil {
+		in.Set = other.Set
+	}
+	if other.Inspect != nil {
+		in.Inspect = other.Inspect
+	}
+	return in
+}
+
+// NextScenario returns the built-in scenario after name in the list, or
+// the first when name is not built in.
+func NextScenario(name string) string {
+	names := scenario.Names()
+	for i, n := range names {
+		if n == name {
+			return names[(i+1)%len(names)]
+		}
+	}
+	return names[0]
+}

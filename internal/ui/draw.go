@@ -7,6 +7,8 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
+	"slices"
+
 	"commonwealth/internal/agents"
 	"commonwealth/internal/classroom"
 	"commonwealth/internal/metrics"
@@ -46,14 +48,27 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 	if len(g.arr) != n {
 		g.arr = make([]classroom.Arrangement, n)
 	}
-	w := float32(ScreenW-10) / float32(n)
 	for i, st := range s.Arms {
-		g.drawPanel(screen, i, st, rect{5 + float32(i)*w, panelsTop, w - 5, panelsH})
+		g.drawPanel(screen, i, st, panelRect(i, n))
 	}
 	g.drawCharts(screen)
-	if s.Help {
-		g.drawHelp(screen)
+	g.drawOverlays(screen)
+}
+
+// panelRect is where arm i of n is drawn: side by side up to three, in a
+// two-by-two grid for four.
+func panelRect(i, n int) rect {
+	if n == 4 {
+		w, h := float32(ScreenW-10)/2, float32(panelsH)/2
+		return rect{5 + float32(i%2)*w, panelsTop + float32(i/2)*h, w - 5, h - 5}
 	}
+	w := float32(ScreenW-10) / float32(n)
+	return rect{5 + float32(i)*w, panelsTop, w - 5, panelsH}
+}
+
+// peopleRect is the part of a panel the people are drawn in.
+func peopleRect(r rect) rect {
+	return rect{r.x + panelInset, r.y + panelHead, r.w - 2*panelInset, r.h - panelHead - panelInset}
 }
 
 // rect is a screen rectangle.
@@ -62,13 +77,21 @@ type rect struct{ x, y, w, h float32 }
 func (g *Game) drawTopBar(screen *ebiten.Image) {
 	s := g.sim
 	m := s.Month()
-	state := fmt.Sprintf("playing, %d month(s) a frame", classroom.Speeds[s.Speed])
+	state := fmt.Sprintf("×%d", classroom.Speeds[s.Speed])
 	if s.Paused {
-		state = "paused — Space to play"
+		state = "paused"
 	}
-	write(screen, fmt.Sprintf("%s · month %d of %d (year %d) · seed %d", s.Scenario.Name, m, s.Scenario.Run().Months, m/12, s.Seed),
-		bold, 22, 12, 10, ink, text.AlignStart)
-	write(screen, state+" · H help", regular, 18, ScreenW-12, 13, ink, text.AlignEnd)
+	write(screen, fmt.Sprintf("%s · year %d · month %d/%d · %s", s.Scenario.Name, m/12, m, s.Scenario.Run().Months, state),
+		bold, 18, 12, 12, ink, text.AlignStart)
+	g.drawButtons(screen)
+}
+
+// size scales a type size up in presenter mode.
+func (g *Game) size(pt float64) float64 {
+	if g.sim.Large {
+		return pt * 1.4
+	}
+	return pt
 }
 
 // drawPanel draws one arm: its name, its Gini in large type, and its people.
@@ -77,15 +100,17 @@ func (g *Game) drawPanel(screen *ebiten.Image, i int, st *classroom.ArmState, r 
 	g.mesh.rect(r.x, r.y, r.w, 4, armColors[i%len(armColors)])
 	g.mesh.draw(screen)
 	x, y := float64(r.x), float64(r.y)
-	write(screen, st.Name, bold, 26, x+panelInset, y+10, armColors[i%len(armColors)], text.AlignStart)
-	write(screen, fmt.Sprintf("Gini %.2f", st.Value("gini_wealth")), bold, 40, x+float64(r.w)-panelInset, y+4, ink, text.AlignEnd)
+	write(screen, st.Name, bold, g.size(26), x+panelInset, y+10, armColors[i%len(armColors)], text.AlignStart)
+	write(screen, fmt.Sprintf("Gini %.2f", st.Value("gini_wealth")), bold, g.size(40), x+float64(r.w)-panelInset, y+4, ink, text.AlignEnd)
 	sub := fmt.Sprintf("richest 10%% hold %.0f%% · poorest half %.0f%%", 100*st.Value("top10_share"), 100*st.Value("bottom50_share"))
 	if st.Snap.Classes {
 		sub = fmt.Sprintf("capitalists %.0f%% · workers %.0f%% · unemployed %.0f%% · wage share %.2f",
 			100*st.Value("capitalists_share"), 100*st.Value("workers_share"), 100*st.Value("unemployed_share"), st.Value("wage_share"))
 	}
-	write(screen, sub, regular, 16, x+panelInset, y+50, ink, text.AlignStart)
-	g.drawPeople(screen, i, st, rect{r.x + panelInset, r.y + panelHead, r.w - 2*panelInset, r.h - panelHead - panelInset})
+	if !g.sim.Large {
+		write(screen, sub, regular, 16, x+panelInset, y+50, ink, text.AlignStart)
+	}
+	g.drawPeople(screen, i, st, peopleRect(r))
 }
 
 // drawPeople draws a square per person, arranged by class (each capitalist
@@ -118,21 +143,53 @@ func (g *Game) buildPeople(screen *ebiten.Image, i int, st *classroom.ArmState, 
 	}
 }
 
-// drawCharts draws three charts under the panels: the Gini over time, the
-// Lorenz curves now, and unemployment (or the top 10% share) over time.
+// drawCharts draws four charts under the panels: the Gini over time, the
+// Lorenz curves and the wealth distribution now, and unemployment (or the
+// top 10% share) over time.
 func (g *Game) drawCharts(screen *ebiten.Image) {
-	w := float32(ScreenW-20) / 3
-	third, thirdTitle := "top10_share", "Share of the richest 10% over time"
+	w := float32(ScreenW-25) / 4
+	last, lastTitle := "top10_share", "Richest 10%'s share"
 	if g.sim.Arms[0].Snap.Classes {
-		third, thirdTitle = "unemployed_share", "Unemployed over time"
+		last, lastTitle = "unemployed_share", "Unemployed"
 	}
-	g.timeChart(screen, rect{5, chartsTop, w, chartsH}, "gini_wealth", "Gini of wealth over time")
+	g.timeChart(screen, rect{5, chartsTop, w, chartsH}, "gini_wealth", "Gini of wealth")
 	g.lorenzChart(screen, rect{10 + w, chartsTop, w, chartsH})
-	g.timeChart(screen, rect{15 + 2*w, chartsTop, w, chartsH}, third, thirdTitle)
+	g.histogramChart(screen, rect{15 + 2*w, chartsTop, w, chartsH})
+	g.timeChart(screen, rect{20 + 3*w, chartsTop, w, chartsH}, last, lastTitle)
+}
+
+// histogramBins is the number of bars of the wealth distribution.
+const histogramBins = 30
+
+// histogramChart draws each arm's wealth distribution now as a step line:
+// the share of people in each bin, up to four times the mean wealth.
+func (g *Game) histogramChart(screen *ebiten.Image, r rect) {
+	in := g.plotArea(screen, r, "Wealth now (share of people)", 0.5)
+	mean := float64(g.sim.Arms[0].World.Params().StartWealth)
+	width := max(4*mean/histogramBins, 1)
+	var counts [histogramBins]float32
+	for i, st := range g.sim.Arms {
+		clear(counts[:])
+		for _, m := range st.Snap.Wealth {
+			if b := int(float64(m) / width); b < histogramBins {
+				counts[b]++
+			}
+		}
+		n := float32(len(st.Snap.Wealth))
+		g.chart = g.chart[:0]
+		for b, c := range counts {
+			y := in.y + in.h*(1-min(2*c/n, 1)) // a bin with half the people reaches the top
+			g.chart = append(g.chart, in.x+in.w*float32(b)/histogramBins, y, in.x+in.w*float32(b+1)/histogramBins, y)
+		}
+		g.polyline(g.chart, 2, armColors[i%len(armColors)])
+	}
+	g.mesh.draw(screen)
+	write(screen, "0 … 4× the mean", regular, 12, float64(in.x+in.w), float64(in.y+in.h)+2, ink, text.AlignEnd)
 }
 
 // plotArea draws a chart's frame and title and returns the area inside.
-func (g *Game) plotArea(screen *ebiten.Image, r rect, title string) rect {
+// top is the value at the top of the vertical axis.
+func (g *Game) plotArea(screen *ebiten.Image, r rect, title string, top float64) rect {
 	g.mesh.rect(r.x, r.y, r.w, r.h, panelFill)
 	in := rect{r.x + 34, r.y + 30, r.w - 44, r.h - 48}
 	for _, f := range []float32{0, 0.5, 1} {
@@ -142,13 +199,13 @@ func (g *Game) plotArea(screen *ebiten.Image, r rect, title string) rect {
 	g.mesh.draw(screen)
 	write(screen, title, bold, 16, float64(r.x)+8, float64(r.y)+6, ink, text.AlignStart)
 	for _, f := range []float64{0, 0.5, 1} {
-		write(screen, fmt.Sprint(f), regular, 12, float64(in.x)-6, float64(in.y+in.h*float32(1-f))-8, ink, text.AlignEnd)
+		write(screen, fmt.Sprint(f*top), regular, 12, float64(in.x)-6, float64(in.y+in.h*float32(1-f))-8, ink, text.AlignEnd)
 	}
 	return in
 }
 
 func (g *Game) timeChart(screen *ebiten.Image, r rect, metric, title string) {
-	in := g.plotArea(screen, r, title)
+	in := g.plotArea(screen, r, title, 1)
 	months := float32(max(g.sim.Scenario.Run().Months, 1))
 	for i, st := range g.sim.Arms {
 		col := -1
@@ -174,7 +231,7 @@ func (g *Game) timeChart(screen *ebiten.Image, r rect, metric, title string) {
 const lorenzPoints = 41
 
 func (g *Game) lorenzChart(screen *ebiten.Image, r rect) {
-	in := g.plotArea(screen, r, "Lorenz curves now")
+	in := g.plotArea(screen, r, "Lorenz curves now", 1)
 	g.mesh.line(in.x, in.y+in.h, in.x+in.w, in.y, 1.5, faint)
 	var buf [lorenzPoints]float64
 	for i, st := range g.sim.Arms {
@@ -200,14 +257,17 @@ func (g *Game) polyline(pts []float32, w float32, c color.RGBA) {
 	}
 }
 
-var helpText = `Keys
+var helpText = `Keys (or the buttons above)
 Space    play / pause
 →        one month, then pause
 + / −    faster / slower (also ↑ / ↓)
 R        start again, same seed
 N        start again, next seed
+S        sliders: change parameters live
+P        presenter mode: large type
 F        full screen
 H or ?   this help
+Click a person to follow their money.
 
 Each square is a person; a person with four times
 the average wealth fills their square. Colours:
@@ -215,7 +275,74 @@ orange capitalists, each followed by their workers
 (blue); grey the unemployed.`
 
 func (g *Game) drawHelp(screen *ebiten.Image) {
-	g.mesh.rect(ScreenW/2-300, 120, 600, 420, color.RGBA{0x20, 0x20, 0x20, 0xee})
+	g.box(screen, rect{ScreenW/2 - 300, 100, 600, 500})
+	write(screen, helpText, regular, 20, ScreenW/2-270, 125, color.White, text.AlignStart)
+}
+
+// box draws a dark box for an overlay's text.
+func (g *Game) box(screen *ebiten.Image, r rect) {
+	g.mesh.rect(r.x, r.y, r.w, r.h, color.RGBA{0x20, 0x20, 0x20, 0xee})
 	g.mesh.draw(screen)
-	write(screen, helpText, regular, 20, ScreenW/2-270, 145, color.White, text.AlignStart)
+}
+
+// captionMonths is how long an event's caption stays on screen.
+const captionMonths = 36
+
+// drawOverlays draws what lies over the panels: the caption of the last
+// event, a question for the class, the inspected person, the sliders, the
+// help, a refused slider change and a scenario file that will not load.
+func (g *Game) drawOverlays(screen *ebiten.Image) {
+	s := g.sim
+	if s.Caption != "" && s.Month()-s.CaptionFrom < captionMonths {
+		g.box(screen, rect{40, panelsTop + panelsH - 70, ScreenW - 80, 56})
+		write(screen, s.Caption, bold, g.size(24), ScreenW/2, float64(panelsTop+panelsH-60), color.White, text.AlignCenter)
+	}
+	if s.Question != "" {
+		g.box(screen, rect{ScreenW/2 - 420, 200, 840, 200})
+		write(screen, "Predict, then watch", regular, g.size(20), ScreenW/2, 220, color.RGBA{0xff, 0xd0, 0x80, 0xff}, text.AlignCenter)
+		write(screen, s.Question, bold, g.size(28), ScreenW/2, 270, color.White, text.AlignCenter)
+		write(screen, "Space to go on", regular, 18, ScreenW/2, 360, color.White, text.AlignCenter)
+	}
+	if sel := s.Selected; sel != nil {
+		g.drawInspection(screen, sel)
+	}
+	if s.Sliders {
+		g.drawSliders(screen)
+	}
+	if s.Help {
+		g.drawHelp(screen)
+	}
+	if s.Notice != "" {
+		write(screen, s.Notice, bold, 16, ScreenW/2, panelsTop+4, color.RGBA{0xb0, 0x20, 0x00, 0xff}, text.AlignCenter)
+	}
+	if g.loadErr != "" {
+		g.box(screen, rect{40, 120, ScreenW - 80, 420})
+		write(screen, "The scenario file has problems; the last good one keeps running:\n\n"+g.loadErr,
+			regular, 17, 70, 145, color.RGBA{0xff, 0xb0, 0xa0, 0xff}, text.AlignStart)
+	}
+}
+
+// drawInspection shows the clicked person: who they are and their money
+// since the click.
+func (g *Game) drawInspection(screen *ebiten.Image, sel *classroom.Inspection) {
+	st := g.sim.Arms[sel.Arm]
+	r := rect{ScreenW - 380, chartsTop - 150, 370, 140}
+	g.box(screen, r)
+	who := fmt.Sprintf("%s: person %d", st.Name, sel.Person)
+	if st.Snap.Classes {
+		who += " · " + agents.Class(st.Snap.ClassOf[sel.Person]).String()
+		if e := st.Snap.Employer[sel.Person]; e >= 0 {
+			who += fmt.Sprintf(" of %d", e)
+		}
+	}
+	top := slices.Max(sel.Wealth)
+	write(screen, fmt.Sprintf("%s\nmoney %d (most %d) since month %d", who, sel.Wealth[len(sel.Wealth)-1], top, sel.From),
+		regular, 15, float64(r.x)+10, float64(r.y)+6, color.White, text.AlignStart)
+	g.chart = g.chart[:0]
+	in := rect{r.x + 10, r.y + 56, r.w - 20, r.h - 66}
+	for k, m := range sel.Wealth {
+		g.chart = append(g.chart, in.x+in.w*float32(k)/float32(max(len(sel.Wealth)-1, 1)), in.y+in.h*(1-float32(m)/float32(max(top, 1))))
+	}
+	g.polyline(g.chart, 2, armColors[sel.Arm%len(armColors)])
+	g.mesh.draw(screen)
 }

@@ -10,6 +10,7 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/scenario"
 )
 
 // Screen size in logical pixels; the window scales it.
@@ -22,6 +23,7 @@ const (
 type Options struct {
 	Screenshot string // write the screen to this PNG file after Frames frames, then quit
 	Frames     int
+	Watch      string // reload the scenario from this file when it changes, or ""
 }
 
 // Game is the ebiten adapter over a classroom.Sim: Update turns keys into
@@ -29,19 +31,29 @@ type Options struct {
 type Game struct {
 	sim   *classroom.Sim
 	opt   Options
-	frame int
+	frame int // frames drawn
+	ticks int // updates run
 	shot  bool
 	err   error
 
-	mesh  mesh
-	arr   []classroom.Arrangement
-	chart []float32 // reused polyline buffer
+	mesh    mesh
+	arr     []classroom.Arrangement
+	chart   []float32 // reused polyline buffer
+	watcher *classroom.Watcher
+	loadErr string // why the edited scenario could not be loaded, or ""
 }
 
 // New returns the window's game for sim.
 func New(sim *classroom.Sim, opt Options) *Game {
-	return &Game{sim: sim, opt: opt}
+	g := &Game{sim: sim, opt: opt}
+	if opt.Watch != "" {
+		g.watcher = classroom.NewWatcher(opt.Watch)
+	}
+	return g
 }
+
+// pollEvery is how many updates pass between checks of the scenario file.
+const pollEvery = 30
 
 // Update advances the game by one tick.
 func (g *Game) Update() error {
@@ -51,13 +63,42 @@ func (g *Game) Update() error {
 		}
 		return ebiten.Termination
 	}
-	if fullScreenPressed() {
+	g.ticks++
+	if g.watcher != nil && g.ticks%pollEvery == 0 {
+		switch s, err := g.watcher.Poll(g.sim); {
+		case err != nil:
+			g.loadErr = err.Error()
+		case s != nil:
+			g.sim, g.loadErr = s, ""
+		}
+	}
+	click, action := g.mouseIntent()
+	if fullScreenPressed() || action == actFullScreen {
 		ebiten.SetFullscreen(!ebiten.IsFullscreen())
 	}
-	if err := g.sim.Apply(readIntent()); err != nil {
+	if action == actNextScenario {
+		if err := g.nextScenario(); err != nil {
+			return err
+		}
+	}
+	if err := g.sim.Apply(readIntent().Or(click)); err != nil {
 		return err
 	}
 	g.sim.Update()
+	return nil
+}
+
+// nextScenario replaces the scenario with the next built-in one.
+func (g *Game) nextScenario() error {
+	sc, err := scenario.Load(classroom.NextScenario(g.sim.Scenario.Name), nil)
+	if err != nil {
+		return err
+	}
+	s, err := classroom.NewSim(sc)
+	if err != nil {
+		return err
+	}
+	g.sim, g.watcher, g.loadErr = s, nil, ""
 	return nil
 }
 

@@ -18,6 +18,8 @@ func readIntent() classroom.Intent {
 		Reset:       pressed(ebiten.KeyR),
 		NewSeed:     pressed(ebiten.KeyN),
 		ToggleHelp:  pressed(ebiten.KeyH) || pressed(ebiten.KeySlash),
+		Sliders:     pressed(ebiten.KeyS),
+		Large:       pressed(ebiten.KeyP),
 	}
 }
 

@@ -1,0 +1,42 @@
+package classroom
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestWatcher edits a scenario file: a good change gives a new Sim, a
+// broken one its problems with the line, and the fix a Sim again.
+func TestWatcher(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "class.toml")
+	write := func(text string, at time.Time) {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(path, at, at) // file systems may keep coarse times
+	}
+	start := time.Now().Add(-time.Hour)
+	write("model = \"exchange\"\npeople = 50\n", start)
+	w := NewWatcher(path)
+	old := newSim(t, "boltzmann", "people=50")
+	if s, err := w.Poll(old); s != nil || err != nil {
+		t.Fatalf("an unchanged file reloaded: %v %v", s, err)
+	}
+	write("model = \"exchange\"\npeople = 60\n", start.Add(time.Minute))
+	s, err := w.Poll(old)
+	if err != nil || s == nil || s.Scenario.Run().People != 60 {
+		t.Fatalf("good change: %v %v", s, err)
+	}
+	write("model = \"exchange\"\npeople = -1\n", start.Add(2*time.Minute))
+	s, err = w.Poll(old)
+	if s != nil || err == nil || !strings.Contains(err.Error(), "class.toml:2: people: -1 is out of range") {
+		t.Fatalf("broken change: %v %v", s, err)
+	}
+	write("model = \"exchange\"\npeople = 70\n", start.Add(3*time.Minute))
+	if s, err = w.Poll(old); err != nil || s.Scenario.Run().People != 70 {
+		t.Fatalf("fixed: %v %v", s, err)
+	}
+}
