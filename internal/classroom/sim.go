@@ -12,8 +12,14 @@ import (
 	"commonwealth/internal/scenario"
 )
 
-// Speeds are the months one update runs, from slowest to fastest.
-var Speeds = []int{1, 2, 5, 10, 20}
+// Speeds are the months one update runs, from slowest to fastest. Below
+// one, a month takes several updates: the people move a little each frame
+// and the numbers change when the month is complete.
+var Speeds = []float64{0.25, 0.5, 1, 2, 5, 10, 20}
+
+// DefaultSpeed is half a month a frame: two and a half years a second at
+// 60 frames a second.
+const DefaultSpeed = 1
 
 // Sim runs a scenario's arms in step, one world per arm with the same seed,
 // and keeps the history the charts draw.
@@ -53,11 +59,12 @@ type ArmState struct {
 	Meter    metrics.Meter
 	Row      []float64   // the metrics now
 	History  [][]float64 // the metrics after each month, from month 0
+	slab     []float64   // room for the next rows, allocated many months at a time
 }
 
 // NewSim starts every arm of sc with the scenario's first seed, paused.
 func NewSim(sc *scenario.Scenario) (*Sim, error) {
-	s := &Sim{Scenario: sc, Seed: sc.Run().Seed, Paused: true}
+	s := &Sim{Scenario: sc, Seed: sc.Run().Seed, Paused: true, Speed: DefaultSpeed}
 	return s, s.reset()
 }
 
@@ -80,8 +87,16 @@ func (s *Sim) reset() error {
 	return nil
 }
 
+// slabMonths is how many months of rows one allocation holds.
+const slabMonths = 256
+
 func (st *ArmState) record() {
-	st.Row = st.Meter.Measure(make([]float64, 0, len(st.Meter.Metrics)), &st.Snap)
+	n := len(st.Meter.Metrics)
+	if len(st.slab) < n {
+		st.slab = make([]float64, n*slabMonths)
+	}
+	st.Row = st.Meter.Measure(st.slab[:0:n], &st.Snap)
+	st.slab = st.slab[n:]
 	st.History = append(st.History, st.Row)
 }
 
@@ -101,23 +116,34 @@ func (s *Sim) Month() int { return s.Arms[0].World.Month() }
 // Done reports whether the scenario's months have all run.
 func (s *Sim) Done() bool { return s.Month() >= s.Scenario.Run().Months }
 
-// StepMonth runs one month of every arm and measures it. The events of the
-// month happen first; one with a question pauses the Sim before the month
-// runs, so the class can predict, and the month runs on the next step.
-func (s *Sim) StepMonth() {
-	if s.Done() {
-		return
-	}
-	if s.happen() {
-		return
-	}
-	for _, st := range s.Arms {
-		st.World.StepMonth()
-		st.World.Observe(&st.Snap)
-		st.record()
-	}
-	if sel := s.Selected; sel != nil {
-		sel.Wealth = append(sel.Wealth, s.Arms[sel.Arm].Snap.Wealth[sel.Person])
+// StepMonth runs the rest of the current month in every arm.
+func (s *Sim) StepMonth() { s.steps(s.Arms[0].World.LeftInMonth()) }
+
+// steps runs up to n activations of every arm, in step, and measures each
+// month as it completes. The events of a month happen before its first
+// activation; one with a question pauses the Sim there, so the class can
+// predict, and the month runs on the next step.
+func (s *Sim) steps(n int) {
+	for n > 0 && !s.Done() {
+		w := s.Arms[0].World
+		if w.MonthStarted() && s.happen() {
+			return
+		}
+		ran := 0
+		for _, st := range s.Arms {
+			ran = st.World.StepWithinMonth(n)
+		}
+		n -= ran
+		if !w.MonthStarted() {
+			continue
+		}
+		for _, st := range s.Arms {
+			st.World.Observe(&st.Snap)
+			st.record()
+		}
+		if sel := s.Selected; sel != nil {
+			sel.Wealth = append(sel.Wealth, s.Arms[sel.Arm].Snap.Wealth[sel.Person])
+		}
 	}
 }
 
@@ -241,15 +267,13 @@ func (s *Sim) inspect(p Pick) {
 		Wealth: []int64{s.Arms[p.Arm].Snap.Wealth[p.Person]}}
 }
 
-// Update runs one update's worth of months when playing: Speeds[Speed]
-// whole months, never scaled by the wall clock.
+// Update runs one update's worth of activations when playing:
+// Speeds[Speed] months of them, never scaled by the wall clock.
 func (s *Sim) Update() {
 	if s.Paused {
 		return
 	}
-	for range Speeds[s.Speed] {
-		s.StepMonth()
-	}
+	s.steps(int(Speeds[s.Speed] * float64(s.Scenario.Run().People)))
 	if s.Done() {
 		s.Paused = true
 	}

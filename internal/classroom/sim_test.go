@@ -25,8 +25,8 @@ func newSim(t *testing.T, ref string, sets ...string) *Sim {
 // TestIntentsDriveTheModel presses the keys' intents in turn.
 func TestIntentsDriveTheModel(t *testing.T) {
 	s := newSim(t, "trade", "people=100")
-	if !s.Paused || s.Month() != 0 {
-		t.Fatal("a new window should start paused at month 0")
+	if !s.Paused || s.Month() != 0 || s.Speed != DefaultSpeed {
+		t.Fatal("a new window should start paused at month 0, at the default speed")
 	}
 	s.Update()
 	if s.Month() != 0 {
@@ -38,16 +38,29 @@ func TestIntentsDriveTheModel(t *testing.T) {
 		t.Fatalf("two steps: month %d, paused %v", s.Month(), s.Paused)
 	}
 	s.Apply(Intent{TogglePause: true})
-	s.Update()
-	if s.Month() != 2+Speeds[0] {
-		t.Fatalf("playing at the slowest speed: month %d", s.Month())
+	s.Apply(Intent{Slower: true})
+	for range 4 { // a quarter of a month an update
+		if s.Month() != 2 {
+			t.Fatalf("the month ended early, at %d", s.Month())
+		}
+		s.Update()
 	}
-	s.Apply(Intent{Faster: true})
-	s.Apply(Intent{Faster: true})
+	if s.Month() != 3 {
+		t.Fatalf("four quarter months: month %d", s.Month())
+	}
+	s.Update()
+	s.Apply(Intent{Step: true})
+	if s.Month() != 4 || !s.Paused {
+		t.Fatalf("a step in mid-month should finish the month: month %d", s.Month())
+	}
+	s.Apply(Intent{TogglePause: true})
+	for range 4 {
+		s.Apply(Intent{Faster: true})
+	}
 	before := s.Month()
 	s.Update()
-	if s.Month()-before != Speeds[2] {
-		t.Fatalf("two steps faster ran %d months an update, want %d", s.Month()-before, Speeds[2])
+	if s.Month()-before != int(Speeds[4]) {
+		t.Fatalf("four steps faster ran %d months an update, want %v", s.Month()-before, Speeds[4])
 	}
 	for range 10 {
 		s.Apply(Intent{Slower: true})
@@ -79,7 +92,7 @@ func TestWindowEqualsHeadless(t *testing.T) {
 	for _, ref := range []string{"trade", "wright"} {
 		s := newSim(t, ref, "people=300")
 		s.Apply(Intent{TogglePause: true})
-		for range 12 {
+		for range 25 { // half months: the picture moves between observations
 			s.Update()
 		}
 		months := s.Month()
@@ -103,8 +116,9 @@ func TestWindowEqualsHeadless(t *testing.T) {
 func TestSimStopsAtTheEnd(t *testing.T) {
 	s := newSim(t, "boltzmann", "months=7", "people=50")
 	s.Apply(Intent{TogglePause: true})
-	s.Apply(Intent{Faster: true})
-	s.Apply(Intent{Faster: true})
+	for range 4 {
+		s.Apply(Intent{Faster: true})
+	}
 	for range 5 {
 		s.Update()
 	}
@@ -156,7 +170,7 @@ func TestEventsInWindowAndHeadless(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Apply(Intent{TogglePause: true})
-	for range 30 {
+	for range 60 {
 		s.Update()
 	}
 	if s.Month() != 20 || !s.Paused || s.Question != "What will the Gini of b do?" {
@@ -169,7 +183,7 @@ func TestEventsInWindowAndHeadless(t *testing.T) {
 	if s.Question != "" {
 		t.Fatal("the question stayed after playing on")
 	}
-	for range 100 {
+	for range 200 {
 		s.Update()
 	}
 	for a, st := range s.Arms {

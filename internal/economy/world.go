@@ -97,6 +97,20 @@ func (w *World) StepMonth() { w.advance(w.p.People - w.pos) }
 // Step runs one activation: one person's turn, or one pair trade.
 func (w *World) Step() { w.advance(1) }
 
+// StepWithinMonth runs up to n activations, stopping at the end of the
+// month, and returns how many it ran.
+func (w *World) StepWithinMonth(n int) int {
+	n = min(n, w.p.People-w.pos)
+	w.advance(n)
+	return n
+}
+
+// MonthStarted reports whether no activation of the current month has run.
+func (w *World) MonthStarted() bool { return w.pos == 0 }
+
+// LeftInMonth returns the activations left in the current month.
+func (w *World) LeftInMonth() int { return w.p.People - w.pos }
+
 func (w *World) advance(n int) {
 	if w.pos == 0 {
 		w.led.ClearReceived()

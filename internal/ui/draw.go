@@ -77,7 +77,7 @@ type rect struct{ x, y, w, h float32 }
 func (g *Game) drawTopBar(screen *ebiten.Image) {
 	s := g.sim
 	m := s.Month()
-	state := fmt.Sprintf("×%d", classroom.Speeds[s.Speed])
+	state := fmt.Sprintf("%g month a frame", classroom.Speeds[s.Speed])
 	if s.Paused {
 		state = "paused"
 	}
@@ -117,20 +117,51 @@ func (g *Game) drawPanel(screen *ebiten.Image, i int, st *classroom.ArmState, r 
 // followed by their workers, the unemployed last), coloured by class and
 // sized by wealth: a person with four times the mean fills the cell.
 func (g *Game) drawPeople(screen *ebiten.Image, i int, st *classroom.ArmState, r rect) {
-	g.buildPeople(screen, i, st, r)
-	g.mesh.draw(screen)
+	pic := g.buildPeople(i, st, r)
+	for k := range pic.used {
+		pic.meshes[k].drawKeep(screen)
+	}
 }
 
-// buildPeople adds the people of arm i to the mesh, drawing it onto screen
-// only when it is full (never, below 16,000 people). With a nil screen it
-// only builds, for the benchmark.
-func (g *Game) buildPeople(screen *ebiten.Image, i int, st *classroom.ArmState, r rect) {
+// picture is the geometry of one arm's people, kept until the month, the
+// seed or the place it was built for changes: the snapshot it shows changes
+// once a month, and below a month a frame most frames only draw it.
+type picture struct {
+	month  int
+	seed   uint64
+	at     rect
+	meshes []mesh // as many as the vertices need; the first used are current
+	used   int
+}
+
+// next returns the picture's next mesh, emptied.
+func (p *picture) next() *mesh {
+	if p.used == len(p.meshes) {
+		p.meshes = append(p.meshes, mesh{})
+	}
+	m := &p.meshes[p.used]
+	m.reset()
+	p.used++
+	return m
+}
+
+// buildPeople makes arm i's picture current and returns it.
+func (g *Game) buildPeople(i int, st *classroom.ArmState, r rect) *picture {
+	for len(g.pictures) <= i {
+		g.pictures = append(g.pictures, picture{month: -1})
+	}
+	pic := &g.pictures[i]
+	if pic.month == st.World.Month() && pic.seed == g.sim.Seed && pic.at == r {
+		return pic
+	}
+	pic.month, pic.seed, pic.at, pic.used = st.World.Month(), g.sim.Seed, r, 0
 	order := g.arr[i].Arrange(&st.Snap)
 	cell, cols := classroom.Grid(r.w, r.h, len(order))
 	mean := float32(st.World.Params().StartWealth)
+	m := pic.next()
 	for k, p := range order {
-		if g.mesh.full() && screen != nil {
-			g.mesh.draw(screen)
+		if m.full() {
+			m = pic.next()
 		}
 		c := armColors[i%len(armColors)]
 		if st.Snap.Classes {
@@ -139,8 +170,9 @@ func (g *Game) buildPeople(screen *ebiten.Image, i int, st *classroom.ArmState, 
 		side := cell * 0.9 * min(1, 0.2+0.8*sqrt32(float32(st.Snap.Wealth[p])/max(4*mean, 1)))
 		cx := r.x + (float32(k%cols)+0.5)*cell
 		cy := r.y + (float32(k/cols)+0.5)*cell
-		g.mesh.rect(cx-side/2, cy-side/2, side, side, c)
+		m.rect(cx-side/2, cy-side/2, side, side, c)
 	}
+	return pic
 }
 
 // drawCharts draws four charts under the panels: the Gini over time, the

@@ -6,6 +6,7 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 
 	"commonwealth/internal/classroom"
@@ -26,10 +27,17 @@ name = "high wages"
 capitalism.wage_max = 90
 `
 
-// BenchmarkFrame measures the CPU work of one frame at one month a frame:
-// the model's month for both arms, then every frame's geometry (people and
-// charts), without the GPU's drawing.
+// BenchmarkFrame measures the CPU work of one frame at the default speed
+// (half a month a frame) and at one month a frame: the model's steps for
+// both arms, the months' measurements, then every frame's geometry of the
+// people, without the GPU's drawing.
 func BenchmarkFrame(b *testing.B) {
+	for _, speed := range []int{classroom.DefaultSpeed, 2} {
+		b.Run(fmt.Sprintf("months=%g", classroom.Speeds[speed]), func(b *testing.B) { benchFrame(b, speed) })
+	}
+}
+
+func benchFrame(b *testing.B, speed int) {
 	sc, err := scenario.Parse("frame.toml", []byte(frameScenario), nil)
 	if err != nil {
 		b.Fatal(err)
@@ -39,6 +47,7 @@ func BenchmarkFrame(b *testing.B) {
 		b.Fatal(err)
 	}
 	sim.Paused = false
+	sim.Speed = 2 // a month an update while warming up
 	g := New(sim, Options{})
 	g.arr = make([]classroom.Arrangement, len(sim.Arms))
 	for range 24 { // two years, so classes have formed
@@ -46,11 +55,11 @@ func BenchmarkFrame(b *testing.B) {
 	}
 	build := func() {
 		for i, st := range sim.Arms {
-			g.mesh.reset()
-			g.buildPeople(nil, i, st, rect{0, 0, 620, 330})
+			g.buildPeople(i, st, rect{0, 0, 620, 330})
 		}
 	}
 	build()
+	sim.Speed = speed
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
@@ -60,22 +69,27 @@ func BenchmarkFrame(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/frame")
 }
 
-// BenchmarkGeometry measures building the geometry alone.
+// BenchmarkGeometry measures building the people's geometry alone, as
+// when a month has just completed.
 func BenchmarkGeometry(b *testing.B) {
 	sc, _ := scenario.Parse("frame.toml", []byte(frameScenario), nil)
 	sim, _ := classroom.NewSim(sc)
 	sim.Paused = false
+	sim.Speed = 2
 	for range 24 {
 		sim.Update()
 	}
 	g := New(sim, Options{})
 	g.arr = make([]classroom.Arrangement, len(sim.Arms))
+	for i, st := range sim.Arms {
+		g.buildPeople(i, st, rect{0, 0, 620, 330})
+	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	for range b.N {
+	for n := range b.N {
 		for i, st := range sim.Arms {
-			g.mesh.reset()
-			g.buildPeople(nil, i, st, rect{0, 0, 620, 330})
+			g.pictures[i].month = -1 - n // stale: build it again
+			g.buildPeople(i, st, rect{0, 0, 620, 330})
 		}
 	}
 }

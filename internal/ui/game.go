@@ -36,11 +36,12 @@ type Game struct {
 	shot  bool
 	err   error
 
-	mesh    mesh
-	arr     []classroom.Arrangement
-	chart   []float32 // reused polyline buffer
-	watcher *classroom.Watcher
-	loadErr string // why the edited scenario could not be loaded, or ""
+	mesh     mesh      // the layer being drawn
+	pictures []picture // each arm's people, kept between frames
+	arr      []classroom.Arrangement
+	chart    []float32 // reused polyline buffer
+	watcher  *classroom.Watcher
+	loadErr  string // why the edited scenario could not be loaded, or ""
 }
 
 // New returns the window's game for sim.
