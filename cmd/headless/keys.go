@@ -16,16 +16,21 @@ func keysCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		return flagStatus(err)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "KEY\tDEFAULT\tUNIT\tALLOWED\tPER ARM\tMEANING")
+	fmt.Fprintln(tw, "KEY\tDEFAULT\tUNIT\tALLOWED\tPER ARM\tLIVE\tMEANING")
 	for i := range scenario.Keys {
 		k := &scenario.Keys[i]
 		perArm := "yes"
 		if k.Shared {
 			perArm = "no"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", k.Path, k.Default(), k.Unit, k.Range(), perArm, k.Doc)
+		live := ""
+		if k.Live {
+			live = "live"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", k.Path, k.Default(), k.Unit, k.Range(), perArm, live, k.Doc)
 	}
 	tw.Flush()
 	fmt.Fprintln(stdout, "\nArms are [[arm]] blocks with a name and any per-arm keys; --set key=value sets a key for every arm.")
+	fmt.Fprintln(stdout, "Live keys can change in a running world: in [[event]] blocks and on the window's sliders.")
 	return exitOK
 }

@@ -183,7 +183,7 @@ func RunOne(ctx context.Context, job Job, checkMoney bool) (Result, error) {
 	}
 	var snap economy.Snapshot
 	w.Observe(&snap)
-	meter := metrics.Meter{Metrics: metrics.For(snap.Classes)}
+	meter := metrics.Meter{Metrics: metrics.ForSnapshot(&snap)}
 	r := Result{Seed: seed, Series: Series{Names: metrics.Names(meter.Metrics)}}
 	record := func() {
 		r.Series.Months = append(r.Series.Months, w.Month())

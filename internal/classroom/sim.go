@@ -80,7 +80,7 @@ func (s *Sim) reset() error {
 		}
 		st := &ArmState{Name: a.Name, Settings: a.Settings, World: w}
 		w.Observe(&st.Snap)
-		st.Meter = metrics.Meter{Metrics: metrics.For(st.Snap.Classes)}
+		st.Meter = metrics.Meter{Metrics: metrics.ForSnapshot(&st.Snap)}
 		st.record()
 		s.Arms = append(s.Arms, st)
 	}

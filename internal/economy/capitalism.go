@@ -1,6 +1,7 @@
 package economy
 
 import (
+	"errors"
 	"fmt"
 
 	"commonwealth/internal/agents"
@@ -13,10 +14,11 @@ type capitalism struct {
 	people   *agents.Population
 	hire     fenwick // by block of hireBlock persons: the money of those in H (capitalists and unemployed)
 	wageLo   int64
-	wageSpan uint64 // wageMax − wageLo + 1
-	meanWage int64  // ⟨w⟩ = (wageMin + wageMax) / 2, rounded down
-	wages    int64  // wages paid this month
-	revenue  int64  // market revenue this month
+	wageSpan uint64      // wageMax − wageLo + 1
+	meanWage int64       // ⟨w⟩ = (wageMin + wageMax) / 2, rounded down
+	wages    int64       // wages paid this month
+	revenue  int64       // market revenue this month
+	ai       *automation // nil unless AI is enabled
 }
 
 func newCapitalism(p Params) (*capitalism, error) {
@@ -27,19 +29,28 @@ func newCapitalism(p Params) (*capitalism, error) {
 	if err := k.retune(p); err != nil {
 		return nil, err
 	}
+	if p.AI.Enabled {
+		k.ai = newAutomation(p)
+	}
 	for i := range p.People {
 		k.hire.add(i/hireBlock, p.StartWealth)
 	}
 	return k, nil
 }
 
-// retune takes the wages from p.
+// retune takes the wages, and the live parameters of automation, from p.
 func (k *capitalism) retune(p Params) error {
 	c := p.Capitalism
 	if c.WageMin < 0 || c.WageMax < c.WageMin {
 		return fmt.Errorf("economy: wages %d..%d are not a range", c.WageMin, c.WageMax)
 	}
 	k.wageLo, k.wageSpan, k.meanWage = c.WageMin, uint64(c.WageMax-c.WageMin)+1, (c.WageMin+c.WageMax)/2
+	if k.ai != nil {
+		if p.AI.Enabled != k.ai.p.Enabled {
+			return errors.New("economy: AI cannot be switched on or off in a running world")
+		}
+		k.ai.p = p.AI
+	}
 	return nil
 }
 
@@ -81,8 +92,18 @@ func (k *capitalism) weightBefore(w *World, a int32) int64 {
 	return sum
 }
 
-func (k *capitalism) beginMonth(*World) { k.wages, k.revenue = 0, 0 }
-func (k *capitalism) endMonth(*World)   {}
+func (k *capitalism) beginMonth(*World) {
+	k.wages, k.revenue = 0, 0
+	if a := k.ai; a != nil {
+		a.rent, a.dividends, a.commonsPaid, a.unitRevenue, a.unitSamples, a.workerSamples = 0, 0, 0, 0, 0, 0
+	}
+}
+
+func (k *capitalism) endMonth(w *World) {
+	if k.ai != nil {
+		k.ai.monthEnd(w, k)
+	}
+}
 
 // move pays amt between accounts and keeps the hiring weights equal to the
 // money of everyone in H.
@@ -114,6 +135,15 @@ func (k *capitalism) activate(w *World, a int32) {
 	if k.people.Class(a) == agents.Capitalist {
 		k.firing(w, a)
 		k.payWages(w, a)
+		if k.ai != nil {
+			k.ai.firm(w, k, a)
+			if k.ai.p.Ownership.Firms == FirmsCooperative && k.people.Class(a) == agents.Capitalist {
+				k.ai.share(w, k, a)
+			}
+		}
+	}
+	if k.ai != nil {
+		k.ai.work(w, k)
 	}
 }
 
@@ -157,6 +187,9 @@ func (k *capitalism) marketSample(w *World, a int32) {
 	pool := w.led.Special(Pool)
 	amt := w.r.upTo(w.led.acc[pool].bal)
 	k.revenue += amt
+	if k.ai != nil {
+		k.ai.workerSamples++
+	}
 	k.move(w, pool, Account(firm), amt)
 }
 
@@ -176,6 +209,9 @@ func (k *capitalism) firing(w *World, a int32) {
 func (k *capitalism) payWages(w *World, a int32) {
 	for _, e := range k.people.Employees(a) {
 		wage := k.wageLo + int64(w.r.below(k.wageSpan))
+		if k.ai != nil {
+			wage = int64(float32(wage) * k.ai.skill[e])
+		}
 		if m := w.led.acc[a].bal; m < wage {
 			wage = w.r.upTo(m)
 		}
@@ -204,5 +240,8 @@ func (k *capitalism) observe(w *World, s *Snapshot) {
 		default:
 			s.Unemployed++
 		}
+	}
+	if k.ai != nil {
+		k.ai.observe(w, k, s)
 	}
 }

@@ -10,8 +10,11 @@ type Account int32
 const (
 	// Pool is the market pool V: money spent but not yet received as revenue.
 	Pool Account = iota
-	// Commons is the commons fund (redistribution in the exchange model).
+	// Commons is the commons fund: redistribution in the exchange model;
+	// compute rent under common ownership of automation.
 	Commons
+	// DataFund collects the data dividend and pays it by data contributed.
+	DataFund
 	numSpecial
 )
 
@@ -41,7 +44,7 @@ func NewLedger(n int, start int64) Ledger {
 	return Ledger{acc: acc, n: n, total: int64(n) * start}
 }
 
-// Special returns the Account of a special account (Pool, Commons).
+// Special returns the Account of a special account (Pool, Commons, DataFund).
 func (l *Ledger) Special(s Account) Account { return Account(l.n) + s }
 
 // Balance returns the money held by account a.

@@ -27,7 +27,7 @@ func TestBytesPerPerson(t *testing.T) {
 		}
 		var s economy.Snapshot
 		w.Observe(&s)
-		m := metrics.Meter{Metrics: metrics.For(s.Classes)}
+		m := metrics.Meter{Metrics: metrics.ForSnapshot(&s)}
 		m.Measure(nil, &s)
 		runtime.GC()
 		runtime.ReadMemStats(&after)

@@ -18,8 +18,7 @@ import (
 // metric, its mean over the months from `from` on and over seeds.
 func average(t *testing.T, p economy.Params, seeds, months, from int, names ...string) map[string]float64 {
 	t.Helper()
-	classes := p.Model == economy.ModelCapitalism
-	meter := metrics.Meter{Metrics: metrics.For(classes)}
+	meter := metrics.Meter{Metrics: metrics.For(p.Model == economy.ModelCapitalism, p.AI.Enabled)}
 	cols := map[string]int{}
 	for i, m := range meter.Metrics {
 		cols[m.Name] = i

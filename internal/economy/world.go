@@ -59,6 +59,9 @@ func New(p Params, seed uint64) (*World, error) {
 			return nil, err
 		}
 		w.rules = c
+		if c.ai != nil {
+			c.ai.start(w)
+		}
 	default:
 		return nil, fmt.Errorf("economy: unknown model %q", p.Model)
 	}

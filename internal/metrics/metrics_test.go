@@ -89,7 +89,7 @@ func TestPowerLawExponent(t *testing.T) {
 func TestMeterClasses(t *testing.T) {
 	s := &economy.Snapshot{Wealth: []int64{0, 10, 30, 60}, Income: []int64{0, 0, 0, 0},
 		Classes: true, Workers: 2, Capitalists: 1, Unemployed: 1, Wages: 30, Revenue: 120, FirmSizes: []int32{2}}
-	m := Meter{Metrics: For(true)}
+	m := Meter{Metrics: For(true, false)}
 	row := m.Measure(nil, s)
 	got := map[string]float64{}
 	for i, metric := range m.Metrics {
@@ -103,7 +103,7 @@ func TestMeterClasses(t *testing.T) {
 			t.Errorf("%s = %v, want %v", k, got[k], v)
 		}
 	}
-	if len(For(false)) >= len(For(true)) {
+	if len(For(false, false)) >= len(For(true, false)) || len(For(true, false)) >= len(For(true, true)) {
 		t.Error("the exchange model should have fewer metrics")
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/vm"
 
-	"commonwealth/internal/economy"
 	"commonwealth/internal/metrics"
 )
 
@@ -69,8 +68,7 @@ type claimLoader struct {
 // check turns the blocks into claims, checking them against the arms and
 // the model's metrics.
 func (cl *claimLoader) check(sc *Scenario) {
-	classes := sc.Run().Model == economy.ModelCapitalism
-	ms := metrics.For(classes)
+	ms := sc.Run().Metrics()
 	names := metrics.Names(ms)
 	var arms []string
 	for _, a := range sc.Arms {

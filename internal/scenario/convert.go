@@ -36,6 +36,10 @@ func (k *Key) convert(raw any) (value, string, string) {
 		if k.Kind == String {
 			return k.choose(x)
 		}
+	case bool:
+		if k.Kind == Bool {
+			return value{b: x}, "", ""
+		}
 	}
 	return value{}, fmt.Sprintf("expected %s%s, got %s", k.Kind, k.unitNote(), describe(raw)), k.exampleHint()
 }
@@ -60,6 +64,10 @@ func (k *Key) parse(text string) (value, string, string) {
 			t = u
 		}
 		return k.choose(t)
+	case Bool:
+		if b, err := strconv.ParseBool(t); err == nil {
+			return value{b: b}, "", ""
+		}
 	}
 	return value{}, fmt.Sprintf("expected %s%s, got %q", k.Kind, k.unitNote(), text), k.exampleHint()
 }
@@ -94,7 +102,7 @@ func (k *Key) choose(s string) (value, string, string) {
 }
 
 func (k *Key) unitNote() string {
-	if k.Unit == "" || k.Kind == String {
+	if k.Unit == "" || k.Kind == String || k.Kind == Bool {
 		return ""
 	}
 	return " (" + k.Unit + ")"

@@ -111,7 +111,7 @@ func (el *eventLoader) check(sc *Scenario) {
 				case key == nil:
 					r.bad("set."+path, "unknown key", keyHint(path))
 				case !key.Live:
-					r.bad("set."+path, "cannot change in a running world", "live keys are "+quoteList(livePaths()))
+					r.bad("set."+path, "cannot change in a running world", "`headless keys` marks the keys that can (LIVE)")
 				default:
 					val, msg, hint := key.convert(leaf.v)
 					if msg != "" {
@@ -167,12 +167,4 @@ func flatKeys(t map[string]any, prefix string) []leaf {
 		out = append(out, leaf{prefix + k, t[k]})
 	}
 	return out
-}
-
-func livePaths() []string {
-	var ps []string
-	for _, k := range LiveKeys() {
-		ps = append(ps, k.Path)
-	}
-	return ps
 }

@@ -16,9 +16,12 @@ const (
 	Int Kind = iota
 	Float
 	String
+	Bool
 )
 
-func (k Kind) String() string { return [...]string{"an integer", "a number", "a string"}[k] }
+func (k Kind) String() string {
+	return [...]string{"an integer", "a number", "a string", "true or false"}[k]
+}
 
 // Key describes one scenario key: its path, type, default, unit, range and
 // meaning. The registry Keys is the single source of the scenario format: the
@@ -47,6 +50,7 @@ type value struct {
 	i int64
 	f float64
 	s string
+	b bool
 }
 
 // maxPeople bounds the population so person indices fit in 32 bits and one
@@ -115,6 +119,65 @@ var Keys = []Key{
 		set: func(s *Settings, v value) { s.Capitalism.WageMin = v.i }, get: func(s *Settings) any { return s.Capitalism.WageMin }},
 	{Path: "capitalism.wage_max", Live: true, Kind: Int, Unit: "money units per month", Doc: "highest monthly wage an employer offers", Min: 0, Max: math.MaxInt32,
 		set: func(s *Settings, v value) { s.Capitalism.WageMax = v.i }, get: func(s *Settings) any { return s.Capitalism.WageMax }},
+
+	{Path: "ai.enabled", Kind: Bool, Shared: true, Doc: "automation as capital: units, compute, data centres, training data (false: Wright's model exactly)",
+		set: func(s *Settings, v value) { s.AI.Enabled = v.b }, get: func(s *Settings) any { return s.AI.Enabled }},
+	{Path: "ai.productivity", Kind: Float, Unit: "market samples per unit a month", Doc: "π₀: the work of one automation unit at the reference data stock, in workers' market samples", Min: 0, Max: 1000, Live: true,
+		set: func(s *Settings, v value) { s.AI.Productivity = v.f }, get: func(s *Settings) any { return s.AI.Productivity }},
+	{Path: "ai.compute_per_unit", Kind: Float, Unit: "compute units a month", Doc: "c_u: compute one automation unit needs", Min: 0.001, Max: 1e6,
+		set: func(s *Settings, v value) { s.AI.ComputePerUnit = v.f }, get: func(s *Settings) any { return s.AI.ComputePerUnit }},
+	{Path: "ai.hurdle", Kind: Float, Unit: "ratio", Doc: "a unit is rented when its cost times this is below the wages of the workers it replaces (Acemoglu–Restrepo)", Min: 0.1, Max: 100, Live: true,
+		set: func(s *Settings, v value) { s.AI.Hurdle = v.f }, get: func(s *Settings) any { return s.AI.Hurdle }},
+	{Path: "ai.data_elasticity", Kind: Float, Unit: "exponent", Doc: "β: productivity grows as the data stock to this power (diminishing returns below 1)", Min: 0, Max: 2,
+		set: func(s *Settings, v value) { s.AI.DataElasticity = v.f }, get: func(s *Settings) any { return s.AI.DataElasticity }},
+	{Path: "ai.data_depreciation", Kind: Float, Unit: "fraction a month", Doc: "δ: share of the data stock that goes stale each month", Min: 0, Max: 1,
+		set: func(s *Settings, v value) { s.AI.DataDepreciation = v.f }, get: func(s *Settings) any { return s.AI.DataDepreciation }},
+	{Path: "compute.capacity", Kind: Float, Unit: "compute units a month", Doc: "compute one data centre supplies", Min: 1, Max: 1e9,
+		set: func(s *Settings, v value) { s.AI.Compute.Capacity = v.f }, get: func(s *Settings) any { return s.AI.Compute.Capacity }},
+	{Path: "compute.datacenters", Kind: Int, Unit: "data centres", Doc: "data centres at the start", Min: 0, Max: 10000,
+		set: func(s *Settings, v value) { s.AI.Compute.Datacenters = int(v.i) }, get: func(s *Settings) any { return s.AI.Compute.Datacenters }},
+	{Path: "compute.price", Kind: Float, Unit: "money per compute unit", Doc: "p₀: price of compute when it is plentiful", Min: 0, Max: 1e6, Live: true,
+		set: func(s *Settings, v value) { s.AI.Compute.PriceBase = v.f }, get: func(s *Settings) any { return s.AI.Compute.PriceBase }},
+	{Path: "compute.scarcity", Kind: Float, Unit: "ratio", Doc: "ε: price = p₀·(1 + ε·u/(1 − u + 0.05)) at utilisation u", Min: 0, Max: 100, Live: true,
+		set: func(s *Settings, v value) { s.AI.Compute.PriceElasticity = v.f }, get: func(s *Settings) any { return s.AI.Compute.PriceElasticity }},
+	{Path: "compute.build_cost", Kind: Int, Unit: "money units", Doc: "cost of a data centre, spent into the market as construction", Min: 0, Max: math.MaxInt32, Live: true,
+		set: func(s *Settings, v value) { s.AI.Compute.BuildCost = v.i }, get: func(s *Settings) any { return s.AI.Compute.BuildCost }},
+	{Path: "compute.build_months", Kind: Int, Unit: "months", Doc: "months from approval to supply", Min: 0, Max: 1200,
+		set: func(s *Settings, v value) { s.AI.Compute.BuildMonths = int(v.i) }, get: func(s *Settings) any { return s.AI.Compute.BuildMonths }},
+	{Path: "compute.propose_at", Kind: Float, Unit: "utilisation", Doc: "a new data centre is proposed when demand exceeds this share of capacity", Min: 0, Max: 1,
+		set: func(s *Settings, v value) { s.AI.Compute.ProposeAt = v.f }, get: func(s *Settings) any { return s.AI.Compute.ProposeAt }},
+	{Path: "siting", Kind: String, Doc: "where data centres go: the poorest community, a random one, or only where residents consent",
+		Choices: []string{economy.SitingCheapest, economy.SitingRandom, economy.SitingConsent},
+		set:     func(s *Settings, v value) { s.AI.Siting = v.s }, get: func(s *Settings) any { return s.AI.Siting }},
+	{Path: "resistance.base", Kind: Float, Unit: "probability", Doc: "chance that a community refuses a proposed data centre", Min: 0, Max: 1, Live: true,
+		set: func(s *Settings, v value) { s.AI.Resistance.Base = v.f }, get: func(s *Settings) any { return s.AI.Resistance.Base }},
+	{Path: "resistance.growth", Kind: Float, Unit: "probability per unit of burden", Doc: "how much the chance of refusal grows with the burden a community's people already bear", Min: 0, Max: 10, Live: true,
+		set: func(s *Settings, v value) { s.AI.Resistance.Growth = v.f }, get: func(s *Settings) any { return s.AI.Resistance.Growth }},
+	{Path: "resistance.sunk_cost", Kind: Float, Unit: "fraction of build cost", Doc: "what a blocked proposal costs its investor (planning, spent into the market)", Min: 0, Max: 1, Live: true,
+		set: func(s *Settings, v value) { s.AI.Resistance.SunkCost = v.f }, get: func(s *Settings) any { return s.AI.Resistance.SunkCost }},
+	{Path: "burden", Kind: Float, Unit: "index a month", Doc: "environmental burden (water, power, noise) a data centre puts on its community, shared by its people", Min: 0, Max: 1e6, Live: true,
+		set: func(s *Settings, v value) { s.AI.Burden = v.f }, get: func(s *Settings) any { return s.AI.Burden }},
+	{Path: "communities.count", Kind: Int, Unit: "communities", Doc: "K: communities people live in (equal sizes)", Min: 1, Max: 1000, Shared: true,
+		set: func(s *Settings, v value) { s.AI.Communities.Count = int(v.i) }, get: func(s *Settings) any { return s.AI.Communities.Count }},
+	{Path: "communities.spread", Kind: Float, Unit: "fraction", Doc: "0: every community starts equal; s: the poorest starts with (1 − s) and the richest (1 + s) times start_wealth", Min: 0, Max: 0.95, Shared: true,
+		set: func(s *Settings, v value) { s.AI.Communities.Spread = v.f }, get: func(s *Settings) any { return s.AI.Communities.Spread }},
+	{Path: "data.dividend", Kind: Float, Unit: "fraction of compute rent", Doc: "share of compute rent paid back to everyone in proportion to the data they produced", Min: 0, Max: 1, Live: true,
+		set: func(s *Settings, v value) { s.AI.Dividend = v.f }, get: func(s *Settings) any { return s.AI.Dividend }},
+	{Path: "ownership.firms", Kind: String, Doc: "capitalist firms hire, fire and keep the surplus; cooperatives share the surplus and shorten hours instead of firing",
+		Choices: []string{economy.FirmsCapitalist, economy.FirmsCooperative},
+		set:     func(s *Settings, v value) { s.AI.Ownership.Firms = v.s }, get: func(s *Settings) any { return s.AI.Ownership.Firms }},
+	{Path: "ownership.automation", Kind: String, Doc: "who owns data centres and receives compute rent: their investors, or the commons fund",
+		Choices: []string{economy.AutomationPrivate, economy.AutomationCommons},
+		set:     func(s *Settings, v value) { s.AI.Ownership.Automation = v.s }, get: func(s *Settings) any { return s.AI.Ownership.Automation }},
+	{Path: "ownership.distribution", Kind: String, Doc: "how the commons fund pays out each month: equally, to those below their need first, or by data contributed",
+		Choices: []string{economy.DistributeEqual, economy.DistributeNeed, economy.DistributeByData},
+		set:     func(s *Settings, v value) { s.AI.Ownership.Distribution = v.s }, get: func(s *Settings) any { return s.AI.Ownership.Distribution }},
+	{Path: "need", Kind: Int, Unit: "money units a month", Doc: "mean need of a person (each needs between half and one and a half times it); below it a person is poor", Min: 0, Max: math.MaxInt32,
+		set: func(s *Settings, v value) { s.AI.Need = v.i }, get: func(s *Settings) any { return s.AI.Need }},
+	{Path: "labour.deskilling", Kind: Float, Unit: "skill a month", Doc: "skill lost each month out of work (skill runs from 0.2 to 1; wages scale with it)", Min: 0, Max: 1, Live: true,
+		set: func(s *Settings, v value) { s.AI.Deskilling = v.f }, get: func(s *Settings) any { return s.AI.Deskilling }},
+	{Path: "labour.reskilling", Kind: Float, Unit: "skill a month", Doc: "skill regained each month at work", Min: 0, Max: 1, Live: true,
+		set: func(s *Settings, v value) { s.AI.Reskilling = v.f }, get: func(s *Settings) any { return s.AI.Reskilling }},
 }
 
 // Defaults are the settings of a scenario that sets nothing: Wright's model
@@ -127,6 +190,7 @@ func Defaults() Settings {
 			StartWealth: 100,
 			Exchange:    economy.ExchangeParams{Rule: economy.RuleRandom, Amount: 1, Saving: 0.5, Fraction: 0.1},
 			Capitalism:  economy.CapitalismParams{WageMin: 10, WageMax: 90},
+			AI:          defaultAI(),
 		},
 		Months: 1200,
 		Seeds:  1,
@@ -170,6 +234,8 @@ func (k *Key) Range() string {
 		return "one of " + quoteList(k.Choices)
 	case k.Kind == String:
 		return "any text"
+	case k.Kind == Bool:
+		return "true or false"
 	case k.Max == math.MaxInt64:
 		return "at least " + num(k.Min)
 	case k.MaxOpen:
@@ -205,4 +271,28 @@ func Values(s Settings) map[string]any {
 		}
 	}
 	return vals
+}
+
+// defaultAI are the defaults of the AI-capital mechanisms; docs/model.md
+// says where each comes from.
+func defaultAI() economy.AIParams {
+	return economy.AIParams{
+		Productivity:     4,
+		ComputePerUnit:   10,
+		Hurdle:           1.2,
+		DataElasticity:   0.3,
+		DataDepreciation: 0.01,
+		Compute: economy.ComputeParams{
+			Capacity: 400, Datacenters: 1, PriceBase: 2, PriceElasticity: 1,
+			BuildCost: 20000, BuildMonths: 12, ProposeAt: 0.8,
+		},
+		Siting:      economy.SitingCheapest,
+		Resistance:  economy.ResistanceParams{Base: 0.2, Growth: 0.5, SunkCost: 0.1},
+		Burden:      1,
+		Communities: economy.CommunityParams{Count: 5},
+		Ownership:   economy.OwnershipParams{Firms: economy.FirmsCapitalist, Automation: economy.AutomationPrivate, Distribution: economy.DistributeEqual},
+		Need:        40,
+		Deskilling:  0.01,
+		Reskilling:  0.02,
+	}
 }

@@ -98,7 +98,7 @@ func TestBadInput(t *testing.T) {
 		{"sweep value out of range", "[[sweep]]\nkey = \"exchange.saving\"\nvalues = [0.5, 1.5]\n", "", nil,
 			"FILE:3: sweep[1].values: 1.5 is out of range: expected 0 ≤ value < 1 (a saver who keeps everything never trades)"},
 		{"event setting a key that cannot change", "[[event]]\nmonth = 5\nset = { people = 10 }\n", "", nil,
-			"FILE:3: event[1].set.people: cannot change in a running world; live keys are \"exchange.amount\", \"exchange.saving\", \"exchange.fraction\", \"exchange.redistribution\", \"exchange.advantage\", \"capitalism.wage_min\", \"capitalism.wage_max\""},
+			"FILE:3: event[1].set.people: cannot change in a running world; `headless keys` marks the keys that can (LIVE)"},
 		{"event in an unknown arm", "[[arm]]\nname = \"a\"\n[[event]]\nmonth = 5\narm = \"b\"\ncaption = \"c\"\n", "", nil,
 			"FILE:5: event[1].arm: unknown arm \"b\"; did you mean \"a\"?"},
 		{"every problem at once", "model = \"exchange\"\npeople = 1\n[exchange]\nsaving = 2\nfraction = -1\n", "", []string{"months=0"},

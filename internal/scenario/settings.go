@@ -1,6 +1,9 @@
 package scenario
 
-import "commonwealth/internal/economy"
+import (
+	"commonwealth/internal/economy"
+	"commonwealth/internal/metrics"
+)
 
 // Settings is everything one arm of a scenario runs with: the world's
 // parameters and how long and how often to run it.
@@ -18,4 +21,10 @@ func (s Settings) SeedList() []uint64 {
 		seeds[i] = s.Seed + uint64(i)
 	}
 	return seeds
+}
+
+// Metrics returns the metrics measured on worlds of these settings.
+func (s Settings) Metrics() []metrics.Metric {
+	capitalism := s.Model == economy.ModelCapitalism
+	return metrics.For(capitalism, capitalism && s.AI.Enabled)
 }

@@ -46,7 +46,7 @@ type sweepLoader struct {
 }
 
 func (sl *sweepLoader) check(sc *Scenario) {
-	names := metrics.Names(metrics.For(sc.Run().Model == economy.ModelCapitalism))
+	names := metrics.Names(sc.Run().Metrics())
 	for i := range sl.tables {
 		r := sl.block(sl.l, i)
 		r.onlyKeys(sweepKeys)
@@ -134,6 +134,8 @@ func valueText(k *Key, v value) string {
 		return strconv.FormatInt(v.i, 10)
 	case Float:
 		return strconv.FormatFloat(v.f, 'g', -1, 64)
+	case Bool:
+		return strconv.FormatBool(v.b)
 	}
 	return v.s
 }
@@ -141,7 +143,7 @@ func valueText(k *Key, v value) string {
 // rangeValues lists from, from+step, ... up to to (inclusive, allowing for
 // rounding), each checked against the key.
 func rangeValues(k *Key, from, to, step float64) ([]string, string) {
-	if k.Kind == String {
+	if k.Kind == String || k.Kind == Bool {
 		return nil, fmt.Sprintf("%s takes words, not a range of numbers; list them in values", k.Path)
 	}
 	if step <= 0 || to < from {
@@ -208,7 +210,7 @@ func ParseSweepFlag(text string, sc *Scenario, ms []string) (Sweep, error) {
 			sw.Values = append(sw.Values, valueText(key, v))
 		}
 	}
-	names := metrics.Names(metrics.For(sc.Run().Model == economy.ModelCapitalism))
+	names := metrics.Names(sc.Run().Metrics())
 	for _, m := range ms {
 		if !slices.Contains(names, m) {
 			return fail(fmt.Sprintf("unknown metric %q for this model", m), didYouMeanOr(m, names, "metrics are "+quoteList(names)))
