@@ -62,7 +62,7 @@ func newAutomation(p Params) *automation {
 
 // start draws what differs between persons — needs, and the owners of the
 // first data centres — and spreads the communities' starting wealth.
-func (a *automation) start(w *World) {
+func (a *automation) start(w *World, k *capitalism) {
 	for i := range a.need {
 		a.need[i] = a.p.Need/2 + w.r.upTo(a.p.Need)
 	}
@@ -73,7 +73,7 @@ func (a *automation) start(w *World) {
 		}
 		a.dcs = append(a.dcs, datacenter{community: w.r.intn(a.p.Communities.Count), owner: owner})
 	}
-	a.spreadWealth(w)
+	a.spreadWealth(w, k)
 	a.setPrice(w)
 }
 
@@ -85,24 +85,24 @@ func (a *automation) community(w *World, i int) int {
 // spreadWealth moves money from the richer communities' people to the
 // poorer's through the market pool, so community k starts with
 // (1 + s(2k/(K−1) − 1)) × start_wealth a person; rounding stays in the pool.
-func (a *automation) spreadWealth(w *World) {
-	k, s := a.p.Communities.Count, a.p.Communities.Spread
-	if s == 0 || k < 2 {
+func (a *automation) spreadWealth(w *World, k *capitalism) {
+	count, s := a.p.Communities.Count, a.p.Communities.Spread
+	if s == 0 || count < 2 {
 		return
 	}
 	target := func(i int) int64 {
 		c := float64(a.community(w, i))
-		return int64(float64(w.p.StartWealth) * (1 + s*(2*c/float64(k-1)-1)))
+		return int64(float64(w.p.StartWealth) * (1 + s*(2*c/float64(count-1)-1)))
 	}
 	pool := w.led.Special(Pool)
 	for i := range w.p.People {
 		if d := w.p.StartWealth - target(i); d > 0 {
-			w.pay(Account(i), pool, d)
+			k.move(w, Account(i), pool, d)
 		}
 	}
 	for i := range w.p.People {
 		if d := target(i) - w.p.StartWealth; d > 0 {
-			w.pay(pool, Account(i), min(d, w.led.acc[pool].bal))
+			k.move(w, pool, Account(i), min(d, w.led.acc[pool].bal))
 		}
 	}
 }

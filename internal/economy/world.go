@@ -60,7 +60,7 @@ func New(p Params, seed uint64) (*World, error) {
 		}
 		w.rules = c
 		if c.ai != nil {
-			c.ai.start(w)
+			c.ai.start(w, c)
 		}
 	default:
 		return nil, fmt.Errorf("economy: unknown model %q", p.Model)

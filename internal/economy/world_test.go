@@ -29,7 +29,28 @@ func worlds() map[string]economy.Params {
 		"mesa+redistribution":     ex(economy.RuleMesa, 5, 0.2, 0),
 		"capitalism":              {Model: economy.ModelCapitalism, People: 60, StartWealth: 100, Capitalism: economy.CapitalismParams{WageMin: 10, WageMax: 90}},
 		"capitalism, fixed wages": {Model: economy.ModelCapitalism, People: 60, StartWealth: 30, Capitalism: economy.CapitalismParams{WageMin: 20, WageMax: 20}},
+		"ai, private":             aiWorld(60, economy.FirmsCapitalist, economy.AutomationPrivate, economy.DistributeEqual, economy.SitingCheapest, 0),
+		"ai, private, dividend":   aiWorld(60, economy.FirmsCapitalist, economy.AutomationPrivate, economy.DistributeEqual, economy.SitingRandom, 0.5),
+		"ai, commons, equal":      aiWorld(60, economy.FirmsCooperative, economy.AutomationCommons, economy.DistributeEqual, economy.SitingConsent, 0),
+		"ai, commons, need":       aiWorld(60, economy.FirmsCooperative, economy.AutomationCommons, economy.DistributeNeed, economy.SitingCheapest, 0.2),
+		"ai, commons, by data":    aiWorld(60, economy.FirmsCapitalist, economy.AutomationCommons, economy.DistributeByData, economy.SitingRandom, 1),
 	}
+}
+
+// aiWorld is a small capitalism world with automation in the given regime,
+// with cheap compute and building so every mechanism runs within months.
+func aiWorld(people int, firms, automation, distribution, siting string, dividend float64) economy.Params {
+	return economy.Params{Model: economy.ModelCapitalism, People: people, StartWealth: 100,
+		Capitalism: economy.CapitalismParams{WageMin: 10, WageMax: 90},
+		AI: economy.AIParams{Enabled: true, Productivity: 4, ComputePerUnit: 10, Hurdle: 1.2, DataElasticity: 0.3, DataDepreciation: 0.01,
+			Compute:     economy.ComputeParams{Capacity: 40, Datacenters: 1, PriceBase: 1, PriceElasticity: 1, BuildCost: 500, BuildMonths: 3, ProposeAt: 0.5},
+			Siting:      siting,
+			Resistance:  economy.ResistanceParams{Base: 0.3, Growth: 0.5, SunkCost: 0.2},
+			Burden:      1,
+			Communities: economy.CommunityParams{Count: 3, Spread: 0.5},
+			Dividend:    dividend,
+			Ownership:   economy.OwnershipParams{Firms: firms, Automation: automation, Distribution: distribution},
+			Need:        40, Deskilling: 0.01, Reskilling: 0.02}}
 }
 
 func sortedNames(m map[string]economy.Params) []string {
