@@ -10,4 +10,4 @@ import "embed"
 var FS embed.FS
 
 // Default is the scenario run when none is named.
-const Default = "trade"
+const Default = "ai-is-capital"

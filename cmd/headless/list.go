@@ -26,7 +26,7 @@ func listCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		if name == scenarios.Default {
 			mark = "*"
 		}
-		fmt.Fprintf(stdout, "%s %-12s %-11s %d arm(s)  %s\n", mark, name, sc.Run().Model, len(sc.Arms), firstSentence(sc.Description))
+		fmt.Fprintf(stdout, "%s %-22s %-11s %d arm(s)  %s\n", mark, name, sc.Run().Model, len(sc.Arms), firstSentence(sc.Description))
 	}
 	fmt.Fprintln(stdout, "(* runs when no scenario is named; `headless run NAME` runs one)")
 	return exitOK

@@ -116,7 +116,7 @@ func TestExitStatus(t *testing.T) {
 
 func TestListKeysValidate(t *testing.T) {
 	code, out, _ := headless(t, "list")
-	if code != exitOK || !strings.Contains(out, "* trade") || !strings.Contains(out, "boltzmann") {
+	if code != exitOK || !strings.Contains(out, "* ai-is-capital") || !strings.Contains(out, "boltzmann") {
 		t.Fatalf("list: %d %s", code, out)
 	}
 	code, out, _ = headless(t, "keys")

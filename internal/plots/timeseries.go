@@ -108,32 +108,52 @@ func overTime(title, metric, ylabel string, arms []arm) (*plot.Plot, error) {
 	return p, nil
 }
 
-// classShares draws the shares of workers, capitalists and unemployed over
-// time: colour tells the arm, the dash pattern the class.
-func classShares(title string, arms []arm) (*plot.Plot, error) {
+// line is one metric drawn in a multi-metric plot, with its dash pattern.
+type line struct {
+	metric, label string
+	dashes        []vg.Length
+}
+
+var (
+	solid  []vg.Length
+	dashed = []vg.Length{vg.Points(6), vg.Points(3)}
+	dotted = []vg.Length{vg.Points(1.5), vg.Points(2.5)}
+)
+
+// shares draws several share metrics over time on a 0..1 axis: colour tells
+// the arm, the dash pattern the metric.
+func shares(title, ylabel string, lines []line, arms []arm) (*plot.Plot, error) {
 	xlabel, unit := timeAxis(arms)
-	p := newPlot(fmt.Sprintf("%s: classes over time (%s)", title, bandNote(arms)), xlabel, "share of people")
-	classes := []struct {
-		metric, label string
-		dashes        []vg.Length
-	}{
-		{"workers_share", "workers", nil},
-		{"unemployed_share", "unemployed", []vg.Length{vg.Points(6), vg.Points(3)}},
-		{"capitalists_share", "capitalists", []vg.Length{vg.Points(1.5), vg.Points(2.5)}},
-	}
+	p := newPlot(fmt.Sprintf("%s (%s)", title, bandNote(arms)), xlabel, ylabel)
 	for _, a := range arms {
-		for _, c := range classes {
-			label := c.label
+		for _, l := range lines {
+			label := l.label
 			if len(arms) > 1 {
-				label = a.name + ": " + c.label
+				label = a.name + ": " + l.label
 			}
-			if err := addSeries(p, a.color, meanOverSeeds(a, c.metric, unit), label, c.dashes, len(a.runs) > 1); err != nil {
+			if err := addSeries(p, a.color, meanOverSeeds(a, l.metric, unit), label, l.dashes, len(a.runs) > 1); err != nil {
 				return nil, err
 			}
 		}
 	}
 	p.Y.Min, p.Y.Max = 0, 1
-	p.Legend.Top, p.Legend.Left = true, false
-	p.Legend.YOffs = -vg.Points(110) // between the workers and the other classes
+	legendRoom(p, 0.3)
 	return p, nil
+}
+
+// classShares draws the shares of workers, capitalists and unemployed.
+func classShares(title string, arms []arm) (*plot.Plot, error) {
+	return shares(title+": classes over time", "share of people", []line{
+		{"workers_share", "workers", solid},
+		{"unemployed_share", "unemployed", dashed},
+		{"capitalists_share", "capitalists", dotted},
+	}, arms)
+}
+
+// automation draws automation's share of the work and unemployment.
+func automation(title string, arms []arm) (*plot.Plot, error) {
+	return shares(title+": automation and unemployment", "share", []line{
+		{"automation_share", "work done by automation units", solid},
+		{"unemployed_share", "unemployed", dashed},
+	}, arms)
 }

@@ -14,18 +14,27 @@ import (
 type figure struct {
 	name    string
 	classes bool // only for models with classes
+	ai      bool // only with automation enabled
 	draw    func(title string, arms []arm) (*plot.Plot, error)
 }
 
 var figures = []figure{
-	{"wealth_histogram", false, wealthHistogram},
-	{"wealth_ccdf", false, wealthCCDF},
-	{"lorenz", false, lorenz},
-	{"gini", false, func(title string, arms []arm) (*plot.Plot, error) {
+	{"wealth_histogram", false, false, wealthHistogram},
+	{"wealth_ccdf", false, false, wealthCCDF},
+	{"lorenz", false, false, lorenz},
+	{"gini", false, false, func(title string, arms []arm) (*plot.Plot, error) {
 		return overTime(title+": Gini of wealth", "gini_wealth", "Gini coefficient of wealth (0 equal, 1 one holds all)", arms)
 	}},
-	{"classes", true, classShares},
-	{"firm_sizes", true, firmSizes},
+	{"classes", true, false, classShares},
+	{"firm_sizes", true, false, firmSizes},
+	{"automation", true, true, automation},
+	{"compute_price", true, true, func(title string, arms []arm) (*plot.Plot, error) {
+		return overTime(title+": price of compute", "compute_price", "money per compute unit", arms)
+	}},
+	{"datacenters", true, true, func(title string, arms []arm) (*plot.Plot, error) {
+		return overTime(title+": data centres (ready or being built)", "datacenters", "data centres", arms)
+	}},
+	{"burden_quintiles", true, true, burdenQuintiles},
 }
 
 // Write draws every figure that applies to the results into dir, in the
@@ -33,10 +42,10 @@ var figures = []figure{
 // the file names written.
 func Write(dir, format string, sc *scenario.Scenario, rs []batch.Result) ([]string, error) {
 	arms := byArm(sc, rs)
-	classes := rs[0].Final.Classes
+	classes, ai := rs[0].Final.Classes, rs[0].Final.AI != nil
 	var names []string
 	for _, f := range figures {
-		if f.classes && !classes {
+		if f.classes && !classes || f.ai && !ai {
 			continue
 		}
 		p, err := f.draw(sc.Name, arms)

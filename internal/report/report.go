@@ -95,6 +95,10 @@ var captions = map[string]string{
 	"gini":             "The Gini coefficient of wealth over time: the mean over seeds and its 95% band.",
 	"classes":          "Shares of workers, capitalists and unemployed over time (yearly means over seeds, 95% bands).",
 	"firm_sizes":       "Firm sizes at the end on log-log axes, with the power law fitted to firms of 3 or more employees.",
+	"automation":       "The share of the market work done by automation units, and unemployment, over time.",
+	"compute_price":    "The price of compute over time: it rises as the data centres' capacity fills.",
+	"datacenters":      "Data centres over time, ready or being built.",
+	"burden_quintiles": "The environmental burden of the data centres on each fifth of the people, poorest first; 0.2 would be a fair share.",
 }
 
 func findFile(files []string, prefix string) string {

@@ -284,7 +284,7 @@ func defaultAI() economy.AIParams {
 		DataDepreciation: 0.01,
 		Compute: economy.ComputeParams{
 			Capacity: 400, Datacenters: 1, PriceBase: 2, PriceElasticity: 1,
-			BuildCost: 20000, BuildMonths: 12, ProposeAt: 0.8,
+			BuildCost: 5000, BuildMonths: 12, ProposeAt: 0.8,
 		},
 		Siting:      economy.SitingCheapest,
 		Resistance:  economy.ResistanceParams{Base: 0.2, Growth: 0.5, SunkCost: 0.1},
