@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -27,6 +28,7 @@ func run(args []string, stderr io.Writer) int {
 	shot := fs.String("screenshot", "", "play, write what the window shows after --frames frames to `FILE.png`, and quit")
 	frames := fs.Int("frames", 300, "frames to run before the screenshot")
 	play := fs.Bool("play", false, "start playing instead of paused")
+	show := fs.String("show", "", "open panels at the start: any of help, sliders, large (comma-separated)")
 	pos, err := cli.Parse(fs, args)
 	if err != nil {
 		if err == flag.ErrHelp {
@@ -53,6 +55,20 @@ func run(args []string, stderr io.Writer) int {
 		return 1
 	}
 	sim.Paused = !*play && *shot == ""
+	for _, p := range strings.Split(*show, ",") {
+		switch strings.TrimSpace(p) {
+		case "help":
+			sim.Help = true
+		case "sliders":
+			sim.Sliders = true
+		case "large":
+			sim.Large = true
+		case "":
+		default:
+			fmt.Fprintf(stderr, "sim: --show %s: expected help, sliders or large\n", p)
+			return 2
+		}
+	}
 	ebiten.SetWindowTitle("Commonwealth — " + sc.Name)
 	ebiten.SetWindowSize(ui.ScreenW, ui.ScreenH)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -82,29 +83,42 @@ func (g *Game) drawButtons(screen *ebiten.Image) {
 
 // slider is one live key on the parameters panel.
 type slider struct {
-	key      *scenario.Key
-	lo, hi   float64
-	r        rect // the track
-	valueNow func(p economy.Params) float64
+	key    *scenario.Key
+	lo, hi float64
+	r      rect // the track
 }
 
-// sliders returns the live keys of the model with their ranges.
-func sliders(model string) []slider {
+// sliderKeys are the parameters the sliders offer, by model: the main
+// levers of a lesson.
+var sliderKeys = map[string][]string{
+	economy.ModelExchange:   {"exchange.saving", "exchange.fraction", "exchange.redistribution", "exchange.advantage"},
+	economy.ModelCapitalism: {"capitalism.wage_min", "capitalism.wage_max"},
+	"ai":                    {"resistance.base", "data.dividend", "ai.productivity", "compute.price", "capitalism.wage_max"},
+}
+
+// sliderMax is the top of a slider for keys whose own range is open-ended.
+var sliderMax = map[string]float64{
+	"capitalism.wage_min": 200, "capitalism.wage_max": 200, "ai.productivity": 20, "compute.price": 20,
+	"exchange.advantage": 1, "exchange.saving": 0.99,
+}
+
+// sliders returns the sliders of the running world's model.
+func sliders(s scenario.Settings) []slider {
+	set := s.Model
+	if s.AI.Enabled {
+		set = "ai"
+	}
 	var out []slider
 	y := float32(panelsTop + 60)
 	for _, k := range scenario.LiveKeys() {
-		isExchange := len(k.Path) > 9 && k.Path[:9] == "exchange."
-		if (model == economy.ModelExchange) != isExchange {
+		if !slices.Contains(sliderKeys[set], k.Path) {
 			continue
 		}
-		lo, hi := k.Min, math.Min(k.Max, 1)
-		if k.MaxOpen {
-			hi = math.Min(hi, 0.99)
+		hi := k.Max
+		if m, ok := sliderMax[k.Path]; ok {
+			hi = m
 		}
-		if k.Kind == scenario.Int {
-			hi = 200
-		}
-		out = append(out, slider{key: k, lo: lo, hi: hi, r: rect{ScreenW - 420, y + 22, 380, 10}})
+		out = append(out, slider{key: k, lo: k.Min, hi: hi, r: rect{ScreenW - 420, y + 22, 380, 10}})
 		y += 62
 	}
 	return out
@@ -118,7 +132,7 @@ func sliderValue(k *scenario.Key, s scenario.Settings) float64 {
 
 func (g *Game) drawSliders(screen *ebiten.Image) {
 	st := g.sim.Arms[0]
-	ss := sliders(st.Settings.Model)
+	ss := sliders(st.Settings)
 	g.mesh.rect(ScreenW-440, panelsTop+10, 430, float32(40+62*len(ss)), color.RGBA{0x20, 0x20, 0x20, 0xee})
 	for _, s := range ss {
 		v := sliderValue(s.key, st.Settings)
@@ -141,7 +155,7 @@ func (g *Game) mouseIntent() (classroom.Intent, int) {
 	x, y := ebiten.CursorPosition()
 	clicked := inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft)
 	if g.sim.Sliders && ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft) {
-		for _, s := range sliders(g.sim.Arms[0].Settings.Model) {
+		for _, s := range sliders(g.sim.Arms[0].Settings) {
 			hit := s.r
 			hit.y, hit.h = hit.y-10, hit.h+20
 			if hit.contains(x, y) {
