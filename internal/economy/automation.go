@@ -23,6 +23,7 @@ type automation struct {
 	data       []float64 // per person: data contributed (depreciating)
 	dataStock  float64
 	dataRef    float64 // the reference data stock: a year of everyone's baseline data
+	pi         float64 // π this month, from the data stock at its start
 
 	dcs     []datacenter
 	price   float64 // of a compute unit, this month
@@ -107,12 +108,16 @@ func (a *automation) spreadWealth(w *World, k *capitalism) {
 	}
 }
 
-// productivity is π: the market samples a unit performs a month.
-func (a *automation) productivity() float64 {
-	if a.dataStock <= 0 {
-		return 0
+// productivity is π: the market samples a unit performs a month, set
+// from the data stock once a month.
+func (a *automation) productivity() float64 { return a.pi }
+
+// setProductivity computes π = π₀·(data stock / reference)^β.
+func (a *automation) setProductivity() {
+	a.pi = 0
+	if a.dataStock > 0 {
+		a.pi = a.p.Productivity * math.Pow(a.dataStock/a.dataRef, a.p.DataElasticity)
 	}
-	return a.p.Productivity * math.Pow(a.dataStock/a.dataRef, a.p.DataElasticity)
 }
 
 // capacity is the compute the ready data centres supply.
@@ -259,6 +264,7 @@ func (a *automation) share(w *World, k *capitalism, f int32) {
 // out the funds.
 func (a *automation) monthEnd(w *World, k *capitalism) {
 	a.produceData(w, k)
+	a.setProductivity()
 	a.updateSkills(k)
 	a.setPrice(w)
 	if a.utilisation(w) > a.p.Compute.ProposeAt && !a.building(w) {

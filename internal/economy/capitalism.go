@@ -50,6 +50,7 @@ func (k *capitalism) retune(p Params) error {
 			return errors.New("economy: AI cannot be switched on or off in a running world")
 		}
 		k.ai.p = p.AI
+		k.ai.setProductivity() // π₀ may have changed
 	}
 	return nil
 }
