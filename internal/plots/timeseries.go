@@ -104,7 +104,7 @@ func overTime(title, metric, ylabel string, arms []arm) (*plot.Plot, error) {
 			return nil, err
 		}
 	}
-	p.Legend.Top = false
+	legendRoom(p, 0.2)
 	return p, nil
 }
 
