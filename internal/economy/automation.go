@@ -493,14 +493,23 @@ func (a *automation) observe(w *World, k *capitalism, s *Snapshot) {
 	x.CommonsFund, x.DataStock = w.led.acc[w.led.Special(Commons)].bal, a.dataStock
 	x.Need = append(x.Need[:0], a.need...)
 	x.Burden = x.Burden[:0]
-	perCommunity := make([]float64, a.p.Communities.Count)
-	for c := range perCommunity {
-		perCommunity[c] = a.burdenPerPerson(w, c)
+	x.Communities = append(x.Communities[:0], make([]CommunityState, a.p.Communities.Count)...)
+	for c := range x.Communities {
+		x.Communities[c].Burden = a.burdenPerPerson(w, c)
+	}
+	for _, dc := range a.dcs {
+		if dc.ready <= w.month {
+			x.Communities[dc.community].Datacenters++
+		} else {
+			x.Communities[dc.community].Building++
+		}
 	}
 	var skill float64
 	for i := range a.skill {
 		skill += float64(a.skill[i])
-		x.Burden = append(x.Burden, perCommunity[a.community(w, i)])
+		c := a.community(w, i)
+		x.Burden = append(x.Burden, x.Communities[c].Burden)
+		x.Communities[c].Wealth += w.led.acc[i].bal
 	}
 	x.MeanSkill = skill / float64(len(a.skill))
 	x.Workload = a.workload(s.Workers)

@@ -46,4 +46,13 @@ type AISnapshot struct {
 	Hours         float64   // share of full time members work (cooperatives shorten hours)
 	Need          []int64   // each person's need
 	Burden        []float64 // environmental burden on each person this month
+	Communities   []CommunityState
+}
+
+// CommunityState is one community's data centres and burden.
+type CommunityState struct {
+	Datacenters int     // ready
+	Building    int     // approved, not yet supplying
+	Burden      float64 // burden a month on each of its people
+	Wealth      int64   // money its people hold
 }

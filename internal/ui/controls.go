@@ -186,7 +186,7 @@ func (g *Game) mouseIntent() (classroom.Intent, int) {
 // personAt finds the person drawn at (x, y).
 func (g *Game) personAt(x, y int) (arm, person int, ok bool) {
 	for i, st := range g.sim.Arms {
-		r := peopleRect(panelRect(i, len(g.sim.Arms)))
+		r := peopleRect(panelRect(i, len(g.sim.Arms)), st)
 		if !r.contains(x, y) || i >= len(g.arr) {
 			continue
 		}

@@ -66,9 +66,54 @@ func panelRect(i, n int) rect {
 	return rect{5 + float32(i)*w, panelsTop, w - 5, panelsH}
 }
 
-// peopleRect is the part of a panel the people are drawn in.
-func peopleRect(r rect) rect {
-	return rect{r.x + panelInset, r.y + panelHead, r.w - 2*panelInset, r.h - panelHead - panelInset}
+// peopleRect is the part of a panel the people are drawn in; with
+// automation the communities' strip takes the bottom.
+func peopleRect(r rect, st *classroom.ArmState) rect {
+	h := r.h - panelHead - panelInset
+	if st.Snap.AI != nil {
+		h -= communityStrip
+	}
+	return rect{r.x + panelInset, r.y + panelHead, r.w - 2*panelInset, h}
+}
+
+// communityStrip is the height of the communities' strip.
+const communityStrip = 34
+
+// drawCommunities draws each community under the people: its data centres
+// (dark squares ready, outlined being built) and the burden on each of its
+// people, the poorest community marked.
+func (g *Game) drawCommunities(screen *ebiten.Image, st *classroom.ArmState, r rect) {
+	cs := st.Snap.AI.Communities
+	w := r.w / float32(len(cs))
+	poorest := 0
+	for c := range cs {
+		if cs[c].Wealth < cs[poorest].Wealth {
+			poorest = c
+		}
+	}
+	for c, cm := range cs {
+		x := r.x + float32(c)*w
+		fill := color.RGBA{0xee, 0xee, 0xe8, 0xff}
+		if c == poorest {
+			fill = color.RGBA{0xf6, 0xe0, 0xd0, 0xff}
+		}
+		g.mesh.rect(x+1, r.y, w-2, communityStrip-4, fill)
+		for k := range cm.Datacenters + cm.Building {
+			col := color.RGBA{0x30, 0x30, 0x30, 0xff}
+			if k >= cm.Datacenters {
+				col = color.RGBA{0x90, 0x90, 0x90, 0xff}
+			}
+			g.mesh.rect(x+4+float32(k%12)*9, r.y+4, 7, 7, col)
+		}
+	}
+	g.mesh.draw(screen)
+	for c, cm := range cs {
+		label := fmt.Sprintf("community %d · burden %.3f", c+1, cm.Burden)
+		if len(cs) > 3 {
+			label = fmt.Sprintf("c%d · %.3f", c+1, cm.Burden)
+		}
+		write(screen, label, regular, 11, float64(r.x+float32(c)*w+4), float64(r.y)+14, ink, text.AlignStart)
+	}
 }
 
 // rect is a screen rectangle.
@@ -77,12 +122,12 @@ type rect struct{ x, y, w, h float32 }
 func (g *Game) drawTopBar(screen *ebiten.Image) {
 	s := g.sim
 	m := s.Month()
-	state := fmt.Sprintf("%g month a frame", classroom.Speeds[s.Speed])
+	state := fmt.Sprintf("%g mo/frame", classroom.Speeds[s.Speed])
 	if s.Paused {
 		state = "paused"
 	}
-	write(screen, fmt.Sprintf("%s · year %d · month %d/%d · %s", s.Scenario.Name, m/12, m, s.Scenario.Run().Months, state),
-		bold, 18, 12, 12, ink, text.AlignStart)
+	write(screen, fmt.Sprintf("%s · year %d of %d · %s", s.Scenario.Name, m/12, s.Scenario.Run().Months/12, state),
+		bold, 17, 12, 12, ink, text.AlignStart)
 	g.drawButtons(screen)
 }
 
@@ -110,7 +155,11 @@ func (g *Game) drawPanel(screen *ebiten.Image, i int, st *classroom.ArmState, r 
 	if !g.sim.Large {
 		write(screen, sub, regular, 16, x+panelInset, y+50, ink, text.AlignStart)
 	}
-	g.drawPeople(screen, i, st, peopleRect(r))
+	pr := peopleRect(r, st)
+	g.drawPeople(screen, i, st, pr)
+	if st.Snap.AI != nil {
+		g.drawCommunities(screen, st, rect{pr.x, pr.y + pr.h + 2, pr.w, communityStrip})
+	}
 }
 
 // drawPeople draws a square per person, arranged by class (each capitalist
