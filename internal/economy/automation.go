@@ -211,6 +211,14 @@ func (a *automation) firm(w *World, k *capitalism, f int32) {
 	}
 }
 
+// expropriate takes every data centre into common ownership: from now on
+// their rent goes to the commons fund.
+func (a *automation) expropriate(commons Account) {
+	for i := range a.dcs {
+		a.dcs[i].owner = commons
+	}
+}
+
 // freeCompute is the capacity not yet rented.
 func (a *automation) freeCompute(w *World) float64 {
 	return a.capacity(w) - float64(a.totalUnits)*a.p.ComputePerUnit

@@ -19,6 +19,7 @@ type capitalism struct {
 	wages    int64       // wages paid this month
 	revenue  int64       // market revenue this month
 	ai       *automation // nil unless AI is enabled
+	commons  Account     // the commons fund's account
 }
 
 func newCapitalism(p Params) (*capitalism, error) {
@@ -32,6 +33,7 @@ func newCapitalism(p Params) (*capitalism, error) {
 	if p.AI.Enabled {
 		k.ai = newAutomation(p)
 	}
+	k.commons = Account(p.People) + Commons
 	for i := range p.People {
 		k.hire.add(i/hireBlock, p.StartWealth)
 	}
@@ -48,6 +50,9 @@ func (k *capitalism) retune(p Params) error {
 	if k.ai != nil {
 		if p.AI.Enabled != k.ai.p.Enabled {
 			return errors.New("economy: AI cannot be switched on or off in a running world")
+		}
+		if p.AI.Ownership.Automation == AutomationCommons && k.ai.p.Ownership.Automation != AutomationCommons {
+			k.ai.expropriate(k.commons)
 		}
 		k.ai.p = p.AI
 		k.ai.setProductivity() // π₀ may have changed
