@@ -1,11 +1,13 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"commonwealth/internal/scenario"
 )
 
 // TestCheck runs a scenario whose claims hold and one where one does not:
@@ -50,31 +52,34 @@ func TestCheckNeedsClaims(t *testing.T) {
 	}
 }
 
-// TestShippedClaims runs `headless check` on every shipped scenario with
-// claims and compares each verdict with the one docs/model.md reports: the
-// claims that hold and, honestly, those that do not in this model.
-func TestShippedClaims(t *testing.T) {
-	want := map[string][]bool{
-		"trade":                 {true, true, true, true},
-		"wright":                {true, true, true, true},
-		"ai-is-capital":         {true, true, true, true},
-		"datacenter-resistance": {false, true, false, false},
-		"data-dividend":         {true},
-		"environmental-justice": {true},
-	}
-	for name, verdicts := range want {
+// TestLessons checks every shipped scenario against its lesson page: the
+// page exists, and `headless check` gives each claim the verdict the page
+// says, in the same order.
+func TestLessons(t *testing.T) {
+	verdict := regexp.MustCompile(`(?m)^- (SUPPORTED|NOT SUPPORTED) — (.+)$`)
+	for _, name := range scenario.Names() {
+		page, err := os.ReadFile(filepath.Join("..", "..", "docs", "lessons", name+".md"))
+		if err != nil {
+			t.Errorf("%s: no lesson page: %v", name, err)
+			continue
+		}
+		want := verdict.FindAllStringSubmatch(string(page), -1)
 		code, out, errs := headless(t, "check", name, "-o", t.TempDir())
 		if code == exitBadUsed {
 			t.Fatalf("%s: %s", name, errs)
 		}
-		for i, supported := range verdicts {
-			word := "NOT SUPPORTED"
-			if supported {
-				word = "SUPPORTED    "
+		got := regexp.MustCompile(`(?m)^ *\d+\. (SUPPORTED|NOT SUPPORTED) +(.+)$`).FindAllStringSubmatch(out, -1)
+		if len(got) == 0 || len(got) != len(want) {
+			t.Errorf("%s: the page lists %d verdicts, check gives %d", name, len(want), len(got))
+			continue
+		}
+		for i := range got {
+			if got[i][1] != want[i][1] || strings.TrimSpace(got[i][2]) != want[i][2] {
+				t.Errorf("%s: claim %d: check says %s %q, the lesson page %s %q", name, i+1, got[i][1], got[i][2], want[i][1], want[i][2])
 			}
-			if !strings.Contains(out, fmt.Sprintf("%2d. %s", i+1, word)) {
-				t.Errorf("%s: claim %d is not %s:\n%s", name, i+1, strings.TrimSpace(word), out)
-			}
+		}
+		if (code == exitOK) != !strings.Contains(out, "NOT SUPPORTED") {
+			t.Errorf("%s: exit %d does not match the verdicts", name, code)
 		}
 	}
 }

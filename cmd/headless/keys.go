@@ -11,9 +11,14 @@ import (
 
 // keysCmd prints the reference of every scenario key.
 func keysCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("keys", "", stderr)
+	fs := newFlagSet("keys", "[--markdown]", stderr)
+	markdown := fs.Bool("markdown", false, "write the reference as Markdown (docs/scenario-reference.md)")
 	if _, err := parse(fs, args); err != nil {
 		return flagStatus(err)
+	}
+	if *markdown {
+		fmt.Fprint(stdout, scenario.Reference())
+		return exitOK
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "KEY\tDEFAULT\tUNIT\tALLOWED\tPER ARM\tLIVE\tMEANING")

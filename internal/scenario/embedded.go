@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"slices"
@@ -68,5 +67,5 @@ func nameHint(ref string) string {
 	if h := didYouMean(ref, Names()); h != "" {
 		return h
 	}
-	return fmt.Sprintf("built-in scenarios are %s", quoteList(Names()))
+	return "`headless list` shows the built-in scenarios"
 }

@@ -70,7 +70,7 @@ func TestBadInput(t *testing.T) {
 		{"arm as a table", "[arm]\nname = \"a\"\n", "", nil,
 			"FILE:1: arm: expected [[arm]] blocks (an array of tables), got a table; write each arm as a block starting with the line [[arm]]"},
 		{"missing file", "", "/no/such/dir/scenario.toml", nil,
-			"/no/such/dir/scenario.toml: no such file; built-in scenarios are \"ai-is-capital\", \"boltzmann\", \"data-dividend\", \"datacenter-resistance\", \"environmental-justice\", \"trade\", \"wright\""},
+			"/no/such/dir/scenario.toml: no such file; `headless list` shows the built-in scenarios"},
 		{"unknown built-in", "", "wrigth", nil,
 			"wrigth: no such file, and no built-in scenario of that name; did you mean \"wright\"?"},
 		{"--set unknown key", "model = \"exchange\"\n", "", []string{"exchange.amout=3"},

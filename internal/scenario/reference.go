@@ -1,0 +1,45 @@
+package scenario
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Reference returns the reference of every scenario key as Markdown, from
+// the registry: docs/scenario-reference.md is this text (a test checks it).
+func Reference() string {
+	var b strings.Builder
+	b.WriteString("# Scenario reference\n\n")
+	b.WriteString("Generated from the key registry by `go run ./cmd/headless keys --markdown`; a test checks that this file is current.\n\n")
+	b.WriteString("A scenario is a TOML file. Keys are written as TOML paths (`exchange.rule`, or `rule` inside an `[exchange]` table); ")
+	b.WriteString("`--set path=value` sets any of them for every arm. *Per arm*: whether an `[[arm]]` block may override it. ")
+	b.WriteString("*Live*: whether it can change in a running world — in `[[event]]` blocks and on the window's sliders.\n\n")
+	b.WriteString("| key | default | unit | allowed | per arm | live | meaning |\n|---|---|---|---|---|---|---|\n")
+	for i := range Keys {
+		k := &Keys[i]
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", k.Path, code(k.Default()), k.Unit, k.Range(), yes(!k.Shared), yes(k.Live), k.Doc)
+	}
+	b.WriteString(`
+## Blocks
+
+- ` + "`[[arm]]`" + `: ` + "`name`" + ` and any per-arm keys. Every arm runs the same seeds: the same people.
+- ` + "`[[claim]]`" + `: ` + "`text`" + `, then either ` + "`metric`, `arm`" + `, ` + "`compare`" + ` (another arm) or ` + "`value`" + `, ` + "`op`" + ` (` + "`<`, `>`, `within`" + ` with ` + "`tolerance`" + `), or ` + "`expr`" + ` (an expression over arms and their metrics, such as ` + "`private.gini_wealth > commons.gini_wealth`" + `); and optionally ` + "`month`" + ` or ` + "`window = [first, last]`" + `. Judged by ` + "`headless check`" + `.
+- ` + "`[[sweep]]`" + `: ` + "`key`" + `, ` + "`values`" + ` or ` + "`from`, `to`, `step`" + `, optionally ` + "`metrics`" + ` and ` + "`month`/`window`" + `. Run by ` + "`headless sweep`" + `; two sweeps make a grid.
+- ` + "`[[event]]`" + `: ` + "`month`" + `, optionally ` + "`arm`" + `, ` + "`set`" + ` (a table of live keys), ` + "`caption`" + `, ` + "`question`" + ` (pauses the window for predictions). Events run in headless runs too.
+`)
+	return b.String()
+}
+
+func code(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "`" + s + "`"
+}
+
+func yes(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
