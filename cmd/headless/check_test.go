@@ -46,7 +46,9 @@ func TestCheck(t *testing.T) {
 }
 
 func TestCheckNeedsClaims(t *testing.T) {
-	code, _, errs := headless(t, "check", "boltzmann", "-o", t.TempDir())
+	file := filepath.Join(t.TempDir(), "plain.toml")
+	os.WriteFile(file, []byte("model = \"exchange\"\nmonths = 5\n"), 0o644)
+	code, _, errs := headless(t, "check", file, "-o", t.TempDir())
 	if code != exitBadUsed || !strings.Contains(errs, "no claims to check") {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
