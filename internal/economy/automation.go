@@ -31,8 +31,8 @@ type automation struct {
 	blocked int
 
 	// this month's flows
-	rent, dividends, commonsPaid, unitRevenue, revenue int64
-	unitSamples, workerSamples                         int64
+	rent, dividends, commonsPaid, unitRevenue int64
+	unitSamples, workerSamples                int64
 }
 
 // datacenter supplies compute from its ready month on, in its community.

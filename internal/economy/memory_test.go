@@ -17,6 +17,7 @@ func TestBytesPerPerson(t *testing.T) {
 	for _, p := range []economy.Params{
 		exchange(economy.RuleMesa, n, 1, 1),
 		{Model: economy.ModelCapitalism, People: n, StartWealth: 100, Capitalism: economy.CapitalismParams{WageMin: 10, WageMax: 90}},
+		aiWorld(n, economy.FirmsCooperative, economy.AutomationCommons, economy.DistributeNeed, economy.SitingCheapest, 0.5),
 	} {
 		var before, after runtime.MemStats
 		runtime.GC()
@@ -32,7 +33,7 @@ func TestBytesPerPerson(t *testing.T) {
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 		per := float64(after.HeapAlloc-before.HeapAlloc) / n
-		t.Logf("%s: %.0f bytes a person", p.Model, per)
+		t.Logf("%s (AI %v): %.0f bytes a person", p.Model, p.AI.Enabled, per)
 		if per > economy.BytesPerPerson {
 			t.Errorf("%s: %.0f bytes a person, above the bound %d", p.Model, per, economy.BytesPerPerson)
 		}

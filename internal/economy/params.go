@@ -43,7 +43,7 @@ type CapitalismParams struct {
 
 // BytesPerPerson bounds the memory one person costs a world, with the
 // buffers used to observe it (measured by TestBytesPerPerson).
-const BytesPerPerson = 120
+const BytesPerPerson = 200
 
 // Ownership regimes.
 const (
