@@ -207,6 +207,7 @@ func (s *Sim) Apply(in Intent) error {
 	}
 	if in.Step {
 		s.Paused = true
+		s.Question = "" // stepping on answers the question too
 		s.StepMonth()
 	}
 	if in.Faster && s.Speed < len(Speeds)-1 {
