@@ -8,6 +8,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"slices"
+	"strings"
 
 	"commonwealth/internal/agents"
 	"commonwealth/internal/classroom"
@@ -376,13 +377,15 @@ func (g *Game) drawOverlays(screen *ebiten.Image) {
 	s := g.sim
 	if s.Caption != "" && s.Month()-s.CaptionFrom < captionMonths {
 		g.box(screen, rect{40, panelsTop + panelsH - 70, ScreenW - 80, 56})
-		write(screen, s.Caption, bold, g.size(24), ScreenW/2, float64(panelsTop+panelsH-60), color.White, text.AlignCenter)
+		write(screen, wrap(s.Caption, bold, g.size(24), ScreenW-120), bold, g.size(24), ScreenW/2, float64(panelsTop+panelsH-60), color.White, text.AlignCenter)
 	}
 	if s.Question != "" {
-		g.box(screen, rect{ScreenW/2 - 420, 200, 840, 200})
-		write(screen, "Predict, then watch", regular, g.size(20), ScreenW/2, 220, color.RGBA{0xff, 0xd0, 0x80, 0xff}, text.AlignCenter)
-		write(screen, s.Question, bold, g.size(28), ScreenW/2, 270, color.White, text.AlignCenter)
-		write(screen, "Space to go on", regular, 18, ScreenW/2, 360, color.White, text.AlignCenter)
+		q := wrap(s.Question, bold, g.size(28), 820)
+		h := float32(g.size(28)*1.3) * float32(strings.Count(q, "\n")+1)
+		g.box(screen, rect{ScreenW/2 - 440, 120, 880, 110 + h})
+		write(screen, "Predict, then watch", regular, g.size(20), ScreenW/2, 135, color.RGBA{0xff, 0xd0, 0x80, 0xff}, text.AlignCenter)
+		write(screen, q, bold, g.size(28), ScreenW/2, 175, color.White, text.AlignCenter)
+		write(screen, "Space to go on", regular, 18, ScreenW/2, float64(190+h), color.White, text.AlignCenter)
 	}
 	if sel := s.Selected; sel != nil {
 		g.drawInspection(screen, sel)

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"image/color"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -33,4 +34,24 @@ func write(dst *ebiten.Image, s string, src *text.GoTextFaceSource, size, x, y f
 	op.PrimaryAlign = align
 	op.LineSpacing = size * 1.3
 	text.Draw(dst, s, &text.GoTextFace{Source: src, Size: size}, op)
+}
+
+// wrap breaks s into lines no wider than width at the given face size,
+// between words.
+func wrap(s string, src *text.GoTextFaceSource, size, width float64) string {
+	face := &text.GoTextFace{Source: src, Size: size}
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		next := word
+		if line != "" {
+			next = line + " " + word
+		}
+		if w, _ := text.Measure(next, face, 0); w > width && line != "" {
+			lines = append(lines, line)
+			next = word
+		}
+		line = next
+	}
+	return strings.Join(append(lines, line), "\n")
 }
