@@ -196,7 +196,8 @@ func (k *capitalism) marketSample(w *World, a int32) {
 	if k.ai != nil {
 		k.ai.workerSamples++
 	}
-	k.move(w, pool, Account(firm), amt)
+	w.pay(pool, Account(firm), amt)
+	k.hire.add(int(firm)/hireBlock, amt) // a firm's owner is in H: no need to look
 }
 
 // firing: a capitalist who cannot pay every employee the mean wage fires
@@ -222,7 +223,8 @@ func (k *capitalism) payWages(w *World, a int32) {
 			wage = w.r.upTo(m)
 		}
 		k.wages += wage
-		k.move(w, Account(a), Account(e), wage)
+		w.pay(Account(a), Account(e), wage)
+		k.hire.add(int(a)/hireBlock, -wage) // a is in H, its workers are not
 	}
 }
 
