@@ -122,13 +122,18 @@ func (a *automation) setProductivity() {
 
 // capacity is the compute the ready data centres supply.
 func (a *automation) capacity(w *World) float64 {
+	return float64(a.readyCount(w)) * a.p.Compute.Capacity
+}
+
+// readyCount is how many data centres supply compute this month.
+func (a *automation) readyCount(w *World) int {
 	n := 0
 	for _, dc := range a.dcs {
 		if dc.ready <= w.month {
 			n++
 		}
 	}
-	return float64(n) * a.p.Compute.Capacity
+	return n
 }
 
 // utilisation is the compute in use over capacity (1 without capacity).
@@ -173,7 +178,8 @@ func (a *automation) work(w *World, k *capitalism) {
 		a.unitRevenue += amt
 		k.revenue += amt
 		a.unitSamples++
-		k.move(w, pool, Account(firm), amt)
+		w.pay(pool, Account(firm), amt)
+		k.hire.add(firm/hireBlock, amt) // a firm's owner is in H
 	}
 }
 
@@ -232,23 +238,22 @@ func (a *automation) payRent(w *World, k *capitalism, f int32, rent int64) {
 	div := int64(float64(rent) * a.p.Dividend)
 	k.move(w, Account(f), w.led.Special(DataFund), div)
 	rest := rent - div
-	var owners []Account
-	for _, dc := range a.dcs {
-		if dc.ready <= w.month {
-			owners = append(owners, dc.owner)
-		}
-	}
-	if len(owners) == 0 {
+	ready := int64(a.readyCount(w))
+	if ready == 0 {
 		k.move(w, Account(f), w.led.Special(Pool), rest)
 		return
 	}
-	share := rest / int64(len(owners))
-	for i, o := range owners {
-		amt := share
-		if i == 0 {
-			amt += rest - share*int64(len(owners))
+	share := rest / ready
+	first := true
+	for _, dc := range a.dcs {
+		if dc.ready > w.month {
+			continue
 		}
-		k.move(w, Account(f), o, amt)
+		amt := share
+		if first {
+			amt, first = share+rest-share*ready, false
+		}
+		k.move(w, Account(f), dc.owner, amt)
 	}
 }
 

@@ -171,6 +171,9 @@ func (k *capitalism) hiring(w *World, a int32) {
 	}
 	k.hire.add(int(a)/hireBlock, -own) // a leaves H
 	k.people.Hire(c, a)
+	if k.ai != nil && k.ai.units[a] > 0 {
+		k.ai.addUnits(a, -k.ai.units[a]) // a former owner taking a job gives up their machines
+	}
 }
 
 // expenditure: a person b ≠ a, drawn uniformly, spends a uniform amount in
