@@ -93,7 +93,7 @@ func TestDataDividendPaysEveryone(t *testing.T) {
 
 // TestCheapestSitingBurdensThePoorest: siting in the poorest community puts
 // more of the burden on the poorest fifth than siting at random does. The
-// effect is small (about 0.206 against 0.198 with these seeds): people's
+// effect is small (about 0.206 against 0.199 with these seeds): people's
 // wealth mixes within a few years in Wright's dynamics, so the poorest
 // community holds only somewhat more of the poorest fifth. The assertion is
 // the direction on these fixed seeds; docs/model.md reports the size.
