@@ -47,9 +47,6 @@ func NewLedger(n int, start int64) Ledger {
 // Special returns the Account of a special account (Pool, Commons, DataFund).
 func (l *Ledger) Special(s Account) Account { return Account(l.n) + s }
 
-// Balance returns the money held by account a.
-func (l *Ledger) Balance(a Account) int64 { return l.acc[a].bal }
-
 // Transfer moves amt units from one account to another. It panics if amt is
 // negative or the payer holds less than amt: callers check both, and a
 // violation is a bug in a rule, not bad input.
