@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"commonwealth/internal/scenario"
@@ -129,10 +130,10 @@ func TestStoreResumes(t *testing.T) {
 	if st.Count() != 2 {
 		t.Fatalf("%d runs stored, want 2", st.Count())
 	}
-	ran := 0
-	again, err := Run(context.Background(), sc, Options{Store: &st, Resume: true, Done: func() { ran++ }})
-	if err != nil || ran != 2 {
-		t.Fatal(err, ran)
+	var ran atomic.Int32 // Done is called from the workers
+	again, err := Run(context.Background(), sc, Options{Store: &st, Resume: true, Done: func() { ran.Add(1) }})
+	if err != nil || ran.Load() != 2 {
+		t.Fatal(err, ran.Load())
 	}
 	if !bytes.Equal(csvBytes(t, WriteSummary, sc, first), csvBytes(t, WriteSummary, sc, again)) {
 		t.Fatal("resumed results differ")
