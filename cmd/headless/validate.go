@@ -42,6 +42,32 @@ func validateCmd(_ context.Context, args []string, stdout, stderr io.Writer) int
 			}
 			fmt.Fprintf(stdout, "  arm %-16s %s\n", a.Name, strings.Join(set, ", "))
 		}
+		for _, e := range sc.Events {
+			where := "every arm"
+			if e.Arm != "" {
+				where = "arm " + e.Arm
+			}
+			what := append(e.Sets(), quoted("caption", e.Caption), quoted("question", e.Question))
+			fmt.Fprintf(stdout, "  event month %d, %s: %s\n", e.Month, where, strings.Join(nonEmpty(what), "; "))
+		}
+		fmt.Fprintf(stdout, "  %d claim(s), %d sweep(s)\n", len(sc.Claims), len(sc.Sweeps))
 	}
 	return status
+}
+
+func quoted(label, text string) string {
+	if text == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s %q", label, text)
+}
+
+func nonEmpty(xs []string) []string {
+	var out []string
+	for _, x := range xs {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
 }
