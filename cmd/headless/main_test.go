@@ -156,3 +156,27 @@ func TestModelCoreImportsNoUI(t *testing.T) {
 		}
 	}
 }
+
+// TestReusedFolderHasNoStalePlots runs Wright's model, then an exchange
+// model, into one folder: the class plots of the first must go, and a file
+// of the user's must stay.
+func TestReusedFolderHasNoStalePlots(t *testing.T) {
+	dir := t.TempDir()
+	mine := filepath.Join(dir, "notes.txt")
+	os.WriteFile(mine, []byte("mine"), 0o644)
+	if code, _, errs := headless(t, "run", "wright", "--months", "5", "--set", "people=100", "-o", dir); code != exitOK {
+		t.Fatal(errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "classes.png")); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := headless(t, "run", "boltzmann", "--months", "5", "-o", dir); code != exitOK {
+		t.Fatal(errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "classes.png")); !os.IsNotExist(err) {
+		t.Error("classes.png of the earlier run is still there")
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Error("a file the program did not write was removed")
+	}
+}

@@ -211,6 +211,7 @@ func writeOutputs(dir, format, command string, sc *scenario.Scenario, rs []batch
 		}
 	}
 	files = append(files, "report.html", "manifest.json")
+	pruneOutputs(dir, files)
 	m := batch.NewManifest(sc, files)
 	page := report.New(command, sc, rs, vs, m, files)
 	if err := batch.WriteFile(filepath.Join(dir, "report.html"), page.Write); err != nil {

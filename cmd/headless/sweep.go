@@ -65,6 +65,7 @@ func writeSweepOutputs(dir, format string, sc *scenario.Scenario, ps []batch.Poi
 		return files, err
 	}
 	files = append(files, "report.html", "manifest.json")
+	pruneOutputs(dir, files)
 	m := batch.NewManifest(sc, files)
 	page := report.New("sweep", sc, nil, nil, m, nil)
 	page.AddFigures(figs, func(f string) string {
