@@ -235,13 +235,7 @@ func printSummary(w io.Writer, sc *scenario.Scenario, rs []batch.Result) {
 		}
 	}
 	seeds := sc.Run().Seeds
-	end := func(a, col int) []float64 {
-		xs := make([]float64, seeds)
-		for s := range seeds {
-			xs[s] = rs[a*seeds+s].Series.Last()[col]
-		}
-		return xs
-	}
+	end := func(a, col int) []float64 { return batch.EndValues(rs, seeds, a, col) }
 	table := func(title string, row func(a, col int) string, arms []int) {
 		fmt.Fprintf(w, "\n%-22s", title)
 		for _, c := range shown {
@@ -266,17 +260,8 @@ func printSummary(w io.Writer, sc *scenario.Scenario, rs []batch.Result) {
 	}, all)
 	if len(sc.Arms) > 1 {
 		table("minus "+sc.Arms[0].Name+", paired", func(a, c int) string {
-			d := end(a, c)
-			base := end(0, c)
-			lower := 0
-			for s := range d {
-				d[s] -= base[s]
-				if d[s] < 0 {
-					lower++
-				}
-			}
-			mean, lo, hi := metrics.MeanCI(d, 0.95)
-			return fmt.Sprintf("%+.3f [%+.3f, %+.3f] %d/%d lower", mean, lo, hi, lower, seeds)
+			p := batch.Compare(end(a, c), end(0, c))
+			return fmt.Sprintf("%+.3f [%+.3f, %+.3f] %d/%d lower", p.Mean, p.Lo, p.Hi, p.Lower, p.Seeds)
 		}, all[1:])
 	}
 	fmt.Fprintf(w, "(mean over %d seeds [95%% t interval]; paired: each arm minus the first in the same seed)\n\n", seeds)

@@ -102,13 +102,7 @@ func sweepTables(sc *scenario.Scenario, ps []batch.Point) []report.Table {
 		for i := range ps {
 			row := append([]string(nil), ps[i].Values...)
 			for a := range sc.Arms {
-				var xs []float64
-				for j := range ps[i].Results {
-					if r := &ps[i].Results[j]; r.Arm == a {
-						xs = append(xs, batch.At(r, sw0.Moment, metric))
-					}
-				}
-				mean, lo, hi := metrics.MeanCI(xs, 0.95)
+				mean, lo, hi := metrics.MeanCI(ps[i].Metric(a, sw0.Moment, metric), 0.95)
 				row = append(row, fmt.Sprintf("%.4g [%.4g, %.4g]", mean, lo, hi))
 			}
 			t.Rows = append(t.Rows, row)

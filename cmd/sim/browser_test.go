@@ -93,14 +93,5 @@ func TestBrowser(t *testing.T) {
 
 // drawn counts the pixels in r darker than the page and the panels.
 func drawn(img image.Image, r image.Rectangle) int {
-	n := 0
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			c := color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)
-			if max(c.R, c.G, c.B) < 200 {
-				n++
-			}
-		}
-	}
-	return n
+	return count(img, r, func(c color.RGBA) bool { return max(c.R, c.G, c.B) < 200 })
 }

@@ -62,18 +62,20 @@ func TestScreenshot(t *testing.T) {
 	}
 }
 
-// colourful counts the saturated pixels in r.
-func colourful(img image.Image, r image.Rectangle) int {
+// count counts the pixels in r that keep says are drawn.
+func count(img image.Image, r image.Rectangle, keep func(c color.RGBA) bool) int {
 	n := 0
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			c := color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)
-			hi := max(c.R, c.G, c.B)
-			lo := min(c.R, c.G, c.B)
-			if hi-lo > 60 {
+			if keep(color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)) {
 				n++
 			}
 		}
 	}
 	return n
+}
+
+// colourful counts the saturated pixels in r: people, not text or panels.
+func colourful(img image.Image, r image.Rectangle) int {
+	return count(img, r, func(c color.RGBA) bool { return max(c.R, c.G, c.B)-min(c.R, c.G, c.B) > 60 })
 }

@@ -44,12 +44,14 @@ func Judge(sc *scenario.Scenario, rs []batch.Result) ([]Verdict, error) {
 		arm[a.Name] = i
 	}
 	run := func(a, s int) *batch.Result { return &rs[a*seeds+s] }
+	ms := sc.Run().Metrics()   // what the expressions were compiled against
+	env := scenario.ArmEnv(ms) // one record type for every arm, made once
 	var vs []Verdict
 	for i := range sc.Claims {
 		c := &sc.Claims[i]
 		v := Verdict{Claim: c}
 		for s := range seeds {
-			x, err := valueFor(c, sc, arm, func(a int) *batch.Result { return run(a, s) })
+			x, err := valueFor(c, sc, arm, ms, env, func(a int) *batch.Result { return run(a, s) })
 			if err != nil {
 				return nil, fmt.Errorf("claim %q, seed %d: %w", c.Text, run(0, s).Seed, err)
 			}
@@ -63,7 +65,7 @@ func Judge(sc *scenario.Scenario, rs []batch.Result) ([]Verdict, error) {
 }
 
 // valueFor computes the claim's value in one seed.
-func valueFor(c *scenario.Claim, sc *scenario.Scenario, arm map[string]int, run func(a int) *batch.Result) (float64, error) {
+func valueFor(c *scenario.Claim, sc *scenario.Scenario, arm map[string]int, ms []metrics.Metric, t reflect.Type, run func(a int) *batch.Result) (float64, error) {
 	if c.Program == nil {
 		x := batch.At(run(arm[c.Arm]), c.Moment, c.Metric)
 		if c.Compare != "" {
@@ -72,13 +74,11 @@ func valueFor(c *scenario.Claim, sc *scenario.Scenario, arm map[string]int, run 
 		return x - c.Value, nil
 	}
 	env := map[string]any{}
-	names := run(0).Series.Names
-	t := scenario.ArmEnv(metricsOf(names))
 	for a, armDef := range sc.Arms {
 		r := run(a)
 		rec := reflect.New(t).Elem()
-		for f, name := range names {
-			rec.Field(f).SetFloat(batch.At(r, c.Moment, name))
+		for f, m := range ms {
+			rec.Field(f).SetFloat(batch.At(r, c.Moment, m.Name))
 		}
 		env[armDef.Name] = rec.Interface()
 	}
@@ -98,19 +98,6 @@ func valueFor(c *scenario.Claim, sc *scenario.Scenario, arm map[string]int, run 
 		return float64(x), nil
 	}
 	return 0, fmt.Errorf("the expression gave %T", out)
-}
-
-// metricsOf returns the metrics with the given names, in that order.
-func metricsOf(names []string) []metrics.Metric {
-	var ms []metrics.Metric
-	for _, n := range names {
-		for _, m := range metrics.All {
-			if m.Name == n {
-				ms = append(ms, m)
-			}
-		}
-	}
-	return ms
 }
 
 // decide computes the statistics, the verdict and the evidence.

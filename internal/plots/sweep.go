@@ -52,17 +52,6 @@ func WriteSweep(dir, format string, sc *scenario.Scenario, ps []batch.Point) ([]
 	return names, nil
 }
 
-// cellValues returns the metric of arm a in every seed of a point.
-func cellValues(sc *scenario.Scenario, p *batch.Point, metric string, a int) []float64 {
-	var xs []float64
-	for i := range p.Results {
-		if r := &p.Results[i]; r.Arm == a {
-			xs = append(xs, batch.At(r, sc.Sweeps[0].Moment, metric))
-		}
-	}
-	return xs
-}
-
 // axisPositions returns where each value of a sweep sits on an axis: the
 // number itself when all values are numbers (and cells is false), else its
 // index, with ticks labelled by the values.
@@ -98,7 +87,7 @@ func sweepLine(sc *scenario.Scenario, ps []batch.Point, metric string) (*plot.Pl
 		var s series
 		var hi plotter.XYs
 		for i := range ps {
-			mean, l, h := metrics.MeanCI(cellValues(sc, &ps[i], metric, a), 0.95)
+			mean, l, h := metrics.MeanCI(ps[i].Metric(a, sc.Sweeps[0].Moment, metric), 0.95)
 			s.mean = append(s.mean, plotter.XY{X: xs[i], Y: mean})
 			s.band = append(s.band, plotter.XY{X: xs[i], Y: l})
 			hi = append(hi, plotter.XY{X: xs[i], Y: h})
@@ -146,7 +135,7 @@ func sweepGrid(sc *scenario.Scenario, ps []batch.Point, metric string, a int) (*
 	g := grid{cols: len(sx.Values), rows: len(sy.Values), z: make([]float64, len(ps))}
 	for i := range ps { // the first sweep varies slowest
 		col, row := i/len(sy.Values), i%len(sy.Values)
-		g.z[row*g.cols+col], _, _ = metrics.MeanCI(cellValues(sc, &ps[i], metric, a), 0.95)
+		g.z[row*g.cols+col], _, _ = metrics.MeanCI(ps[i].Metric(a, sc.Sweeps[0].Moment, metric), 0.95)
 	}
 	lo, hi := g.minMax()
 	pal := moreland.SmoothBlueRed()

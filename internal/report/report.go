@@ -125,13 +125,7 @@ func seedText(seeds []uint64) string {
 func endTables(sc *scenario.Scenario, rs []batch.Result) []Table {
 	names := rs[0].Series.Names
 	seeds := len(rs) / len(sc.Arms)
-	end := func(a, col int) []float64 {
-		xs := make([]float64, seeds)
-		for s := range seeds {
-			xs[s] = rs[a*seeds+s].Series.Last()[col]
-		}
-		return xs
-	}
+	end := func(a, col int) []float64 { return batch.EndValues(rs, seeds, a, col) }
 	ends := Table{Caption: fmt.Sprintf("Every metric at the end: mean over %d seeds [95%% t interval].", seeds), Head: append([]string{"metric"}, armNames(sc)...)}
 	diffs := Table{Caption: fmt.Sprintf("Paired by seed: each arm minus %s, mean [95%% interval], and in how many seeds it is lower.", sc.Arms[0].Name), Head: []string{"metric"}}
 	for _, a := range sc.Arms[1:] {
@@ -146,16 +140,8 @@ func endTables(sc *scenario.Scenario, rs []batch.Result) []Table {
 			if a == 0 {
 				continue
 			}
-			d, base := end(a, col), end(0, col)
-			lower := 0
-			for s := range d {
-				d[s] -= base[s]
-				if d[s] < 0 {
-					lower++
-				}
-			}
-			mean, lo, hi = metrics.MeanCI(d, 0.95)
-			drow = append(drow, fmt.Sprintf("%+.4g [%+.4g, %+.4g], %d/%d lower", mean, lo, hi, lower, seeds))
+			p := batch.Compare(end(a, col), end(0, col))
+			drow = append(drow, fmt.Sprintf("%+.4g [%+.4g, %+.4g], %d/%d lower", p.Mean, p.Lo, p.Hi, p.Lower, p.Seeds))
 		}
 		ends.Rows = append(ends.Rows, row)
 		diffs.Rows = append(diffs.Rows, drow)
