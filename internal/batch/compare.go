@@ -5,12 +5,15 @@ import (
 	"commonwealth/internal/scenario"
 )
 
-// EndValues returns a metric (by column) at the last month of each seed of
-// arm a, in seed order; rs is ordered by arm, then seed, as Run returns it.
+// EndValues returns a metric (by column) at the end of each seed of arm a —
+// the mean over its last year, as claims read it — in seed order; rs is
+// ordered by arm, then seed, as Run returns it.
 func EndValues(rs []Result, seeds, a, col int) []float64 {
 	xs := make([]float64, seeds)
+	end := scenario.Moment{Month: -1}
 	for s := range seeds {
-		xs[s] = rs[a*seeds+s].Series.Last()[col]
+		r := &rs[a*seeds+s]
+		xs[s] = At(r, end, r.Series.Names[col])
 	}
 	return xs
 }

@@ -61,20 +61,27 @@ func RunSweep(ctx context.Context, ps []Point, opt Options) error {
 }
 
 // At returns a metric of a run at a moment: at one month, the mean over a
-// window, or at the end.
+// window, or the mean over the last scenario.EndMonths months (all the
+// months after the start in a shorter run).
 func At(r *Result, m scenario.Moment, metric string) float64 {
 	col := r.Series.Column(metric)
 	switch {
 	case m.To > 0:
-		var sum float64
-		for t := m.From; t <= m.To; t++ {
-			sum += r.Series.Rows[t][col]
-		}
-		return sum / float64(m.To-m.From+1)
+		return meanRows(r.Series.Rows[m.From:m.To+1], col)
 	case m.Month >= 0:
 		return r.Series.Rows[m.Month][col]
 	}
-	return r.Series.Last()[col]
+	rows := r.Series.Rows
+	return meanRows(rows[max(len(rows)-scenario.EndMonths, min(1, len(rows)-1)):], col)
+}
+
+// meanRows is the mean of a column over rows.
+func meanRows(rows [][]float64, col int) float64 {
+	var sum float64
+	for _, row := range rows {
+		sum += row[col]
+	}
+	return sum / float64(len(rows))
 }
 
 // WriteSweepCSV writes sweep.csv: a row per point, arm and seed with every

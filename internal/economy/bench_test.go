@@ -86,17 +86,17 @@ func BenchmarkBareMesaLoop(b *testing.B) {
 	}
 }
 
-// BenchmarkAI is the default scenario's private arm (automation as capital,
-// capitalist firms, private data centres) after two years of warming up, to
-// compare per step with BenchmarkWright.
+// BenchmarkAI is the production economy with the default scenario's
+// parameters in its private arm (capitalist firms, private data centres),
+// with data centres scaled to the people so automation spreads at every
+// size, after ten years of warming up, to compare per step with
+// BenchmarkWright.
 func BenchmarkAI(b *testing.B) {
 	for _, n := range []int{1_000, 100_000, 1_000_000} {
 		b.Run(fmt.Sprintf("people=%d", n), func(b *testing.B) {
 			p := aiWorld(n, economy.FirmsCapitalist, economy.AutomationPrivate, economy.DistributeEqual, economy.SitingCheapest, 0)
 			p.AI.Communities.Count = 5
-			p.AI.Compute.Capacity = 0.4 * float64(n) // scaled with the people, as in the default scenario
-			p.AI.Compute.BuildCost = 5 * int64(n)
-			benchMonths(b, p, 24)
+			benchMonths(b, p, 120)
 		})
 	}
 }

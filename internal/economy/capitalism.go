@@ -18,22 +18,20 @@ type capitalism struct {
 	meanWage int64       // ⟨w⟩ = (wageMin + wageMax) / 2, rounded down
 	wages    int64       // wages paid this month
 	revenue  int64       // market revenue this month
-	ai       *automation // nil unless AI is enabled
-	commons  Account     // the commons fund's account
+	ai       *production // nil unless AI is enabled: the production economy replaces the market of samples
 }
 
-func newCapitalism(p Params) (*capitalism, error) {
+func newCapitalism(p Params, seed uint64) (*capitalism, error) {
 	k := &capitalism{
 		people: agents.NewPopulation(p.People),
 		hire:   newFenwick((p.People + hireBlock - 1) / hireBlock),
 	}
-	if err := k.retune(p); err != nil {
+	if err := k.retune(nil, p); err != nil {
 		return nil, err
 	}
 	if p.AI.Enabled {
-		k.ai = newAutomation(p)
+		k.ai = newProduction(p, k, seed)
 	}
-	k.commons = Account(p.People) + Commons
 	for i := range p.People {
 		k.hire.add(i/hireBlock, p.StartWealth)
 	}
@@ -41,7 +39,7 @@ func newCapitalism(p Params) (*capitalism, error) {
 }
 
 // retune takes the wages, and the live parameters of automation, from p.
-func (k *capitalism) retune(p Params) error {
+func (k *capitalism) retune(w *World, p Params) error {
 	c := p.Capitalism
 	if c.WageMin < 0 || c.WageMax < c.WageMin {
 		return fmt.Errorf("economy: wages %d..%d are not a range", c.WageMin, c.WageMax)
@@ -51,11 +49,7 @@ func (k *capitalism) retune(p Params) error {
 		if p.AI.Enabled != k.ai.p.Enabled {
 			return errors.New("economy: AI cannot be switched on or off in a running world")
 		}
-		if p.AI.Ownership.Automation == AutomationCommons && k.ai.p.Ownership.Automation != AutomationCommons {
-			k.ai.expropriate(k.commons)
-		}
-		k.ai.p = p.AI
-		k.ai.setProductivity() // π₀ may have changed
+		k.ai.retune(w, p)
 	}
 	return nil
 }
@@ -90,6 +84,9 @@ func (k *capitalism) drawEmployer(w *World, u int64) int32 {
 
 // weightBefore returns the total weight of the persons before a.
 func (k *capitalism) weightBefore(w *World, a int32) int64 {
+	if int(a) == k.people.Len() {
+		return k.hire.total
+	}
 	b := int(a) / hireBlock
 	sum := k.hire.prefix(b)
 	for i := int32(b * hireBlock); i < a; i++ {
@@ -98,16 +95,16 @@ func (k *capitalism) weightBefore(w *World, a int32) int64 {
 	return sum
 }
 
-func (k *capitalism) beginMonth(*World) {
+func (k *capitalism) beginMonth(w *World) {
 	k.wages, k.revenue = 0, 0
-	if a := k.ai; a != nil {
-		a.rent, a.dividends, a.commonsPaid, a.unitRevenue, a.unitSamples, a.workerSamples = 0, 0, 0, 0, 0, 0
+	if k.ai != nil {
+		k.ai.beginMonth(w)
 	}
 }
 
 func (k *capitalism) endMonth(w *World) {
 	if k.ai != nil {
-		k.ai.monthEnd(w, k)
+		k.ai.endMonth(w)
 	}
 }
 
@@ -124,6 +121,10 @@ func (k *capitalism) move(w *World, from, to Account, amt int64) {
 }
 
 func (k *capitalism) act(w *World, n int) {
+	if k.ai != nil {
+		k.ai.act(w, n)
+		return
+	}
 	for range n {
 		k.activate(w, int32(w.r.intn(k.people.Len())))
 	}
@@ -141,15 +142,6 @@ func (k *capitalism) activate(w *World, a int32) {
 	if k.people.Class(a) == agents.Capitalist {
 		k.firing(w, a)
 		k.payWages(w, a)
-		if k.ai != nil {
-			k.ai.firm(w, k, a)
-			if k.ai.p.Ownership.Firms == FirmsCooperative && k.people.Class(a) == agents.Capitalist {
-				k.ai.share(w, k, a)
-			}
-		}
-	}
-	if k.ai != nil {
-		k.ai.work(w, k)
 	}
 }
 
@@ -171,9 +163,6 @@ func (k *capitalism) hiring(w *World, a int32) {
 	}
 	k.hire.add(int(a)/hireBlock, -own) // a leaves H
 	k.people.Hire(c, a)
-	if k.ai != nil && k.ai.units[a] > 0 {
-		k.ai.addUnits(a, -k.ai.units[a]) // a former owner taking a job gives up their machines
-	}
 }
 
 // expenditure: a person b ≠ a, drawn uniformly, spends a uniform amount in
@@ -196,9 +185,6 @@ func (k *capitalism) marketSample(w *World, a int32) {
 	pool := w.led.Special(Pool)
 	amt := w.r.upTo(w.led.acc[pool].bal)
 	k.revenue += amt
-	if k.ai != nil {
-		k.ai.workerSamples++
-	}
 	w.pay(pool, Account(firm), amt)
 	k.hire.add(int(firm)/hireBlock, amt) // a firm's owner is in H: no need to look
 }
@@ -219,9 +205,6 @@ func (k *capitalism) firing(w *World, a int32) {
 func (k *capitalism) payWages(w *World, a int32) {
 	for _, e := range k.people.Employees(a) {
 		wage := k.wageLo + int64(w.r.below(k.wageSpan))
-		if k.ai != nil {
-			wage = int64(float32(wage) * k.ai.skill[e])
-		}
 		if m := w.led.acc[a].bal; m < wage {
 			wage = w.r.upTo(m)
 		}
@@ -233,7 +216,7 @@ func (k *capitalism) payWages(w *World, a int32) {
 
 func (k *capitalism) observe(w *World, s *Snapshot) {
 	s.Classes = true
-	s.Wages, s.Revenue = k.wages, k.revenue
+	s.Wages, s.Revenue = k.wages, k.revenue // the production economy replaces them
 	s.FirmSizes = s.FirmSizes[:0]
 	s.ClassOf = s.ClassOf[:0]
 	s.Employer = s.Employer[:0]
@@ -253,6 +236,6 @@ func (k *capitalism) observe(w *World, s *Snapshot) {
 		}
 	}
 	if k.ai != nil {
-		k.ai.observe(w, k, s)
+		k.ai.observe(w, s)
 	}
 }

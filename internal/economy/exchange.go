@@ -18,7 +18,7 @@ type exchange struct {
 func newExchange(p Params) (*exchange, error) {
 	e := p.Exchange
 	x := &exchange{}
-	if err := x.retune(p); err != nil {
+	if err := x.retune(nil, p); err != nil {
 		return nil, err
 	}
 	switch e.Rule {
@@ -40,7 +40,7 @@ func newExchange(p Params) (*exchange, error) {
 }
 
 // retune takes the rule's rates and amounts from p.
-func (x *exchange) retune(p Params) error {
+func (x *exchange) retune(_ *World, p Params) error {
 	e := p.Exchange
 	if e.Amount < 1 && (e.Rule == RuleRandom || e.Rule == RuleMesa) {
 		return fmt.Errorf("economy: exchange amount %d, need at least 1", e.Amount)

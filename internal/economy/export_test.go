@@ -1,6 +1,10 @@
 package economy
 
-import "fmt"
+import (
+	"fmt"
+
+	"commonwealth/internal/agents"
+)
 
 // Hooks for the tests of package economy_test.
 
@@ -18,4 +22,25 @@ func HireBlocksError(w *World) error {
 		}
 	}
 	return nil
+}
+
+// UnitsOutsideFirms counts the automation units rented by persons who own
+// no firm in a world with the production economy.
+func UnitsOutsideFirms(w *World) int {
+	x := w.rules.(*capitalism).ai
+	n := 0
+	for i, u := range x.compute.count {
+		if u != 0 && x.k.people.Class(int32(i)) != agents.Capitalist {
+			n += int(u)
+		}
+	}
+	return n
+}
+
+// BargainingShare is the wage-curve share of what a worker adds at
+// unemployment u.
+func BargainingShare(p LabourParams, u float64) float64 {
+	var l labour
+	l.setShare(p, u)
+	return l.share
 }

@@ -48,3 +48,26 @@ func (f *fenwick) find(u int64) (int, int64) {
 	}
 	return pos, u
 }
+
+// rebuild sets every weight from ws (len(ws) must be the tree's size) in
+// linear time.
+func (f *fenwick) rebuild(ws []int64) {
+	f.total = 0
+	for i, x := range ws {
+		f.tree[i+1] = x
+		f.total += x
+	}
+	for k := 1; k < len(f.tree); k++ {
+		if parent := k + k&-k; parent < len(f.tree) {
+			f.tree[parent] += f.tree[k]
+		}
+	}
+}
+
+// span returns the total weight of indices in [lo, hi).
+func (f *fenwick) span(lo, hi int) int64 {
+	if lo == 0 && hi == len(f.tree)-1 {
+		return f.total
+	}
+	return f.prefix(hi) - f.prefix(lo)
+}

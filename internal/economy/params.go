@@ -43,9 +43,9 @@ type CapitalismParams struct {
 
 // BytesPerPerson bounds the memory one person costs a world, with the
 // buffers used to observe it (measured by TestBytesPerPerson).
-const BytesPerPerson = 200
+const BytesPerPerson = 256
 
-// Ownership regimes.
+// Ownership regimes and rules.
 const (
 	FirmsCapitalist   = "capitalist"
 	FirmsCooperative  = "cooperative"
@@ -57,52 +57,94 @@ const (
 	SitingCheapest    = "cheapest"
 	SitingRandom      = "random"
 	SitingConsent     = "consent"
+	InvestReturn      = "return"
+	InvestSocial      = "social"
 )
 
-// AIParams switch on automation as capital in the capitalism model and set
-// its mechanisms. With Enabled false the model is Wright's exactly.
+// AIParams switch on the production economy with automation as capital in
+// the capitalism model: goods and a price level, spending from income and
+// wealth, wages that answer the labour market, automation units rented from
+// data centres that are owned assets, communities that bear their burden and
+// may refuse them, and who owns all of it. With Enabled false the model is
+// Wright's exactly. docs/model.md gives each parameter's source and range.
 type AIParams struct {
 	Enabled          bool
-	Productivity     float64 // π₀: market samples one unit performs a month, at the reference data stock
+	Productivity     float64 // π₀: goods one automation unit produces a month at the reference data stock
 	ComputePerUnit   float64 // c_u: compute units one unit needs a month
-	Hurdle           float64 // a unit is rented when price·c_u·hurdle < π·mean wage
+	Hurdle           float64 // a unit is rented when its cost × hurdle is below the wages of the labour it replaces
 	DataElasticity   float64 // β: π = π₀·(data stock / reference)^β
 	DataDepreciation float64 // δ: share of the data stock lost a month
+	Variety          float64 // σ: elasticity of substitution between firms' goods
 
+	Spending    SpendingParams
+	Labour      LabourParams
 	Compute     ComputeParams
 	Siting      string // SitingCheapest, SitingRandom or SitingConsent
 	Resistance  ResistanceParams
-	Burden      float64 // environmental burden a data centre puts on its community a month
+	Burden      BurdenParams
 	Communities CommunityParams
 	Dividend    float64 // share of compute rent paid back by data contributed
 	Ownership   OwnershipParams
-	Need        int64   // mean need of a person, money a month
-	Deskilling  float64 // skill lost a month out of work
-	Reskilling  float64 // skill regained a month at work
+	Commons     CommonsParams
+	Need        float64 // mean need of a person, goods a month
 }
 
-// ComputeParams describe the compute market and data centres.
+// SpendingParams are the consumption function: a person spends a month
+// α_y(m)·y + α_w(m)·m of last month's income y and their wealth m, each
+// propensity falling from its value at no wealth to its value for the rich
+// as α(m) = α_rich + (α_poor − α_rich)·h/(h + m).
+type SpendingParams struct {
+	IncomePoor, IncomeRich float64 // α_y at no wealth and for the rich
+	WealthPoor, WealthRich float64 // α_w at no wealth and for the rich, per month
+	HalfWealth             float64 // h: the wealth at which each propensity is half way, money units
+}
+
+// LabourParams are the labour market and the labour process.
+type LabourParams struct {
+	WageCurve      float64 // ε: elasticity of wages to unemployment (wage ∝ u^−ε)
+	RefUnemployed  float64 // the unemployment at which the share is β
+	Bargaining     float64 // β: workers' share of what their work adds, at the reference unemployment
+	Separation     float64 // chance a month that a worker leaves their job (quits, idiosyncratic layoffs)
+	Reinstatement  float64 // new labour tasks a month per automation unit
+	Deskilling     float64 // skill lost a month out of work
+	Reskilling     float64 // skill regained a month at work
+	TaskDeskilling float64 // skill lost a month by workers of a fully automated firm
+	Intensify      float64 // extra effort of a capitalist firm's workers when automation does all its work
+}
+
+// ComputeParams describe the compute market and data centres as assets.
 type ComputeParams struct {
-	Capacity        float64 // compute units one data centre supplies a month
-	Datacenters     int     // data centres at the start
-	PriceBase       float64 // price of a compute unit when compute is plentiful
-	PriceElasticity float64 // how steeply the price rises with utilisation
-	BuildCost       int64   // money a data centre costs
-	BuildMonths     int     // months from approval to supply
-	ProposeAt       float64 // utilisation above which a new data centre is proposed
+	Capacity      float64 // compute units one data centre supplies a month
+	Datacenters   int     // data centres at the start
+	PriceBase     float64 // p₀: the price of a compute unit when compute is plentiful (its floor)
+	Scarcity      float64 // κ: how fast the price moves with excess demand, per month
+	BuildCost     int64   // money a data centre costs, spent into the market
+	BuildMonths   int     // months from approval to supply
+	OperatingCost int64   // money a month a ready data centre costs its owner (power, water), spent into the market
+	Lifetime      int     // months a data centre supplies before it retires
+	HurdleRate    float64 // yearly return an investor requires to build
 }
 
 // ResistanceParams describe communities' resistance to data centres.
 type ResistanceParams struct {
-	Base     float64 // probability that a community refuses a data centre
-	Growth   float64 // added probability per unit of burden a person of the community already bears
+	Base     float64 // organisation: chance that a community of average wealth, bearing nothing, refuses
+	Growth   float64 // added chance per unit of burden its people already bear
+	Power    float64 // ρ: refusal scales with (community wealth / mean wealth)^ρ
 	SunkCost float64 // share of the building cost a blocked proposal loses
+}
+
+// BurdenParams are the environmental burden of data centres and what it costs.
+type BurdenParams struct {
+	PerDatacenter float64 // burden on each resident a month per data centre per 1,000 residents
+	HealthCost    float64 // money a month a resident spends on health per unit of burden
+	SkillLoss     float64 // skill a resident loses a month per unit of burden
 }
 
 // CommunityParams describe the K communities people live in.
 type CommunityParams struct {
 	Count  int     // K
 	Spread float64 // 0: all start equal; s: community k starts with (1 + s·(2k/(K−1) − 1)) × start_wealth
+	Local  float64 // share of hiring and shopping done within one's own community
 }
 
 // OwnershipParams are who owns firms and automation, and how the commons
@@ -111,4 +153,10 @@ type OwnershipParams struct {
 	Firms        string // FirmsCapitalist or FirmsCooperative
 	Automation   string // AutomationPrivate or AutomationCommons
 	Distribution string // DistributeEqual, DistributeNeed or DistributeByData
+}
+
+// CommonsParams are how the commons fund invests.
+type CommonsParams struct {
+	Retain float64 // share of the fund's income kept to invest
+	Invest string  // InvestReturn or InvestSocial
 }

@@ -24,35 +24,58 @@ type Snapshot struct {
 	AI *AISnapshot
 }
 
-// AISnapshot is what is observed of automation as capital.
+// AISnapshot is what is observed of the production economy: flows are the
+// month's, stocks are at its end.
 type AISnapshot struct {
-	Units         int64   // automation units rented
-	UnitSamples   int64   // market samples the units performed this month
-	WorkerSamples int64   // market samples workers and working owners performed this month
-	Price         float64 // of a compute unit
-	Capacity      float64 // compute supplied by ready data centres
-	Productivity  float64 // π: market samples a unit performs a month
-	Datacenters   int     // data centres, ready or being built
-	Built         int     // data centres approved since the start
-	Blocked       int     // proposals refused since the start
-	Rent          int64   // compute rent paid this month
-	Dividends     int64   // data dividends paid this month
-	CommonsPaid   int64   // paid out of the commons fund this month
-	UnitRevenue   int64   // revenue the units realised this month
-	CommonsFund   int64   // money in the commons fund
-	DataStock     float64 // the training data stock
-	MeanSkill     float64
-	Workload      float64   // market samples of the firms' production per worker this month
-	Hours         float64   // share of full time members work (cooperatives shorten hours)
-	Need          []int64   // each person's need
-	Burden        []float64 // environmental burden on each person this month
-	Communities   []CommunityState
+	Output          float64 // goods made this month
+	PriceLevel      float64 // P: money per good
+	Sales           int64   // firms' sales this month (consumption, and the market pool's construction, operating costs, health)
+	Consumption     int64   // people's consumption spending this month
+	Health          int64   // health spending the burden caused this month
+	LocalSpending   int64   // consumption spent at firms of the buyer's own community this month
+	ValueAdded      int64   // sales less operating costs
+	LabourIncome    int64   // wages; in cooperatives all the members keep
+	Profit          int64   // capitalist firms' sales less wages and rent
+	NetRent         int64   // compute rent less operating costs
+	Rent            int64   // compute rent paid this month
+	PrivateRent     int64   // rent received by persons owning data centres
+	Operating       int64   // operating costs paid this month
+	OwnerIncome     int64   // profit and private owners' net rent this month
+	OwnerWealth     int64   // money held by firm owners and data centre owners
+	Units           int64   // automation units rented
+	UnitShare       float64 // the share of this month's goods the units made
+	Productivity    float64 // π: goods a unit makes a month
+	ComputePrice    float64 // money per compute unit
+	Capacity        float64 // compute supplied by ready data centres
+	ComputeDemand   float64 // compute firms wanted this month
+	UnitsWanted     int64   // unit requests refused for want of compute this month
+	UnitsDropped    int64   // units dropped because compute cost more than labour, this month
+	Reinstated      int64   // new labour tasks filled this month
+	Datacenters     int     // data centres, ready or being built
+	Built           int     // approved since the start
+	Blocked         int     // proposals refused since the start
+	Retired         int     // retired since the start
+	Dividends       int64   // data dividends paid this month
+	CommonsPaid     int64   // paid out of the commons fund this month
+	CommonsInvested int64   // the commons fund's spending on data centres this month
+	CommonsFund     int64   // money in the commons fund
+	DataStock       float64 // the training data stock
+	MeanSkill       float64
+	Hours           float64   // mean share of full time worked by those in work
+	Effort          float64   // mean effort of those in work
+	SkillWageLoss   float64   // share of pay workers lose to lost skill
+	Spent           []int64   // each person's consumption spending this month
+	Need            []float32 // each person's need, goods a month
+	Burden          []float64 // environmental burden on each person this month
+	Communities     []CommunityState
 }
 
-// CommunityState is one community's data centres and burden.
+// CommunityState is one community's data centres, burden and money.
 type CommunityState struct {
+	First, End  int     // its persons are First..End−1
 	Datacenters int     // ready
 	Building    int     // approved, not yet supplying
 	Burden      float64 // burden a month on each of its people
+	Refusal     float64 // the chance it would refuse a data centre now
 	Wealth      int64   // money its people hold
 }

@@ -29,7 +29,7 @@ type rules interface {
 	act(w *World, n int)
 	endMonth(w *World)
 	observe(w *World, s *Snapshot)
-	retune(p Params) error
+	retune(w *World, p Params) error
 }
 
 // New returns a world in its starting state: People persons with StartWealth
@@ -54,13 +54,13 @@ func New(p Params, seed uint64) (*World, error) {
 		}
 		w.rules = x
 	case ModelCapitalism:
-		c, err := newCapitalism(p)
+		c, err := newCapitalism(p, seed)
 		if err != nil {
 			return nil, err
 		}
 		w.rules = c
 		if c.ai != nil {
-			c.ai.start(w, c)
+			c.ai.start(w)
 		}
 	default:
 		return nil, fmt.Errorf("economy: unknown model %q", p.Model)
@@ -78,7 +78,7 @@ func (w *World) SetParams(p Params) error {
 	case p.Model == ModelExchange && p.Exchange.Rule != w.p.Exchange.Rule:
 		return errors.New("economy: the exchange rule cannot change in a running world")
 	}
-	if err := w.rules.retune(p); err != nil {
+	if err := w.rules.retune(w, p); err != nil {
 		return err
 	}
 	w.p = p

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"commonwealth/internal/economy"
+	"commonwealth/internal/scenario"
 )
 
 // worlds are small worlds of every model, rule and option, for the tests
@@ -37,21 +38,28 @@ func worlds() map[string]economy.Params {
 	}
 }
 
-// aiWorld is a small capitalism world with automation in the given regime,
-// with cheap compute and building so every mechanism runs within months.
+// aiWorld is a capitalism world with the production economy in the given
+// regime, with the default scenario's parameters but cheap, quick data
+// centres so every mechanism runs within months in small worlds.
 func aiWorld(people int, firms, automation, distribution, siting string, dividend float64) economy.Params {
-	return economy.Params{Model: economy.ModelCapitalism, People: people, StartWealth: 100,
-		Capitalism: economy.CapitalismParams{WageMin: 10, WageMax: 90},
-		AI: economy.AIParams{Enabled: true, Productivity: 4, ComputePerUnit: 10, Hurdle: 1.2, DataElasticity: 0.3, DataDepreciation: 0.01,
-			Compute:     economy.ComputeParams{Capacity: 40, Datacenters: 1, PriceBase: 1, PriceElasticity: 1, BuildCost: 500, BuildMonths: 3, ProposeAt: 0.5},
-			Siting:      siting,
-			Resistance:  economy.ResistanceParams{Base: 0.3, Growth: 0.5, SunkCost: 0.2},
-			Burden:      1,
-			Communities: economy.CommunityParams{Count: 3, Spread: 0.5},
-			Dividend:    dividend,
-			Ownership:   economy.OwnershipParams{Firms: firms, Automation: automation, Distribution: distribution},
-			Need:        40, Deskilling: 0.01, Reskilling: 0.02}}
+	p := economy.Params{Model: economy.ModelCapitalism, People: people, StartWealth: 100,
+		Capitalism: economy.CapitalismParams{WageMin: 10, WageMax: 90}, AI: defaultAI()}
+	p.AI.Enabled = true
+	p.AI.Compute.Capacity = float64(people) / 2
+	p.AI.Compute.BuildCost = 20 * int64(people)
+	p.AI.Compute.OperatingCost = int64(people) / 5
+	p.AI.Compute.BuildMonths = 3
+	p.AI.Siting = siting
+	p.AI.Dividend = dividend
+	p.AI.Communities.Count = 3
+	p.AI.Communities.Spread = 0.5
+	p.AI.Ownership = economy.OwnershipParams{Firms: firms, Automation: automation, Distribution: distribution}
+	return p
 }
+
+// defaultAI are the parameters of the production economy as the scenario
+// package's defaults give them.
+func defaultAI() economy.AIParams { return scenario.Defaults().AI }
 
 func sortedNames(m map[string]economy.Params) []string {
 	names := make([]string, 0, len(m))

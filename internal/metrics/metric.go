@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"math"
 	"slices"
 
 	"commonwealth/internal/economy"
@@ -22,6 +23,7 @@ type view struct {
 	s      *economy.Snapshot
 	wealth []int64 // sorted
 	income []int64 // sorted
+	spent  []int64 // sorted consumption spending, with automation
 	tmp    []int64 // scratch for sorting
 }
 
@@ -38,36 +40,72 @@ var All = []Metric{
 	{"capitalists_share", "0..1", "share of people employing someone", true, false, func(v *view) float64 { return frac(v.s.Capitalists, v) }},
 	{"unemployed_share", "0..1", "share of people neither employed nor employing", true, false, func(v *view) float64 { return frac(v.s.Unemployed, v) }},
 	{"wage_share", "0..1", "wages paid over firms' revenue in the month", true, false, func(v *view) float64 { return ratio(v.s.Wages, v.s.Revenue) }},
-	{"profit_share", "0..1", "revenue less wages over revenue in the month (1 − wage_share)", true, false, func(v *view) float64 { return ratio(v.s.Revenue-v.s.Wages, v.s.Revenue) }},
+	{"profit_share", "0..1", "capitalist profit over value added in the month; without automation, revenue less wages over revenue (1 − wage_share)", true, false, func(v *view) float64 {
+		if v.s.AI != nil {
+			return ratio(v.s.AI.Profit, v.s.AI.ValueAdded)
+		}
+		return ratio(v.s.Revenue-v.s.Wages, v.s.Revenue)
+	}},
 	{"mean_wage", "units/month", "wages paid in the month per worker", true, false, func(v *view) float64 { return ratio(v.s.Wages, int64(v.s.Workers)) }},
 	{"firms", "count", "number of firms (capitalists)", true, false, func(v *view) float64 { return float64(len(v.s.FirmSizes)) }},
 	{"largest_firm_share", "0..1", "employees of the largest firm over all people", true, false, largestFirm},
 	{"automation_units", "units", "automation units rented", true, true, func(v *view) float64 { return float64(v.s.AI.Units) }},
-	{"automation_share", "0..1", "share of the month's market samples performed by automation units", true, true, func(v *view) float64 {
-		return ratio(v.s.AI.UnitSamples, v.s.AI.UnitSamples+v.s.AI.WorkerSamples)
+	{"automation_share", "0..1", "share of the month's goods made by automation units", true, true, func(v *view) float64 { return v.s.AI.UnitShare }},
+	{"ai_productivity", "goods per unit a month", "π: goods one automation unit makes a month (a worker at full skill makes one)", true, true, func(v *view) float64 { return v.s.AI.Productivity }},
+	{"compute_price", "money per compute unit", "price of compute this month", true, true, func(v *view) float64 { return v.s.AI.ComputePrice }},
+	{"compute_capacity", "compute units a month", "compute supplied by ready data centres", true, true, func(v *view) float64 { return v.s.AI.Capacity }},
+	{"capacity_shortfall", "0..1", "compute firms wanted this month and could not get, over what they wanted", true, true, func(v *view) float64 {
+		a := v.s.AI
+		if a.ComputeDemand <= a.Capacity {
+			return 0
+		}
+		return (a.ComputeDemand - a.Capacity) / a.ComputeDemand
 	}},
-	{"ai_productivity", "samples per unit a month", "π: market samples one unit performs a month", true, true, func(v *view) float64 { return v.s.AI.Productivity }},
-	{"compute_price", "money per compute unit", "price of compute this month", true, true, func(v *view) float64 { return v.s.AI.Price }},
-	{"compute_capacity", "compute units", "compute supplied by ready data centres", true, true, func(v *view) float64 { return v.s.AI.Capacity }},
 	{"datacenters", "count", "data centres, ready or being built", true, true, func(v *view) float64 { return float64(v.s.AI.Datacenters) }},
 	{"datacenters_built", "count", "data centres approved since the start", true, true, func(v *view) float64 { return float64(v.s.AI.Built) }},
 	{"datacenters_blocked", "count", "data centre proposals refused since the start", true, true, func(v *view) float64 { return float64(v.s.AI.Blocked) }},
-	{"rent_share", "0..1", "compute rent over firms' revenue in the month", true, true, func(v *view) float64 { return ratio(v.s.AI.Rent, v.s.Revenue) }},
-	{"output", "money units per person", "firms' revenue in the month per person (workers' and units' market samples)", true, true, func(v *view) float64 {
-		return float64(v.s.Revenue) / float64(len(v.wealth))
+	{"datacenters_retired", "count", "data centres retired since the start (end of life, or an owner who could not pay to run them)", true, true, func(v *view) float64 { return float64(v.s.AI.Retired) }},
+	{"output", "goods per person a month", "real output: goods made in the month per person", true, true, func(v *view) float64 { return v.s.AI.Output / float64(len(v.wealth)) }},
+	{"price_level", "money per good", "the month's sales over the month's goods", true, true, func(v *view) float64 { return v.s.AI.PriceLevel }},
+	{"real_wage", "goods a month", "wages paid in the month per worker, over the price level", true, true, func(v *view) float64 {
+		return ratio(v.s.Wages, int64(v.s.Workers)) / nonZero(v.s.AI.PriceLevel)
 	}},
+	{"consumption", "goods per person a month", "real consumption: people's spending in the month over the price level, per person", true, true, func(v *view) float64 {
+		return float64(v.s.AI.Consumption) / nonZero(v.s.AI.PriceLevel) / float64(len(v.wealth))
+	}},
+	{"consumption_gini", "0..1", "Gini coefficient of the month's consumption spending", true, true, func(v *view) float64 { return Gini(v.spent) }},
+	{"labour_share", "0..1", "labour income over value added: wages, and in cooperatives all the members keep", true, true, func(v *view) float64 {
+		return ratio(v.s.AI.LabourIncome, v.s.AI.ValueAdded)
+	}},
+	{"rent_share", "0..1", "compute rent less operating costs over value added", true, true, func(v *view) float64 { return ratio(v.s.AI.NetRent, v.s.AI.ValueAdded) }},
+	{"return_on_wealth", "per year", "owners' income (capitalist profit, private data centres' net rent) over their wealth, a year", true, true, func(v *view) float64 {
+		return 12 * ratio(v.s.AI.OwnerIncome, v.s.AI.OwnerWealth)
+	}},
+	{"units_dropped_price", "units a month", "automation units dropped in the month because compute cost more than the labour they replace", true, true, func(v *view) float64 { return float64(v.s.AI.UnitsDropped) }},
+	{"reinstated_tasks", "tasks a month", "new labour tasks filled in the month (reinstatement)", true, true, func(v *view) float64 { return float64(v.s.AI.Reinstated) }},
+	{"operating_cost", "money units a month", "what the data centres' owners paid in the month to run them", true, true, func(v *view) float64 { return float64(v.s.AI.Operating) }},
 	{"data_stock", "data units", "the training data stock everyone produced", true, true, func(v *view) float64 { return v.s.AI.DataStock }},
-	{"data_value_appropriated", "money units", "revenue the units realised in the month (built from everyone's data) less the data dividends paid back", true, true, func(v *view) float64 {
-		return float64(v.s.AI.UnitRevenue - v.s.AI.Dividends)
+	{"data_value_appropriated", "money units a month", "compute rent received in the month by persons who own data centres (zero where the commons own them)", true, true, func(v *view) float64 {
+		return float64(v.s.AI.PrivateRent)
 	}},
-	{"data_dividend_paid", "money units", "data dividends paid in the month", true, true, func(v *view) float64 { return float64(v.s.AI.Dividends) }},
+	{"data_dividend_paid", "money units a month", "data dividends paid in the month", true, true, func(v *view) float64 { return float64(v.s.AI.Dividends) }},
 	{"commons_fund", "money units", "money in the commons fund", true, true, func(v *view) float64 { return float64(v.s.AI.CommonsFund) }},
-	{"commons_paid", "money units", "paid out of the commons fund in the month", true, true, func(v *view) float64 { return float64(v.s.AI.CommonsPaid) }},
-	{"poverty_rate", "0..1", "share of people holding less than their need", true, true, poverty},
-	{"mean_skill", "0.2..1", "mean skill (wages scale with it)", true, true, func(v *view) float64 { return v.s.AI.MeanSkill }},
-	{"workload", "samples per worker", "market samples of the firms' production in the month per worker", true, true, func(v *view) float64 { return v.s.AI.Workload }},
-	{"hours", "0..1", "share of full time cooperative members work (automation shortens hours)", true, true, func(v *view) float64 { return v.s.AI.Hours }},
+	{"commons_paid", "money units a month", "paid out of the commons fund in the month", true, true, func(v *view) float64 { return float64(v.s.AI.CommonsPaid) }},
+	{"commons_invested", "money units a month", "spent by the commons fund on data centres in the month", true, true, func(v *view) float64 { return float64(v.s.AI.CommonsInvested) }},
+	{"poverty_rate", "0..1", "share of people whose consumption in the month, in goods, fell short of their need", true, true, poverty},
+	{"mean_skill", "0.2..1", "mean skill (a worker's goods and wage scale with it)", true, true, func(v *view) float64 { return v.s.AI.MeanSkill }},
+	{"skill_wage_loss", "0..1", "share of their pay workers lose to lost skill (1 − their mean skill)", true, true, func(v *view) float64 { return v.s.AI.SkillWageLoss }},
+	{"hours", "0..1", "mean share of full time worked by those in work (cooperatives shorten hours as automation works)", true, true, func(v *view) float64 { return v.s.AI.Hours }},
+	{"leisure", "0..1", "mean share of full time freed from work for those in work (1 − hours)", true, true, func(v *view) float64 { return 1 - v.s.AI.Hours }},
+	{"effort", "ratio", "mean effort of those in work (capitalist firms' workers work harder as automation takes over)", true, true, func(v *view) float64 { return v.s.AI.Effort }},
 	{"burden_bottom20_share", "0..1", "share of the environmental burden borne by the poorest fifth", true, true, burdenBottom20},
+	{"local_spending_share", "0..1", "share of the month's consumption spent at firms in the buyer's own community", true, true, func(v *view) float64 {
+		return ratio(v.s.AI.LocalSpending, v.s.AI.Consumption)
+	}},
+	{"poorest_community_wealth", "ratio", "money per person of the poorest community over the mean (1: communities equal)", true, true, poorestCommunity},
+	{"burden_gap", "ratio", "burden on the poorest fifth over the burden on the average person (1: an even share)", true, true, func(v *view) float64 {
+		return 5 * burdenBottom20(v)
+	}},
 }
 
 // For returns the metrics that apply to a model: those about classes only
@@ -107,6 +145,10 @@ func (m *Meter) Measure(dst []float64, s *economy.Snapshot) []float64 {
 	m.v.tmp = sortMoney(m.v.wealth, m.v.tmp)
 	m.v.income = append(m.v.income[:0], s.Income...)
 	m.v.tmp = sortMoney(m.v.income, m.v.tmp)
+	if s.AI != nil {
+		m.v.spent = append(m.v.spent[:0], s.AI.Spent...)
+		m.v.tmp = sortMoney(m.v.spent, m.v.tmp)
+	}
 	for _, metric := range m.Metrics {
 		dst = append(dst, metric.value(&m.v))
 	}
@@ -139,10 +181,12 @@ func largestFirm(v *view) float64 {
 // slice belongs to the meter and changes with the next Measure.
 func (m *Meter) Sorted() []int64 { return m.v.wealth }
 
+// poverty is the share of people whose consumption in the month, in goods
+// at the month's price level, fell short of their need.
 func poverty(v *view) float64 {
-	poor := 0
-	for i, m := range v.s.Wealth {
-		if m < v.s.AI.Need[i] {
+	poor, p := 0, v.s.AI.PriceLevel
+	for i, c := range v.s.AI.Spent {
+		if float64(c) < float64(v.s.AI.Need[i])*p {
 			poor++
 		}
 	}
@@ -175,6 +219,22 @@ func burdenBottom20(v *view) float64 {
 		return 0
 	}
 	return bottom / total
+}
+
+// poorestCommunity is the money per person of the poorest community over
+// everyone's mean.
+func poorestCommunity(v *view) float64 {
+	var total float64
+	least := math.Inf(1)
+	for _, c := range v.s.AI.Communities {
+		size := float64(max(c.End-c.First, 1))
+		total += float64(c.Wealth)
+		least = min(least, float64(c.Wealth)/size)
+	}
+	if total == 0 {
+		return 1
+	}
+	return least / (total / float64(len(v.wealth)))
 }
 
 // lowerCount is how many of sorted are below x.

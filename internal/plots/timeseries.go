@@ -2,10 +2,12 @@ package plots
 
 import (
 	"fmt"
+	"image/color"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"commonwealth/internal/metrics"
 )
@@ -78,8 +80,16 @@ func addSeries(p *plot.Plot, color int, s series, label string, dashes []vg.Leng
 	line.Width = vg.Points(2)
 	line.Dashes = dashes
 	p.Add(line)
-	p.Legend.Add(label, line)
+	if label != "" {
+		p.Legend.Add(label, line)
+	}
 	return nil
+}
+
+// legendKey adds a legend entry that is only a line style: an arm's colour
+// (solid) or a metric's dash pattern (grey).
+func legendKey(p *plot.Plot, label string, c color.Color, dashes []vg.Length) {
+	p.Legend.Add(label, &plotter.Line{LineStyle: draw.LineStyle{Color: c, Width: vg.Points(2), Dashes: dashes}})
 }
 
 // bandNote says what the shading means, for titles.
@@ -123,20 +133,40 @@ var (
 // shares draws several share metrics over time on a 0..1 axis: colour tells
 // the arm, the dash pattern the metric.
 func shares(title, ylabel string, lines []line, arms []arm) (*plot.Plot, error) {
+	p, err := together(title, ylabel, lines, arms)
+	if err == nil {
+		p.Y.Min, p.Y.Max = 0, 1
+		legendRoom(p, 0.3)
+	}
+	return p, err
+}
+
+// together draws several metrics over time on one axis: colour tells the
+// arm, the dash pattern the metric.
+func together(title, ylabel string, lines []line, arms []arm) (*plot.Plot, error) {
 	xlabel, unit := timeAxis(arms)
 	p := newPlot(fmt.Sprintf("%s (%s)", title, bandNote(arms)), xlabel, ylabel)
+	keyed := len(arms) > 1 && len(lines) > 1 // a legend of arms' colours and metrics' dashes
 	for _, a := range arms {
 		for _, l := range lines {
 			label := l.label
-			if len(arms) > 1 {
-				label = a.name + ": " + l.label
+			if keyed {
+				label = ""
 			}
 			if err := addSeries(p, a.color, meanOverSeeds(a, l.metric, unit), label, l.dashes, len(a.runs) > 1); err != nil {
 				return nil, err
 			}
 		}
 	}
-	p.Y.Min, p.Y.Max = 0, 1
+	if keyed {
+		for _, a := range arms {
+			legendKey(p, a.name, armColor(a.color), nil)
+		}
+		for _, l := range lines {
+			legendKey(p, l.label, color.Gray{Y: 90}, l.dashes)
+		}
+	}
+	p.Y.Min = min(p.Y.Min, 0)
 	legendRoom(p, 0.3)
 	return p, nil
 }
@@ -147,6 +177,15 @@ func classShares(title string, arms []arm) (*plot.Plot, error) {
 		{"workers_share", "workers", solid},
 		{"unemployed_share", "unemployed", dashed},
 		{"capitalists_share", "capitalists", dotted},
+	}, arms)
+}
+
+// consumptionLeisure draws real consumption and leisure together: what
+// people get from the goods made and from the time freed.
+func consumptionLeisure(title string, arms []arm) (*plot.Plot, error) {
+	return together(title+": consumption and leisure", "goods a person a month; share of full time", []line{
+		{"consumption", "consumption (goods a month)", solid},
+		{"leisure", "leisure (time freed from work)", dashed},
 	}, arms)
 }
 

@@ -35,6 +35,7 @@ var figures = []figure{
 		return overTime(title+": data centres (ready or being built)", "datacenters", "data centres", arms)
 	}},
 	{"burden_quintiles", true, true, burdenQuintiles},
+	{"consumption_leisure", true, true, consumptionLeisure},
 }
 
 // Write draws every figure that applies to the results into dir, in the

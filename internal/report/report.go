@@ -65,7 +65,10 @@ func New(command string, sc *scenario.Scenario, rs []batch.Result, vs []claims.V
 			Figure: findFile(files, fmt.Sprintf("claim_%d.", i+1))})
 	}
 	if len(rs) > 0 {
-		p.Tables = endTables(sc, rs)
+		if levers, ok := Levers(sc); ok {
+			p.Tables = append(p.Tables, leverTable(sc, rs, levers))
+		}
+		p.Tables = append(p.Tables, endTables(sc, rs)...)
 	}
 	for _, f := range files {
 		ext := filepath.Ext(f)
@@ -89,16 +92,17 @@ func (p *Page) AddFigures(files []string, caption func(string) string) {
 func (p *Page) Write(w io.Writer) error { return page.Execute(w, p) }
 
 var captions = map[string]string{
-	"wealth_histogram": "The wealth distribution at the end, every seed pooled, an arm a colour.",
-	"wealth_ccdf":      "The share of people holding at least w, on log-log axes: an exponential law bends down, a Pareto tail is a straight line.",
-	"lorenz":           "Lorenz curves at the end (mean over seeds); the further below the diagonal, the more unequal. The legend gives each arm's Gini.",
-	"gini":             "The Gini coefficient of wealth over time: the mean over seeds and its 95% band.",
-	"classes":          "Shares of workers, capitalists and unemployed over time (yearly means over seeds, 95% bands).",
-	"firm_sizes":       "Firm sizes at the end on log-log axes, with the power law fitted to firms of 3 or more employees.",
-	"automation":       "The share of the market work done by automation units, and unemployment, over time.",
-	"compute_price":    "The price of compute over time: it rises as the data centres' capacity fills.",
-	"datacenters":      "Data centres over time, ready or being built.",
-	"burden_quintiles": "The environmental burden of the data centres on each fifth of the people, poorest first; 0.2 would be a fair share.",
+	"wealth_histogram":    "The wealth distribution at the end, every seed pooled, an arm a colour.",
+	"wealth_ccdf":         "The share of people holding at least w, on log-log axes: an exponential law bends down, a Pareto tail is a straight line.",
+	"lorenz":              "Lorenz curves at the end (mean over seeds); the further below the diagonal, the more unequal. The legend gives each arm's Gini.",
+	"gini":                "The Gini coefficient of wealth over time: the mean over seeds and its 95% band.",
+	"classes":             "Shares of workers, capitalists and unemployed over time (yearly means over seeds, 95% bands).",
+	"firm_sizes":          "Firm sizes at the end on log-log axes, with the power law fitted to firms of 3 or more employees.",
+	"automation":          "The share of the month's goods made by automation units, and unemployment, over time.",
+	"compute_price":       "The price of compute over time: it rises as the data centres' capacity fills.",
+	"datacenters":         "Data centres over time, ready or being built.",
+	"burden_quintiles":    "The environmental burden of the data centres on each fifth of the people, poorest first; 0.2 would be a fair share.",
+	"consumption_leisure": "What people get: real consumption (goods a person a month) and leisure (the share of full time freed from work for those in work), over time.",
 }
 
 func findFile(files []string, prefix string) string {
@@ -126,8 +130,8 @@ func endTables(sc *scenario.Scenario, rs []batch.Result) []Table {
 	names := rs[0].Series.Names
 	seeds := len(rs) / len(sc.Arms)
 	end := func(a, col int) []float64 { return batch.EndValues(rs, seeds, a, col) }
-	ends := Table{Caption: fmt.Sprintf("Every metric at the end: mean over %d seeds [95%% t interval].", seeds), Head: append([]string{"metric"}, armNames(sc)...)}
-	diffs := Table{Caption: fmt.Sprintf("Paired by seed: each arm minus %s, mean [95%% interval], and in how many seeds it is lower.", sc.Arms[0].Name), Head: []string{"metric"}}
+	ends := Table{Caption: fmt.Sprintf("Every metric at the end (the mean of the last year): mean over %d seeds [95%% t interval].", seeds), Head: append([]string{"metric"}, armNames(sc)...)}
+	diffs := Table{Caption: fmt.Sprintf("Paired by seed: each arm minus %s at the end (the mean of the last year), mean [95%% interval], and in how many seeds it is lower.", sc.Arms[0].Name), Head: []string{"metric"}}
 	for _, a := range sc.Arms[1:] {
 		diffs.Head = append(diffs.Head, a.Name+" − "+sc.Arms[0].Name)
 	}

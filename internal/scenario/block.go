@@ -77,14 +77,17 @@ func (r block) onlyKeys(allowed []string) {
 	}
 }
 
-// window reads `month = N` or `window = [first, last]` into m. Whether they
-// fall within the run is checked when the results are judged, since
-// --months may shorten a run.
-func (r block) window(m *Moment) {
+// window reads `month = N` (when oneMonth allows it) or `window = [first,
+// last]` into m. Whether they fall within the run is checked when the
+// results are judged, since --months may shorten a run.
+func (r block) window(m *Moment, oneMonth bool) {
 	m.Month = -1
 	if v, ok := r.t["month"]; ok {
 		n, isInt := v.(int64)
-		if !isInt || n < 0 {
+		if !oneMonth {
+			r.bad("month", "a single month is noise (one run's Gini moves by ±0.05 from month to month); judge the mean over a window of months",
+				"for example window = [480, 600]; without a window the claim reads the mean of the last 12 months")
+		} else if !isInt || n < 0 {
 			r.bad("month", fmt.Sprintf("expected a month number (0 is the start), got %v", v), "")
 		} else {
 			m.Month = int(n)
@@ -118,8 +121,9 @@ func (r block) window(m *Moment) {
 	}
 }
 
-// Moment is when a claim or a sweep reads a metric: at one month, as the
-// mean over a window of months, or at the end.
+// Moment is when a claim or a sweep reads a metric: at one month (sweeps
+// only), as the mean over a window of months, or, by default, as the mean
+// over the last EndMonths months.
 type Moment struct {
 	Month    int // -1 unless at one month
 	From, To int // the window, when To > 0
@@ -135,8 +139,12 @@ func (m Moment) When() string {
 	case m.Month >= 0:
 		return fmt.Sprintf("at month %d", m.Month)
 	}
-	return "at the end"
+	return fmt.Sprintf("mean over the last %d months", EndMonths)
 }
+
+// EndMonths is how many months the default moment averages: the last year
+// of a run, since a single month of a single run is noise.
+const EndMonths = 12
 
 // Last returns the last month the moment needs, or -1 for the end.
 func (m Moment) Last() int { return max(m.Month, m.To) }

@@ -91,7 +91,7 @@ func (cl *claimLoader) check(sc *Scenario) {
 		if c.Op == "within" && c.Tolerance <= 0 {
 			bad("op", `"within" needs a tolerance`, "for example tolerance = 0.02")
 		}
-		r.window(&c.Moment)
+		r.window(&c.Moment, false)
 		b := r.t
 		if str("expr", &c.Expr) {
 			for _, k := range []string{"metric", "arm", "compare", "value"} {

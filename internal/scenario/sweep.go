@@ -105,7 +105,7 @@ func (sl *sweepLoader) check(sc *Scenario) {
 		if len(sw.Metrics) == 0 {
 			sw.Metrics = DefaultSweepMetrics(sc.Run().Model)
 		}
-		r.window(&sw.Moment)
+		r.window(&sw.Moment, true)
 		sc.Sweeps = append(sc.Sweeps, sw)
 	}
 	if len(sc.Sweeps) > 2 {

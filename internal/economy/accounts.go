@@ -1,0 +1,136 @@
+package economy
+
+import "commonwealth/internal/agents"
+
+// flows are the production economy's money flows of the month, its income
+// accounts. Value added is the month's sales less the data centres'
+// operating costs (what the compute sector buys from the goods sector), and
+// it is exactly the sum of
+//
+//	labour income  wages, and in cooperatives everything the members keep (shares and reserve)
+//	profit         capitalist firms' sales less wages and compute rent
+//	net rent       compute rent less operating costs (the data dividend included)
+type flows struct {
+	sales, poolSales, consumption  int64
+	localSpending                  int64 // consumption spent at firms of the buyer's own community
+	wages, shares, ownShare        int64
+	rent, toDataFund, privateRent  int64
+	commonsIncome                  int64 // rent received by the commons fund
+	operating, commonsOperating    int64
+	invested, commonsInvested      int64
+	dividends, commonsPaid, health int64
+	reinstated, unmet, dropped     int64
+	demand, supply                 float64 // compute wanted and supplied
+}
+
+// observe fills the snapshot's production part.
+func (x *production) observe(w *World, s *Snapshot) {
+	if s.AI == nil {
+		s.AI = &AISnapshot{}
+	}
+	a, f := s.AI, &x.flow
+	s.Wages, s.Revenue = f.wages, f.sales
+	a.Units, a.Productivity, a.ComputePrice = x.compute.total, x.data.pi, x.compute.price
+	a.Capacity, a.ComputeDemand = x.capital.capacity(w, x.p), f.demand
+	a.Datacenters, a.Built, a.Blocked, a.Retired = len(x.capital.dcs), x.capital.built, x.capital.blocked, x.capital.retired
+	a.Rent, a.PrivateRent, a.Operating = f.rent, f.privateRent, f.operating
+	a.Dividends, a.CommonsPaid, a.CommonsInvested = f.dividends, f.commonsPaid, f.commonsInvested
+	a.CommonsFund, a.DataStock = w.led.acc[w.led.Special(Commons)].bal, x.data.stock
+	a.Output, a.PriceLevel = x.goods.output, x.goods.price
+	a.Sales, a.Consumption, a.Health, a.LocalSpending = f.sales, f.consumption, f.health, f.localSpending
+	a.UnitsDropped, a.UnitsWanted, a.Reinstated = f.dropped, f.unmet, f.reinstated
+	a.ValueAdded = f.sales - f.operating
+	a.NetRent = f.rent - f.operating
+	if x.p.Ownership.Firms == FirmsCooperative {
+		a.LabourIncome, a.Profit = f.sales-f.rent, 0
+	} else {
+		a.LabourIncome, a.Profit = f.wages, f.sales-f.wages-f.rent
+	}
+	a.UnitShare = x.goods.unitShare
+	a.Spent = append(a.Spent[:0], x.spending.spent...)
+	a.Need = append(a.Need[:0], x.data.need...)
+	x.observePeople(w, s)
+	x.observeCommunities(w, s)
+}
+
+// observePeople measures skill, hours, effort and the owners' return.
+func (x *production) observePeople(w *World, s *Snapshot) {
+	a := s.AI
+	var skill, workSkill, hours, effort, working float64
+	var ownerWealth int64
+	owns := x.dcOwners()
+	for i := range int32(x.n) {
+		skill += float64(x.labour.skill[i])
+		switch x.k.people.Class(i) {
+		case agents.Worker:
+			f := x.k.people.Employer(i)
+			workSkill += float64(x.labour.skill[i])
+			hours += x.hours(f)
+			effort += x.effort(f)
+			working++
+		case agents.Capitalist:
+			hours += x.hours(i)
+			effort++
+			working++
+			ownerWealth += w.led.acc[i].bal
+		default:
+			if owns[i] {
+				ownerWealth += w.led.acc[i].bal
+			}
+		}
+	}
+	a.MeanSkill = skill / float64(x.n)
+	a.Hours, a.Effort, a.SkillWageLoss = 1, 1, 0
+	if working > 0 {
+		a.Hours, a.Effort = hours/working, effort/working
+	}
+	if s.Workers > 0 {
+		a.SkillWageLoss = 1 - workSkill/float64(s.Workers)
+	}
+	a.OwnerIncome = a.Profit + a.PrivateRent - x.privateOperating()
+	a.OwnerWealth = ownerWealth
+}
+
+// dcOwners marks the persons who own a data centre.
+func (x *production) dcOwners() map[int32]bool {
+	owns := map[int32]bool{}
+	for _, dc := range x.capital.dcs {
+		if int(dc.owner) < x.n {
+			owns[int32(dc.owner)] = true
+		}
+	}
+	return owns
+}
+
+// privateOperating is the operating cost persons paid this month.
+func (x *production) privateOperating() int64 {
+	return x.flow.operating - x.flow.commonsOperating
+}
+
+// observeCommunities measures each community's data centres, burden and
+// money, and each person's burden.
+func (x *production) observeCommunities(w *World, s *Snapshot) {
+	a := s.AI
+	k := x.p.Communities.Count
+	a.Communities = append(a.Communities[:0], make([]CommunityState, k)...)
+	wealth := x.comm.wealth(w, x, x.data.commWealth)
+	x.data.commWealth = wealth
+	for c := range a.Communities {
+		cs := &a.Communities[c]
+		cs.Burden = x.comm.burden(w, x, c)
+		cs.Wealth = wealth[c]
+		cs.Refusal = x.comm.refusal(w, x, c, wealth)
+		cs.First, cs.End = x.comm.bounds(x, c)
+	}
+	for _, dc := range x.capital.dcs {
+		if dc.ready <= w.month {
+			a.Communities[dc.community].Datacenters++
+		} else {
+			a.Communities[dc.community].Building++
+		}
+	}
+	a.Burden = a.Burden[:0]
+	for i := range x.n {
+		a.Burden = append(a.Burden, a.Communities[x.comm.of(x, i)].Burden)
+	}
+}

@@ -1,0 +1,202 @@
+package economy
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// communities are the K places people live in, blocks of persons of nearly
+// equal size (to a block of the hiring tree). People look for work and
+// shop mostly within their own (communities.local), so differences between
+// communities persist unless something changes them. Data centres are sited
+// in them: `cheapest` where land and power are cheapest, which is the
+// poorest community; `random`; or `consent`, asking communities in random
+// order. A community refuses with probability
+//
+//	min(1, (organisation + growth × burden) × (its mean wealth / the mean wealth)^power),
+//
+// so refusal grows with the burden its people already bear and with its
+// power, which money buys. A data centre burdens each resident of its
+// community (water, power, noise), costing them health spending and skill.
+type communities struct {
+	first []int    // community c holds persons first[c]..first[c+1]−1
+	block []uint16 // the community of each block of hireBlock persons
+}
+
+// init splits n persons into k communities of nearly equal size whose
+// bounds fall on the blocks of the hiring tree, so that the money of a
+// community's employers is a difference of two of the tree's sums.
+func (cm *communities) init(n, k int) {
+	blocks := (n + hireBlock - 1) / hireBlock
+	cm.first = make([]int, k+1)
+	for c := range k + 1 {
+		cm.first[c] = min(c*blocks/k*hireBlock, n)
+	}
+	cm.block = make([]uint16, blocks)
+	for c := range k {
+		for b := cm.first[c] / hireBlock; b*hireBlock < cm.first[c+1]; b++ {
+			cm.block[b] = uint16(c)
+		}
+	}
+}
+
+// of returns the community person i lives in.
+func (cm communities) of(_ *production, i int) int { return int(cm.block[i/hireBlock]) }
+
+// bounds returns the persons [lo, hi) of community c.
+func (cm communities) bounds(_ *production, c int) (int, int) { return cm.first[c], cm.first[c+1] }
+
+// span returns the persons [lo, hi) of person i's community.
+func (cm communities) span(x *production, i int) (int, int) { return cm.bounds(x, cm.of(x, i)) }
+
+// spreadWealth moves money from the richer communities' people to the
+// poorer's through the market pool, so community c starts with
+// (1 + s(2c/(K−1) − 1)) × start_wealth a person; rounding stays in the pool.
+func (cm communities) spreadWealth(w *World, x *production) {
+	count, s := x.p.Communities.Count, x.p.Communities.Spread
+	if s == 0 || count < 2 {
+		return
+	}
+	target := func(i int) int64 {
+		c := float64(cm.of(x, i))
+		return int64(float64(w.p.StartWealth) * (1 + s*(2*c/float64(count-1)-1)))
+	}
+	pool := w.led.Special(Pool)
+	for i := range x.n {
+		if d := w.p.StartWealth - target(i); d > 0 {
+			x.k.move(w, Account(i), pool, d)
+		}
+	}
+	for i := range x.n {
+		if d := target(i) - w.p.StartWealth; d > 0 {
+			x.k.move(w, pool, Account(i), min(d, w.led.acc[pool].bal))
+		}
+	}
+}
+
+// wealth returns the money held in each community, into dst.
+func (cm communities) wealth(w *World, x *production, dst []int64) []int64 {
+	dst = append(dst[:0], make([]int64, x.p.Communities.Count)...)
+	for i, a := range w.led.acc[:x.n] {
+		dst[cm.of(x, i)] += a.bal
+	}
+	return dst
+}
+
+// burden is the burden a month on each resident of community c: the
+// burden of a data centre per 1,000 residents, times its ready data centres,
+// per 1,000 of its residents.
+func (cm communities) burden(w *World, x *production, c int) float64 {
+	n := 0
+	for _, dc := range x.capital.dcs {
+		if dc.community == c && dc.ready <= w.month {
+			n++
+		}
+	}
+	lo, hi := cm.bounds(x, c)
+	return x.p.Burden.PerDatacenter * float64(n) * 1000 / float64(max(hi-lo, 1))
+}
+
+// burdenOf is the burden on person i this month (as last set by bearBurden).
+func (communities) burdenOf(x *production, i int) float64 {
+	return x.data.burden[x.comm.of(x, i)]
+}
+
+// setBurden sets each community's burden for the month.
+func (cm communities) setBurden(w *World, x *production) {
+	b := x.data.burden[:0]
+	for c := range x.p.Communities.Count {
+		b = append(b, cm.burden(w, x, c))
+	}
+	x.data.burden = b
+}
+
+// bearBurden sets each community's burden for the month and charges its
+// residents the health spending it causes (into the market).
+func (cm communities) bearBurden(w *World, x *production) {
+	cm.setBurden(w, x)
+	b := x.data.burden
+	if x.p.Burden.HealthCost == 0 {
+		return
+	}
+	pool := w.led.Special(Pool)
+	for i := range x.n {
+		cost := moneyOf(x.atPrices(x.p.Burden.HealthCost) * b[cm.of(x, i)])
+		if cost = min(cost, w.led.acc[i].bal); cost > 0 {
+			x.k.move(w, Account(i), pool, cost)
+			x.flow.health += cost
+		}
+	}
+}
+
+// refusal is the chance that community c refuses a data centre.
+func (cm communities) refusal(w *World, x *production, c int, wealth []int64) float64 {
+	p := x.p.Resistance
+	var total int64
+	for _, v := range wealth {
+		total += v
+	}
+	lo, hi := cm.bounds(x, c)
+	rel := 1.0
+	if total > 0 {
+		rel = float64(wealth[c]) / float64(hi-lo) / (float64(total) / float64(x.n))
+	}
+	return min(1, (p.Base+p.Growth*cm.burden(w, x, c))*math.Pow(rel, p.Power))
+}
+
+// site chooses the community of a proposed data centre and asks it; social
+// investment asks the least burdened communities first, each in turn.
+func (cm communities) site(w *World, x *production, social bool) (int, bool) {
+	k := x.p.Communities.Count
+	wealth := cm.wealth(w, x, x.data.commWealth)
+	x.data.commWealth = wealth
+	r := x.rs.of(streamResistance)
+	refuses := func(c int) bool { return r.float64() < cm.refusal(w, x, c, wealth) }
+	order := func() []int {
+		o := make([]int, k)
+		for i := range o {
+			o[i] = i
+		}
+		return o
+	}
+	switch {
+	case social:
+		o := order()
+		burdens := make([]float64, k)
+		for c := range burdens {
+			burdens[c] = cm.burden(w, x, c)
+		}
+		slices.SortStableFunc(o, func(a, b int) int { return cmp.Compare(burdens[a], burdens[b]) })
+		for _, c := range o {
+			if !refuses(c) {
+				return c, true
+			}
+		}
+		return 0, false
+	case x.p.Siting == SitingConsent:
+		o := order()
+		s := x.rs.of(streamSiting)
+		for i := len(o) - 1; i > 0; i-- {
+			j := s.intn(i + 1)
+			o[i], o[j] = o[j], o[i]
+		}
+		for _, c := range o {
+			if !refuses(c) {
+				return c, true
+			}
+		}
+		return 0, false
+	case x.p.Siting == SitingRandom:
+		c := x.rs.of(streamSiting).intn(k)
+		return c, !refuses(c)
+	}
+	c, least := 0, math.Inf(1)
+	for i, v := range wealth {
+		lo, hi := cm.bounds(x, i)
+		if mean := float64(v) / float64(max(hi-lo, 1)); mean < least {
+			c, least = i, mean
+		}
+	}
+	return c, !refuses(c)
+}

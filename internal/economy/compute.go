@@ -1,0 +1,203 @@
+package economy
+
+import "math"
+
+// compute is the market for automation: units that firms rent, each making
+// π goods a month with c_u compute from the data centres, at a compute price
+// that moves each month with excess demand and has no ceiling:
+//
+//	p ← max(p₀, p · exp(κ · (D − S) / max(D, S)))   (D = S = 0: as if D − S = −S),
+//
+// D the compute firms want at the current price (the units they keep and
+// those refused for want of capacity), S the ready capacity. When capacity is
+// short the price rises until units cost more than the labour they replace
+// and firms drop them (units_dropped_price). A firm rents a unit when its
+// cost × hurdle is below the wages of the work it replaces (Acemoglu and
+// Restrepo, "Automation and new tasks", J. Economic Perspectives 33(2), 2019),
+// wages actually paid; a capitalist firm then lets round(π) workers go (task
+// displacement), a cooperative keeps everyone and works shorter hours.
+type compute struct {
+	count   []int32  // per firm: units rented
+	tasks   []uint16 // per firm: how much of its work a unit can do, in 1/taskScale
+	total   int64    // Σ units
+	price   float64  // p: money per compute unit this month
+	unmet   int64    // units firms wanted this month but could not get for want of capacity
+	dropped int64    // units dropped this month because compute cost more than labour
+	paidTo  []int    // scratch: the ready data centres, for paying rent
+}
+
+// taskScale is the unit of automatability: a firm whose tasks a machine can
+// do entirely has taskScale.
+const taskScale = 1024
+
+func (c *compute) init(n int) {
+	c.count = make([]int32, n)
+	c.tasks = make([]uint16, n)
+}
+
+// drawTasks draws each firm's automatability uniformly: tasks differ in
+// how much of them a machine can do (Acemoglu and Restrepo's task
+// framework), so automation spreads from the most automatable firms as it
+// gets cheaper or better, not all at once.
+func (c *compute) drawTasks(r *rng) {
+	for i := range c.tasks {
+		c.tasks[i] = uint16(1 + r.intn(taskScale))
+	}
+}
+
+// automatable is the share of firm f's work one of its units can do per
+// unit of π.
+func (c *compute) automatable(f int32) float64 { return float64(c.tasks[f]) / taskScale }
+
+// unitCost is what a unit costs its firm a month.
+func (x *production) unitCost() int64 {
+	return moneyOf(math.Ceil(x.compute.price * x.p.ComputePerUnit))
+}
+
+// labourValue is the wages of the work one unit does: π times the mean
+// wage firm f pays its staff, or, without staff, the mean wage paid in the
+// economy last month.
+func (x *production) labourValue(f int32) float64 {
+	staff := len(x.k.people.Employees(f))
+	wage := x.labour.meanWage
+	if staff > 0 {
+		wage = float64(x.labour.bill[f]) / float64(staff)
+	}
+	return x.data.pi * x.compute.automatable(f) * wage
+}
+
+// decideUnits runs firm f's automation decision when its owner is
+// activated: drop a unit when compute costs more than the labour it
+// replaces; rent one when cost × hurdle is below it and compute is free.
+func (x *production) decideUnits(w *World, f int32) {
+	cost := float64(x.unitCost())
+	value := x.labourValue(f)
+	c := &x.compute
+	switch {
+	case c.count[f] > 0 && cost > value:
+		x.setUnits(f, c.count[f]-1)
+		c.dropped++
+	case cost*x.p.Hurdle < value:
+		if x.p.Ownership.Firms == FirmsCapitalist {
+			displaced := int(math.Round(x.data.pi * c.automatable(f)))
+			if displaced < 1 || len(x.k.people.Employees(f)) <= displaced {
+				return // a firm keeps someone to run it
+			}
+			if x.freeCompute(w) < x.p.ComputePerUnit {
+				c.unmet++
+				return
+			}
+			r := x.rs.of(streamUnits)
+			for range displaced {
+				x.fire(w, f, r.intn(len(x.k.people.Employees(f))))
+			}
+		} else if x.freeCompute(w) < x.p.ComputePerUnit {
+			c.unmet++
+			return
+		}
+		x.setUnits(f, c.count[f]+1)
+	}
+}
+
+// setUnits sets firm f's units.
+func (x *production) setUnits(f int32, units int32) {
+	c := &x.compute
+	d := units - c.count[f]
+	c.count[f] = units
+	c.total += int64(d)
+	x.goods.setUnits(f, int64(units)*int64(c.tasks[f]))
+}
+
+// returnUnits gives back the units of a firm that closed, paying the rent
+// of the part of the month it kept them.
+func (x *production) returnUnits(w *World, f int32) {
+	units := x.compute.count[f]
+	if units == 0 {
+		return
+	}
+	owed := moneyOf(float64(units) * float64(x.unitCost()) * float64(w.pos) / float64(x.n))
+	x.payRent(w, f, min(owed, w.led.acc[f].bal))
+	x.setUnits(f, 0)
+}
+
+// freeCompute is the ready capacity not yet rented.
+func (x *production) freeCompute(w *World) float64 {
+	return x.capital.capacity(w, x.p) - float64(x.compute.total)*x.p.ComputePerUnit
+}
+
+// payRent pays a month's compute rent at the end of the month, each firm
+// for its units; a firm that cannot pay for all drops those it cannot.
+func (c *compute) payRent(w *World, x *production) {
+	cost := x.unitCost()
+	for f := range int32(x.n) {
+		units := c.count[f]
+		if units == 0 {
+			continue
+		}
+		if afford := int32(min(w.led.acc[f].bal/max(cost, 1), math.MaxInt32)); afford < units {
+			x.setUnits(f, afford)
+			units = afford
+		}
+		x.payRent(w, f, mulMoney(int64(units), cost))
+	}
+}
+
+// payRent pays rent from firm f: the data dividend's share to the data
+// fund, the rest to the owners of the ready data centres in equal parts (the
+// market pool when none is ready).
+func (x *production) payRent(w *World, f int32, rent int64) {
+	if rent <= 0 {
+		return
+	}
+	x.flow.rent += rent
+	div := moneyOf(float64(rent) * x.p.Dividend)
+	x.payCost(w, Account(f), w.led.Special(DataFund), div)
+	x.flow.toDataFund += div
+	rest := rent - div
+	ready := x.capital.ready(w, x.compute.paidTo[:0])
+	x.compute.paidTo = ready
+	if len(ready) == 0 {
+		x.payCost(w, Account(f), w.led.Special(Pool), rest)
+		return
+	}
+	share := rest / int64(len(ready))
+	for i, d := range ready {
+		amt := share
+		if i == 0 {
+			amt += rest - share*int64(len(ready))
+		}
+		owner := x.capital.dcs[d].owner
+		x.payCost(w, Account(f), owner, amt)
+		x.capital.dcs[d].earned += amt
+		if int(owner) < x.n {
+			x.flow.privateRent += amt
+		} else {
+			x.flow.commonsIncome += amt
+		}
+	}
+}
+
+// setPrice moves the compute price with this month's excess demand.
+func (c *compute) setPrice(w *World, x *production) {
+	demand := float64(c.total+c.unmet) * x.p.ComputePerUnit
+	supply := x.capital.capacity(w, x.p)
+	x.flow.demand, x.flow.supply = demand, supply
+	excess := -1.0 // no demand and no supply: the price falls back toward the floor
+	if d := max(demand, supply); d > 0 {
+		excess = (demand - supply) / d
+	}
+	// No ceiling but the money there is: at that price nobody can rent.
+	c.price = min(max(x.atPrices(x.p.Compute.PriceBase), c.price*math.Exp(x.p.Compute.Scarcity*excess)), float64(w.led.Total()))
+	x.flow.unmet, x.flow.dropped = c.unmet, c.dropped
+	c.unmet, c.dropped = 0, 0
+}
+
+// ration sets the goods a unit makes next month: π, scaled down when the
+// units in use need more compute than the ready data centres supply.
+func (c *compute) ration(w *World, x *production) {
+	share := 1.0
+	if need := float64(c.total) * x.p.ComputePerUnit; need > 0 {
+		share = min(1, x.capital.capacity(w, x.p)/need)
+	}
+	x.goods.unitGoods = moneyOf(float64(milli) * x.data.pi * share) // goods, not money, but bounded the same way
+}

@@ -1,0 +1,364 @@
+package economy
+
+import (
+	"math"
+
+	"commonwealth/internal/agents"
+)
+
+// labour is the labour market and the labour process of the production
+// economy. Wages are contracts, bargained at hiring as a share of what the
+// worker's work adds to the firm's sales,
+//
+//	w = min(β · (u / u_ref)^(−ε) · d / d̄, 1) · (what a's work adds),
+//
+// β the workers' bargaining share (the Nash-bargained wage of search models:
+// Pissarides, Equilibrium Unemployment Theory, 2000), moving with last
+// month's unemployment u along a wage curve of elasticity ε (Blanchflower
+// and Oswald, "The wage curve", Scandinavian J. Economics 92, 1990, and "An
+// introduction to the wage curve", J. Economic Perspectives 9, 1995: ε ≈ 0.1),
+// and d a draw from Wright's wages {w_lo..w_hi} over their mean, for the
+// luck of each bargain, capped at all the work adds. A wage is kept until
+// the worker leaves. Employers hire as in Wright's model —
+// drawn in proportion to money, when they can pay the offer — mostly within
+// their community, and fire at random when they cannot pay the wage bill.
+// Skill falls out of work and where automation takes a firm's tasks, and
+// recovers at work; a capitalist firm's workers work harder as its units
+// take over (intensification), a cooperative's members work shorter hours.
+type labour struct {
+	skill    []float32 // per person, minSkill..1
+	wage     []int32   // per worker: the wage agreed when hired
+	bill     []int64   // per firm: the wages agreed with its staff
+	q        []int32   // per person: milli-goods a month they add to their firm
+	auto     []float32 // per firm: the share of its work its units did at the month's end
+	share    float64   // this month's bargaining share β · (u / u_ref)^(−ε), at most 1
+	price0   float64   // P₀: the price level at the start
+	meanWage float64   // the mean wage paid last month per worker
+	lo       int64     // Wright's lowest wage
+	span     uint64    // Wright's wage range
+}
+
+// minSkill is the lowest skill a person falls to.
+const minSkill = 0.2
+
+// uFloor keeps the wage curve finite when nobody is unemployed.
+const uFloor = 0.005
+
+func (l *labour) init(n int) {
+	l.skill = make([]float32, n)
+	for i := range l.skill {
+		l.skill[i] = 1
+	}
+	l.wage = make([]int32, n)
+	l.bill = make([]int64, n)
+	l.q = make([]int32, n)
+	l.auto = make([]float32, n)
+}
+
+// cacheAutomation keeps each firm's automated share for the month's passes
+// over persons.
+func (l *labour) cacheAutomation(x *production) {
+	for f := range int32(x.n) {
+		l.auto[f] = 0
+		if x.compute.count[f] != 0 {
+			l.auto[f] = float32(x.automated(f))
+		}
+	}
+}
+
+func (l *labour) retune(c CapitalismParams) {
+	l.lo, l.span = c.WageMin, uint64(c.WageMax-c.WageMin)+1
+}
+
+// setShare sets this month's bargaining share from unemployment u.
+func (l *labour) setShare(p LabourParams, u float64) {
+	l.share = min(1, p.Bargaining*math.Pow(max(u, uFloor)/p.RefUnemployed, -p.WageCurve))
+}
+
+// offer is the wage bargained with a person whose work adds worth to a
+// firm's sales a month.
+func (x *production) offer(worth float64) int64 {
+	l := &x.labour
+	draw := float64(l.lo+int64(x.rs.of(streamWages).below(l.span))) / (float64(l.lo) + float64(l.span-1)/2)
+	return moneyOf(min(l.share*draw, 1) * worth)
+}
+
+// hiring: an unemployed person a looks for work, in their own community
+// with probability communities.local; an employer c ≠ a is drawn from the
+// capitalists and unemployed there in proportion to money, and employs a
+// if c can pay the wage bargained and a's work adds at least that wage to
+// c's sales.
+func (x *production) hiring(w *World, a int32) {
+	k := x.k
+	r := x.rs.of(streamHiring)
+	lo, hi := 0, x.n
+	if r.float64() < x.p.Communities.Local {
+		lo, hi = x.comm.span(x, int(a))
+	}
+	own := w.led.acc[a].bal
+	before := k.weightBefore(w, int32(lo))
+	rest := k.weightBefore(w, int32(hi)) - before - own
+	if rest <= 0 {
+		return
+	}
+	u := before + int64(r.below(uint64(rest)))
+	if u >= k.weightBefore(w, a) {
+		u += own // step over a's own interval
+	}
+	c := k.drawEmployer(w, u)
+	worth := x.worth(c, a)
+	wage := x.offer(worth)
+	if w.led.acc[c].bal <= wage || wage <= 0 || float64(wage) > worth {
+		return
+	}
+	x.employ(w, c, a, wage)
+}
+
+// worth is what person a's work would add to firm c's sales a month, at
+// the sales firms expect: a firm hires only a worker who earns it their
+// wage.
+func (x *production) worth(c, a int32) float64 {
+	q := float64(x.labour.skill[a])
+	rate := int64(0) // a new firm: full hours, no units yet
+	if x.k.people.Class(c) == agents.Capitalist {
+		q *= x.hours(c) * x.effort(c)
+		rate = x.goods.firmRate(c)
+	}
+	return x.gain(c, rate, int64(milli*q))
+}
+
+// employ makes a an employee of c at the wage.
+func (x *production) employ(w *World, c, a int32, wage int64) {
+	k := x.k
+	k.hire.add(int(a)/hireBlock, -w.led.acc[a].bal) // a leaves H
+	founding := k.people.Class(c) == agents.Unemployed
+	k.people.Hire(c, a)
+	wage = min(wage, math.MaxInt32)
+	x.labour.wage[a] = int32(wage)
+	x.labour.bill[c] += wage
+	if founding {
+		x.join(c, c) // the owner works in the new firm
+	}
+	x.join(a, c)
+}
+
+// fire ends the employment of the employee at position i of f's staff; a
+// firm left with no one closes, and returns its automation units.
+func (x *production) fire(w *World, f int32, i int) {
+	k := x.k
+	e := k.people.Employees(f)[i]
+	x.leave(e, f)
+	x.labour.bill[f] -= int64(x.labour.wage[e])
+	x.labour.wage[e] = 0
+	k.people.Fire(f, i)
+	k.hire.add(int(e)/hireBlock, w.led.acc[e].bal) // the fired join H
+	if k.people.Class(f) == agents.Unemployed {
+		x.leave(f, f)
+		x.returnUnits(w, f)
+	}
+}
+
+// firing: a firm that cannot pay its wage bill lets employees drawn at
+// random go until it can; and it lets go any worker whose goods sell for
+// less than their wage.
+func (x *production) firing(w *World, f int32) {
+	r := x.rs.of(streamFiring)
+	for x.labour.bill[f] > w.led.acc[f].bal && len(x.k.people.Employees(f)) > 0 {
+		x.fire(w, f, r.intn(len(x.k.people.Employees(f))))
+	}
+	staff := x.k.people.Employees(f)
+	price := x.firmPrice(f) / milli
+	for i := 0; i < len(staff) && x.k.people.Class(f) == agents.Capitalist; {
+		e := staff[i]
+		if float64(x.labour.wage[e]) > price*float64(x.labour.q[e]) {
+			x.fire(w, f, i)
+			staff = x.k.people.Employees(f)
+			price = x.firmPrice(f) / milli
+			continue
+		}
+		i++
+	}
+}
+
+// payroll: at the end of the month every firm pays each employee their
+// wage, or what it has left.
+func (x *production) payroll(w *World) {
+	for f := range int32(x.n) {
+		if x.k.people.Class(f) != agents.Capitalist {
+			continue
+		}
+		for _, e := range x.k.people.Employees(f) {
+			wage := min(int64(x.labour.wage[e]), w.led.acc[f].bal)
+			x.payCost(w, Account(f), Account(e), wage)
+			x.flow.wages += wage
+		}
+	}
+}
+
+// shareSurpluses: every cooperative shares its surplus at the end of the month.
+func (x *production) shareSurpluses(w *World) {
+	for f := range int32(x.n) {
+		if x.k.people.Class(f) == agents.Capitalist {
+			x.share(w, f)
+		}
+	}
+}
+
+// share: a cooperative shares its surplus above a reserve of two months'
+// wages among its members, the founder included, in equal parts.
+func (x *production) share(w *World, f int32) {
+	staff := x.k.people.Employees(f)
+	surplus := w.led.acc[f].bal - 2*x.labour.bill[f]
+	members := int64(len(staff)) + 1
+	if surplus < members {
+		return
+	}
+	each := surplus / members
+	for _, e := range staff {
+		x.payCost(w, Account(f), Account(e), each)
+	}
+	x.flow.shares += each * int64(len(staff))
+	x.flow.ownShare += each // the founder's part, kept in the firm's account
+}
+
+// hours is the share of full time the members of firm f work: a
+// cooperative shortens everyone's hours by the work its units do, keeping
+// its goods; a capitalist firm keeps full time.
+func (x *production) hours(f int32) float64 {
+	hours, _ := x.pace(x.automated(f))
+	return hours
+}
+
+// effort is how hard the workers of firm f work: in a capitalist firm it
+// rises with the share of its work its units do (intensification: more goods,
+// the same pay).
+func (x *production) effort(f int32) float64 {
+	_, effort := x.pace(x.automated(f))
+	return effort
+}
+
+// pace is the hours and effort of the members of a firm whose units do the
+// share s of its work: a cooperative turns that share into shorter hours
+// (members/(members + the units' work)); a capitalist firm keeps full time
+// and its workers work harder, 1 + intensification × s.
+func (x *production) pace(s float64) (hours, effort float64) {
+	if x.p.Ownership.Firms == FirmsCooperative {
+		return 1 - s, 1
+	}
+	return 1, 1 + x.p.Labour.Intensify*s
+}
+
+// automated is the share of firm f's work its units do (0 for a new firm,
+// f < 0).
+func (x *production) automated(f int32) float64 {
+	if f < 0 {
+		return 0
+	}
+	u := x.data.pi * x.compute.automatable(f) * float64(x.compute.count[f])
+	if u == 0 {
+		return 0
+	}
+	return u / (u + float64(len(x.k.people.Employees(f))+1))
+}
+
+// updateSkills: skill falls out of work, recovers at work, is lost where
+// units take a firm's tasks, and where data centres burden a community.
+func (l *labour) updateSkills(w *World, x *production) {
+	p := x.p.Labour
+	for i := range int32(x.n) {
+		s := float64(l.skill[i])
+		switch x.k.people.Class(i) {
+		case agents.Unemployed:
+			s -= p.Deskilling
+		case agents.Worker:
+			s += p.Reskilling - p.TaskDeskilling*float64(l.auto[x.k.people.Employer(i)])
+		}
+		s -= x.p.Burden.SkillLoss * x.comm.burdenOf(x, int(i))
+		l.skill[i] = float32(min(1, max(minSkill, s)))
+	}
+}
+
+// separate ends each job with the separation rate's chance a month: quits
+// and layoffs for reasons of their own, the churn every labour market has
+// (in the United States about 3–4% of jobs a month: BLS, Job Openings and
+// Labor Turnover Survey).
+func (x *production) separate(w *World) {
+	rate := x.p.Labour.Separation
+	if rate == 0 {
+		return
+	}
+	r := x.rs.of(streamFiring)
+	next := gap(r, rate) // workers passed over before the next who leaves
+	for f := range int32(x.n) {
+		if x.k.people.Class(f) != agents.Capitalist {
+			continue
+		}
+		// Each worker is considered once: the one fired at i is replaced at
+		// i by the last, not yet considered.
+		for left := len(x.k.people.Employees(f)); next < left; left-- {
+			x.fire(w, f, next)
+			next += gap(r, rate)
+		}
+		next -= len(x.k.people.Employees(f))
+	}
+}
+
+// gap draws how many independent chances of probability p fail before
+// one succeeds (geometric), so a pass gives each worker the chance p with
+// one draw per success rather than one per worker.
+func gap(r *rng, p float64) int {
+	if p >= 1 {
+		return 0
+	}
+	return int(min(math.Log(1-r.float64())/math.Log1p(-p), 1<<30))
+}
+
+// reinstate creates new labour tasks (Acemoglu and Restrepo, "Automation
+// and new tasks", J. Economic Perspectives 33(2), 2019): each month each
+// firm gets Reinstatement × its units new tasks for labour (the fraction as a
+// chance), each filled by an unemployed person drawn at random, when the
+// firm can pay the wage. A new task is one in which labour has the
+// advantage, so it is filled even where an ordinary hire would not add its
+// wage.
+func (x *production) reinstate(w *World) {
+	rate := x.p.Labour.Reinstatement
+	if rate == 0 || x.compute.total == 0 {
+		return
+	}
+	r := x.rs.of(streamUnits)
+	for f := range int32(x.n) {
+		units := x.compute.count[f]
+		if units == 0 {
+			continue
+		}
+		tasks := rate * float64(units)
+		n := int(tasks)
+		if r.float64() < tasks-float64(n) {
+			n++
+		}
+		for range n {
+			a := x.drawUnemployed(r)
+			if a < 0 {
+				return
+			}
+			wage := x.offer(x.worth(f, a))
+			if wage <= 0 || w.led.acc[f].bal <= wage {
+				break
+			}
+			x.employ(w, f, a, wage)
+			x.flow.reinstated++
+		}
+	}
+}
+
+// drawUnemployed draws an unemployed person uniformly, or returns −1 after
+// many tries (when almost nobody is unemployed).
+func (x *production) drawUnemployed(r *rng) int32 {
+	for range 64 {
+		a := int32(r.intn(x.n))
+		if x.k.people.Class(a) == agents.Unemployed {
+			return a
+		}
+	}
+	return -1
+}

@@ -1,0 +1,95 @@
+package economy
+
+// spending is the consumption function. Every person spends once a month,
+// in an order drawn at the start, interleaved with the activations:
+//
+//	c = α_y(m)·y + α_w(m)·m,   α(m) = α_rich + (α_poor − α_rich)·h/(h + m),
+//
+// of last month's net income y and wealth m, at most m. Both propensities
+// fall as wealth rises (Carroll, Slacalek, Tokuoka and White, "The
+// distribution of wealth and the marginal propensity to consume",
+// Quantitative Economics 8, 2017; Fisher, Johnson, Smeeding and Thompson,
+// "Estimating the marginal propensity to consume using the distributions of
+// income, consumption, and wealth", J. Macroeconomics 65, 2020), so money
+// held by the rich circulates slower: concentration can lower demand.
+type spending struct {
+	order  []int32 // each person spends once a month, in this order
+	income []int64 // each person's net income last month: money received less business costs
+	spent  []int64 // each person's consumption spending this month
+	costs  []int64 // each person's business costs this month: wages, rent, members' shares, operating costs
+}
+
+func (s *spending) init(n int) {
+	s.order = make([]int32, n)
+	s.income = make([]int64, n)
+	s.spent = make([]int64, n)
+	s.costs = make([]int64, n)
+}
+
+// start draws the spending order.
+func (s *spending) start(r *rng) {
+	for i := range s.order {
+		s.order[i] = int32(i)
+	}
+	r.shuffle(s.order)
+}
+
+// propensity is α(m) for a propensity going from poor at no wealth to rich.
+func propensity(poor, rich, half, m float64) float64 {
+	return rich + (poor-rich)*half/(half+m)
+}
+
+// Budget is what a person with wealth m and last month's income y spends
+// this month.
+func (p SpendingParams) Budget(m, y int64) int64 {
+	mf := float64(m)
+	c := propensity(p.IncomePoor, p.IncomeRich, p.HalfWealth, mf)*float64(max(y, 0)) +
+		propensity(p.WealthPoor, p.WealthRich, p.HalfWealth, mf)*mf
+	return min(moneyOf(c), m)
+}
+
+// spend is person s's spending of the month: at a seller in their own
+// community with probability communities.local, else anywhere; while no one
+// makes goods, into the market pool, which is paid to the firms at the end
+// of the month.
+func (x *production) spend(w *World, s int32) {
+	c := x.p.Spending.Budget(w.led.acc[s].bal, x.spending.income[s])
+	if c <= 0 {
+		return
+	}
+	r := x.rs.of(streamSpending)
+	home := x.comm.of(x, int(s))
+	seller := int32(-1)
+	if r.float64() < x.p.Communities.Local {
+		lo, hi := x.comm.bounds(x, home)
+		seller = x.goods.drawSeller(r, lo, hi)
+	}
+	if seller < 0 {
+		seller = x.goods.drawSeller(r, 0, x.n)
+	}
+	k := x.k
+	if seller < 0 {
+		k.move(w, Account(s), w.led.Special(Pool), c)
+	} else {
+		w.pay(Account(s), Account(seller), c)
+		if k.people.Hireable(s) {
+			k.hire.add(int(s)/hireBlock, -c)
+		}
+		k.hire.add(int(seller)/hireBlock, c) // a seller owns a firm, so is in H
+		x.flow.sales += c
+		if x.comm.of(x, int(seller)) == home {
+			x.flow.localSpending += c
+		}
+	}
+	x.spending.spent[s] += c
+	x.flow.consumption += c
+	x.goods.commSpent[home] += c
+}
+
+// closeMonth books everyone's net income of the month, which next month's
+// spending follows.
+func (s *spending) closeMonth(w *World) {
+	for i := range s.income {
+		s.income[i] = w.led.acc[i].received - s.costs[i]
+	}
+}

@@ -1,0 +1,39 @@
+package economy
+
+// A stream is the random generator of one mechanism of the production
+// economy. Each is seeded from the world's seed and its own number, so two
+// arms of a scenario draw the same numbers for a mechanism until their
+// difference changes what that mechanism does: the arms stay the same world
+// as long as they can (common random numbers).
+type stream int
+
+// The streams, one per mechanism.
+const (
+	streamActivation stream = iota // who is activated
+	streamSpending                 // the spending order and the sellers
+	streamHiring                   // employers drawn, local or not
+	streamWages                    // wage offers
+	streamFiring                   // who is let go
+	streamUnits                    // the workers automation displaces, reinstated tasks
+	streamNeeds                    // each person's need
+	streamOwners                   // the owners of the first data centres
+	streamSiting                   // where data centres are proposed
+	streamResistance               // whether communities refuse them
+	streamTasks                    // how automatable each firm's tasks are
+	numStreams
+)
+
+// streams are a world's generators, one per mechanism.
+type streams [numStreams]rng
+
+// newStreams seeds every stream from seed: stream i is PCG(seed, salt + i).
+func newStreams(seed uint64) *streams {
+	s := &streams{}
+	for i := range s {
+		s[i].pcg.Seed(seed, streamSalt+uint64(i)+1)
+	}
+	return s
+}
+
+// of returns the generator of mechanism m.
+func (s *streams) of(m stream) *rng { return &s[m] }
