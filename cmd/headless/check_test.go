@@ -20,7 +20,7 @@ func TestCheck(t *testing.T) {
 	}
 	for _, want := range []string{
 		" 1. SUPPORTED     Saving lowers the Gini",
-		"gini_wealth: saving − random (at the end): −0.",
+		"gini_wealth: saving − random (mean over the last 12 months): −0.",
 		"6/6 seeds",
 		" 2. SUPPORTED     Saving keeps more of the poorer half's money, in every seed",
 		"holds in 6/6 seeds (sign test p = 0.0156)",

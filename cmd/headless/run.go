@@ -254,7 +254,7 @@ func printSummary(w io.Writer, sc *scenario.Scenario, rs []batch.Result) {
 	for a := range all {
 		all[a] = a
 	}
-	table("at the end", func(a, c int) string {
+	table("at the end (last year)", func(a, c int) string {
 		mean, lo, hi := metrics.MeanCI(end(a, c), 0.95)
 		return fmt.Sprintf("%.3f [%.3f, %.3f]", mean, lo, hi)
 	}, all)

@@ -29,7 +29,7 @@ func TestScreenshot(t *testing.T) {
 	for _, c := range []struct {
 		ref  string
 		arms int
-	}{{"", 2}, {"trade", 3}, {"wright", 1}} {
+	}{{"", 6}, {"trade", 3}, {"wright", 1}} {
 		path := filepath.Join(t.TempDir(), "shot.png")
 		args := []string{"--screenshot", path, "--frames", "240"}
 		if c.ref != "" {

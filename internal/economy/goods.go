@@ -117,15 +117,28 @@ func (x *production) firmPrice(f int32) float64 {
 	if rate <= 0 {
 		return g.expected
 	}
-	return x.salesOf(f, float64(g.dweight[f]), 0) / (float64(rate) / milli)
+	return min(x.salesOf(f, float64(g.dweight[f]), 0)/(float64(rate)/milli), g.dearest())
 }
 
 // gain is what the firm of owner f, making rate milli-goods a month, would
-// sell more a month if it made add milli-goods more (add < 0: less).
+// sell more a month if it made add milli-goods more (add < 0: less), at most
+// the dearest price times the goods.
 func (x *production) gain(f int32, rate, add int64) float64 {
-	d := float64(x.goods.demandOf(rate+add) - x.goods.demandOf(rate))
-	return x.salesOf(f, d, max(d, 0))
+	g := &x.goods
+	d := float64(g.demandOf(rate+add) - g.demandOf(rate))
+	most := g.dearest() * float64(add) / milli
+	if add < 0 {
+		return max(x.salesOf(f, d, 0), most)
+	}
+	return min(x.salesOf(f, d, d), most)
 }
+
+// dearest is the most a firm expects to sell a good for: the monopolistic
+// markup σ/(σ−1) over the price level firms expect. It matters when a firm
+// would be nearly alone in its market (at the start, or in an empty
+// community), where demand for its variety would otherwise promise any
+// price.
+func (g *goods) dearest() float64 { return g.expected / g.theta }
 
 // salesOf is what demand weight d of a firm in owner f's community sells
 // for a month, as firms expect, once the demand there has grown by grow:

@@ -91,6 +91,8 @@ func TestBadInput(t *testing.T) {
 			"FILE:5: claim[1].expr: invalid expression: unexpected token EOF (1:15) | a.gini_wealth < | ..............^; arms are variables and metrics their fields, as in a.gini_wealth"},
 		{"claim with an unknown name in an expression", "[[arm]]\nname = \"a\"\n[[claim]]\ntext = \"t\"\nexpr = \"b.gini_wealth < 1\"\n", "", nil,
 			"FILE:5: claim[1].expr: invalid expression: unknown name b (1:1) | b.gini_wealth < 1 | ^; arms are variables and metrics their fields, as in a.gini_wealth"},
+		{"claim on a single month", "[[claim]]\ntext = \"t\"\nmetric = \"gini_wealth\"\nvalue = 0.5\nmonth = 100\n", "", nil,
+			"FILE:5: claim[1].month: a single month is noise (one run's Gini moves by ±0.05 from month to month); judge the mean over a window of months; for example window = [480, 600]; without a window the claim reads the mean of the last 12 months"},
 		{"claim with an unknown key", "[[claim]]\ntext = \"t\"\nmetric = \"gini_wealth\"\nvalue = 1\nwindw = [1, 2]\n", "", nil,
 			"FILE:5: claim[1].windw: unknown key of a claim; did you mean \"window\"?"},
 		{"sweep of an unknown key", "[[sweep]]\nkey = \"exchange.savings\"\nvalues = [0.1]\n", "", nil,
