@@ -63,7 +63,7 @@ const hireBlock = 16
 // if they are in H, else 0.
 func (k *capitalism) weight(w *World, i int32) int64 {
 	if k.people.Hireable(i) {
-		return w.led.acc[i].bal
+		return w.led.bal[i]
 	}
 	return 0
 }
@@ -148,7 +148,7 @@ func (k *capitalism) activate(w *World, a int32) {
 // hiring: draw c ≠ a from H with probability proportional to money; if c has
 // more than the mean wage, c employs a.
 func (k *capitalism) hiring(w *World, a int32) {
-	own := w.led.acc[a].bal
+	own := w.led.bal[a]
 	rest := k.hire.total - own
 	if rest <= 0 {
 		return
@@ -158,7 +158,7 @@ func (k *capitalism) hiring(w *World, a int32) {
 		u += own // step over a's own interval
 	}
 	c := k.drawEmployer(w, u)
-	if w.led.acc[c].bal <= k.meanWage {
+	if w.led.bal[c] <= k.meanWage {
 		return
 	}
 	k.hire.add(int(a)/hireBlock, -own) // a leaves H
@@ -172,7 +172,7 @@ func (k *capitalism) expenditure(w *World, a int32) {
 	if b >= a {
 		b++
 	}
-	k.move(w, Account(b), w.led.Special(Pool), w.r.upTo(w.led.acc[b].bal))
+	k.move(w, Account(b), w.led.Special(Pool), w.r.upTo(w.led.bal[b]))
 }
 
 // marketSample: a working person's labour realises a uniform amount in
@@ -183,7 +183,7 @@ func (k *capitalism) marketSample(w *World, a int32) {
 		firm = e
 	}
 	pool := w.led.Special(Pool)
-	amt := w.r.upTo(w.led.acc[pool].bal)
+	amt := w.r.upTo(w.led.bal[pool])
 	k.revenue += amt
 	w.pay(pool, Account(firm), amt)
 	k.hire.add(int(firm)/hireBlock, amt) // a firm's owner is in H: no need to look
@@ -193,10 +193,10 @@ func (k *capitalism) marketSample(w *World, a int32) {
 // employees drawn at random until it can.
 func (k *capitalism) firing(w *World, a int32) {
 	staff := int64(len(k.people.Employees(a)))
-	keep := w.led.acc[a].bal / max(k.meanWage, 1)
+	keep := w.led.bal[a] / max(k.meanWage, 1)
 	for ; staff > keep; staff-- {
 		fired := k.people.Fire(a, w.r.intn(int(staff)))
-		k.hire.add(int(fired)/hireBlock, w.led.acc[fired].bal) // the fired join H
+		k.hire.add(int(fired)/hireBlock, w.led.bal[fired]) // the fired join H
 	}
 }
 
@@ -205,7 +205,7 @@ func (k *capitalism) firing(w *World, a int32) {
 func (k *capitalism) payWages(w *World, a int32) {
 	for _, e := range k.people.Employees(a) {
 		wage := k.wageLo + int64(w.r.below(k.wageSpan))
-		if m := w.led.acc[a].bal; m < wage {
+		if m := w.led.bal[a]; m < wage {
 			wage = w.r.upTo(m)
 		}
 		k.wages += wage

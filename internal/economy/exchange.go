@@ -8,6 +8,8 @@ import "fmt"
 type exchange struct {
 	trade  func(w *World) // one pair trade, for the pairwise rules
 	perm   []int32        // mesa: this month's order of activation
+	start  []int64        // mesa: each person's money at the start of the month
+	gave   []uint64       // mesa: a bit per person, set if they gave this month
 	amount int64
 	lambda float64
 	frac   float64
@@ -33,6 +35,7 @@ func newExchange(p Params) (*exchange, error) {
 		for i := range x.perm {
 			x.perm[i] = int32(i)
 		}
+		x.gave = make([]uint64, (p.People+63)/64)
 	default:
 		return nil, fmt.Errorf("economy: unknown exchange rule %q", e.Rule)
 	}
@@ -52,6 +55,8 @@ func (x *exchange) retune(_ *World, p Params) error {
 func (x *exchange) beginMonth(w *World) {
 	if x.perm != nil {
 		w.r.shuffle(x.perm)
+		x.start = append(x.start[:0], w.led.bal[:w.p.People]...)
+		clear(x.gave)
 	}
 }
 
@@ -80,7 +85,7 @@ func pair(w *World) (Account, Account) {
 // amount from the first to the second, refused if the payer cannot pay.
 func (x *exchange) random(w *World) {
 	i, j := pair(w)
-	if w.led.acc[i].bal >= x.amount {
+	if w.led.bal[i] >= x.amount {
 		w.pay(i, j, x.amount)
 	}
 }
@@ -89,7 +94,7 @@ func (x *exchange) random(w *World) {
 // their money, and the rest of the pair's money is split uniformly at random.
 func (x *exchange) saving(w *World) {
 	i, j := pair(w)
-	mi, mj := w.led.acc[i].bal, w.led.acc[j].bal
+	mi, mj := w.led.bal[i], w.led.bal[j]
 	keepI := int64(x.lambda * float64(mi))
 	keepJ := int64(x.lambda * float64(mj))
 	pot := mi - keepI + mj - keepJ
@@ -107,7 +112,7 @@ func (x *exchange) saving(w *World) {
 // clipped to [0, 1] (see docs/model.md for the time scaling).
 func (x *exchange) yardSale(w *World) {
 	i, j := pair(w)
-	mi, mj := w.led.acc[i].bal, w.led.acc[j].bal
+	mi, mj := w.led.bal[i], w.led.bal[j]
 	stake := int64(x.frac * float64(min(mi, mj)))
 	if stake == 0 {
 		return
@@ -130,17 +135,33 @@ func (x *exchange) yardSale(w *World) {
 //
 // The recipient is drawn for everyone and those without money give nothing:
 // the same law as drawing only for givers, without a branch that the
-// processor cannot predict (about half the people are broke).
+// processor cannot predict (about half the people are broke). The loop
+// moves money with Ledger.move, which leaves income alone, and marks who
+// gave; the month's income is booked at its end from the change in each
+// balance (bookGifts), so a step touches two balances and nothing else.
 func (x *exchange) mesa(w *World, n int) {
 	all := uint64(w.p.People)
-	acc := w.led.acc
+	led, amt, gave := &w.led, x.amount, x.gave
 	for _, a := range x.perm[w.pos : w.pos+n] {
-		to := w.r.below(all)
+		to := Account(w.r.below(all))
 		give := int64(0)
-		if acc[a].bal >= x.amount {
-			give = x.amount
+		if led.bal[a] >= amt {
+			give = amt
 		}
-		w.pay(Account(a), Account(to), give)
+		led.move(Account(a), to, give)
+		gave[a>>6] |= uint64(give/max(amt, 1)) << (a & 63)
+	}
+}
+
+// bookGifts books the month's income of the mesa rule: what each person
+// holds now, less what they held at the start, plus what they gave.
+func (x *exchange) bookGifts(w *World) {
+	for i, start := range x.start {
+		got := w.led.bal[i] - start
+		if x.gave[i>>6]>>(i&63)&1 == 1 {
+			got += x.amount
+		}
+		w.led.recv[i] += got
 	}
 }
 
@@ -148,15 +169,18 @@ func (x *exchange) mesa(w *World, n int) {
 // of their wealth into the commons fund, which is shared equally; what cannot
 // be shared in whole units stays in the fund for next month.
 func (x *exchange) endMonth(w *World) {
+	if x.perm != nil {
+		x.bookGifts(w)
+	}
 	if x.chi == 0 {
 		return
 	}
 	fund := w.led.Special(Commons)
 	n := Account(w.p.People)
 	for i := range n {
-		w.pay(i, fund, int64(x.chi*float64(w.led.acc[i].bal)))
+		w.pay(i, fund, int64(x.chi*float64(w.led.bal[i])))
 	}
-	share := w.led.acc[fund].bal / int64(n)
+	share := w.led.bal[fund] / int64(n)
 	if share == 0 {
 		return
 	}

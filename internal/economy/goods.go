@@ -159,7 +159,7 @@ func (x *production) salesOf(f int32, d, grow float64) float64 {
 // price level is the month's sales over the month's goods.
 func (g *goods) clear(w *World, x *production) {
 	pool := w.led.Special(Pool)
-	if v, total := w.led.acc[pool].bal, g.demand.total; v > 0 && total > 0 {
+	if v, total := w.led.bal[pool], g.demand.total; v > 0 && total > 0 {
 		paid := int64(0)
 		for f := range int32(x.n) {
 			if g.dweight[f] == 0 {

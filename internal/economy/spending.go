@@ -53,7 +53,7 @@ func (p SpendingParams) Budget(m, y int64) int64 {
 // makes goods, into the market pool, which is paid to the firms at the end
 // of the month.
 func (x *production) spend(w *World, s int32) {
-	c := x.p.Spending.Budget(w.led.acc[s].bal, x.spending.income[s])
+	c := x.p.Spending.Budget(w.led.bal[s], x.spending.income[s])
 	if c <= 0 {
 		return
 	}
@@ -90,6 +90,6 @@ func (x *production) spend(w *World, s int32) {
 // spending follows.
 func (s *spending) closeMonth(w *World) {
 	for i := range s.income {
-		s.income[i] = w.led.acc[i].received - s.costs[i]
+		s.income[i] = w.led.recv[i] - s.costs[i]
 	}
 }
