@@ -10,11 +10,13 @@ import (
 )
 
 // benchCmd times each arm's first seed, one world at a time on one core,
-// without observing it, and prints a line per arm and a total line last.
+// without observing it, and prints a line per arm and a total line last,
+// each with the wall time and the processor time of the step loop.
 func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("bench", "[SCENARIO] [flags]", stderr)
 	var sf scenarioFlags
 	sf.register(fs)
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the step loops to `FILE` (go tool pprof reads it)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return flagStatus(err)
@@ -23,15 +25,21 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return badInput(stderr, err)
 	}
+	stopProfile, err := startProfile(*profile)
+	if err != nil {
+		fmt.Fprintln(stderr, "headless:", err)
+		return exitFailed
+	}
+	defer stopProfile()
 	run := sc.Run()
-	var total time.Duration
+	var total timing
 	for _, a := range sc.Arms {
 		w, err := economy.New(a.Settings.Params, run.Seed)
 		if err != nil {
 			fmt.Fprintln(stderr, "headless:", err)
 			return exitFailed
 		}
-		start := time.Now()
+		start, cpu := time.Now(), cpuSeconds()
 		for range run.Months {
 			if ctx.Err() != nil {
 				fmt.Fprintln(stderr, "headless: interrupted")
@@ -39,18 +47,25 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 			w.StepMonth()
 		}
-		d := time.Since(start)
-		total += d
-		fmt.Fprintf(stdout, "arm=%s %s\n", a.Name, benchLine(run.Model, run.People, run.Months, 1, d))
+		t := timing{wall: time.Since(start).Seconds(), cpu: cpuSeconds() - cpu}
+		total.wall += t.wall
+		total.cpu += t.cpu
+		fmt.Fprintf(stdout, "arm=%s %s\n", a.Name, benchLine(run.Model, run.People, run.Months, 1, t))
 	}
 	fmt.Fprintln(stdout, benchLine(run.Model, run.People, run.Months, len(sc.Arms), total))
 	return exitOK
 }
 
+// timing is how long a loop took on the wall clock and on the processor.
+type timing struct{ wall, cpu float64 }
+
 // benchLine formats a timing: a step is one person's activation or one pair
 // trade, and a month is people steps.
-func benchLine(model string, people, months, worlds int, d time.Duration) string {
+func benchLine(model string, people, months, worlds int, t timing) string {
 	steps := float64(people) * float64(months) * float64(worlds)
-	return fmt.Sprintf("model=%s people=%d months=%d seconds=%.3f steps_per_s=%.0f",
-		model, people, months, d.Seconds(), steps/d.Seconds())
+	line := fmt.Sprintf("model=%s people=%d months=%d seconds=%.3f steps_per_s=%.0f", model, people, months, t.wall, steps/t.wall)
+	if t.cpu > 0 {
+		line += fmt.Sprintf(" cpu_seconds=%.3f cpu_steps_per_s=%.0f", t.cpu, steps/t.cpu)
+	}
+	return line
 }

@@ -35,7 +35,7 @@ func (x *production) observe(w *World, s *Snapshot) {
 	a.Datacenters, a.Built, a.Blocked, a.Retired = len(x.capital.dcs), x.capital.built, x.capital.blocked, x.capital.retired
 	a.Rent, a.PrivateRent, a.Operating = f.rent, f.privateRent, f.operating
 	a.Dividends, a.CommonsPaid, a.CommonsInvested = f.dividends, f.commonsPaid, f.commonsInvested
-	a.CommonsFund, a.DataStock = w.led.bal[w.led.Special(Commons)], x.data.stock
+	a.CommonsFund, a.DataStock = w.led.acc[w.led.Special(Commons)].bal, x.data.stock
 	a.Output, a.PriceLevel = x.goods.output, x.goods.price
 	a.Sales, a.Consumption, a.Health, a.LocalSpending = f.sales, f.consumption, f.health, f.localSpending
 	a.UnitsDropped, a.UnitsWanted, a.Reinstated = f.dropped, f.unmet, f.reinstated
@@ -72,10 +72,10 @@ func (x *production) observePeople(w *World, s *Snapshot) {
 			hours += x.hours(i)
 			effort++
 			working++
-			ownerWealth += w.led.bal[i]
+			ownerWealth += w.led.acc[i].bal
 		default:
 			if owns[i] {
-				ownerWealth += w.led.bal[i]
+				ownerWealth += w.led.acc[i].bal
 			}
 		}
 	}

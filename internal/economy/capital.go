@@ -94,7 +94,7 @@ func (c *capital) operate(w *World, x *production) {
 			c.retired++
 			return true
 		}
-		cost := min(full, w.led.bal[dc.owner])
+		cost := min(full, w.led.acc[dc.owner].bal)
 		x.payCost(w, dc.owner, pool, cost)
 		x.flow.operating += cost
 		if int(dc.owner) >= x.n {
@@ -163,9 +163,9 @@ func (x *production) buildCost() int64 { return moneyOf(x.atPrices(float64(x.p.C
 // richest is the person holding the most money (the lowest index of ties).
 func (x *production) richest(w *World) Account {
 	best, who := int64(-1), Account(0)
-	for i, bal := range w.led.bal[:x.n] {
-		if bal > best {
-			best, who = bal, Account(i)
+	for i, a := range w.led.acc[:x.n] {
+		if a.bal > best {
+			best, who = a.bal, Account(i)
 		}
 	}
 	return who
@@ -175,9 +175,9 @@ func (x *production) richest(w *World) Account {
 // money, or the commons fund's reserve.
 func (x *production) investable(w *World, investor Account) int64 {
 	if investor == w.led.Special(Commons) {
-		return min(x.funds.reserve, w.led.bal[investor])
+		return min(x.funds.reserve, w.led.acc[investor].bal)
 	}
-	return w.led.bal[investor]
+	return w.led.acc[investor].bal
 }
 
 // expropriate takes every data centre into common ownership: from now on

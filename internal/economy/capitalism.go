@@ -12,7 +12,7 @@ import (
 // uniformly; each activation applies the five rules below to that person.
 type capitalism struct {
 	people   *agents.Population
-	hire     fenwick // by block of hireBlock persons: the money of those in H (capitalists and unemployed)
+	hire     sums // by block of hireBlock persons: the money of those in H (capitalists and unemployed)
 	wageLo   int64
 	wageSpan uint64      // wageMax − wageLo + 1
 	meanWage int64       // ⟨w⟩ = (wageMin + wageMax) / 2, rounded down
@@ -24,7 +24,7 @@ type capitalism struct {
 func newCapitalism(p Params, seed uint64) (*capitalism, error) {
 	k := &capitalism{
 		people: agents.NewPopulation(p.People),
-		hire:   newFenwick((p.People + hireBlock - 1) / hireBlock),
+		hire:   newSums((p.People + hireBlock - 1) / hireBlock),
 	}
 	if err := k.retune(nil, p); err != nil {
 		return nil, err
@@ -63,7 +63,7 @@ const hireBlock = 16
 // if they are in H, else 0.
 func (k *capitalism) weight(w *World, i int32) int64 {
 	if k.people.Hireable(i) {
-		return w.led.bal[i]
+		return w.led.acc[i].bal
 	}
 	return 0
 }
@@ -148,7 +148,7 @@ func (k *capitalism) activate(w *World, a int32) {
 // hiring: draw c ≠ a from H with probability proportional to money; if c has
 // more than the mean wage, c employs a.
 func (k *capitalism) hiring(w *World, a int32) {
-	own := w.led.bal[a]
+	own := w.led.acc[a].bal
 	rest := k.hire.total - own
 	if rest <= 0 {
 		return
@@ -158,7 +158,7 @@ func (k *capitalism) hiring(w *World, a int32) {
 		u += own // step over a's own interval
 	}
 	c := k.drawEmployer(w, u)
-	if w.led.bal[c] <= k.meanWage {
+	if w.led.acc[c].bal <= k.meanWage {
 		return
 	}
 	k.hire.add(int(a)/hireBlock, -own) // a leaves H
@@ -172,7 +172,7 @@ func (k *capitalism) expenditure(w *World, a int32) {
 	if b >= a {
 		b++
 	}
-	k.move(w, Account(b), w.led.Special(Pool), w.r.upTo(w.led.bal[b]))
+	k.move(w, Account(b), w.led.Special(Pool), w.r.upTo(w.led.acc[b].bal))
 }
 
 // marketSample: a working person's labour realises a uniform amount in
@@ -183,7 +183,7 @@ func (k *capitalism) marketSample(w *World, a int32) {
 		firm = e
 	}
 	pool := w.led.Special(Pool)
-	amt := w.r.upTo(w.led.bal[pool])
+	amt := w.r.upTo(w.led.acc[pool].bal)
 	k.revenue += amt
 	w.pay(pool, Account(firm), amt)
 	k.hire.add(int(firm)/hireBlock, amt) // a firm's owner is in H: no need to look
@@ -193,10 +193,10 @@ func (k *capitalism) marketSample(w *World, a int32) {
 // employees drawn at random until it can.
 func (k *capitalism) firing(w *World, a int32) {
 	staff := int64(len(k.people.Employees(a)))
-	keep := w.led.bal[a] / max(k.meanWage, 1)
+	keep := w.led.acc[a].bal / max(k.meanWage, 1)
 	for ; staff > keep; staff-- {
 		fired := k.people.Fire(a, w.r.intn(int(staff)))
-		k.hire.add(int(fired)/hireBlock, w.led.bal[fired]) // the fired join H
+		k.hire.add(int(fired)/hireBlock, w.led.acc[fired].bal) // the fired join H
 	}
 }
 
@@ -205,7 +205,7 @@ func (k *capitalism) firing(w *World, a int32) {
 func (k *capitalism) payWages(w *World, a int32) {
 	for _, e := range k.people.Employees(a) {
 		wage := k.wageLo + int64(w.r.below(k.wageSpan))
-		if m := w.led.bal[a]; m < wage {
+		if m := w.led.acc[a].bal; m < wage {
 			wage = w.r.upTo(m)
 		}
 		k.wages += wage
@@ -213,6 +213,8 @@ func (k *capitalism) payWages(w *World, a int32) {
 		k.hire.add(int(a)/hireBlock, -wage) // a is in H, its workers are not
 	}
 }
+
+func (k *capitalism) settle(*World) {}
 
 func (k *capitalism) observe(w *World, s *Snapshot) {
 	s.Classes = true

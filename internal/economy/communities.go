@@ -70,7 +70,7 @@ func (cm communities) spreadWealth(w *World, x *production) {
 	}
 	for i := range x.n {
 		if d := target(i) - w.p.StartWealth; d > 0 {
-			x.k.move(w, pool, Account(i), min(d, w.led.bal[pool]))
+			x.k.move(w, pool, Account(i), min(d, w.led.acc[pool].bal))
 		}
 	}
 }
@@ -78,8 +78,8 @@ func (cm communities) spreadWealth(w *World, x *production) {
 // wealth returns the money held in each community, into dst.
 func (cm communities) wealth(w *World, x *production, dst []int64) []int64 {
 	dst = append(dst[:0], make([]int64, x.p.Communities.Count)...)
-	for i, bal := range w.led.bal[:x.n] {
-		dst[cm.of(x, i)] += bal
+	for i, a := range w.led.acc[:x.n] {
+		dst[cm.of(x, i)] += a.bal
 	}
 	return dst
 }
@@ -123,7 +123,7 @@ func (cm communities) bearBurden(w *World, x *production) {
 	pool := w.led.Special(Pool)
 	for i := range x.n {
 		cost := moneyOf(x.atPrices(x.p.Burden.HealthCost) * b[cm.of(x, i)])
-		if cost = min(cost, w.led.bal[i]); cost > 0 {
+		if cost = min(cost, w.led.acc[i].bal); cost > 0 {
 			x.k.move(w, Account(i), pool, cost)
 			x.flow.health += cost
 		}

@@ -115,8 +115,8 @@ func (x *production) returnUnits(w *World, f int32) {
 	if units == 0 {
 		return
 	}
-	owed := moneyOf(float64(units) * float64(x.unitCost()) * float64(w.pos) / float64(x.n))
-	x.payRent(w, f, min(owed, w.led.bal[f]))
+	owed := moneyOf(float64(units) * float64(x.unitCost()) * float64(x.step) / float64(x.n))
+	x.payRent(w, f, min(owed, w.led.acc[f].bal))
 	x.setUnits(f, 0)
 }
 
@@ -134,7 +134,7 @@ func (c *compute) payRent(w *World, x *production) {
 		if units == 0 {
 			continue
 		}
-		if afford := int32(min(w.led.bal[f]/max(cost, 1), math.MaxInt32)); afford < units {
+		if afford := int32(min(w.led.acc[f].bal/max(cost, 1), math.MaxInt32)); afford < units {
 			x.setUnits(f, afford)
 			units = afford
 		}

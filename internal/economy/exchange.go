@@ -1,20 +1,24 @@
 package economy
 
-import "fmt"
+import (
+	"fmt"
+	"math/bits"
+)
 
 // exchange is the kinetic wealth-exchange model: a month is People random
 // pair trades (for the mesa rule: every person acts once, in a fresh random
 // order).
 type exchange struct {
-	trade  func(w *World) // one pair trade, for the pairwise rules
-	perm   []int32        // mesa: this month's order of activation
-	start  []int64        // mesa: each person's money at the start of the month
-	gave   []uint64       // mesa: a bit per person, set if they gave this month
-	amount int64
-	lambda float64
-	frac   float64
-	chi    float64
-	zeta   float64
+	trade   func(w *World) // one pair trade, for the pairwise rules
+	perm    []int32        // mesa: this month's order of activation
+	start   []int32        // mesa: each person's money at the start of the month (narrow ledger)
+	gave    []uint64       // mesa: a bit per person, set if they gave this month
+	settled bool           // mesa: this month's income is booked
+	amount  int64
+	lambda  float64
+	frac    float64
+	chi     float64
+	zeta    float64
 }
 
 func newExchange(p Params) (*exchange, error) {
@@ -55,8 +59,7 @@ func (x *exchange) retune(_ *World, p Params) error {
 func (x *exchange) beginMonth(w *World) {
 	if x.perm != nil {
 		w.r.shuffle(x.perm)
-		x.start = append(x.start[:0], w.led.bal[:w.p.People]...)
-		clear(x.gave)
+		x.snapshot(w)
 	}
 }
 
@@ -85,7 +88,7 @@ func pair(w *World) (Account, Account) {
 // amount from the first to the second, refused if the payer cannot pay.
 func (x *exchange) random(w *World) {
 	i, j := pair(w)
-	if w.led.bal[i] >= x.amount {
+	if w.led.Balance(i) >= x.amount {
 		w.pay(i, j, x.amount)
 	}
 }
@@ -94,7 +97,7 @@ func (x *exchange) random(w *World) {
 // their money, and the rest of the pair's money is split uniformly at random.
 func (x *exchange) saving(w *World) {
 	i, j := pair(w)
-	mi, mj := w.led.bal[i], w.led.bal[j]
+	mi, mj := w.led.Balance(i), w.led.Balance(j)
 	keepI := int64(x.lambda * float64(mi))
 	keepJ := int64(x.lambda * float64(mj))
 	pot := mi - keepI + mj - keepJ
@@ -112,7 +115,7 @@ func (x *exchange) saving(w *World) {
 // clipped to [0, 1] (see docs/model.md for the time scaling).
 func (x *exchange) yardSale(w *World) {
 	i, j := pair(w)
-	mi, mj := w.led.bal[i], w.led.bal[j]
+	mi, mj := w.led.Balance(i), w.led.Balance(j)
 	stake := int64(x.frac * float64(min(mi, mj)))
 	if stake == 0 {
 		return
@@ -135,33 +138,77 @@ func (x *exchange) yardSale(w *World) {
 //
 // The recipient is drawn for everyone and those without money give nothing:
 // the same law as drawing only for givers, without a branch that the
-// processor cannot predict (about half the people are broke). The loop
-// moves money with Ledger.move, which leaves income alone, and marks who
-// gave; the month's income is booked at its end from the change in each
-// balance (bookGifts), so a step touches two balances and nothing else.
+// processor cannot predict (about half the people are broke). The loop books
+// no income: it marks who gave, and the month's income is booked once, from
+// the change in each balance (settle), so a step touches two balances, one
+// bit and the generator.
 func (x *exchange) mesa(w *World, n int) {
-	all := uint64(w.p.People)
-	led, amt, gave := &w.led, x.amount, x.gave
-	for _, a := range x.perm[w.pos : w.pos+n] {
-		to := Account(w.r.below(all))
-		give := int64(0)
-		if led.bal[a] >= amt {
-			give = amt
+	perm := x.perm[w.pos : w.pos+n]
+	if w.led.narrow != nil {
+		mesaSteps(w.led.narrow, perm, w.r, uint64(w.p.People), int32(x.amount), x.gave)
+		return
+	}
+	for _, a := range perm { // a wide ledger: too much money for 31 bits
+		to := Account(w.r.below(uint64(w.p.People)))
+		m := int64(0)
+		if w.led.acc[a].bal >= x.amount {
+			m = x.amount
 		}
-		led.move(Account(a), to, give)
-		gave[a>>6] |= uint64(give/max(amt, 1)) << (a & 63)
+		w.pay(Account(a), to, m)
 	}
 }
 
-// bookGifts books the month's income of the mesa rule: what each person
-// holds now, less what they held at the start, plus what they gave.
-func (x *exchange) bookGifts(w *World) {
-	for i, start := range x.start {
-		got := w.led.bal[i] - start
-		if x.gave[i>>6]>>(i&63)&1 == 1 {
-			got += x.amount
+// mesaSteps is the mesa rule's step loop over a narrow ledger's balances.
+func mesaSteps(bal []int32, perm []int32, r *rng, all uint64, amt int32, gave []uint64) {
+	g := *r // in registers for the loop
+	for _, a := range perm {
+		to, lo := bits.Mul64(g.next(), all) // g.below(all), its common case inline
+		if lo < all {
+			to = g.reject(to, lo, all)
 		}
-		w.led.recv[i] += got
+		var m int32
+		if bal[a] >= amt {
+			m = amt
+		}
+		give(bal, Account(a), Account(to), m)
+		gave[a>>6] |= uint64(-int64(m)) >> 63 << (a & 63) // 1 when a gave
+	}
+	*r = g
+}
+
+// snapshot keeps each person's money at the start of the month, for settle
+// (a narrow ledger's: a wide one books income as it goes).
+func (x *exchange) snapshot(w *World) {
+	if w.led.narrow != nil {
+		x.start = append(x.start[:0], w.led.narrow[:w.p.People]...)
+	}
+	clear(x.gave)
+	x.settled = false
+}
+
+// settle books the mesa rule's income since the last snapshot: what each
+// person holds now, less what they held then, plus what they gave. It runs
+// before anything else moves money in the month (the redistribution) and
+// when the world is observed, and not otherwise; between months it books
+// once, and within a month it takes a new snapshot, so the rest of the
+// month is booked later.
+func (x *exchange) settle(w *World) {
+	if x.perm == nil || x.settled || w.led.narrow == nil {
+		return
+	}
+	bookGifts(w.led.recv, w.led.narrow, x.start, x.gave, x.amount)
+	if w.pos != 0 && w.pos != w.p.People { // within a month
+		x.snapshot(w)
+		return
+	}
+	x.settled = true
+}
+
+// bookGifts adds to recv each person's balance less their starting balance,
+// plus amt for each who gave.
+func bookGifts(recv []int64, bal, start []int32, gave []uint64, amt int64) {
+	for i, s := range start {
+		recv[i] += int64(bal[i]-s) + amt*int64(gave[i>>6]>>(i&63)&1)
 	}
 }
 
@@ -169,18 +216,16 @@ func (x *exchange) bookGifts(w *World) {
 // of their wealth into the commons fund, which is shared equally; what cannot
 // be shared in whole units stays in the fund for next month.
 func (x *exchange) endMonth(w *World) {
-	if x.perm != nil {
-		x.bookGifts(w)
-	}
 	if x.chi == 0 {
 		return
 	}
+	x.settle(w) // before the redistribution moves money
 	fund := w.led.Special(Commons)
 	n := Account(w.p.People)
 	for i := range n {
-		w.pay(i, fund, int64(x.chi*float64(w.led.bal[i])))
+		w.pay(i, fund, int64(x.chi*float64(w.led.Balance(i))))
 	}
-	share := w.led.bal[fund] / int64(n)
+	share := w.led.Balance(fund) / int64(n)
 	if share == 0 {
 		return
 	}

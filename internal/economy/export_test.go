@@ -12,7 +12,7 @@ import (
 // whose weight differs from the money of its persons in H, or nil.
 func HireBlocksError(w *World) error {
 	k := w.rules.(*capitalism)
-	for b := range k.hire.tree[1:] {
+	for b := range k.hire.levels[0] {
 		var want int64
 		for i := b * hireBlock; i < min((b+1)*hireBlock, k.people.Len()); i++ {
 			want += k.weight(w, int32(i))

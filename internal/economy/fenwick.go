@@ -4,7 +4,8 @@ import "math/bits"
 
 // fenwick is a binary indexed tree of non-negative integer weights. It draws
 // an index with probability proportional to its weight, and updates one
-// weight, both in O(log n).
+// weight, both in O(log n) — quick when most weights are zero (the firms
+// among persons), where the levels of sums would scan runs of zeros.
 type fenwick struct {
 	tree  []int64 // 1-based partial sums
 	total int64
@@ -62,12 +63,4 @@ func (f *fenwick) rebuild(ws []int64) {
 			f.tree[parent] += f.tree[k]
 		}
 	}
-}
-
-// span returns the total weight of indices in [lo, hi).
-func (f *fenwick) span(lo, hi int) int64 {
-	if lo == 0 && hi == len(f.tree)-1 {
-		return f.total
-	}
-	return f.prefix(hi) - f.prefix(lo)
 }

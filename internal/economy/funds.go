@@ -15,14 +15,14 @@ type funds struct {
 
 // pay pays out both funds.
 func (f *funds) pay(w *World, x *production) {
-	x.flow.dividends += x.payOut(w, w.led.Special(DataFund), w.led.bal[w.led.Special(DataFund)], x.data.contributed)
+	x.flow.dividends += x.payOut(w, w.led.Special(DataFund), w.led.acc[w.led.Special(DataFund)].bal, x.data.contributed)
 	fund := w.led.Special(Commons)
 	income := x.flow.commonsIncome - x.flow.commonsOperating
 	if income > 0 {
 		f.reserve += int64(float64(income) * x.p.Commons.Retain)
 	}
-	f.reserve = min(f.reserve, w.led.bal[fund], x.buildCost())
-	budget := w.led.bal[fund] - f.reserve
+	f.reserve = min(f.reserve, w.led.acc[fund].bal, x.buildCost())
+	budget := w.led.acc[fund].bal - f.reserve
 	var paid int64
 	switch x.p.Ownership.Distribution {
 	case DistributeNeed:

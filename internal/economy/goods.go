@@ -34,9 +34,11 @@ type goods struct {
 	expected        float64   // the price level firms expect: adaptive, P̂ ← P̂ + (P − P̂)/expectMonths
 	sales           float64   // the month's sales firms expect, adaptive like P̂
 	commSales       []float64 // per community: its people's spending firms expect, adaptive like P̂
-	commSpent       []int64   // per community: its people's spending this month
-	output          float64   // goods made last month
-	unitShare       float64   // the share of them the units made
+	commDemand      []int64   // per community: the demand weight of its firms
+	comm            *communities
+	commSpent       []int64 // per community: its people's spending this month
+	output          float64 // goods made last month
+	unitShare       float64 // the share of them the units made
 }
 
 // expectMonths is how many months firms' expectations take to catch up with
@@ -48,7 +50,10 @@ const expectMonths = 6
 // milli is the unit of goods the trees count in: a thousandth of a good.
 const milli = 1000
 
-func (g *goods) init(n, communities int, sigma float64) {
+func (g *goods) init(n int, cm *communities, sigma float64) {
+	communities := len(cm.first) - 1
+	g.comm = cm
+	g.commDemand = make([]int64, communities)
 	g.commSales = make([]float64, communities)
 	g.commSpent = make([]int64, communities)
 	g.demand = newFenwick(n)
@@ -81,6 +86,7 @@ func (g *goods) demandOf(rate int64) int64 {
 func (g *goods) refresh(f int32) {
 	d := g.demandOf(g.firmRate(f))
 	g.demand.add(int(f), d-g.dweight[f])
+	g.commDemand[g.comm.of(nil, int(f))] += d - g.dweight[f]
 	g.dweight[f] = d
 }
 
@@ -98,14 +104,21 @@ func (g *goods) setUnits(f int32, weight int64) {
 	g.refresh(f)
 }
 
-// drawSeller draws the firm a buyer in [lo, hi) buys from, in proportion to
-// the demand for each firm's goods there; it returns −1 when none makes any.
-func (g *goods) drawSeller(r *rng, lo, hi int) int32 {
-	span := g.demand.span(lo, hi)
+// drawSeller draws the firm a buyer of community c (−1: of anywhere) buys
+// from, in proportion to the demand for each firm's goods there; it returns
+// −1 when none makes any.
+func (g *goods) drawSeller(r *rng, c int) int32 {
+	span, before := g.demand.total, int64(0)
+	if c >= 0 {
+		span = g.commDemand[c]
+		for _, d := range g.commDemand[:c] {
+			before += d
+		}
+	}
 	if span <= 0 {
 		return -1
 	}
-	i, _ := g.demand.find(g.demand.prefix(lo) + int64(r.below(uint64(span))))
+	i, _ := g.demand.find(before + int64(r.below(uint64(span))))
 	return int32(i)
 }
 
@@ -147,10 +160,9 @@ func (g *goods) dearest() float64 { return g.expected / g.theta }
 func (x *production) salesOf(f int32, d, grow float64) float64 {
 	g := &x.goods
 	local := x.p.Communities.Local
-	lo, hi := x.comm.span(x, int(f))
 	c := x.comm.of(x, int(f))
 	return (1-local)*g.sales*d/max(float64(g.demand.total)+grow, 1) +
-		local*g.commSales[c]*d/max(float64(g.demand.span(lo, hi))+grow, 1)
+		local*g.commSales[c]*d/max(float64(g.commDemand[c])+grow, 1)
 }
 
 // clear ends the month's goods market: the market pool (spending on goods
@@ -159,7 +171,7 @@ func (x *production) salesOf(f int32, d, grow float64) float64 {
 // price level is the month's sales over the month's goods.
 func (g *goods) clear(w *World, x *production) {
 	pool := w.led.Special(Pool)
-	if v, total := w.led.bal[pool], g.demand.total; v > 0 && total > 0 {
+	if v, total := w.led.acc[pool].bal, g.demand.total; v > 0 && total > 0 {
 		paid := int64(0)
 		for f := range int32(x.n) {
 			if g.dweight[f] == 0 {
@@ -226,9 +238,11 @@ func (g *goods) rebuild(x *production) {
 			g.labour[i] += q
 		}
 	}
+	clear(g.commDemand)
 	for i := range int32(x.n) {
 		g.unitsTotal += g.units[i]
 		g.dweight[i] = g.demandOf(g.firmRate(i))
+		g.commDemand[x.comm.of(x, int(i))] += g.dweight[i]
 	}
 	g.demand.rebuild(g.dweight)
 }

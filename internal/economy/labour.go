@@ -95,7 +95,7 @@ func (x *production) hiring(w *World, a int32) {
 	if r.float64() < x.p.Communities.Local {
 		lo, hi = x.comm.span(x, int(a))
 	}
-	own := w.led.bal[a]
+	own := w.led.acc[a].bal
 	before := k.weightBefore(w, int32(lo))
 	rest := k.weightBefore(w, int32(hi)) - before - own
 	if rest <= 0 {
@@ -108,7 +108,7 @@ func (x *production) hiring(w *World, a int32) {
 	c := k.drawEmployer(w, u)
 	worth := x.worth(c, a)
 	wage := x.offer(worth)
-	if w.led.bal[c] <= wage || wage <= 0 || float64(wage) > worth {
+	if w.led.acc[c].bal <= wage || wage <= 0 || float64(wage) > worth {
 		return
 	}
 	x.employ(w, c, a, wage)
@@ -130,7 +130,7 @@ func (x *production) worth(c, a int32) float64 {
 // employ makes a an employee of c at the wage.
 func (x *production) employ(w *World, c, a int32, wage int64) {
 	k := x.k
-	k.hire.add(int(a)/hireBlock, -w.led.bal[a]) // a leaves H
+	k.hire.add(int(a)/hireBlock, -w.led.acc[a].bal) // a leaves H
 	founding := k.people.Class(c) == agents.Unemployed
 	k.people.Hire(c, a)
 	wage = min(wage, math.MaxInt32)
@@ -151,7 +151,7 @@ func (x *production) fire(w *World, f int32, i int) {
 	x.labour.bill[f] -= int64(x.labour.wage[e])
 	x.labour.wage[e] = 0
 	k.people.Fire(f, i)
-	k.hire.add(int(e)/hireBlock, w.led.bal[e]) // the fired join H
+	k.hire.add(int(e)/hireBlock, w.led.acc[e].bal) // the fired join H
 	if k.people.Class(f) == agents.Unemployed {
 		x.leave(f, f)
 		x.returnUnits(w, f)
@@ -163,7 +163,7 @@ func (x *production) fire(w *World, f int32, i int) {
 // less than their wage.
 func (x *production) firing(w *World, f int32) {
 	r := x.rs.of(streamFiring)
-	for x.labour.bill[f] > w.led.bal[f] && len(x.k.people.Employees(f)) > 0 {
+	for x.labour.bill[f] > w.led.acc[f].bal && len(x.k.people.Employees(f)) > 0 {
 		x.fire(w, f, r.intn(len(x.k.people.Employees(f))))
 	}
 	staff := x.k.people.Employees(f)
@@ -188,7 +188,7 @@ func (x *production) payroll(w *World) {
 			continue
 		}
 		for _, e := range x.k.people.Employees(f) {
-			wage := min(int64(x.labour.wage[e]), w.led.bal[f])
+			wage := min(int64(x.labour.wage[e]), w.led.acc[f].bal)
 			x.payCost(w, Account(f), Account(e), wage)
 			x.flow.wages += wage
 		}
@@ -208,7 +208,7 @@ func (x *production) shareSurpluses(w *World) {
 // wages among its members, the founder included, in equal parts.
 func (x *production) share(w *World, f int32) {
 	staff := x.k.people.Employees(f)
-	surplus := w.led.bal[f] - 2*x.labour.bill[f]
+	surplus := w.led.acc[f].bal - 2*x.labour.bill[f]
 	members := int64(len(staff)) + 1
 	if surplus < members {
 		return
@@ -342,7 +342,7 @@ func (x *production) reinstate(w *World) {
 				return
 			}
 			wage := x.offer(x.worth(f, a))
-			if wage <= 0 || w.led.bal[f] <= wage {
+			if wage <= 0 || w.led.acc[f].bal <= wage {
 				break
 			}
 			x.employ(w, f, a, wage)

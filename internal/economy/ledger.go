@@ -1,6 +1,9 @@
 package economy
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // Account identifies one holder of money in a Ledger. Accounts 0..N-1 are the
 // persons; the special accounts follow them.
@@ -19,49 +22,91 @@ const (
 )
 
 // Ledger holds every account's money as an integer count of units. Money is
-// only ever moved by Transfer (or, within one rule's step loop, by give,
-// which moves money the same way), so the sum over all accounts never
-// changes. Each account also books what it has received since the last
-// ClearReceived: its income. Balances and income are dense arrays, so the
-// money of a million people is 8 MB under random access.
+// only ever moved by Transfer (or by move, which moves it the same way but
+// books no income, for a rule that books its month's income itself), so the
+// sum over all accounts never changes. Each account also books what it has
+// received since the last ClearReceived: its income.
+//
+// A wide ledger keeps each account's balance and income side by side, so a
+// transfer touches one cache line per account: the capitalism model's rules
+// read and write both at random. A narrow ledger — which a world of the
+// exchange model gets when all its money fits in 31 bits — keeps 32-bit
+// balances in a dense array of their own and income apart: a million
+// people's balances are then 4 MB under random access instead of 16, which is
+// most of the cost of a step of the exchange rules at that size. Rules of
+// the capitalism model read the wide accounts directly.
 type Ledger struct {
-	bal   []int64 // money held, by account
-	recv  []int64 // money received since the last ClearReceived, by account
-	n     int     // number of persons
-	total int64
+	acc    []account // a wide ledger's accounts; nil when narrow
+	narrow []int32   // a narrow ledger's balances, by account; nil when wide
+	recv   []int64   // a narrow ledger's income since the last ClearReceived, by account
+	n      int       // number of persons
+	total  int64
 }
 
-// NewLedger returns a ledger of n persons holding start units each, with
-// empty special accounts.
+// account is a wide ledger's account: money held, and money received since
+// the last ClearReceived.
+type account struct{ bal, recv int64 }
+
+// NewLedger returns a wide ledger of n persons holding start units each,
+// with empty special accounts.
 func NewLedger(n int, start int64) Ledger {
-	bal := make([]int64, n+int(numSpecial))
+	acc := make([]account, n+int(numSpecial))
 	for i := range n {
-		bal[i] = start
+		acc[i].bal = start
 	}
-	return Ledger{bal: bal, recv: make([]int64, n+int(numSpecial)), n: n, total: int64(n) * start}
+	return Ledger{acc: acc, n: n, total: int64(n) * start}
+}
+
+// newNarrowLedger returns a narrow ledger of n persons holding start units
+// each, or a wide one when the money does not fit in 31 bits.
+func newNarrowLedger(n int, start int64) Ledger {
+	if int64(n)*start > math.MaxInt32 {
+		return NewLedger(n, start)
+	}
+	bal := make([]int32, n+int(numSpecial))
+	for i := range n {
+		bal[i] = int32(start)
+	}
+	return Ledger{narrow: bal, recv: make([]int64, n+int(numSpecial)), n: n, total: int64(n) * start}
 }
 
 // Special returns the Account of a special account (Pool, Commons, DataFund).
 func (l *Ledger) Special(s Account) Account { return Account(l.n) + s }
 
+// Balance returns the money account a holds.
+func (l *Ledger) Balance(a Account) int64 {
+	if l.narrow != nil {
+		return int64(l.narrow[a])
+	}
+	return l.acc[a].bal
+}
+
 // Transfer moves amt units from one account to another. It panics if amt is
 // negative or the payer holds less than amt: callers check both, and a
 // violation is a bug in a rule, not bad input.
 func (l *Ledger) Transfer(from, to Account, amt int64) {
-	l.move(from, to, amt)
-	l.recv[to] += amt
+	if l.narrow != nil {
+		give(l.narrow, from, to, int32(amt))
+		l.recv[to] += amt
+		return
+	}
+	a := l.acc
+	if uint64(amt) > uint64(a[from].bal) { // amt < 0, or more than the payer holds (balances are never negative)
+		panic(Overdraft{amt, from, a[from].bal})
+	}
+	a[from].bal -= amt
+	a[to].bal += amt
+	a[to].recv += amt
 }
 
-// move moves amt units like Transfer but leaves income alone: for a rule
-// that books its month's income itself, outside its step loop (the mesa
-// rule). It is the only other way money moves.
-func (l *Ledger) move(from, to Account, amt int64) {
-	b := l.bal
-	if uint64(amt) > uint64(b[from]) { // amt < 0, or more than the payer holds (balances are never negative)
-		panic(Overdraft{amt, from, b[from]})
+// give moves amt from one balance to another, panicking on a negative
+// amount or an overdraft; it is small enough to inline into step loops.
+func give[T int32 | int64](bal []T, from, to Account, amt T) {
+	if uint64(amt) > uint64(bal[from]) { // amt < 0, or more than the payer holds (balances are never negative)
+		panic(Overdraft{int64(amt), from, int64(bal[from])})
 	}
-	b[from] -= amt
-	b[to] += amt
+	bal[from] -= amt
+	bal[to] += amt
 }
 
 // Overdraft is the panic of a transfer a rule should never have made: a
@@ -79,14 +124,38 @@ func (o Overdraft) Error() string {
 }
 
 // Balances appends the money of each person, in person order, to dst.
-func (l *Ledger) Balances(dst []int64) []int64 { return append(dst, l.bal[:l.n]...) }
+func (l *Ledger) Balances(dst []int64) []int64 {
+	if l.narrow == nil {
+		for _, a := range l.acc[:l.n] {
+			dst = append(dst, a.bal)
+		}
+		return dst
+	}
+	for _, b := range l.narrow[:l.n] {
+		dst = append(dst, int64(b))
+	}
+	return dst
+}
 
 // Received appends what each person has received since the last
 // ClearReceived to dst.
-func (l *Ledger) Received(dst []int64) []int64 { return append(dst, l.recv[:l.n]...) }
+func (l *Ledger) Received(dst []int64) []int64 {
+	if l.narrow == nil {
+		for _, a := range l.acc[:l.n] {
+			dst = append(dst, a.recv)
+		}
+		return dst
+	}
+	return append(dst, l.recv[:l.n]...)
+}
 
 // ClearReceived starts a new period of income.
-func (l *Ledger) ClearReceived() { clear(l.recv) }
+func (l *Ledger) ClearReceived() {
+	clear(l.recv)
+	for i := range l.acc {
+		l.acc[i].recv = 0
+	}
+}
 
 // Total returns the money the ledger was created with.
 func (l *Ledger) Total() int64 { return l.total }
@@ -94,8 +163,11 @@ func (l *Ledger) Total() int64 { return l.total }
 // Sum adds up every account now. It equals Total unless a rule is broken.
 func (l *Ledger) Sum() int64 {
 	var s int64
-	for _, b := range l.bal {
-		s += b
+	for _, a := range l.acc {
+		s += a.bal
+	}
+	for _, b := range l.narrow {
+		s += int64(b)
 	}
 	return s
 }

@@ -17,10 +17,11 @@ import "commonwealth/internal/agents"
 // money is conserved exactly; every random draw comes from the stream of its
 // mechanism, so arms stay the same world until their difference acts.
 type production struct {
-	p  AIParams
-	k  *capitalism
-	rs *streams
-	n  int // people
+	p    AIParams
+	k    *capitalism
+	rs   *streams
+	n    int // people
+	step int // the activation under way in the month (people at its end)
 
 	goods    goods
 	spending spending
@@ -35,12 +36,12 @@ type production struct {
 
 func newProduction(p Params, k *capitalism, seed uint64) *production {
 	x := &production{p: p.AI, k: k, rs: newStreams(seed), n: p.People}
-	x.goods.init(p.People, p.AI.Communities.Count, p.AI.Variety)
+	x.comm.init(p.People, p.AI.Communities.Count)
+	x.goods.init(p.People, &x.comm, p.AI.Variety)
 	x.spending.init(p.People)
 	x.labour.init(p.People)
 	x.compute.init(p.People)
 	x.data.init(p.People)
-	x.comm.init(p.People, p.AI.Communities.Count)
 	return x
 }
 
@@ -49,7 +50,6 @@ func newProduction(p Params, k *capitalism, seed uint64) *production {
 // first prices.
 func (x *production) start(w *World) {
 	x.labour.retune(w.p.Capitalism)
-	x.spending.start(x.rs.of(streamSpending))
 	x.data.drawNeeds(x.p.Need, x.rs.of(streamNeeds))
 	x.compute.drawTasks(x.rs.of(streamTasks))
 	x.capital.start(w, x)
@@ -84,7 +84,8 @@ func (x *production) retune(w *World, p Params) {
 func (x *production) act(w *World, n int) {
 	act := x.rs.of(streamActivation)
 	for j := range n {
-		x.activate(w, int32(act.intn(x.n)), w.pos+j)
+		x.step = w.pos + j
+		x.activate(w, int32(act.intn(x.n)), x.step)
 	}
 }
 
@@ -98,7 +99,7 @@ func (x *production) activate(w *World, a int32, step int) {
 	if k.people.Class(a) == agents.Unemployed {
 		x.hiring(w, a)
 	}
-	x.spend(w, x.spending.order[step])
+	x.spend(w, x.spending.spender(step))
 	if k.people.Class(a) == agents.Capitalist {
 		x.firing(w, a)
 	}
@@ -111,6 +112,7 @@ func (x *production) activate(w *World, a int32, step int) {
 
 func (x *production) beginMonth(*World) {
 	x.flow = flows{}
+	x.spending.first = x.rs.of(streamSpending).intn(x.n)
 	x.goods.produced, x.goods.producedByUnits = 0, 0
 	clear(x.goods.commSpent)
 	clear(x.spending.spent)
@@ -127,6 +129,7 @@ func (x *production) beginMonth(*World) {
 // price and rationing for next month; and last, everyone's income, which
 // next month's spending follows.
 func (x *production) endMonth(w *World) {
+	x.step = x.n
 	x.goods.clear(w, x)
 	x.payroll(w)
 	x.compute.payRent(w, x)

@@ -1,7 +1,9 @@
 package economy
 
 // spending is the consumption function. Every person spends once a month,
-// in an order drawn at the start, interleaved with the activations:
+// interleaved with the activations, in person order from a place drawn at
+// random each month (so nobody always spends first, and the spenders'
+// records are read in order, which the processor's caches like):
 //
 //	c = α_y(m)·y + α_w(m)·m,   α(m) = α_rich + (α_poor − α_rich)·h/(h + m),
 //
@@ -13,25 +15,24 @@ package economy
 // income, consumption, and wealth", J. Macroeconomics 65, 2020), so money
 // held by the rich circulates slower: concentration can lower demand.
 type spending struct {
-	order  []int32 // each person spends once a month, in this order
+	first  int     // the person who spends first this month
 	income []int64 // each person's net income last month: money received less business costs
 	spent  []int64 // each person's consumption spending this month
 	costs  []int64 // each person's business costs this month: wages, rent, members' shares, operating costs
 }
 
 func (s *spending) init(n int) {
-	s.order = make([]int32, n)
 	s.income = make([]int64, n)
 	s.spent = make([]int64, n)
 	s.costs = make([]int64, n)
 }
 
-// start draws the spending order.
-func (s *spending) start(r *rng) {
-	for i := range s.order {
-		s.order[i] = int32(i)
+// spender is the person who spends at the month's step.
+func (s *spending) spender(step int) int32 {
+	if step += s.first; step >= len(s.spent) {
+		step -= len(s.spent)
 	}
-	r.shuffle(s.order)
+	return int32(step)
 }
 
 // propensity is α(m) for a propensity going from poor at no wealth to rich.
@@ -53,7 +54,7 @@ func (p SpendingParams) Budget(m, y int64) int64 {
 // makes goods, into the market pool, which is paid to the firms at the end
 // of the month.
 func (x *production) spend(w *World, s int32) {
-	c := x.p.Spending.Budget(w.led.bal[s], x.spending.income[s])
+	c := x.p.Spending.Budget(w.led.acc[s].bal, x.spending.income[s])
 	if c <= 0 {
 		return
 	}
@@ -61,11 +62,10 @@ func (x *production) spend(w *World, s int32) {
 	home := x.comm.of(x, int(s))
 	seller := int32(-1)
 	if r.float64() < x.p.Communities.Local {
-		lo, hi := x.comm.bounds(x, home)
-		seller = x.goods.drawSeller(r, lo, hi)
+		seller = x.goods.drawSeller(r, home)
 	}
 	if seller < 0 {
-		seller = x.goods.drawSeller(r, 0, x.n)
+		seller = x.goods.drawSeller(r, -1)
 	}
 	k := x.k
 	if seller < 0 {
@@ -90,6 +90,6 @@ func (x *production) spend(w *World, s int32) {
 // spending follows.
 func (s *spending) closeMonth(w *World) {
 	for i := range s.income {
-		s.income[i] = w.led.recv[i] - s.costs[i]
+		s.income[i] = w.led.acc[i].recv - s.costs[i]
 	}
 }

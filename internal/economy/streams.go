@@ -26,11 +26,12 @@ const (
 // streams are a world's generators, one per mechanism.
 type streams [numStreams]rng
 
-// newStreams seeds every stream from seed: stream i is PCG(seed, salt + i).
+// newStreams seeds every stream from seed: stream i is numbered i + 1
+// (stream 0 is the world's own generator).
 func newStreams(seed uint64) *streams {
 	s := &streams{}
 	for i := range s {
-		s[i].pcg.Seed(seed, streamSalt+uint64(i)+1)
+		s[i].seed(seed, uint64(i)+1)
 	}
 	return s
 }

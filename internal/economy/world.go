@@ -29,6 +29,7 @@ type rules interface {
 	act(w *World, n int)
 	endMonth(w *World)
 	observe(w *World, s *Snapshot)
+	settle(w *World) // book income that the step loop left unbooked
 	retune(w *World, p Params) error
 }
 
@@ -45,6 +46,9 @@ func New(p Params, seed uint64) (*World, error) {
 		p:   p,
 		r:   newRNG(seed),
 		led: NewLedger(p.People, p.StartWealth),
+	}
+	if p.Model == ModelExchange {
+		w.led = newNarrowLedger(p.People, p.StartWealth) // the exchange rules read balances through the ledger's methods
 	}
 	switch p.Model {
 	case ModelExchange:
@@ -135,6 +139,7 @@ func (w *World) pay(from, to Account, amt int64) { w.led.Transfer(from, to, amt)
 // Observe fills s with the world's state and this month's flows. Slices in s
 // are reused when large enough.
 func (w *World) Observe(s *Snapshot) {
+	w.rules.settle(w)
 	s.Month = w.month
 	s.Wealth = w.led.Balances(s.Wealth[:0])
 	s.Income = w.led.Received(s.Income[:0])

@@ -5,14 +5,48 @@ import (
 	"testing"
 )
 
+// TestSums compares the levels with plain sums after random updates, and
+// checks that find returns the index whose interval holds u.
+func TestSums(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{1, 2, 7, 64, 65, 100, 4097, 5000} {
+		f := newSums(n)
+		w := make([]int64, n)
+		for range 20 * n {
+			i := r.IntN(n)
+			d := r.Int64N(20) - 5
+			if w[i]+d < 0 {
+				d = -w[i]
+			}
+			w[i] += d
+			f.add(i, d)
+		}
+		var sum int64
+		for i := range n {
+			if got := f.prefix(i); got != sum {
+				t.Fatalf("n=%d: prefix(%d) = %d, want %d", n, i, got, sum)
+			}
+			for u := sum; u < sum+w[i]; u++ {
+				if got, rest := f.find(u); got != i || rest != u-sum {
+					t.Fatalf("n=%d: find(%d) = %d, %d; want %d, %d", n, u, got, rest, i, u-sum)
+				}
+			}
+			sum += w[i]
+		}
+		if f.total != sum {
+			t.Fatalf("n=%d: total %d, want %d", n, f.total, sum)
+		}
+	}
+}
+
 // TestFenwick compares the tree with plain sums after random updates, and
 // checks that find returns the index whose interval holds u.
 func TestFenwick(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, n := range []int{1, 2, 7, 64, 100} {
+	for _, n := range []int{1, 2, 7, 64, 65, 100, 4097, 5000} {
 		f := newFenwick(n)
 		w := make([]int64, n)
-		for range 2000 {
+		for range 20 * n {
 			i := r.IntN(n)
 			d := r.Int64N(20) - 5
 			if w[i]+d < 0 {
