@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -78,4 +79,12 @@ func flagStatus(err error) int {
 func badInput(stderr io.Writer, err error) int {
 	fmt.Fprintln(stderr, err)
 	return exitBadUsed
+}
+
+// batchWorkers is the number of runs at once that --workers n gives.
+func batchWorkers(n int) int {
+	if n <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return n
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
@@ -40,6 +43,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	check := fs.Bool("check-money", false, "check after every month that money is conserved (slower)")
 	resume := fs.Bool("resume", false, "take up an interrupted batch: reuse the finished runs kept in DIR/runs")
 	shardText := fs.String("shard", "", "run only share `i/n` of the runs, to merge later with headless merge")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the whole command to `FILE` (go tool pprof reads it)")
 	var sweepSpecs, sweepMetrics sets
 	if name == "sweep" {
 		fs.Var(&sweepSpecs, "sweep", "vary a key: `key=from:to:step` or key=v1,v2,... (repeatable, at most twice; replaces the scenario's [[sweep]])")
@@ -52,6 +56,11 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	if !slices.Contains(plots.Formats, *format) {
 		return badInput(stderr, fmt.Errorf("--format %s: expected one of %s", *format, strings.Join(plots.Formats, ", ")))
 	}
+	stopProfile, err := startProfile(*profile)
+	if err != nil {
+		return badInput(stderr, fmt.Errorf("--cpuprofile: %w", err))
+	}
+	defer stopProfile()
 	if *workers < 0 {
 		return badInput(stderr, fmt.Errorf("--workers %d: expected 0 (one per CPU) or more", *workers))
 	}
@@ -79,6 +88,11 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	var points []batch.Point
 	if name == "sweep" {
 		if points, err = sweepPoints(sc, sweepSpecs, sweepMetrics); err != nil {
+			return badInput(stderr, err)
+		}
+	}
+	if avail, ok := batch.Available(); ok {
+		if err := batch.CheckMemory(sc, batchWorkers(*workers), len(points), avail); err != nil {
 			return badInput(stderr, err)
 		}
 	}
@@ -186,17 +200,18 @@ func writeOutputs(dir, format, command string, sc *scenario.Scenario, rs []batch
 	if rs[0].Final.Classes {
 		tables = append(tables, table{"firms.csv", batch.WriteFirms})
 	}
+	// The tables are written while the plots are drawn.
 	var files []string
+	var g errgroup.Group
 	for _, t := range tables {
-		err := batch.WriteFile(filepath.Join(dir, t.name), func(w io.Writer) error { return t.write(w, sc, rs) })
-		if err != nil {
-			return files, err
-		}
 		files = append(files, t.name)
+		g.Go(func() error {
+			return batch.WriteFile(filepath.Join(dir, t.name), func(w io.Writer) error { return t.write(w, sc, rs) })
+		})
 	}
 	figs, err := plots.Write(dir, format, sc, rs)
 	files = append(files, figs...)
-	if err != nil {
+	if err := errors.Join(err, g.Wait()); err != nil {
 		return files, err
 	}
 	if vs != nil {

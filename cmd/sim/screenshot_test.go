@@ -31,7 +31,7 @@ func TestScreenshot(t *testing.T) {
 		arms int
 	}{{"", 6}, {"trade", 3}, {"wright", 1}} {
 		path := filepath.Join(t.TempDir(), "shot.png")
-		args := []string{"--screenshot", path, "--frames", "240"}
+		args := []string{"--screenshot", path, "--frames", "60"}
 		if c.ref != "" {
 			args = append([]string{c.ref}, args...)
 		}

@@ -41,9 +41,41 @@ type CapitalismParams struct {
 	WageMax int64 // highest wage a month
 }
 
-// BytesPerPerson bounds the memory one person costs a world, with the
-// buffers used to observe it (measured by TestBytesPerPerson).
-const BytesPerPerson = 256
+// WorldBytes is the memory one person costs a world of p, with the meter
+// that observes it (its sorted copies), measured at 200,000 and a million
+// people by TestBytesPerPerson (docs/performance.md): an upper bound within
+// 25% of the measure.
+func WorldBytes(p Params) int64 {
+	switch {
+	case p.Model == ModelExchange:
+		return 72 // measured 61
+	case p.AI.Enabled:
+		return 280 // measured 237
+	}
+	return 128 // measured 109
+}
+
+// SnapshotBytes bounds the memory a finished run keeps of each person: its
+// last snapshot (wealth, income, class, employer and, with automation,
+// spending, need and burden), kept for wealth.csv and the plots.
+func SnapshotBytes(p Params) int64 {
+	switch {
+	case p.Model == ModelExchange:
+		return 20 // measured 17
+	case p.AI.Enabled:
+		return 52 // measured 45
+	}
+	return 28 // measured 24
+}
+
+// SnapshotSize is the memory a snapshot's arrays hold.
+func SnapshotSize(s *Snapshot) int64 {
+	n := int64(cap(s.Wealth)+cap(s.Income))*8 + int64(cap(s.ClassOf)) + int64(cap(s.Employer))*4 + int64(cap(s.FirmSizes))*4
+	if a := s.AI; a != nil {
+		n += int64(cap(a.Spent))*8 + int64(cap(a.Need))*4 + int64(cap(a.Burden))*8
+	}
+	return n
+}
 
 // Ownership regimes and rules.
 const (

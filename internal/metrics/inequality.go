@@ -25,17 +25,23 @@ func Gini(sorted []int64) float64 {
 
 // TopShare returns the share of the total held by the richest fraction p of
 // sorted (non-decreasing), counting whole persons: the richest ⌈p·n⌉.
-func TopShare(sorted []int64, p float64) float64 {
+func TopShare(sorted []int64, p float64) float64 { return topShare(sorted, p, sumOf(sorted)) }
+
+// topShare is TopShare given the total of sorted.
+func topShare(sorted []int64, p, total float64) float64 {
 	n := len(sorted)
 	k := ceilCount(p, n)
-	return sumOf(sorted[n-k:]) / nonZero(sumOf(sorted))
+	return sumOf(sorted[n-k:]) / nonZero(total)
 }
 
 // BottomShare returns the share of the total held by the poorest fraction p of
 // sorted (non-decreasing): the poorest ⌊p·n⌋ persons.
-func BottomShare(sorted []int64, p float64) float64 {
+func BottomShare(sorted []int64, p float64) float64 { return bottomShare(sorted, p, sumOf(sorted)) }
+
+// bottomShare is BottomShare given the total of sorted.
+func bottomShare(sorted []int64, p, total float64) float64 {
 	k := int(p * float64(len(sorted)))
-	return sumOf(sorted[:k]) / nonZero(sumOf(sorted))
+	return sumOf(sorted[:k]) / nonZero(total)
 }
 
 // Lorenz writes into dst the Lorenz curve of sorted (non-decreasing) at the

@@ -20,21 +20,22 @@ type Metric struct {
 
 // view is a snapshot with its distributions sorted, shared by the metrics.
 type view struct {
-	s      *economy.Snapshot
-	wealth []int64 // sorted
-	income []int64 // sorted
-	spent  []int64 // sorted consumption spending, with automation
-	tmp    []int64 // scratch for sorting
+	s         *economy.Snapshot
+	wealth    []int64 // sorted
+	income    []int64 // sorted
+	wealthSum float64 // the total of wealth, summed once
+	spent     []int64 // sorted consumption spending, with automation
+	tmp       []int64 // scratch for sorting
 }
 
 // All is every metric, in CSV column order.
 var All = []Metric{
 	{"gini_wealth", "0..1", "Gini coefficient of wealth", false, false, func(v *view) float64 { return Gini(v.wealth) }},
 	{"gini_income", "0..1", "Gini coefficient of the month's income (all money received)", false, false, func(v *view) float64 { return Gini(v.income) }},
-	{"top1_share", "0..1", "share of wealth held by the richest 1%", false, false, func(v *view) float64 { return TopShare(v.wealth, 0.01) }},
-	{"top10_share", "0..1", "share of wealth held by the richest 10%", false, false, func(v *view) float64 { return TopShare(v.wealth, 0.10) }},
-	{"bottom50_share", "0..1", "share of wealth held by the poorest 50%", false, false, func(v *view) float64 { return BottomShare(v.wealth, 0.50) }},
-	{"richest_share", "0..1", "share of wealth held by the single richest person (the condensate)", false, false, func(v *view) float64 { return TopShare(v.wealth, 0) }},
+	{"top1_share", "0..1", "share of wealth held by the richest 1%", false, false, func(v *view) float64 { return topShare(v.wealth, 0.01, v.wealthSum) }},
+	{"top10_share", "0..1", "share of wealth held by the richest 10%", false, false, func(v *view) float64 { return topShare(v.wealth, 0.10, v.wealthSum) }},
+	{"bottom50_share", "0..1", "share of wealth held by the poorest 50%", false, false, func(v *view) float64 { return bottomShare(v.wealth, 0.50, v.wealthSum) }},
+	{"richest_share", "0..1", "share of wealth held by the single richest person (the condensate)", false, false, func(v *view) float64 { return topShare(v.wealth, 0, v.wealthSum) }},
 	{"broke_share", "0..1", "share of people holding no money", false, false, broke},
 	{"workers_share", "0..1", "share of people employed by someone", true, false, func(v *view) float64 { return frac(v.s.Workers, v) }},
 	{"capitalists_share", "0..1", "share of people employing someone", true, false, func(v *view) float64 { return frac(v.s.Capitalists, v) }},
@@ -143,6 +144,7 @@ func (m *Meter) Measure(dst []float64, s *economy.Snapshot) []float64 {
 	m.v.s = s
 	m.v.wealth = append(m.v.wealth[:0], s.Wealth...)
 	m.v.tmp = sortMoney(m.v.wealth, m.v.tmp)
+	m.v.wealthSum = sumOf(m.v.wealth)
 	m.v.income = append(m.v.income[:0], s.Income...)
 	m.v.tmp = sortMoney(m.v.income, m.v.tmp)
 	if s.AI != nil {

@@ -3,6 +3,9 @@ package plots
 import (
 	"io"
 	"path/filepath"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
 
 	"gonum.org/v1/plot"
 
@@ -39,26 +42,27 @@ var figures = []figure{
 }
 
 // Write draws every figure that applies to the results into dir, in the
-// format ("png", "svg" or "pdf"), each file written atomically, and returns
-// the file names written.
+// format ("png", "svg" or "pdf"), each file written atomically, several at
+// once (one per processor), and returns the file names, in a fixed order.
 func Write(dir, format string, sc *scenario.Scenario, rs []batch.Result) ([]string, error) {
 	arms := byArm(sc, rs)
 	classes, ai := rs[0].Final.Classes, rs[0].Final.AI != nil
 	var names []string
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, f := range figures {
 		if f.classes && !classes || f.ai && !ai {
 			continue
 		}
-		p, err := f.draw(sc.Name, arms)
-		if err != nil {
-			return names, err
-		}
 		name := f.name + "." + format
-		err = batch.WriteFile(filepath.Join(dir, name), func(w io.Writer) error { return writePlot(w, p, format) })
-		if err != nil {
-			return names, err
-		}
 		names = append(names, name)
+		g.Go(func() error {
+			p, err := f.draw(sc.Name, arms)
+			if err != nil {
+				return err
+			}
+			return batch.WriteFile(filepath.Join(dir, name), func(w io.Writer) error { return writePlot(w, p, format) })
+		})
 	}
-	return names, nil
+	return names, g.Wait()
 }

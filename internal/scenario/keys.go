@@ -63,14 +63,14 @@ func checkPeople(v value) (string, string) {
 	if v.i <= maxPeople {
 		return "", ""
 	}
-	per := economy.BytesPerPerson
-	return fmt.Sprintf("%d people are too many for memory: one world needs about %s (%d bytes a person), and a run holds one world per worker",
-			v.i, bytesText(float64(v.i)*float64(per)), per),
+	per := economy.WorldBytes(economy.Params{Model: economy.ModelCapitalism, AI: economy.AIParams{Enabled: true}})
+	return fmt.Sprintf("%d people are too many for memory: one world needs up to %s (%d bytes a person), and a run holds one world per worker",
+			v.i, Bytes(float64(v.i)*float64(per)), per),
 		fmt.Sprintf("at most %d people; use fewer people and more seeds", maxPeople)
 }
 
-// bytesText writes a byte count in decimal units.
-func bytesText(b float64) string {
+// Bytes writes a byte count in decimal units, for messages.
+func Bytes(b float64) string {
 	units := []string{"B", "kB", "MB", "GB", "TB", "PB", "EB"}
 	i := 0
 	for ; b >= 1000 && i < len(units)-1; i++ {
