@@ -22,12 +22,16 @@ func (s *sets) Set(v string) error { *s = append(*s, v); return nil }
 // scenarioFlags are the flags every command that loads a scenario takes.
 type scenarioFlags struct {
 	sets   sets
+	arms   sets
 	seeds  int
 	months int
+	fs     *flag.FlagSet
 }
 
 func (f *scenarioFlags) register(fs *flag.FlagSet) {
+	f.fs = fs
 	fs.Var(&f.sets, "set", "set a scenario key for every arm, as `key=value` (repeatable)")
+	fs.Var(&f.arms, "arm", "run only the arm `NAME` (repeatable); with one arm, --set and --sweep may change what the arm sets itself")
 	fs.IntVar(&f.seeds, "seeds", 0, "run `N` seeds per arm (same as --set seeds=N)")
 	fs.IntVar(&f.months, "months", 0, "run `N` months (same as --set months=N)")
 }
@@ -39,17 +43,33 @@ func (f *scenarioFlags) load(args []string) (*scenario.Scenario, error) {
 		return nil, fmt.Errorf("one scenario at a time, got %d: %s", len(args), strings.Join(args, " "))
 	}
 	all := append(sets(nil), f.sets...)
-	if f.seeds != 0 {
-		all = append(all, "seeds="+strconv.Itoa(f.seeds))
+	for _, a := range f.arms {
+		all = append(all, "arm="+a)
 	}
-	if f.months != 0 {
-		all = append(all, "months="+strconv.Itoa(f.months))
+	var bad error
+	f.fs.Visit(func(fl *flag.Flag) {
+		n := map[string]int{"seeds": f.seeds, "months": f.months}
+		if v, ok := n[fl.Name]; ok {
+			if v < 1 {
+				bad = errors.Join(bad, fmt.Errorf("--%s %d: expected 1 or more", fl.Name, v))
+			}
+			all = append(all, fl.Name+"="+strconv.Itoa(v))
+		}
+	})
+	if bad != nil {
+		return nil, bad
 	}
 	ref := ""
 	if len(args) == 1 {
 		ref = args[0]
 	}
-	return scenario.Load(ref, all)
+	sc, err := scenario.Load(ref, all)
+	if sc != nil {
+		for _, n := range sc.Notes {
+			fmt.Fprintln(f.fs.Output(), "note:", n)
+		}
+	}
+	return sc, err
 }
 
 // newFlagSet returns a flag set for the command that reports to stderr.

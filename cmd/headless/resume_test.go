@@ -8,7 +8,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 )
 
 // TestInterruptAndResume interrupts a real batch with a real SIGINT, checks
@@ -16,10 +15,7 @@ import (
 // an uninterrupted batch byte for byte.
 func TestInterruptAndResume(t *testing.T) {
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "headless")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildHeadless(t)
 	args := []string{"run", "wright", "--seeds", "24", "--workers", "1", "--set", "people=600"}
 	out := filepath.Join(dir, "interrupted")
 
@@ -29,19 +25,7 @@ func TestInterruptAndResume(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// Wait for a few runs to be saved, then interrupt.
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		runs, _ := filepath.Glob(filepath.Join(out, "runs", "*.gob"))
-		if len(runs) >= 3 {
-			break
-		}
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			t.Fatalf("no runs saved after a minute; stderr:\n%s", stderr.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitForRuns(t, cmd, out, 3) // then interrupt
 	cmd.Process.Signal(syscall.SIGINT)
 	err := cmd.Wait()
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFailed {
@@ -50,7 +34,7 @@ func TestInterruptAndResume(t *testing.T) {
 	if !strings.Contains(stderr.String(), "runs are saved in") {
 		t.Errorf("stderr: %s", stderr.String())
 	}
-	saved, _ := filepath.Glob(filepath.Join(out, "runs", "*.gob"))
+	saved, _ := filepath.Glob(filepath.Join(out, "runs", "*.run"))
 	if len(saved) < 3 || len(saved) >= 24 {
 		t.Fatalf("%d runs saved, want some but not all", len(saved))
 	}

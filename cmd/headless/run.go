@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -37,7 +35,8 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	fs := newFlagSet(name, "[SCENARIO] [flags]", stderr)
 	var sf scenarioFlags
 	sf.register(fs)
-	out := fs.String("o", "out", "write the outputs into `DIR` (created if missing)")
+	out := fs.String("o", "out-"+name, "write the outputs into `DIR` (created if missing)")
+	force := fs.Bool("force", false, "replace the results of another kind of command in DIR (files this program did not write are never touched)")
 	format := fs.String("format", "png", "plot file format: png, svg or pdf")
 	workers := fs.Int("workers", 0, "runs at once (default: one per CPU; results do not depend on it)")
 	check := fs.Bool("check-money", false, "check after every month that money is conserved (slower)")
@@ -96,20 +95,32 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			return badInput(stderr, err)
 		}
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
+	if ctx.Err() != nil {
+		return interrupted(stderr)
+	}
+	command := name
+	if shard.Of > 0 {
+		command = "shard"
+	}
+	folder, err := batch.OpenFolder(ctx, *out, command, *force)
+	if err != nil {
+		return badInput(stderr, err)
+	}
+	defer folder.Close()
+	if err := folder.Refuse(outputNames(*format)); err != nil {
+		return badInput(stderr, err)
+	}
+	store, err := folder.Runs()
+	if err == nil && !*resume {
+		err = store.Clear()
+	}
+	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
 	}
 	run := sc.Run()
 	fmt.Fprintf(stdout, "%s: %d arm(s) × %d seed(s) × %d months, %d people (%s)\n",
 		sc.Name, len(sc.Arms), run.Seeds, run.Months, run.People, sc.File)
-	store := &batch.Store{Dir: filepath.Join(*out, "runs")}
-	if !*resume {
-		if err := store.Clear(); err != nil {
-			fmt.Fprintln(stderr, "headless:", err)
-			return exitFailed
-		}
-	}
 	total := len(sc.Arms) * run.Seeds * max(len(points), 1)
 	if shard.Of > 0 {
 		total = (total - shard.I + shard.Of) / shard.Of
@@ -124,6 +135,9 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		rs, err = batch.Run(ctx, sc, opt)
 	}
 	finish()
+	if why := store.Rejected(); why != "" {
+		fmt.Fprintf(stderr, "note: saved runs computed again, not used: %s\n", why)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintf(stderr, "headless: interrupted; %d of %d runs are saved in %s: run the same command with --resume to finish\n", store.Count(), total, store.Dir)
@@ -134,7 +148,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	fmt.Fprintf(stdout, "ran in %.1f s\n", time.Since(start).Seconds())
 	if shard.Of > 0 {
-		if err := writeShard(*out, sc, shard); err != nil {
+		if err := writeShard(folder, sc, shard); err != nil {
 			fmt.Fprintln(stderr, "headless:", err)
 			return exitFailed
 		}
@@ -142,7 +156,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		return exitOK
 	}
 	if points != nil {
-		files, err := writeSweepOutputs(*out, *format, sc, points)
+		files, err := writeSweepOutputs(folder, *format, sc, points)
 		if err != nil {
 			fmt.Fprintln(stderr, "headless:", err)
 			return exitFailed
@@ -157,7 +171,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			return exitFailed
 		}
 	}
-	files, err := writeOutputs(*out, *format, name, sc, rs, verdicts)
+	files, err := writeOutputs(folder, *format, sc, rs, verdicts)
 	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
@@ -186,8 +200,8 @@ func printVerdicts(w io.Writer, vs []claims.Verdict) int {
 }
 
 // writeOutputs writes the tables, the plots, the claims' verdicts when
-// there are any and, last, the manifest.
-func writeOutputs(dir, format, command string, sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict) ([]string, error) {
+// there are any, the report and, last, the manifest.
+func writeOutputs(out *batch.Folder, format string, sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict) ([]string, error) {
 	type table struct {
 		name  string
 		write func(io.Writer, *scenario.Scenario, []batch.Result) error
@@ -206,33 +220,49 @@ func writeOutputs(dir, format, command string, sc *scenario.Scenario, rs []batch
 	for _, t := range tables {
 		files = append(files, t.name)
 		g.Go(func() error {
-			return batch.WriteFile(filepath.Join(dir, t.name), func(w io.Writer) error { return t.write(w, sc, rs) })
+			return out.Write(t.name, func(w io.Writer) error { return t.write(w, sc, rs) })
 		})
 	}
-	figs, err := plots.Write(dir, format, sc, rs)
+	figs, err := plots.Write(out, format, sc, rs)
 	files = append(files, figs...)
 	if err := errors.Join(err, g.Wait()); err != nil {
 		return files, err
 	}
 	if vs != nil {
-		if err := batch.WriteFile(filepath.Join(dir, "claims.csv"), func(w io.Writer) error { return claims.WriteCSV(w, vs) }); err != nil {
+		if err := out.Write("claims.csv", func(w io.Writer) error { return claims.WriteCSV(w, vs) }); err != nil {
 			return files, err
 		}
 		files = append(files, "claims.csv")
-		figs, err := plots.WriteClaims(dir, format, vs)
+		figs, err := plots.WriteClaims(out, format, vs)
 		files = append(files, figs...)
 		if err != nil {
 			return files, err
 		}
 	}
-	files = append(files, "report.html", "manifest.json")
-	pruneOutputs(dir, files)
-	m := batch.NewManifest(sc, files)
-	page := report.New(command, sc, rs, vs, m, files)
-	if err := batch.WriteFile(filepath.Join(dir, "report.html"), page.Write); err != nil {
+	files = append(files, "report.html")
+	m := out.Manifest(sc, files)
+	page := report.New(sc, rs, vs, m, files)
+	if err := out.Write("report.html", func(w io.Writer) error { return page.Write(w, out.Read) }); err != nil {
 		return files, err
 	}
-	return files, batch.WriteFile(filepath.Join(dir, "manifest.json"), m.Write)
+	return append(files, batch.ManifestFile), out.Commit(m)
+}
+
+// outputNames lists every fixed name a command may write in the format:
+// a folder holding a file of one of these names that this program did not
+// write is refused before a batch starts.
+func outputNames(format string) []string {
+	names := []string{"summary.csv", "timeseries.csv", "wealth.csv", "firms.csv", "claims.csv", "sweep.csv", shardFile, "report.html"}
+	for _, f := range plots.FigureNames() {
+		names = append(names, f+"."+format)
+	}
+	return names
+}
+
+// interrupted reports a command stopped by a signal before it finished.
+func interrupted(stderr io.Writer) int {
+	fmt.Fprintln(stderr, "headless: interrupted; nothing in the output folder was changed")
+	return exitFailed
 }
 
 // summaryMetrics are the end values printed after a run, when present.

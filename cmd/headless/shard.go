@@ -41,20 +41,25 @@ func parseShard(text string) (batch.Shard, error) {
 }
 
 // writeShard records the scenario beside a shard's runs.
-func writeShard(dir string, sc *scenario.Scenario, sh batch.Shard) error {
+func writeShard(out *batch.Folder, sc *scenario.Scenario, sh batch.Shard) error {
 	info := shardInfo{File: sc.File, Source: sc.Source, Sets: sc.Sets, Sweeps: sc.Sweeps, Shard: sh.I, Of: sh.Of}
-	return batch.WriteFile(filepath.Join(dir, shardFile), func(w io.Writer) error {
+	err := out.Write(shardFile, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(info)
 	})
+	if err != nil {
+		return err
+	}
+	return out.Commit(out.Manifest(sc, []string{shardFile}))
 }
 
 // mergeCmd combines the folders of shards into the outputs of the whole
 // batch, identical to a run without shards.
-func mergeCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
+func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("merge", "SHARD_DIR... -o DIR [flags]", stderr)
-	out := fs.String("o", "out", "write the merged outputs into `DIR`")
+	out := fs.String("o", "out-merge", "write the merged outputs into `DIR`")
+	force := fs.Bool("force", false, "replace the results of another kind of command in DIR (files this program did not write are never touched)")
 	format := fs.String("format", "png", "plot file format: png, svg or pdf")
 	dirs, err := parse(fs, args)
 	if err != nil {
@@ -68,9 +73,9 @@ func mergeCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		return badInput(stderr, fmt.Errorf("--format %s: expected one of %s", *format, strings.Join(plots.Formats, ", ")))
 	}
 	var first shardInfo
-	var stores []batch.Store
+	var stores []*batch.Store
 	for i, d := range dirs {
-		b, err := os.ReadFile(filepath.Join(d, shardFile))
+		b, err := readShardFile(filepath.Join(d, shardFile))
 		var info shardInfo
 		if err == nil {
 			err = json.Unmarshal(b, &info)
@@ -83,16 +88,27 @@ func mergeCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		} else if info.Source != first.Source || !slices.Equal(info.Sets, first.Sets) || info.Of != first.Of || !sameSweeps(info.Sweeps, first.Sweeps) {
 			return badInput(stderr, fmt.Errorf("%s: a shard of another scenario, other --set flags or another shard count than %s", d, dirs[0]))
 		}
-		stores = append(stores, batch.Store{Dir: filepath.Join(d, "runs")})
+		stores = append(stores, batch.OpenStore(filepath.Join(d, "runs")))
 	}
 	sc, err := scenario.Parse(first.File, []byte(first.Source), first.Sets)
 	if err != nil {
 		return badInput(stderr, err)
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		fmt.Fprintln(stderr, "headless:", err)
-		return exitFailed
+	points := 1
+	for _, sw := range first.Sweeps {
+		points *= len(sw.Values)
 	}
+	if avail, ok := batch.Available(); ok {
+		// no world runs here, but every run of every shard is held at once
+		if err := batch.CheckMemory(sc, 0, points, avail); err != nil {
+			return badInput(stderr, err)
+		}
+	}
+	folder, err := batch.OpenFolder(ctx, *out, "merge", *force)
+	if err != nil {
+		return badInput(stderr, err)
+	}
+	defer folder.Close()
 	var files []string
 	if len(first.Sweeps) > 0 {
 		sc.Sweeps = first.Sweeps
@@ -101,7 +117,7 @@ func mergeCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
 			err = batch.GatherSweep(ps, stores)
 		}
 		if err == nil {
-			files, err = writeSweepOutputs(*out, *format, sc, ps)
+			files, err = writeSweepOutputs(folder, *format, sc, ps)
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, "headless:", err)
@@ -110,7 +126,7 @@ func mergeCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	} else {
 		rs, err := batch.Gather(sc, stores)
 		if err == nil {
-			files, err = writeOutputs(*out, *format, "merge", sc, rs, nil)
+			files, err = writeOutputs(folder, *format, sc, rs, nil)
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, "headless:", err)
@@ -120,6 +136,21 @@ func mergeCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "merged %d shard(s); wrote %s into %s\n", len(dirs), strings.Join(files, ", "), *out)
 	return exitOK
+}
+
+// readShardFile reads a shard's shard.json, refusing one too long to be
+// one.
+func readShardFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, 4*scenario.MaxFileBytes+1))
+	if err == nil && len(b) > 4*scenario.MaxFileBytes {
+		err = fmt.Errorf("%s is too long to be a shard's record", path)
+	}
+	return b, err
 }
 
 func sameSweeps(a, b []scenario.Sweep) bool {

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -32,9 +30,7 @@ func TestShardsMergeToTheWhole(t *testing.T) {
 		t.Fatalf("whole: exit %d %s", code, errs)
 	}
 	for _, f := range []string{"summary.csv", "timeseries.csv", "wealth.csv", "firms.csv", "manifest.json"} {
-		a, _ := os.ReadFile(filepath.Join(merged, f))
-		b, _ := os.ReadFile(filepath.Join(whole, f))
-		if len(a) == 0 || !bytes.Equal(a, b) {
+		if !sameFile(merged, whole, f) {
 			t.Errorf("%s differs between the merged shards and the whole batch", f)
 		}
 	}

@@ -53,29 +53,28 @@ func sweepPoints(sc *scenario.Scenario, specs, ms []string) ([]batch.Point, erro
 
 // writeSweepOutputs writes sweep.csv, the sweep's plots, the report and the
 // manifest.
-func writeSweepOutputs(dir, format string, sc *scenario.Scenario, ps []batch.Point) ([]string, error) {
-	err := batch.WriteFile(filepath.Join(dir, "sweep.csv"), func(w io.Writer) error { return batch.WriteSweepCSV(w, sc, ps) })
+func writeSweepOutputs(out *batch.Folder, format string, sc *scenario.Scenario, ps []batch.Point) ([]string, error) {
+	err := out.Write("sweep.csv", func(w io.Writer) error { return batch.WriteSweepCSV(w, sc, ps) })
 	if err != nil {
 		return nil, err
 	}
 	files := []string{"sweep.csv"}
-	figs, err := plots.WriteSweep(dir, format, sc, ps)
+	figs, err := plots.WriteSweep(out, format, sc, ps)
 	files = append(files, figs...)
 	if err != nil {
 		return files, err
 	}
-	files = append(files, "report.html", "manifest.json")
-	pruneOutputs(dir, files)
-	m := batch.NewManifest(sc, files)
-	page := report.New("sweep", sc, nil, nil, m, nil)
+	files = append(files, "report.html")
+	m := out.Manifest(sc, files)
+	page := report.New(sc, nil, nil, m, nil)
 	page.AddFigures(figs, func(f string) string {
 		return fmt.Sprintf("%s against %s.", strings.TrimSuffix(strings.TrimPrefix(f, "sweep_"), filepath.Ext(f)), sweptKeys(sc))
 	})
 	page.Tables = sweepTables(sc, ps)
-	if err := batch.WriteFile(filepath.Join(dir, "report.html"), page.Write); err != nil {
+	if err := out.Write("report.html", func(w io.Writer) error { return page.Write(w, out.Read) }); err != nil {
 		return files, err
 	}
-	return files, batch.WriteFile(filepath.Join(dir, "manifest.json"), m.Write)
+	return append(files, batch.ManifestFile), out.Commit(m)
 }
 
 func sweptKeys(sc *scenario.Scenario) string {

@@ -50,7 +50,7 @@ func TestSweepFromFile(t *testing.T) {
 		}
 	}
 	report, _ := os.ReadFile(filepath.Join(dir, "report.html"))
-	if !bytes.Contains(report, []byte(`<img src="sweep_gini_wealth.png"`)) || !bytes.Contains(report, []byte("mean over months 100–150")) {
+	if !bytes.Contains(report, []byte(`<img src="data:image/png;base64,`)) || !bytes.Contains(report, []byte("(sweep_gini_wealth.png)")) || !bytes.Contains(report, []byte("mean over months 100–150")) {
 		t.Error("the report lacks the sweep's plot or table")
 	}
 }
@@ -83,9 +83,7 @@ func TestSweepGrid(t *testing.T) {
 		t.Fatalf("merge: exit %d %s", code, errs)
 	}
 	for _, f := range []string{"sweep.csv", "manifest.json"} {
-		a, _ := os.ReadFile(filepath.Join(whole, f))
-		b, _ := os.ReadFile(filepath.Join(merged, f))
-		if len(a) == 0 || !bytes.Equal(a, b) {
+		if !sameFile(whole, merged, f) {
 			t.Errorf("%s differs between the merged shards and the whole sweep", f)
 		}
 	}

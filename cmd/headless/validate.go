@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -26,6 +27,10 @@ func validateCmd(_ context.Context, args []string, stdout, stderr io.Writer) int
 	status := exitOK
 	for _, ref := range pos {
 		sc, err := sf.load([]string{ref})
+		if err == nil {
+			// what check and sweep would refuse, validate refuses too
+			err = errors.Join(sc.CheckClaimTimes(), sc.CheckSweepTimes())
+		}
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			status = exitBadUsed

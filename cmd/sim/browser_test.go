@@ -29,7 +29,13 @@ const browserStart = 10 * time.Second
 func TestBrowser(t *testing.T) {
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
-		t.Fatal("the browser test needs Debian's chromium: apt-get install chromium (.ci/run does)")
+		// A newcomer's machine may have no browser; CI sets
+		// COMMONWEALTH_REQUIRE_BROWSER so that there the test cannot skip.
+		msg := "the browser test needs Debian's chromium: apt-get install chromium (.ci/run installs it)"
+		if os.Getenv("COMMONWEALTH_REQUIRE_BROWSER") != "" {
+			t.Fatal(msg)
+		}
+		t.Skip("skipped: " + msg)
 	}
 	dir := t.TempDir()
 	web := filepath.Join(dir, "web")

@@ -6,6 +6,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,35 +16,22 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"commonwealth/internal/classroom"
-	"commonwealth/internal/cli"
 	"commonwealth/internal/scenario"
 	"commonwealth/internal/ui"
+	"commonwealth/internal/ui/startup"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
 
 func run(args []string, stderr io.Writer) int {
-	fs := flag.NewFlagSet("sim", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	shot := fs.String("screenshot", "", "play, write what the window shows after --frames frames to `FILE.png`, and quit")
-	frames := fs.Int("frames", 300, "frames to run before the screenshot")
-	play := fs.Bool("play", false, "start playing instead of paused")
-	show := fs.String("show", "", "open panels at the start: any of help, sliders, large (comma-separated)")
-	pos, err := cli.Parse(fs, args)
+	o, err := startup.Parse(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
 	if err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
 		return 2
 	}
-	if len(pos) > 1 {
-		fmt.Fprintln(stderr, "sim: one scenario at a time")
-		return 2
-	}
-	ref := ""
-	if len(pos) == 1 {
-		ref = pos[0]
-	}
+	ref := o.Scenario
 	sc, err := scenario.Load(ref, nil)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -54,8 +42,8 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "sim:", err)
 		return 1
 	}
-	sim.Paused = !*play && *shot == ""
-	for _, p := range strings.Split(*show, ",") {
+	sim.Paused = !o.Play && o.Screenshot == ""
+	for _, p := range strings.Split(o.Show, ",") {
 		switch strings.TrimSpace(p) {
 		case "help":
 			sim.Help = true
@@ -72,7 +60,7 @@ func run(args []string, stderr io.Writer) int {
 	ebiten.SetWindowTitle("Commonwealth — " + sc.Name)
 	ebiten.SetWindowSize(ui.ScreenW, ui.ScreenH)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
-	opt := ui.Options{Screenshot: *shot, Frames: *frames}
+	opt := ui.Options{Screenshot: o.Screenshot, Frames: o.Frames}
 	if _, err := os.Stat(ref); err == nil {
 		opt.Watch = ref // a file: reload it when it changes
 	}

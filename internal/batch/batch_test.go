@@ -5,9 +5,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
-	"sync/atomic"
 	"testing"
 
 	"commonwealth/internal/scenario"
@@ -82,31 +79,6 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 	}
 }
 
-// TestWriteFileIsAtomic checks that a failed write leaves neither a file
-// nor a temporary behind, and a good one leaves only the file.
-func TestWriteFileIsAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "x.csv")
-	err := WriteFile(path, func(w io.Writer) error {
-		io.WriteString(w, "half")
-		return errors.New("disk on fire")
-	})
-	if err == nil {
-		t.Fatal("no error")
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
-		t.Fatalf("left %v behind", entries)
-	}
-	if err := WriteFile(path, func(w io.Writer) error { _, err := io.WriteString(w, "whole"); return err }); err != nil {
-		t.Fatal(err)
-	}
-	got, _ := os.ReadFile(path)
-	entries, _ := os.ReadDir(dir)
-	if string(got) != "whole" || len(entries) != 1 {
-		t.Fatalf("got %q and %d files", got, len(entries))
-	}
-}
-
 func TestSummaryHeader(t *testing.T) {
 	sc := load(t, "wright", "months=3", "people=50")
 	rs, _ := Run(context.Background(), sc, Options{})
@@ -115,34 +87,5 @@ func TestSummaryHeader(t *testing.T) {
 		"workers_share,capitalists_share,unemployed_share,wage_share,profit_share,mean_wage,firms,largest_firm_share"
 	if string(head) != want {
 		t.Fatalf("header\n%s\nwant\n%s", head, want)
-	}
-}
-
-// TestStoreResumes checks that a stored run is taken up only by the same
-// settings and seed.
-func TestStoreResumes(t *testing.T) {
-	st := Store{Dir: t.TempDir()}
-	sc := load(t, "wright", "months=5", "people=100", "seeds=2")
-	first, err := Run(context.Background(), sc, Options{Store: &st})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Count() != 2 {
-		t.Fatalf("%d runs stored, want 2", st.Count())
-	}
-	var ran atomic.Int32 // Done is called from the workers
-	again, err := Run(context.Background(), sc, Options{Store: &st, Resume: true, Done: func() { ran.Add(1) }})
-	if err != nil || ran.Load() != 2 {
-		t.Fatal(err, ran.Load())
-	}
-	if !bytes.Equal(csvBytes(t, WriteSummary, sc, first), csvBytes(t, WriteSummary, sc, again)) {
-		t.Fatal("resumed results differ")
-	}
-	other := load(t, "wright", "months=5", "people=100", "seeds=2", "capitalism.wage_max=80")
-	if _, ok := st.Load(NewJob(other, 0, 1)); ok {
-		t.Fatal("a run of other settings was taken up")
-	}
-	if _, ok := st.Load(NewJob(sc, 0, 1)); !ok {
-		t.Fatal("the stored run was not found")
 	}
 }

@@ -1,9 +1,13 @@
 package batch
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io"
+	"os"
 	"runtime/debug"
+	"sync"
 
 	"commonwealth/internal/scenario"
 )
@@ -11,7 +15,9 @@ import (
 // Manifest records how a run's outputs were made, enough to make them again.
 type Manifest struct {
 	Program     string        `json:"program"`
+	Command     string        `json:"command"`
 	Version     string        `json:"version"`
+	Build       string        `json:"build"`
 	Scenario    string        `json:"scenario"`
 	Description string        `json:"description,omitempty"`
 	File        string        `json:"file"`
@@ -19,8 +25,15 @@ type Manifest struct {
 	Months      int           `json:"months"`
 	Seeds       []uint64      `json:"seeds"`
 	Arms        []ManifestArm `json:"arms"`
-	Outputs     []string      `json:"outputs"`
+	Outputs     []Output      `json:"outputs"`
 	Source      string        `json:"source"`
+}
+
+// Output is a file a command wrote, with its SHA-256: the proof a later
+// command needs before it may replace or remove the file.
+type Output struct {
+	Name   string `json:"name"`
+	SHA256 string `json:"sha256"`
 }
 
 // ManifestArm is one arm as it ran: every key's value, and which keys the
@@ -31,19 +44,24 @@ type ManifestArm struct {
 	Settings  map[string]any `json:"settings"`
 }
 
-// NewManifest describes a run of sc that wrote outputs.
-func NewManifest(sc *scenario.Scenario, outputs []string) Manifest {
+// Manifest describes the command's run of sc, which wrote outputs into the
+// folder; Commit adds their checksums.
+func (f *Folder) Manifest(sc *scenario.Scenario, outputs []string) Manifest {
 	m := Manifest{
 		Program:     "commonwealth",
+		Command:     f.command,
 		Version:     Version(),
+		Build:       Build(),
 		Scenario:    sc.Name,
 		Description: sc.Description,
 		File:        sc.File,
 		Sets:        sc.Sets,
 		Months:      sc.Run().Months,
 		Seeds:       sc.Run().SeedList(),
-		Outputs:     outputs,
 		Source:      sc.Source,
+	}
+	for _, o := range outputs {
+		m.Outputs = append(m.Outputs, Output{Name: o})
 	}
 	for _, a := range sc.Arms {
 		m.Arms = append(m.Arms, ManifestArm{Name: a.Name, Overrides: a.Overrides, Settings: scenario.Values(a.Settings)})
@@ -58,11 +76,46 @@ func (m Manifest) Write(w io.Writer) error {
 	return enc.Encode(m)
 }
 
-// Version returns the program's module version, or "devel" for a build from
-// a work tree.
+// Version returns the program's module version or, for a build from a work
+// tree, its VCS revision (marked "+dirty" when the tree had changes), or
+// "devel" when the build records neither.
 func Version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
-	return "devel"
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch {
+		case s.Key == "vcs.revision":
+			rev = s.Value
+		case s.Key == "vcs.modified" && s.Value == "true":
+			dirty = "+dirty"
+		}
+	}
+	if rev == "" {
+		return "devel"
+	}
+	return rev[:min(12, len(rev))] + dirty
 }
+
+// Build identifies the running executable: the start of the SHA-256 of its
+// file. Two builds of different code differ even when both are "devel"; Go
+// builds are reproducible, so the same code built again keeps its identity.
+var Build = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err == nil {
+		var f *os.File
+		if f, err = os.Open(exe); err == nil {
+			defer f.Close()
+			h := sha256.New()
+			if _, err = io.Copy(h, f); err == nil {
+				return hex.EncodeToString(h.Sum(nil))[:16]
+			}
+		}
+	}
+	return "unknown-" + Version()
+})

@@ -121,7 +121,7 @@ func Run(ctx context.Context, sc *scenario.Scenario, opt Options) ([]Result, err
 // Gather collects every run of sc from the stores (the runs/ folders of
 // shards) and returns them ordered by arm, then seed, as Run does; it names
 // the runs that no store holds.
-func Gather(sc *scenario.Scenario, stores []Store) ([]Result, error) {
+func Gather(sc *scenario.Scenario, stores []*Store) ([]Result, error) {
 	var rs []Result
 	var missing []string
 	for a, arm := range sc.Arms {
@@ -141,9 +141,23 @@ func Gather(sc *scenario.Scenario, stores []Store) ([]Result, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("%d run(s) missing from the shards: %s", len(missing), strings.Join(missing, ", "))
+		return nil, fmt.Errorf("%d run(s) missing from the shards: %s%s", len(missing), strings.Join(missing, ", "), rejectedNote(stores))
 	}
 	return rs, nil
+}
+
+// rejectedNote says which runs the stores hold but could not use.
+func rejectedNote(stores []*Store) string {
+	var notes []string
+	for _, st := range stores {
+		if why := st.Rejected(); why != "" {
+			notes = append(notes, st.Dir+": "+why)
+		}
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	return " (files found but not used: " + strings.Join(notes, "; ") + ")"
 }
 
 func workers(n int) int {

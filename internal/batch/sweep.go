@@ -20,6 +20,9 @@ type Point struct {
 // varying slowest), each with the scenario it runs: the original with the
 // values set for every arm, as --set would.
 func Points(sc *scenario.Scenario) ([]Point, error) {
+	if err := scenario.CheckSweepSize(sc.Sweeps); err != nil {
+		return nil, err
+	}
 	combos := [][]string{nil}
 	for _, sw := range sc.Sweeps {
 		var next [][]string
@@ -110,7 +113,7 @@ func WriteSweepCSV(w io.Writer, sc *scenario.Scenario, ps []Point) error {
 }
 
 // GatherSweep collects every run of every point from the stores.
-func GatherSweep(ps []Point, stores []Store) error {
+func GatherSweep(ps []Point, stores []*Store) error {
 	for i := range ps {
 		rs, err := Gather(ps[i].Scenario, stores)
 		if err != nil {

@@ -35,7 +35,19 @@ func TestWatcher(t *testing.T) {
 	if s != nil || err == nil || !strings.Contains(err.Error(), "class.toml:2: people: -1 is out of range") {
 		t.Fatalf("broken change: %v %v", s, err)
 	}
-	write("model = \"exchange\"\npeople = 70\n", start.Add(3*time.Minute))
+	// Hostile edits: the window keeps its world and shows why.
+	for i, c := range []struct{ text, want string }{
+		{"x = " + strings.Repeat("[", 200_000) + strings.Repeat("]", 200_000) + "\n", "nested"},
+		{"x = " + strings.Repeat("{a=", 5000) + "1" + strings.Repeat("}", 5000) + "\n", "nested more than 8 deep"},
+		{strings.Repeat("# padding\n", 200_000), "the most a scenario file may hold"},
+		{"\xff\xfe\x00garbage = \n", "invalid TOML"},
+	} {
+		write(c.text, start.Add(time.Duration(3+i)*time.Minute))
+		if s, err = w.Poll(old); s != nil || err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Fatalf("hostile edit %d: %v, %v; want the old world kept and %q", i, s, err, c.want)
+		}
+	}
+	write("model = \"exchange\"\npeople = 70\n", start.Add(10*time.Minute))
 	if s, err = w.Poll(old); err != nil || s.Scenario.Run().People != 70 {
 		t.Fatalf("fixed: %v %v", s, err)
 	}

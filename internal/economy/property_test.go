@@ -1,8 +1,6 @@
 package economy_test
 
 import (
-	"fmt"
-	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -10,6 +8,7 @@ import (
 	"commonwealth/internal/economy"
 	"commonwealth/internal/metrics"
 	"commonwealth/internal/scenario"
+	"commonwealth/internal/scenario/scenariotest"
 )
 
 // propertyDraws is how many random parameter sets TestRandomParameters runs.
@@ -31,7 +30,7 @@ func TestRandomParameters(t *testing.T) {
 			if skip[k.Path] || strings.HasPrefix(k.Path, "exchange.") {
 				continue
 			}
-			sets = append(sets, k.Path+"="+drawValue(r, k))
+			sets = append(sets, k.Path+"="+scenariotest.Draw(r, &k, 8))
 		}
 		sc, err := scenario.Parse("draw", src, sets)
 		if err != nil {
@@ -66,29 +65,4 @@ func TestRandomParameters(t *testing.T) {
 			}
 		}()
 	}
-}
-
-// drawValue draws a value of key k from its allowed range.
-func drawValue(r *rand.Rand, k scenario.Key) string {
-	switch {
-	case k.Choices != nil:
-		return k.Choices[r.IntN(len(k.Choices))]
-	case k.Kind == scenario.Bool:
-		return fmt.Sprint(r.IntN(2) == 1)
-	}
-	lo, hi := k.Min, min(k.Max, 1e12)
-	x := lo + r.Float64()*(hi-lo)
-	if lo >= 0 && hi > 100*max(lo, 1) {
-		x = math.Exp(math.Log(max(lo, 1e-3)) + r.Float64()*(math.Log(hi)-math.Log(max(lo, 1e-3))))
-		if r.IntN(8) == 0 {
-			x = lo // the edge itself
-		}
-	}
-	if k.MaxOpen && x >= k.Max {
-		x = k.Min
-	}
-	if k.Kind == scenario.Int {
-		return fmt.Sprint(int64(math.Round(min(max(x, lo), hi))))
-	}
-	return fmt.Sprint(min(max(x, lo), hi))
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 )
@@ -12,7 +11,7 @@ import (
 // burdenQuintiles draws, for each arm, the share of the environmental
 // burden borne by each fifth of the people ranked by wealth at the end
 // (pooled over seeds): a fair share is 0.2 for every fifth.
-func burdenQuintiles(title string, arms []arm) (*plot.Plot, error) {
+func burdenQuintiles(title string, arms []arm) (*fig, error) {
 	p := newPlot(title+": who bears the data centres' burden", "wealth quintile at the end (1 = poorest fifth)", "share of the burden")
 	width := vg.Points(60) / vg.Length(len(arms))
 	for i, a := range arms {
@@ -35,10 +34,12 @@ func burdenQuintiles(title string, arms []arm) (*plot.Plot, error) {
 				total += b
 			}
 		}
-		if total > 0 {
-			for q := range values {
-				values[q] /= total
-			}
+		if total == 0 {
+			p.note("%s: no burden to share — no data centre stands near anyone at the end.", a.name)
+			continue
+		}
+		for q := range values {
+			values[q] /= total
 		}
 		bars, err := plotter.NewBarChart(values, width)
 		if err != nil {
@@ -48,7 +49,7 @@ func burdenQuintiles(title string, arms []arm) (*plot.Plot, error) {
 		bars.LineStyle.Width = 0
 		bars.Offset = width * vg.Length(float64(i)-float64(len(arms)-1)/2)
 		p.Add(bars)
-		p.Legend.Add(a.name, bars)
+		p.legend(a.name, bars)
 	}
 	fair, err := plotter.NewLine(plotter.XYs{{X: -0.5, Y: 0.2}, {X: 4.5, Y: 0.2}})
 	if err != nil {
@@ -56,10 +57,9 @@ func burdenQuintiles(title string, arms []arm) (*plot.Plot, error) {
 	}
 	fair.Dashes = dashed
 	p.Add(fair)
-	p.Legend.Add("a fair share (0.2)", fair)
+	p.legend("a fair share (0.2)", fair)
 	p.NominalX("1", "2", "3", "4", "5")
 	p.Y.Min = 0
-	legendRoom(p, 0.25)
 	p.Title.Text = fmt.Sprintf("%s (%s)", p.Title.Text, "all seeds pooled")
 	return p, nil
 }

@@ -4,11 +4,9 @@ import (
 	"fmt"
 	"image/color"
 	"io"
-	"path/filepath"
-	"slices"
+	"math"
 	"strings"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
@@ -22,9 +20,9 @@ var (
 	notSupportedColor = color.RGBA{0xD5, 0x5E, 0x00, 0xff}
 )
 
-// WriteClaims draws a figure per claim into dir — claim_1.png, claim_2.png,
+// WriteClaims draws a figure per claim into the folder — claim_1.png, claim_2.png,
 // ... — and returns the file names.
-func WriteClaims(dir, format string, vs []claims.Verdict) ([]string, error) {
+func WriteClaims(out *batch.Folder, format string, vs []claims.Verdict) ([]string, error) {
 	var names []string
 	for i := range vs {
 		p, err := claimPlot(&vs[i])
@@ -32,7 +30,7 @@ func WriteClaims(dir, format string, vs []claims.Verdict) ([]string, error) {
 			return names, err
 		}
 		name := fmt.Sprintf("claim_%d.%s", i+1, format)
-		err = batch.WriteFile(filepath.Join(dir, name), func(w io.Writer) error { return writePlot(w, p, format) })
+		err = out.Write(name, func(w io.Writer) error { return writePlot(w, p, format) })
 		if err != nil {
 			return names, err
 		}
@@ -43,7 +41,7 @@ func WriteClaims(dir, format string, vs []claims.Verdict) ([]string, error) {
 
 // claimPlot shows the claim's value in every seed, their mean and its 95%
 // interval, against the line the claim must clear.
-func claimPlot(v *claims.Verdict) (*plot.Plot, error) {
+func claimPlot(v *claims.Verdict) (*fig, error) {
 	verdict, col := "NOT SUPPORTED", notSupportedColor
 	if v.Supported {
 		verdict, col = "SUPPORTED", supportedColor
@@ -55,11 +53,16 @@ func claimPlot(v *claims.Verdict) (*plot.Plot, error) {
 	p := newPlot(fmt.Sprintf("%s — %s", shorten(v.Claim.Text, 90), verdict), "seed (run)", shorten(ylabel, 60))
 	p.Title.TextStyle.Font.Size = vg.Points(13)
 	n := float64(len(v.Values))
-	pts := make(plotter.XYs, len(v.Values))
+	var pts plotter.XYs
 	for i, x := range v.Values {
-		pts[i] = plotter.XY{X: float64(i + 1), Y: x}
+		if !math.IsNaN(x) && !math.IsInf(x, 0) {
+			pts = append(pts, plotter.XY{X: float64(i + 1), Y: x})
+		}
 	}
-	if !v.Boolean && len(v.Values) > 1 {
+	if len(pts) < len(v.Values) {
+		p.note("%d of %d seeds give no value (the metric is undefined there): they are not drawn.", len(v.Values)-len(pts), len(v.Values))
+	}
+	if !v.Boolean && len(v.Values) > 1 && finite(v.Lo, v.Hi) {
 		band, err := plotter.NewPolygon(plotter.XYs{{X: 0.5, Y: v.Lo}, {X: n + 0.5, Y: v.Lo}, {X: n + 0.5, Y: v.Hi}, {X: 0.5, Y: v.Hi}})
 		if err != nil {
 			return nil, err
@@ -67,16 +70,21 @@ func claimPlot(v *claims.Verdict) (*plot.Plot, error) {
 		band.Color = faded(col, 60)
 		band.LineStyle.Width = 0
 		p.Add(band)
-		p.Legend.Add("95% interval of the mean", band)
+		p.legend("95% interval of the mean", band)
 	}
-	mean, err := plotter.NewLine(plotter.XYs{{X: 0.5, Y: v.Mean}, {X: n + 0.5, Y: v.Mean}})
-	if err != nil {
-		return nil, err
+	if finite(v.Mean) {
+		mean, err := plotter.NewLine(plotter.XYs{{X: 0.5, Y: v.Mean}, {X: n + 0.5, Y: v.Mean}})
+		if err != nil {
+			return nil, err
+		}
+		mean.Color, mean.Width = col, vg.Points(2)
+		p.Add(mean)
+		p.legend(strings.Replace(fmt.Sprintf("mean %+.3g", v.Mean), "-", "−", 1), mean)
 	}
-	mean.Color, mean.Width = col, vg.Points(2)
-	p.Add(mean)
-	p.Legend.Add(strings.Replace(fmt.Sprintf("mean %+.3g", v.Mean), "-", "−", 1), mean)
 	for _, y := range thresholds(v) {
+		if !finite(y) {
+			continue
+		}
 		line, err := plotter.NewLine(plotter.XYs{{X: 0.5, Y: y}, {X: n + 0.5, Y: y}})
 		if err != nil {
 			return nil, err
@@ -85,22 +93,30 @@ func claimPlot(v *claims.Verdict) (*plot.Plot, error) {
 		line.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
 		p.Add(line)
 	}
-	seeds, err := plotter.NewScatter(pts)
-	if err != nil {
-		return nil, err
+	if len(pts) > 0 {
+		seeds, err := plotter.NewScatter(pts)
+		if err != nil {
+			return nil, err
+		}
+		seeds.Color, seeds.Radius = armColor(0), vg.Points(3)
+		p.Add(seeds)
+		p.legend(fmt.Sprintf("each seed (%d of %d agree)", v.Agree, len(v.Values)), seeds)
 	}
-	seeds.Color, seeds.Radius = armColor(0), vg.Points(3)
-	p.Add(seeds)
-	p.Legend.Add(fmt.Sprintf("each seed (%d of %d agree)", v.Agree, len(v.Values)), seeds)
 	p.X.Min, p.X.Max = 0.5, n+0.5
-	// Leave the top 30% of the plot to the legend.
-	lo, hi := slices.Min(v.Values), slices.Max(v.Values)
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, y := range append(thresholds(v), v.Lo, v.Hi) {
-		lo, hi = min(lo, y), max(hi, y)
+		if finite(y) {
+			lo, hi = min(lo, y), max(hi, y)
+		}
 	}
-	span := max(hi-lo, 1e-9)
-	p.Y.Min, p.Y.Max = lo-0.05*span, hi
-	legendRoom(p, 0.3)
+	for _, pt := range pts {
+		lo, hi = min(lo, pt.Y), max(hi, pt.Y)
+	}
+	if !finite(lo, hi) {
+		lo, hi = 0, 1
+	}
+	span := max(hi-lo, 1e-9, math.Abs(hi)*1e-6)
+	p.Y.Min, p.Y.Max = lo-0.05*span, hi+0.05*span
 	return p, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/plot"
@@ -17,7 +18,7 @@ const histogramBins = 60
 // wealthHistogram draws the final wealth distribution of each arm (pooled
 // over seeds) as a step outline, so several arms stay readable. The scale
 // stops at the 99th percentile of everyone's wealth so the bulk shows.
-func wealthHistogram(title string, arms []arm) (*plot.Plot, error) {
+func wealthHistogram(title string, arms []arm) (*fig, error) {
 	var all []float64
 	for _, a := range arms {
 		all = append(all, a.wealth()...)
@@ -51,7 +52,7 @@ func wealthHistogram(title string, arms []arm) (*plot.Plot, error) {
 		line.Color = armColor(a.color)
 		line.Width = vg.Points(2)
 		p.Add(line)
-		p.Legend.Add(a.name, line)
+		p.legend(a.name, line)
 	}
 	p.Y.Min = 0
 	return p, nil
@@ -60,14 +61,17 @@ func wealthHistogram(title string, arms []arm) (*plot.Plot, error) {
 // wealthCCDF draws, on log-log axes, the share of people holding at least w
 // against w. An exponential law bends down; a Pareto (power-law) tail is a
 // straight line.
-func wealthCCDF(title string, arms []arm) (*plot.Plot, error) {
+func wealthCCDF(title string, arms []arm) (*fig, error) {
 	p := newPlot(title+": how many hold at least w", "wealth w (money units, log scale)", "share with wealth ≥ w")
 	logAxes(p)
+	drawn := 0
 	for _, a := range arms {
 		pts := ccdf(a.wealth())
-		if len(pts) == 0 {
+		if len(pts) < 2 {
+			p.note("%s: %s, so there is no spread to draw.", a.name, sameWealth(a.wealth()))
 			continue
 		}
+		drawn++
 		line, err := plotter.NewLine(pts)
 		if err != nil {
 			return nil, err
@@ -75,10 +79,31 @@ func wealthCCDF(title string, arms []arm) (*plot.Plot, error) {
 		line.Color = armColor(a.color)
 		line.Width = vg.Points(2)
 		p.Add(line)
-		p.Legend.Add(a.name, line)
+		p.legend(a.name, line)
 	}
-	p.Legend.Left = false
+	if drawn == 0 {
+		noData(p)
+	} else {
+		p.Y.Max = 1 // a share: the axis ends at its top decade
+	}
 	return p, nil
+}
+
+// sameWealth says why a distribution has no spread.
+func sameWealth(w []float64) string {
+	if slices.Max(w) <= 0 {
+		return "no one holds any money"
+	}
+	return fmt.Sprintf("everyone who holds money holds the same, %g", slices.Max(w))
+}
+
+// noData leaves a plot with nothing to draw on log scales with plain axes
+// from 0 to 1, so that it still renders, with its notes saying why.
+func noData(p *fig) {
+	p.X.Scale, p.Y.Scale = plot.LinearScale{}, plot.LinearScale{}
+	p.X.Tick.Marker, p.Y.Tick.Marker = plainTicks{}, plainTicks{}
+	p.X.Label.Text, p.Y.Label.Text, p.xLabel, p.yLabel = strings.ReplaceAll(p.xLabel, ", log scale", ""), p.yLabel, "", ""
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
 }
 
 // ccdf returns the points (x, share of values ≥ x) for the distinct

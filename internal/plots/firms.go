@@ -2,10 +2,8 @@ package plots
 
 import (
 	"fmt"
-	"image/color"
 	"math"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
@@ -17,9 +15,10 @@ const firmTailMin = 3
 
 // firmSizes draws, on log-log axes, the share of firms with at least s
 // employees, pooled over seeds, with the power law fitted to its tail.
-func firmSizes(title string, arms []arm) (*plot.Plot, error) {
+func firmSizes(title string, arms []arm) (*fig, error) {
 	p := newPlot(title+": firm sizes at the end", "employees s (log scale)", "share of firms with ≥ s")
 	logAxes(p)
+	drawn, fitted := 0, false
 	for _, a := range arms {
 		var sizes []float64
 		for _, r := range a.runs {
@@ -29,8 +28,10 @@ func firmSizes(title string, arms []arm) (*plot.Plot, error) {
 		}
 		pts := ccdf(sizes)
 		if len(pts) < 2 {
+			p.note("%s: %d firms at the end, of %d size(s): too few to draw on log scales.", a.name, len(sizes), len(pts))
 			continue
 		}
+		drawn++
 		sc, err := plotter.NewScatter(pts)
 		if err != nil {
 			return nil, err
@@ -40,10 +41,9 @@ func firmSizes(title string, arms []arm) (*plot.Plot, error) {
 		p.Add(sc)
 		alpha, tail := metrics.PowerLawExponent(sizes, firmTailMin)
 		if math.IsNaN(alpha) {
-			p.Legend.Add(a.name, sc)
+			p.legend(fmt.Sprintf("%s: %d firms", a.name, len(sizes)), sc)
 			continue
 		}
-		p.Legend.Add(fmt.Sprintf("%s: %d firms", a.name, len(sizes)), sc)
 		// The fitted law P(S ≥ s) = tail·(s/s_min)^(1−α), from s_min to the largest firm.
 		fit, err := plotter.NewLine(plotter.XYs{
 			{X: firmTailMin, Y: tail},
@@ -52,11 +52,17 @@ func firmSizes(title string, arms []arm) (*plot.Plot, error) {
 		if err != nil {
 			return nil, err
 		}
-		fit.Color = color.Gray{Y: 90}
+		fit.Color = armColor(a.color)
 		fit.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
 		p.Add(fit)
-		p.Legend.Add(fmt.Sprintf("power law fit, s ≥ %d: density ~ s^−%.2f", firmTailMin, alpha), fit)
+		p.legend(fmt.Sprintf("%s: %d firms, density ~ s^−%.2f", a.name, len(sizes), alpha), sc, fit)
+		fitted = true
 	}
-	p.Legend.Left = false
+	if fitted {
+		p.note("Dashed: the power law fitted to the firms of %d or more employees (maximum likelihood), in each arm's colour.", firmTailMin)
+	}
+	if drawn == 0 {
+		noData(p)
+	}
 	return p, nil
 }

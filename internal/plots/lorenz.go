@@ -4,7 +4,6 @@ import (
 	"image/color"
 	"slices"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
@@ -16,7 +15,7 @@ const lorenzPoints = 101
 
 // lorenz draws each arm's Lorenz curve at the end, averaged over seeds, with
 // its mean Gini in the legend, and the diagonal of perfect equality.
-func lorenz(title string, arms []arm) (*plot.Plot, error) {
+func lorenz(title string, arms []arm) (*fig, error) {
 	p := newPlot(title+": Lorenz curves at the end", "share of people, poorest first", "share of all wealth they hold")
 	equal, err := plotter.NewLine(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 1}})
 	if err != nil {
@@ -25,7 +24,7 @@ func lorenz(title string, arms []arm) (*plot.Plot, error) {
 	equal.Color = color.Gray{Y: 140}
 	equal.Dashes = []vg.Length{vg.Points(4), vg.Points(4)}
 	p.Add(equal)
-	p.Legend.Add("perfect equality", equal)
+	p.legend("perfect equality", equal)
 	buf := make([]float64, lorenzPoints)
 	for _, a := range arms {
 		mean := make([]float64, lorenzPoints)
@@ -49,9 +48,8 @@ func lorenz(title string, arms []arm) (*plot.Plot, error) {
 		line.Width = vg.Points(2)
 		p.Add(line)
 		g, _, _ := metrics.MeanCI(ginis, 0.95)
-		p.Legend.Add(giniLabel(a.name, g), line)
+		p.legend(giniLabel(a.name, g), line)
 	}
-	p.Legend.Top, p.Legend.Left = true, true
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
 	return p, nil
 }

@@ -9,9 +9,13 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
+
+	stdfont "golang.org/x/image/font"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -49,8 +53,27 @@ const (
 	dpi    = 150
 )
 
+// fig is a plot with its legend and notes, drawn in a strip below the
+// data so that they never hide it and never stretch an axis.
+type fig struct {
+	*plot.Plot
+	entries []legendEntry
+	notes   []string
+	// Axis labels drawn by writePlot instead of gonum/plot, for log
+	// axes: gonum/plot pads a log axis as if its label sat at the
+	// arithmetic middle of the range, which leaves gaps at the top and
+	// the right of the data.
+	xLabel, yLabel string
+}
+
+// legendEntry is one entry of a fig's legend.
+type legendEntry struct {
+	text   string
+	thumbs []plot.Thumbnailer
+}
+
 // newPlot returns a plot with a title, axis labels and readable type sizes.
-func newPlot(title, x, y string) *plot.Plot {
+func newPlot(title, x, y string) *fig {
 	p := plot.New()
 	p.Title.Text = title
 	p.Title.TextStyle.Font.Size = vg.Points(15)
@@ -63,9 +86,19 @@ func newPlot(title, x, y string) *plot.Plot {
 		a.Tick.Label.Font.Size = vg.Points(10)
 	}
 	p.Legend.TextStyle.Font.Size = vg.Points(11)
-	p.Legend.Top = true
 	p.Add(plotterGrid())
-	return p
+	return &fig{Plot: p}
+}
+
+// legend adds an entry to the legend.
+func (f *fig) legend(text string, thumbs ...plot.Thumbnailer) {
+	f.entries = append(f.entries, legendEntry{text, thumbs})
+}
+
+// note adds a line of explanation under the plot: why something that
+// could be expected is not drawn.
+func (f *fig) note(format string, args ...any) {
+	f.notes = append(f.notes, fmt.Sprintf(format, args...))
 }
 
 // canvas returns a canvas of the format, of size w×h.
@@ -76,20 +109,130 @@ func canvas(format string, w, h vg.Length) (vg.CanvasWriterTo, error) {
 	case "svg":
 		return vgsvg.New(w, h), nil
 	case "pdf":
-		return vgpdf.New(w, h), nil
+		return pdfCanvas{vgpdf.New(w, h)}, nil
 	}
 	return nil, fmt.Errorf("plots: unknown format %q (use png, svg or pdf)", format)
 }
 
-// writePlot draws p on a canvas of the format and writes it to w.
-func writePlot(w io.Writer, p *plot.Plot, format string) error {
+// writePlot draws f on a canvas of the format and writes it to w: the
+// title wrapped to the width, the data, and below them the legend and the
+// notes. gonum/plot panics on some data it cannot draw; that becomes an
+// error naming the figure, never a crash.
+func writePlot(w io.Writer, f *fig, format string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("plots: cannot draw %q: %v", f.Title.Text, r)
+		}
+	}()
 	c, err := canvas(format, width, height)
 	if err != nil {
 		return err
 	}
-	p.Draw(draw.New(c))
+	dc := draw.New(c)
+	f.Title.Text = wrap(f.Title.TextStyle, f.Title.Text, width-vg.Points(20))
+	strip := f.strip(dc, false)
+	left := vg.Length(0)
+	if f.yLabel != "" {
+		sty := f.Y.Label.TextStyle
+		left = sty.Height(f.yLabel) + f.Y.Label.Padding
+		sty.Rotation += math.Pi / 2
+		area := draw.Crop(dc, 0, 0, strip, 0)
+		dc.FillText(sty, vg.Point{X: dc.Min.X + sty.Height(f.yLabel) - sty.FontExtents().Descent, Y: area.Center().Y}, f.yLabel)
+	}
+	f.Plot.Draw(draw.Crop(dc, left, 0, strip, 0))
+	f.strip(draw.Crop(dc, 0, 0, 0, strip-(dc.Max.Y-dc.Min.Y)), true)
 	_, err = c.WriteTo(w)
 	return err
+}
+
+// strip lays out the legend (entries side by side, wrapped) and the notes
+// at the bottom of c, drawing them when draw is set, and returns their
+// height.
+func (f *fig) strip(c draw.Canvas, drawIt bool) vg.Length {
+	if len(f.entries) == 0 && len(f.notes) == 0 && f.xLabel == "" {
+		return 0
+	}
+	sty := f.Legend.TextStyle
+	pad, thumb := vg.Points(6), vg.Points(22)
+	lineH := sty.Height("Xg") + vg.Points(4)
+	labelH := vg.Length(0)
+	if f.xLabel != "" {
+		labelH = f.X.Label.TextStyle.Height(f.xLabel) + vg.Points(2)
+	}
+	avail := c.Max.X - c.Min.X - 2*pad
+	// Place the entries in rows.
+	type placed struct {
+		e    legendEntry
+		x    vg.Length
+		row  int
+		text vg.Length
+	}
+	var items []placed
+	var rowWidths []vg.Length
+	x, row := vg.Length(0), 0
+	for _, e := range f.entries {
+		w := thumb + pad/2 + sty.Width(e.text)
+		if x > 0 && x+w > avail {
+			rowWidths = append(rowWidths, x-2*pad)
+			x, row = 0, row+1
+		}
+		items = append(items, placed{e, x, row, sty.Width(e.text)})
+		x += w + 2*pad
+	}
+	if len(f.entries) > 0 {
+		rowWidths = append(rowWidths, x-2*pad)
+	}
+	noteSty := sty
+	noteSty.Font.Size = vg.Points(10)
+	noteSty.Font.Style = stdfont.StyleItalic
+	var noteLines []string
+	for _, n := range f.notes {
+		noteLines = append(noteLines, strings.Split(wrap(noteSty, n, avail), "\n")...)
+	}
+	height := pad + labelH + vg.Length(len(rowWidths))*lineH + vg.Length(len(noteLines))*lineH + pad
+	if !drawIt {
+		return height
+	}
+	if f.xLabel != "" {
+		lsty := f.X.Label.TextStyle
+		lsty.XAlign, lsty.YAlign = draw.XCenter, draw.YTop
+		c.FillText(lsty, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: c.Max.Y}, f.xLabel)
+	}
+	top := c.Max.Y - pad - labelH
+	for _, it := range items {
+		left := c.Min.X + pad + (avail-rowWidths[it.row])/2 + it.x
+		y := top - vg.Length(it.row+1)*lineH
+		icon := &draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
+			Min: vg.Point{X: left, Y: y + vg.Points(2)}, Max: vg.Point{X: left + thumb, Y: y + lineH - vg.Points(2)}}}
+		for _, t := range it.e.thumbs {
+			t.Thumbnail(icon)
+		}
+		c.FillText(sty, vg.Point{X: left + thumb + pad/2, Y: y + vg.Points(3)}, it.e.text)
+	}
+	y := top - vg.Length(len(rowWidths))*lineH
+	for _, l := range noteLines {
+		y -= lineH
+		c.FillText(noteSty, vg.Point{X: c.Min.X + pad, Y: y + vg.Points(3)}, l)
+	}
+	return height
+}
+
+// wrap breaks text into lines no wider than w, at spaces.
+func wrap(sty text.Style, s string, w vg.Length) string {
+	if sty.Width(s) <= w {
+		return s
+	}
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		if line != "" && sty.Width(line+" "+word) > w {
+			lines = append(lines, line)
+			line = word
+			continue
+		}
+		line = strings.TrimPrefix(line+" "+word, " ")
+	}
+	return strings.Join(append(lines, line), "\n")
 }
 
 // plotterGrid returns light grid lines, drawn under the data.
@@ -101,7 +244,8 @@ func plotterGrid() plot.Plotter {
 }
 
 // logTicks are plot.LogTicks without the ticks outside the axis, which
-// would otherwise push the plot's margins out.
+// would otherwise push the plot's margins out, labelled in few digits
+// (0.0001, not 9.999999999999999e-05).
 type logTicks struct{}
 
 // Ticks returns the log ticks between min and max.
@@ -109,10 +253,23 @@ func (logTicks) Ticks(min, max float64) []plot.Tick {
 	var ts []plot.Tick
 	for _, t := range (plot.LogTicks{Prec: -1}).Ticks(min, max) {
 		if t.Value >= min && t.Value <= max {
+			if t.Label != "" {
+				t.Label = tickLabel(t.Value)
+			}
 			ts = append(ts, t)
 		}
 	}
 	return ts
+}
+
+// tickLabel writes a tick's value in at most three significant digits:
+// plainly from 0.001 to a million, in powers of ten beyond.
+func tickLabel(v float64) string {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 3, 64), 64)
+	if a := math.Abs(r); a != 0 && (a < 1e-3 || a >= 1e6) {
+		return strconv.FormatFloat(r, 'g', 3, 64)
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 // plainTicks are plot.DefaultTicks with labels in the fewest digits.
@@ -129,15 +286,21 @@ func (plainTicks) Ticks(min, max float64) []plot.Tick {
 	return ts
 }
 
-// logAxes puts both axes of p on log scales.
-func logAxes(p *plot.Plot) {
+// logAxes puts both axes of p on log scales, their labels drawn by
+// writePlot.
+func logAxes(p *fig) {
 	p.X.Scale, p.Y.Scale = plot.LogScale{}, plot.LogScale{}
 	p.X.Tick.Marker, p.Y.Tick.Marker = logTicks{}, logTicks{}
+	p.xLabel, p.yLabel = p.X.Label.Text, p.Y.Label.Text
+	p.X.Label.Text, p.Y.Label.Text = "", ""
 }
 
-// legendRoom raises the top of p's vertical axis so that the top fraction
-// of the plot holds only the legend. Call it after adding the data.
-func legendRoom(p *plot.Plot, fraction float64) {
-	span := p.Y.Max - p.Y.Min
-	p.Y.Max += span * fraction / (1 - fraction)
+// finite reports whether every x is a number a plot can draw.
+func finite(xs ...float64) bool {
+	for _, x := range xs {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return false
+		}
+	}
+	return true
 }

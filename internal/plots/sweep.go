@@ -3,7 +3,6 @@ package plots
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -16,18 +15,19 @@ import (
 	"commonwealth/internal/scenario"
 )
 
-// WriteSweep draws the sweep's figures into dir and returns their names:
+// WriteSweep draws the sweep's figures into the folder and returns their names:
 // for one swept key, each metric against the value, an arm a line with its
 // 95% band; for two, a grid per metric and arm, each cell the mean.
-func WriteSweep(dir, format string, sc *scenario.Scenario, ps []batch.Point) ([]string, error) {
+func WriteSweep(out *batch.Folder, format string, sc *scenario.Scenario, ps []batch.Point) ([]string, error) {
 	var names []string
-	save := func(name string, p *plot.Plot) error {
-		err := batch.WriteFile(filepath.Join(dir, name), func(w io.Writer) error { return writePlot(w, p, format) })
+	save := func(name string, p *fig) error {
+		err := out.Write(name, func(w io.Writer) error { return writePlot(w, p, format) })
 		if err == nil {
 			names = append(names, name)
 		}
 		return err
 	}
+	files := armFiles(sc)
 	for _, metric := range sc.Sweeps[0].Metrics {
 		if len(sc.Sweeps) == 1 {
 			p, err := sweepLine(sc, ps, metric)
@@ -39,17 +39,32 @@ func WriteSweep(dir, format string, sc *scenario.Scenario, ps []batch.Point) ([]
 			}
 			continue
 		}
-		for a, arm := range sc.Arms {
+		for a := range sc.Arms {
 			p, err := sweepGrid(sc, ps, metric, a)
 			if err != nil {
 				return names, err
 			}
-			if err := save(fmt.Sprintf("sweep_%s_%s.%s", metric, arm.Name, format), p); err != nil {
+			if err := save(fmt.Sprintf("sweep_%s_%s.%s", metric, files[a], format), p); err != nil {
 				return names, err
 			}
 		}
 	}
 	return names, nil
+}
+
+// armFiles returns each arm's name as a part of file names: made safe, and
+// numbered when two arms would otherwise share one.
+func armFiles(sc *scenario.Scenario) []string {
+	names := make([]string, len(sc.Arms))
+	seen := map[string]bool{}
+	for a, arm := range sc.Arms {
+		names[a] = batch.SafeName(arm.Name)
+		if seen[names[a]] {
+			names[a] = fmt.Sprintf("%s_%d", names[a], a+1)
+		}
+		seen[names[a]] = true
+	}
+	return names
 }
 
 // axisPositions returns where each value of a sweep sits on an axis: the
@@ -76,7 +91,7 @@ func axisPositions(values []string, cells bool) ([]float64, plot.Ticker) {
 	return pos, ticks
 }
 
-func sweepLine(sc *scenario.Scenario, ps []batch.Point, metric string) (*plot.Plot, error) {
+func sweepLine(sc *scenario.Scenario, ps []batch.Point, metric string) (*fig, error) {
 	sw := sc.Sweeps[0]
 	xs, ticker := axisPositions(sw.Values, false)
 	p := newPlot(fmt.Sprintf("%s: %s against %s (%s, mean of %d seeds, 95%% band)", sc.Name, metric, sw.Key, sw.When(), sc.Run().Seeds),
@@ -105,7 +120,6 @@ func sweepLine(sc *scenario.Scenario, ps []batch.Point, metric string) (*plot.Pl
 		pts.Color, pts.Radius = armColor(a), vg.Points(3)
 		p.Add(pts)
 	}
-	legendRoom(p, 0.25)
 	return p, nil
 }
 
@@ -130,7 +144,7 @@ func (g grid) minMax() (lo, hi float64) {
 // maxLabelledCells is the largest grid whose cells carry their values.
 const maxLabelledCells = 144
 
-func sweepGrid(sc *scenario.Scenario, ps []batch.Point, metric string, a int) (*plot.Plot, error) {
+func sweepGrid(sc *scenario.Scenario, ps []batch.Point, metric string, a int) (*fig, error) {
 	sx, sy := sc.Sweeps[0], sc.Sweeps[1]
 	g := grid{cols: len(sx.Values), rows: len(sy.Values), z: make([]float64, len(ps))}
 	for i := range ps { // the first sweep varies slowest

@@ -1,10 +1,10 @@
 package plots
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -31,27 +31,37 @@ func timeAxis(arms []arm) (string, float64) {
 }
 
 // meanOverSeeds returns the metric's mean and band over the arm's seeds.
-// When time is in years, each run is first averaged over each year, so the
-// lines show the trend rather than month-to-month noise.
+// When time is in years, each run is first averaged over each whole year
+// (months 1–12, 13–24, ...; a last, partial year is left out), after the
+// start (month 0), so the lines show the trend rather than month-to-month
+// noise. Months where the metric is undefined in a seed are left out.
 func meanOverSeeds(a arm, metric string, unit float64) series {
 	col := a.runs[0].Series.Column(metric)
 	months := a.runs[0].Series.Months
 	step := int(unit)
+	periods := [][2]int{{0, 1}} // rows [from, to)
+	for t := 1; t+step <= len(months); t += step {
+		periods = append(periods, [2]int{t, t + step})
+	}
 	var s series
 	var lo, hi plotter.XYs
 	xs := make([]float64, len(a.runs))
-	for t := 0; t < len(months); t += step {
-		end := min(t+step, len(months))
+	for _, pr := range periods {
 		for i, r := range a.runs {
 			xs[i] = 0
-			for _, row := range r.Series.Rows[t:end] {
-				xs[i] += row[col] / float64(end-t)
+			for _, row := range r.Series.Rows[pr[0]:pr[1]] {
+				xs[i] += row[col] / float64(pr[1]-pr[0])
 			}
 		}
 		mean, l, h := metrics.MeanCI(xs, 0.95)
-		x := float64(months[end-1]) / unit
+		if !finite(mean) {
+			continue
+		}
+		x := float64(months[pr[1]-1]) / unit
 		s.mean = append(s.mean, plotter.XY{X: x, Y: mean})
-		lo, hi = append(lo, plotter.XY{X: x, Y: l}), append(hi, plotter.XY{X: x, Y: h})
+		if finite(l, h) {
+			lo, hi = append(lo, plotter.XY{X: x, Y: l}), append(hi, plotter.XY{X: x, Y: h})
+		}
 	}
 	for i := len(hi) - 1; i >= 0; i-- {
 		lo = append(lo, hi[i])
@@ -62,8 +72,12 @@ func meanOverSeeds(a arm, metric string, unit float64) series {
 
 // addSeries draws a series in the colour of the color'th arm with the given
 // dashes, and its band when withBand is set.
-func addSeries(p *plot.Plot, color int, s series, label string, dashes []vg.Length, withBand bool) error {
-	if withBand {
+func addSeries(p *fig, color int, s series, label string, dashes []vg.Length, withBand bool) error {
+	if len(s.mean) == 0 {
+		p.note("%s: undefined throughout the run, so not drawn.", cmp.Or(label, "a series"))
+		return nil
+	}
+	if withBand && len(s.band) >= 3 {
 		band, err := plotter.NewPolygon(s.band)
 		if err != nil {
 			return err
@@ -81,15 +95,15 @@ func addSeries(p *plot.Plot, color int, s series, label string, dashes []vg.Leng
 	line.Dashes = dashes
 	p.Add(line)
 	if label != "" {
-		p.Legend.Add(label, line)
+		p.legend(label, line)
 	}
 	return nil
 }
 
 // legendKey adds a legend entry that is only a line style: an arm's colour
 // (solid) or a metric's dash pattern (grey).
-func legendKey(p *plot.Plot, label string, c color.Color, dashes []vg.Length) {
-	p.Legend.Add(label, &plotter.Line{LineStyle: draw.LineStyle{Color: c, Width: vg.Points(2), Dashes: dashes}})
+func legendKey(p *fig, label string, c color.Color, dashes []vg.Length) {
+	p.legend(label, &plotter.Line{LineStyle: draw.LineStyle{Color: c, Width: vg.Points(2), Dashes: dashes}})
 }
 
 // bandNote says what the shading means, for titles.
@@ -106,7 +120,7 @@ func bandNote(arms []arm) string {
 }
 
 // overTime draws one metric over time, an arm a line.
-func overTime(title, metric, ylabel string, arms []arm) (*plot.Plot, error) {
+func overTime(title, metric, ylabel string, arms []arm) (*fig, error) {
 	xlabel, unit := timeAxis(arms)
 	p := newPlot(fmt.Sprintf("%s (%s)", title, bandNote(arms)), xlabel, ylabel)
 	for _, a := range arms {
@@ -114,7 +128,6 @@ func overTime(title, metric, ylabel string, arms []arm) (*plot.Plot, error) {
 			return nil, err
 		}
 	}
-	legendRoom(p, 0.2)
 	return p, nil
 }
 
@@ -132,18 +145,17 @@ var (
 
 // shares draws several share metrics over time on a 0..1 axis: colour tells
 // the arm, the dash pattern the metric.
-func shares(title, ylabel string, lines []line, arms []arm) (*plot.Plot, error) {
+func shares(title, ylabel string, lines []line, arms []arm) (*fig, error) {
 	p, err := together(title, ylabel, lines, arms)
 	if err == nil {
 		p.Y.Min, p.Y.Max = 0, 1
-		legendRoom(p, 0.3)
 	}
 	return p, err
 }
 
 // together draws several metrics over time on one axis: colour tells the
 // arm, the dash pattern the metric.
-func together(title, ylabel string, lines []line, arms []arm) (*plot.Plot, error) {
+func together(title, ylabel string, lines []line, arms []arm) (*fig, error) {
 	xlabel, unit := timeAxis(arms)
 	p := newPlot(fmt.Sprintf("%s (%s)", title, bandNote(arms)), xlabel, ylabel)
 	keyed := len(arms) > 1 && len(lines) > 1 // a legend of arms' colours and metrics' dashes
@@ -167,12 +179,11 @@ func together(title, ylabel string, lines []line, arms []arm) (*plot.Plot, error
 		}
 	}
 	p.Y.Min = min(p.Y.Min, 0)
-	legendRoom(p, 0.3)
 	return p, nil
 }
 
 // classShares draws the shares of workers, capitalists and unemployed.
-func classShares(title string, arms []arm) (*plot.Plot, error) {
+func classShares(title string, arms []arm) (*fig, error) {
 	return shares(title+": classes over time", "share of people", []line{
 		{"workers_share", "workers", solid},
 		{"unemployed_share", "unemployed", dashed},
@@ -182,7 +193,7 @@ func classShares(title string, arms []arm) (*plot.Plot, error) {
 
 // consumptionLeisure draws real consumption and leisure together: what
 // people get from the goods made and from the time freed.
-func consumptionLeisure(title string, arms []arm) (*plot.Plot, error) {
+func consumptionLeisure(title string, arms []arm) (*fig, error) {
 	return together(title+": consumption and leisure", "goods a person a month; share of full time", []line{
 		{"consumption", "consumption (goods a month)", solid},
 		{"leisure", "leisure (time freed from work)", dashed},
@@ -190,7 +201,7 @@ func consumptionLeisure(title string, arms []arm) (*plot.Plot, error) {
 }
 
 // automation draws automation's share of the work and unemployment.
-func automation(title string, arms []arm) (*plot.Plot, error) {
+func automation(title string, arms []arm) (*fig, error) {
 	return shares(title+": automation and unemployment", "share", []line{
 		{"automation_share", "work done by automation units", solid},
 		{"unemployed_share", "unemployed", dashed},

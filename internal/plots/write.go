@@ -2,12 +2,9 @@ package plots
 
 import (
 	"io"
-	"path/filepath"
 	"runtime"
 
 	"golang.org/x/sync/errgroup"
-
-	"gonum.org/v1/plot"
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/scenario"
@@ -18,33 +15,33 @@ type figure struct {
 	name    string
 	classes bool // only for models with classes
 	ai      bool // only with automation enabled
-	draw    func(title string, arms []arm) (*plot.Plot, error)
+	draw    func(title string, arms []arm) (*fig, error)
 }
 
 var figures = []figure{
 	{"wealth_histogram", false, false, wealthHistogram},
 	{"wealth_ccdf", false, false, wealthCCDF},
 	{"lorenz", false, false, lorenz},
-	{"gini", false, false, func(title string, arms []arm) (*plot.Plot, error) {
+	{"gini", false, false, func(title string, arms []arm) (*fig, error) {
 		return overTime(title+": Gini of wealth", "gini_wealth", "Gini coefficient of wealth (0 equal, 1 one holds all)", arms)
 	}},
 	{"classes", true, false, classShares},
 	{"firm_sizes", true, false, firmSizes},
 	{"automation", true, true, automation},
-	{"compute_price", true, true, func(title string, arms []arm) (*plot.Plot, error) {
+	{"compute_price", true, true, func(title string, arms []arm) (*fig, error) {
 		return overTime(title+": price of compute", "compute_price", "money per compute unit", arms)
 	}},
-	{"datacenters", true, true, func(title string, arms []arm) (*plot.Plot, error) {
+	{"datacenters", true, true, func(title string, arms []arm) (*fig, error) {
 		return overTime(title+": data centres (ready or being built)", "datacenters", "data centres", arms)
 	}},
 	{"burden_quintiles", true, true, burdenQuintiles},
 	{"consumption_leisure", true, true, consumptionLeisure},
 }
 
-// Write draws every figure that applies to the results into dir, in the
+// Write draws every figure that applies to the results into the folder, in the
 // format ("png", "svg" or "pdf"), each file written atomically, several at
 // once (one per processor), and returns the file names, in a fixed order.
-func Write(dir, format string, sc *scenario.Scenario, rs []batch.Result) ([]string, error) {
+func Write(out *batch.Folder, format string, sc *scenario.Scenario, rs []batch.Result) ([]string, error) {
 	arms := byArm(sc, rs)
 	classes, ai := rs[0].Final.Classes, rs[0].Final.AI != nil
 	var names []string
@@ -61,8 +58,18 @@ func Write(dir, format string, sc *scenario.Scenario, rs []batch.Result) ([]stri
 			if err != nil {
 				return err
 			}
-			return batch.WriteFile(filepath.Join(dir, name), func(w io.Writer) error { return writePlot(w, p, format) })
+			return out.Write(name, func(w io.Writer) error { return writePlot(w, p, format) })
 		})
 	}
 	return names, g.Wait()
+}
+
+// FigureNames returns the names, without extension, of every figure Write
+// may draw.
+func FigureNames() []string {
+	names := make([]string, len(figures))
+	for i, f := range figures {
+		names[i] = f.name
+	}
+	return names
 }

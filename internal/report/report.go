@@ -1,11 +1,13 @@
 // Package report writes report.html: one self-contained page per output
-// folder with the scenario, the verdicts of its claims, tables of end values
-// with intervals, every plot, and the manifest — readable offline in any
-// browser, and printable.
+// folder — the verdicts of its claims first, then every plot (embedded in
+// the page), tables of end values with intervals, and the manifest with
+// every value each arm ran — readable offline in any browser, alone, and
+// printable.
 package report
 
 import (
 	_ "embed"
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
@@ -27,17 +29,18 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{"inc": fu
 type Page struct {
 	Title       string
 	Description string
-	Command     string // what produced it: run, check, sweep or merge
 	Verdicts    []Verdict
 	Tables      []Table
 	Figures     []Figure
 	Manifest    batch.Manifest
+	Settings    Table // the values the arms ran that differ from the defaults or between arms
 	Seeds       string
 }
 
 // Verdict is one claim's line in the report.
 type Verdict struct {
 	Text, Evidence, Figure string
+	Data                   template.URL // the figure as a data: URL, filled in by Write
 	Supported              bool
 }
 
@@ -52,13 +55,14 @@ type Table struct {
 type Figure struct {
 	File    string
 	Caption string
-	Image   bool // shown inline (PNG, SVG); PDF files are linked
+	Data    template.URL // the file as a data: URL, filled in by Write
+	PDF     bool         // shown as an embedded document, not an image
 }
 
 // New assembles the report of a batch: its results, the verdicts of its
 // claims (nil unless checked) and the files written.
-func New(command string, sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict, m batch.Manifest, files []string) Page {
-	p := Page{Title: sc.Name, Description: sc.Description, Command: command, Manifest: m}
+func New(sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict, m batch.Manifest, files []string) Page {
+	p := Page{Title: sc.Name, Description: sc.Description, Manifest: m, Settings: settingsTable(sc)}
 	p.Seeds = seedText(m.Seeds)
 	for i, v := range vs {
 		p.Verdicts = append(p.Verdicts, Verdict{Text: v.Claim.Text, Evidence: v.Evidence, Supported: v.Supported,
@@ -75,7 +79,7 @@ func New(command string, sc *scenario.Scenario, rs []batch.Result, vs []claims.V
 		if ext != ".png" && ext != ".svg" && ext != ".pdf" || strings.HasPrefix(f, "claim_") {
 			continue
 		}
-		p.Figures = append(p.Figures, Figure{File: f, Caption: captions[strings.TrimSuffix(f, ext)], Image: ext != ".pdf"})
+		p.Figures = append(p.Figures, Figure{File: f, Caption: captions[strings.TrimSuffix(f, ext)]})
 	}
 	return p
 }
@@ -83,13 +87,74 @@ func New(command string, sc *scenario.Scenario, rs []batch.Result, vs []claims.V
 // AddFigures adds plot files with captions (for sweeps).
 func (p *Page) AddFigures(files []string, caption func(string) string) {
 	for _, f := range files {
-		ext := filepath.Ext(f)
-		p.Figures = append(p.Figures, Figure{File: f, Caption: caption(f), Image: ext != ".pdf"})
+		p.Figures = append(p.Figures, Figure{File: f, Caption: caption(f)})
 	}
 }
 
-// Write writes the page as HTML.
-func (p *Page) Write(w io.Writer) error { return page.Execute(w, p) }
+// mediaTypes are the plot formats a page embeds.
+var mediaTypes = map[string]string{".png": "image/png", ".svg": "image/svg+xml", ".pdf": "application/pdf"}
+
+// Write writes the page as HTML, every plot embedded as read by read, so
+// that the page needs no file beside it.
+func (p *Page) Write(w io.Writer, read func(name string) ([]byte, error)) error {
+	var err error
+	for i := range p.Figures {
+		f := &p.Figures[i]
+		f.PDF = filepath.Ext(f.File) == ".pdf"
+		if f.Data, err = dataURL(read, f.File); err != nil {
+			return err
+		}
+	}
+	for i := range p.Verdicts {
+		if v := &p.Verdicts[i]; v.Figure != "" {
+			if v.Data, err = dataURL(read, v.Figure); err != nil {
+				return err
+			}
+		}
+	}
+	return page.Execute(w, p)
+}
+
+// dataURL reads a plot file into a data: URL.
+func dataURL(read func(name string) ([]byte, error), name string) (template.URL, error) {
+	b, err := read(name)
+	if err != nil {
+		return "", err
+	}
+	return template.URL("data:" + mediaTypes[filepath.Ext(name)] + ";base64," + base64.StdEncoding.EncodeToString(b)), nil
+}
+
+// settingsTable lists, for every key whose value differs from its default
+// or between arms, the default and each arm's value.
+func settingsTable(sc *scenario.Scenario) Table {
+	t := Table{Caption: "Settings that differ from the defaults or between arms (every other key has its default; `headless keys` lists them)",
+		Head: append([]string{"key", "default"}, armNames(sc)...)}
+	def := scenario.Values(scenario.Defaults())
+	vals := make([]map[string]any, len(sc.Arms))
+	for a, arm := range sc.Arms {
+		vals[a] = scenario.Values(arm.Settings)
+	}
+	for i := range scenario.Keys {
+		path := scenario.Keys[i].Path
+		row := []string{path, show(def[path])}
+		differs := false
+		for a := range sc.Arms {
+			row = append(row, show(vals[a][path]))
+			differs = differs || fmt.Sprint(vals[a][path]) != fmt.Sprint(def[path]) || fmt.Sprint(vals[a][path]) != fmt.Sprint(vals[0][path])
+		}
+		if differs {
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	return t
+}
+
+func show(v any) string {
+	if v == nil {
+		return "—"
+	}
+	return fmt.Sprint(v)
+}
 
 var captions = map[string]string{
 	"wealth_histogram":    "The wealth distribution at the end, every seed pooled, an arm a colour.",

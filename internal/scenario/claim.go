@@ -8,6 +8,9 @@ import (
 	"strings"
 
 	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/builtin"
+	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
 
 	"commonwealth/internal/metrics"
@@ -24,6 +27,7 @@ import (
 // (judged by a sign test) from the arms' metrics.
 type Claim struct {
 	Text      string
+	Number    int // its place among the file's claims, from 1
 	Line      int
 	Metric    string
 	Arm       string
@@ -76,7 +80,11 @@ func (cl *claimLoader) check(sc *Scenario) {
 	}
 	for i := range cl.tables {
 		r := cl.block(cl.l, i)
-		c := Claim{Line: cl.starts[i], Op: "<"}
+		if arm := cl.l.droppedIn(r.t); arm != "" {
+			sc.Notes = append(sc.Notes, fmt.Sprintf("%s:%d: claim %d is about arm %s, which --arm leaves out: it is not judged", cl.l.file, cl.starts[i], i+1, arm))
+			continue
+		}
+		c := Claim{Number: i + 1, Line: cl.starts[i], Op: "<"}
 		bad, str, num := r.bad, r.str, r.num
 		r.onlyKeys(claimKeys)
 		if !str("text", &c.Text) || strings.TrimSpace(c.Text) == "" {
@@ -151,9 +159,17 @@ func (cl *claimLoader) compile(c *Claim, sc *Scenario, ms []metrics.Metric, hasO
 		}
 		env[a.Name] = reflect.New(t).Elem().Interface()
 	}
+	if len(c.Expr) > maxExpr {
+		bad("expr", fmt.Sprintf("%d characters; an expression may have at most %d", len(c.Expr), maxExpr), "split the claim in two")
+		return
+	}
+	if msg, hint := checkNames(c.Expr, sc, metrics.Names(ms)); msg != "" {
+		bad("expr", msg, hint)
+		return
+	}
 	prog, err := expr.Compile(c.Expr, expr.Env(env))
 	if err != nil {
-		bad("expr", "invalid expression: "+oneLine(err.Error()), "arms are variables and metrics their fields, as in "+sc.Arms[0].Name+".gini_wealth")
+		bad("expr", "invalid expression: "+userTerms(err.Error()), "arms are variables and metrics their fields, as in "+sc.Arms[0].Name+".gini_wealth")
 		return
 	}
 	switch prog.Node().Type().Kind() {
@@ -170,6 +186,122 @@ func (cl *claimLoader) compile(c *Claim, sc *Scenario, ms []metrics.Metric, hasO
 		return
 	}
 	c.Program = prog
+}
+
+// droppedIn returns an arm left out by --arm that a claim or event block
+// names, or "".
+func (l *loader) droppedIn(t map[string]any) string {
+	if len(l.dropped) == 0 {
+		return ""
+	}
+	var names []string
+	for _, k := range []string{"arm", "compare"} {
+		if s, ok := t[k].(string); ok {
+			names = append(names, s)
+		}
+	}
+	if text, ok := t["expr"].(string); ok && len(text) <= maxExpr {
+		if tree, err := parser.Parse(text); err == nil {
+			ast.Find(tree.Node, func(n ast.Node) bool {
+				if id, ok := n.(*ast.IdentifierNode); ok {
+					names = append(names, id.Value)
+				}
+				return false
+			})
+		}
+	}
+	for _, n := range names {
+		if slices.Contains(l.dropped, n) {
+			return n
+		}
+	}
+	return ""
+}
+
+// maxExpr bounds the length of a claim's expression.
+const maxExpr = 1000
+
+// checkNames checks the arms and metrics an expression names, so that a
+// typo is reported in the scenario's terms: which arm, which metric, and
+// what there is instead.
+func checkNames(text string, sc *Scenario, metricNames []string) (msg, hint string) {
+	tree, err := parser.Parse(text)
+	if err != nil {
+		return "", "" // a syntax error: Compile says where
+	}
+	var arms []string
+	for _, a := range sc.Arms {
+		arms = append(arms, a.Name)
+	}
+	v := &nameCheck{arms: arms, metrics: metricNames}
+	ast.Walk(&tree.Node, v)
+	return v.msg, v.hint
+}
+
+// nameCheck finds the first unknown arm or metric in an expression.
+type nameCheck struct {
+	arms, metrics []string
+	msg, hint     string
+}
+
+// Visit checks one node: arm.metric, or a bare name that is not an arm.
+func (v *nameCheck) Visit(node *ast.Node) {
+	if v.msg != "" {
+		return
+	}
+	switch n := (*node).(type) {
+	case *ast.MemberNode:
+		arm, ok1 := n.Node.(*ast.IdentifierNode)
+		metric, ok2 := n.Property.(*ast.StringNode)
+		if ok1 && ok2 && slices.Contains(v.arms, arm.Value) && !slices.Contains(v.metrics, metric.Value) {
+			v.msg = fmt.Sprintf("unknown metric %s in %s.%s; this model has: %s", metric.Value, arm.Value, metric.Value, strings.Join(v.metrics, ", "))
+			v.hint = didYouMean(metric.Value, v.metrics)
+		}
+	case *ast.IdentifierNode:
+		if !slices.Contains(v.arms, n.Value) && slices.Contains(v.metrics, n.Value) {
+			v.msg = fmt.Sprintf("%s is a metric: say whose, as in %s.%s", n.Value, v.arms[0], n.Value)
+		} else if !slices.Contains(v.arms, n.Value) && !isBuiltin(n.Value) {
+			v.msg = fmt.Sprintf("unknown arm %s; the arms are %s", n.Value, quoteList(v.arms))
+			v.hint = didYouMean(n.Value, v.arms)
+		}
+	}
+}
+
+// isBuiltin reports whether name is one of expr's functions.
+func isBuiltin(name string) bool {
+	for _, f := range builtin.Builtins {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// userTerms shortens an expr error to one line, with the type it names for
+// an arm (a long struct) replaced by "an arm".
+func userTerms(s string) string {
+	s = oneLine(s)
+	for {
+		i := strings.Index(s, "struct {")
+		if i < 0 {
+			break
+		}
+		depth, j := 0, i
+		for ; j < len(s); j++ {
+			if s[j] == '{' {
+				depth++
+			} else if s[j] == '}' {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		s = s[:i] + "an arm" + s[min(j+1, len(s)):]
+	}
+	if len(s) > 300 {
+		s = s[:300] + "…"
+	}
+	return s
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -195,10 +327,10 @@ func sortedKeys(m map[string]any) []string {
 func (s *Scenario) CheckClaimTimes() error {
 	var ps Problems
 	months := s.Run().Months
-	for i, c := range s.Claims {
+	for _, c := range s.Claims {
 		last := c.Last()
 		if last > months {
-			ps = append(ps, Problem{File: s.File, Line: c.line, Key: fmt.Sprintf("claim[%d].%s", i+1, c.key),
+			ps = append(ps, Problem{File: s.File, Line: c.line, Key: fmt.Sprintf("claim[%d].%s", c.Number, c.key),
 				Msg:  fmt.Sprintf("the claim is judged at month %d but the run lasts %d months", last, months),
 				Hint: fmt.Sprintf("run at least %d months, or judge the claim earlier", last)})
 		}

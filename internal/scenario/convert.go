@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pelletier/go-toml/v2"
 )
 
 // convert checks a decoded TOML value against the key and returns it typed,
@@ -126,9 +128,11 @@ func describe(raw any) string {
 		return "the number " + num(x)
 	case bool:
 		return fmt.Sprintf("the boolean %t", x)
-	case time.Time:
+	case time.Time, toml.LocalDate, toml.LocalDateTime:
 		return "a date"
-	case []any, []map[string]any:
+	case toml.LocalTime:
+		return "a time of day"
+	case []any:
 		return "an array"
 	case map[string]any:
 		return "a table"

@@ -2,6 +2,8 @@ package scenario
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"slices"
@@ -25,23 +27,62 @@ func Names() []string {
 
 // Load reads the scenario named by ref: a TOML file when one exists at that
 // path (or ref ends in .toml), otherwise the embedded scenario of that name;
-// "" means the default. It applies the --set flags and checks everything.
+// "" means the default and "embedded:NAME" always the embedded one. A file
+// NAME.toml in the working folder is read for NAME, with a note when a
+// built-in scenario has that name too. It applies the --set flags and checks
+// everything.
 func Load(ref string, sets []string) (*Scenario, error) {
 	if ref == "" {
 		ref = scenarios.Default
 	}
+	if name, ok := strings.CutPrefix(ref, "embedded:"); ok {
+		return loadEmbedded(name, sets)
+	}
+	var note string
+	builtin := slices.Contains(Names(), strings.TrimSuffix(ref, ".toml")) && !strings.ContainsRune(ref, os.PathSeparator)
+	if !strings.HasSuffix(ref, ".toml") && !strings.ContainsRune(ref, os.PathSeparator) && !fileExists(ref) && fileExists(ref+".toml") {
+		ref += ".toml"
+	}
+	if builtin && fileExists(ref) {
+		name := strings.TrimSuffix(ref, ".toml")
+		note = fmt.Sprintf("read the file %s in this folder, not the built-in scenario %s (name that one embedded:%s)", ref, name, name)
+	}
 	if strings.HasSuffix(ref, ".toml") || strings.ContainsRune(ref, os.PathSeparator) || fileExists(ref) {
-		src, err := os.ReadFile(ref)
+		src, err := readLimited(ref)
 		if err != nil {
 			return nil, Problems{{File: ref, Msg: readMsg(err), Hint: nameHint(strings.TrimSuffix(ref, ".toml"))}}
 		}
-		return Parse(ref, src, sets)
+		sc, err := Parse(ref, src, sets)
+		var ps Problems
+		switch {
+		case note == "":
+		case sc != nil:
+			sc.Notes = append([]string{note}, sc.Notes...)
+		case errors.As(err, &ps):
+			err = append(Problems{{File: ref, Msg: note}}, ps...)
+		}
+		return sc, err
 	}
-	src, err := scenarios.FS.ReadFile(ref + ".toml")
+	return loadEmbedded(ref, sets)
+}
+
+func loadEmbedded(name string, sets []string) (*Scenario, error) {
+	src, err := scenarios.FS.ReadFile(name + ".toml")
 	if err != nil {
-		return nil, Problems{{File: ref, Msg: "no such file, and no built-in scenario of that name", Hint: nameHint(ref)}}
+		return nil, Problems{{File: name, Msg: "no such file, and no built-in scenario of that name", Hint: nameHint(name)}}
 	}
-	return Parse("embedded:"+ref, src, sets)
+	return Parse("embedded:"+name, src, sets)
+}
+
+// readLimited reads a file of at most MaxFileBytes; for a longer one it
+// returns MaxFileBytes+1 bytes, which Parse refuses, without reading on.
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 }
 
 func fileExists(path string) bool {

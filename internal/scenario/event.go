@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -87,13 +88,23 @@ func (el *eventLoader) check(sc *Scenario) {
 	}
 	for i := range el.tables {
 		r := el.block(el.l, i)
+		if el.l.droppedIn(r.t) != "" {
+			continue // an event of an arm --arm leaves out
+		}
 		r.onlyKeys(eventKeys)
 		e := Event{Line: el.starts[i]}
 		var month float64
-		if !r.num("month", &month) || month < 0 || month != float64(int(month)) {
+		if !r.num("month", &month) || month < 0 || month > math.MaxInt32 || month != math.Trunc(month) {
 			r.bad("month", "an event needs the month it happens at, a whole number from 0", "for example month = 120")
 		}
 		e.Month = int(month)
+		if months := sc.Run().Months; e.Month >= months {
+			if el.l.flagged("months") {
+				sc.Notes = append(sc.Notes, fmt.Sprintf("%s:%d: the event at month %d does not happen in a run of %d months", el.l.file, e.Line, e.Month, months))
+			} else {
+				r.bad("month", fmt.Sprintf("month %d is not in the run: it lasts months 0 to %d", e.Month, months-1), "move the event earlier, or run longer with months")
+			}
+		}
 		if r.str("arm", &e.Arm) && !slices.Contains(arms, e.Arm) {
 			r.bad("arm", fmt.Sprintf("unknown arm %q", e.Arm), didYouMeanOr(e.Arm, arms, "arms are "+quoteList(arms)))
 		}

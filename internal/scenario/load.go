@@ -2,14 +2,11 @@ package scenario
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"github.com/BurntSushi/toml"
 
 	"commonwealth/internal/economy"
 )
@@ -28,12 +25,11 @@ func Parse(file string, src []byte, sets []string) (*Scenario, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, Problems{{File: file, Msg: "the file is empty", Hint: "a scenario sets at least `model`; `headless list` shows the built-in ones to copy"}}
 	}
-	var doc map[string]any
-	md, err := toml.Decode(string(src), &doc)
+	doc, err := readDocument(file, src)
 	if err != nil {
-		return nil, tomlProblem(file, err)
+		return nil, err
 	}
-	l := &loader{file: file, doc: doc, md: md, lines: newLineIndex(string(src))}
+	l := &loader{file: file, doc: doc.values, keys: doc.keys, sets: sets}
 	sc := &Scenario{
 		Name:   strings.TrimSuffix(filepath.Base(strings.TrimPrefix(file, "embedded:")), ".toml"),
 		File:   file,
@@ -42,7 +38,7 @@ func Parse(file string, src []byte, sets []string) (*Scenario, error) {
 		Base:   Defaults(),
 	}
 	l.walk(sc)
-	l.applySets(sc, sets)
+	l.applySets(sc, l.selectArms(sc, sets))
 	if len(sc.Arms) == 0 {
 		sc.Arms = []Arm{{Name: sc.Name, Settings: sc.Base}}
 	}
@@ -58,20 +54,13 @@ func Parse(file string, src []byte, sets []string) (*Scenario, error) {
 	return sc, nil
 }
 
-func tomlProblem(file string, err error) error {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		return Problems{{File: file, Line: pe.Position.Line, Msg: "invalid TOML: " + pe.Message, Hint: pe.Usage}}
-	}
-	return Problems{{File: file, Msg: "invalid TOML: " + err.Error()}}
-}
-
 // loader holds the state of one Parse.
 type loader struct {
 	file     string
 	doc      map[string]any
-	md       toml.MetaData
-	lines    *lineIndex
+	keys     []docKey
+	sets     []string // the --set flags
+	dropped  []string // the arms the --arm flags leave out
 	problems Problems
 	keyLine  map[string]int // line of each key set, by displayed path
 	claims   claimLoader
@@ -91,13 +80,12 @@ func (l *loader) walk(sc *Scenario) {
 	l.events.l, l.events.name = l, eventTable
 	arm := -1
 	var badTables []string
-	for _, k := range l.md.Keys() {
-		line := l.lines.next(k)
+	for _, dk := range l.keys {
+		k, typ, line := dk.path, dk.kind, dk.line
 		path := strings.Join(k, ".")
 		if slices.ContainsFunc(badTables, func(t string) bool { return strings.HasPrefix(path, t+".") }) {
 			continue
 		}
-		typ := l.md.Type(k...)
 		if b := l.blockSet(k[0]); b != nil {
 			if !l.blockKey(b, k, typ, line) {
 				badTables = append(badTables, k[0])
@@ -106,8 +94,13 @@ func (l *loader) walk(sc *Scenario) {
 		}
 		if k[0] == armTable {
 			if len(k) == 1 {
-				if typ != "ArrayHash" {
+				if typ != kindBlock {
 					l.add(line, armTable, "expected [[arm]] blocks (an array of tables), got "+describe(l.doc[armTable]), "write each arm as a block starting with the line [[arm]]")
+					badTables = append(badTables, armTable)
+					continue
+				}
+				if arm+1 == MaxArms {
+					l.add(line, armTable, fmt.Sprintf("more than %d arms", MaxArms), "compare fewer worlds at once; a sweep varies one key over many values")
 					badTables = append(badTables, armTable)
 					continue
 				}
@@ -121,9 +114,9 @@ func (l *loader) walk(sc *Scenario) {
 			}
 			continue
 		}
-		if typ == "Hash" && lookup(path) != nil {
+		if typ == kindTable && lookup(path) != nil {
 			badTables = append(badTables, path) // a table where a value belongs: report it once, below
-		} else if typ == "Hash" {
+		} else if typ == kindTable {
 			if !isTable(path) {
 				l.add(line, path, "unknown table", tableHint(path))
 				badTables = append(badTables, path)
@@ -168,14 +161,18 @@ func (l *loader) blockSet(name string) *blocks {
 
 // blockKey records a key of a [[NAME]] block; it returns false when NAME is
 // not an array of tables.
-func (l *loader) blockKey(b *blocks, k toml.Key, typ string, line int) bool {
+func (l *loader) blockKey(b *blocks, k []string, typ keyKind, line int) bool {
 	if len(k) == 1 {
-		if typ != "ArrayHash" {
+		if typ != kindBlock {
 			l.add(line, b.name, fmt.Sprintf("expected [[%s]] blocks (an array of tables), got %s", b.name, describe(l.doc[b.name])),
 				fmt.Sprintf("write each one as a block starting with the line [[%s]]", b.name))
 			return false
 		}
-		b.tables = l.doc[b.name].([]map[string]any)
+		if len(b.starts) == MaxBlocks {
+			l.add(line, b.name, fmt.Sprintf("more than %d [[%s]] blocks", MaxBlocks, b.name), "")
+			return false
+		}
+		b.tables = tablesOf(l.doc[b.name])
 		b.starts = append(b.starts, line)
 		b.lines = append(b.lines, map[string]int{})
 		return true
@@ -186,10 +183,10 @@ func (l *loader) blockKey(b *blocks, k toml.Key, typ string, line int) bool {
 
 // armKey applies one key found inside the arm'th [[arm]] block and returns
 // the table it names when that table is unknown.
-func (l *loader) armKey(sc *Scenario, arm int, k toml.Key, typ string, line int) string {
+func (l *loader) armKey(sc *Scenario, arm int, k []string, typ keyKind, line int) string {
 	path := strings.Join(k, ".")
 	shown := fmt.Sprintf("arm[%d].%s", arm+1, path)
-	if typ == "Hash" && lookup(path) == nil {
+	if typ == kindTable && lookup(path) == nil {
 		if !isTable(path) {
 			l.add(line, shown, "unknown table", tableHint(path))
 			return path
@@ -197,7 +194,7 @@ func (l *loader) armKey(sc *Scenario, arm int, k toml.Key, typ string, line int)
 		return ""
 	}
 	a := &sc.Arms[arm]
-	raw := dig(l.doc[armTable].([]map[string]any)[arm], k)
+	raw := dig(tablesOf(l.doc[armTable])[arm], k)
 	if path == "name" {
 		l.text(line, shown, raw, &a.Name)
 		return ""
@@ -221,7 +218,7 @@ func (l *loader) finishArms(sc *Scenario) {
 		for _, path := range a.Overrides {
 			k := []string(strings.Split(path, "."))
 			shown := fmt.Sprintf("arm[%d].%s", i+1, path)
-			l.set(l.keyLine[shown], shown, path, dig(l.doc[armTable].([]map[string]any)[i], k), &a.Settings)
+			l.set(l.keyLine[shown], shown, path, dig(tablesOf(l.doc[armTable])[i], k), &a.Settings)
 		}
 		if j, dup := seen[a.Name]; dup {
 			l.add(l.keyLine[fmt.Sprintf("arm[%d]", i)], fmt.Sprintf("arm[%d].name", i+1), fmt.Sprintf("%q is already the name of arm %d", a.Name, j+1), "give every arm its own name")
@@ -258,6 +255,49 @@ func (l *loader) text(line int, shown string, raw any, dst *string) {
 	*dst = s
 }
 
+// selectArms keeps only the arms that --arm flags name (given among the
+// sets as "arm=NAME"), in the file's order, and returns the other sets.
+func (l *loader) selectArms(sc *Scenario, sets []string) []string {
+	var names, rest []string
+	for _, f := range sets {
+		if p, v, ok := strings.Cut(f, "="); ok && strings.TrimSpace(p) == "arm" {
+			names = append(names, v)
+			continue
+		}
+		rest = append(rest, f)
+	}
+	if len(names) == 0 {
+		return sets
+	}
+	var all []string
+	for _, a := range sc.Arms {
+		all = append(all, a.Name)
+	}
+	for _, n := range names {
+		if !slices.Contains(all, n) {
+			l.problems = append(l.problems, Problem{File: "--arm", Key: n, Msg: "unknown arm", Hint: didYouMeanOr(n, all, "arms are "+quoteList(all))})
+		}
+	}
+	kept := sc.Arms[:0]
+	for _, a := range sc.Arms {
+		if slices.Contains(names, a.Name) {
+			kept = append(kept, a)
+		} else {
+			l.dropped = append(l.dropped, a.Name)
+		}
+	}
+	sc.Arms = kept
+	return rest
+}
+
+// flagged reports whether a --set flag sets the key at path.
+func (l *loader) flagged(path string) bool {
+	return slices.ContainsFunc(l.sets, func(f string) bool {
+		p, _, _ := strings.Cut(f, "=")
+		return strings.TrimSpace(p) == path
+	})
+}
+
 // applySets applies --set flags to the base and to every arm, after the
 // arms' own overrides: a flag wins over the file.
 func (l *loader) applySets(sc *Scenario, sets []string) {
@@ -272,9 +312,14 @@ func (l *loader) applySets(sc *Scenario, sets []string) {
 			p.Msg = "cannot be set from the command line"
 		case key == nil:
 			p.Msg, p.Hint = "unknown key", keyHint(path)
+		case len(sc.armsSetting(path)) > 0 && len(sc.Arms) > 1:
+			p.Msg, p.Hint = armsSetMsg(sc, path), "drop the --set, choose one arm to vary with --arm NAME, or change the arms in the file"
 		default:
 			v, msg, hint := key.parse(text)
 			if msg == "" {
+				if arms := sc.armsSetting(path); len(arms) > 0 {
+					sc.Notes = append(sc.Notes, fmt.Sprintf("--set %s replaces arm %s's own value", flag, arms[0]))
+				}
 				key.set(&sc.Base, v)
 				for i := range sc.Arms {
 					key.set(&sc.Arms[i].Settings, v)
@@ -285,6 +330,23 @@ func (l *loader) applySets(sc *Scenario, sets []string) {
 		}
 		l.problems = append(l.problems, p)
 	}
+}
+
+// armsSetting returns the names of the arms that set the key at path.
+func (s *Scenario) armsSetting(path string) []string {
+	var names []string
+	for _, a := range s.Arms {
+		if slices.Contains(a.Overrides, path) {
+			names = append(names, a.Name)
+		}
+	}
+	return names
+}
+
+// armsSetMsg says why a key the arms set cannot be set for all of them.
+func armsSetMsg(s *Scenario, path string) string {
+	return fmt.Sprintf("the arms %s set this key themselves: one value for every arm would make them the same world under different names",
+		quoteList(s.armsSetting(path)))
 }
 
 // checkWhole checks what no single key can: relations between keys, and the

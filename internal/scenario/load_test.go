@@ -58,7 +58,7 @@ func TestBadInput(t *testing.T) {
 		{"wages reversed", "[capitalism]\nwage_min = 50\nwage_max = 40\n", "", nil,
 			"FILE:2: capitalism.wage_min: 50 is above capitalism.wage_max = 40; the lowest wage cannot exceed the highest"},
 		{"invalid TOML", "people = \n", "", nil,
-			"FILE:1: invalid TOML: expected value but found '\\n' instead"},
+			"FILE:1: invalid TOML: unexpected line end at start of value"},
 		{"empty file", "  \n", "", nil,
 			"FILE: the file is empty; a scenario sets at least `model`; `headless list` shows the built-in ones to copy"},
 		{"arm overriding an unknown key", "[[arm]]\nname = \"a\"\nexchange.rate = 2\n", "", nil,
@@ -90,7 +90,7 @@ func TestBadInput(t *testing.T) {
 		{"claim with a bad expression", "[[arm]]\nname = \"a\"\n[[claim]]\ntext = \"t\"\nexpr = \"a.gini_wealth <\"\n", "", nil,
 			"FILE:5: claim[1].expr: invalid expression: unexpected token EOF (1:15) | a.gini_wealth < | ..............^; arms are variables and metrics their fields, as in a.gini_wealth"},
 		{"claim with an unknown name in an expression", "[[arm]]\nname = \"a\"\n[[claim]]\ntext = \"t\"\nexpr = \"b.gini_wealth < 1\"\n", "", nil,
-			"FILE:5: claim[1].expr: invalid expression: unknown name b (1:1) | b.gini_wealth < 1 | ^; arms are variables and metrics their fields, as in a.gini_wealth"},
+			"FILE:5: claim[1].expr: unknown arm b; the arms are \"a\"; did you mean \"a\"?"},
 		{"claim on a single month", "[[claim]]\ntext = \"t\"\nmetric = \"gini_wealth\"\nvalue = 0.5\nmonth = 100\n", "", nil,
 			"FILE:5: claim[1].month: a single month is noise (one run's Gini moves by ±0.05 from month to month); judge the mean over a window of months; for example window = [480, 600]; without a window the claim reads the mean of the last 12 months"},
 		{"claim with an unknown key", "[[claim]]\ntext = \"t\"\nmetric = \"gini_wealth\"\nvalue = 1\nwindw = [1, 2]\n", "", nil,
@@ -240,4 +240,67 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestArmSelection checks --arm (sets "arm=NAME"): the arms kept, in the
+// file's order; claims and events about the others left out with a note;
+// a key the chosen arm sets may then be changed, with a note; and the
+// refusal of such a --set when several arms remain.
+func TestArmSelection(t *testing.T) {
+	src := []byte(`model = "exchange"
+[[arm]]
+name = "a"
+exchange.saving = 0.1
+[[arm]]
+name = "b"
+exchange.saving = 0.2
+[[arm]]
+name = "c"
+[[event]]
+month = 3
+arm = "a"
+caption = "only in a"
+[[claim]]
+text = "b saves more than a"
+metric = "gini_wealth"
+arm = "b"
+compare = "a"
+[[claim]]
+text = "c is unequal"
+expr = "c.gini_wealth > 0.1"
+`)
+	sc, err := Parse("sel.toml", src, []string{"arm=c", "arm=b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.Arms) != 2 || sc.Arms[0].Name != "b" || sc.Arms[1].Name != "c" || len(sc.Claims) != 1 || len(sc.Events) != 0 {
+		t.Fatalf("kept arms %v, %d claims, %d events", sc.Arms, len(sc.Claims), len(sc.Events))
+	}
+	_, err = Parse("sel.toml", src, []string{"arm=a", "arm=b", "exchange.saving=0.5"})
+	if err == nil || !strings.Contains(err.Error(), `the arms "a", "b" set this key themselves`) {
+		t.Fatalf("a --set of a key two chosen arms set: %v", err)
+	}
+	sc, err = Parse("sel.toml", src, []string{"arm=b", "exchange.saving=0.5"})
+	if err != nil || sc.Arms[0].Settings.Exchange.Saving != 0.5 || !strings.Contains(strings.Join(sc.Notes, "\n"), "replaces arm b's own value") ||
+		!strings.Contains(strings.Join(sc.Notes, "\n"), "claim 1 is about arm a, which --arm leaves out") {
+		t.Fatalf("one arm chosen: %v %v", err, sc.Notes)
+	}
+	if _, err = Parse("sel.toml", src, []string{"arm=d"}); err == nil || !strings.Contains(err.Error(), "--arm: d: unknown arm") {
+		t.Fatalf("an unknown arm: %v", err)
+	}
+}
+
+// TestLocalFileNamedLikeBuiltin checks that a file in the working folder
+// named like a built-in scenario is read, with a note, and that
+// embedded:NAME still reaches the built-in.
+func TestLocalFileNamedLikeBuiltin(t *testing.T) {
+	t.Chdir(t.TempDir())
+	os.WriteFile("trade.toml", []byte("model = \"exchange\"\npeople = 50\n"), 0o644)
+	sc, err := Load("trade", nil)
+	if err != nil || sc.Run().People != 50 || len(sc.Notes) != 1 || !strings.Contains(sc.Notes[0], "not the built-in scenario trade") {
+		t.Fatalf("%v %v", err, sc)
+	}
+	if sc, err = Load("embedded:trade", nil); err != nil || sc.Run().People == 50 || len(sc.Notes) != 0 {
+		t.Fatalf("embedded:trade: %v", err)
+	}
 }

@@ -8,7 +8,10 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a scenario or a --set flag.
@@ -31,7 +34,7 @@ func (p Problem) String() string {
 		b.WriteString(": ")
 	}
 	if p.Key != "" {
-		b.WriteString(p.Key)
+		b.WriteString(printable(p.Key))
 		b.WriteString(": ")
 	}
 	b.WriteString(p.Msg)
@@ -46,13 +49,30 @@ func (p Problem) String() string {
 // As an error it prints one problem a line.
 type Problems []Problem
 
-// Error joins the problems, one a line.
+// MaxShown is how many problems an error prints; the rest are counted.
+const MaxShown = 30
+
+// Error joins the problems, one a line, the first MaxShown of them.
 func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.String()
+	lines := make([]string, 0, min(len(ps), MaxShown)+1)
+	for _, p := range ps[:min(len(ps), MaxShown)] {
+		lines = append(lines, p.String())
+	}
+	if len(ps) > MaxShown {
+		lines = append(lines, fmt.Sprintf("… and %d more problems", len(ps)-MaxShown))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// printable returns s, quoted when it holds characters a terminal would
+// not show as themselves (control characters, invalid UTF-8).
+func printable(s string) string {
+	for _, r := range s {
+		if !unicode.IsPrint(r) || r == utf8.RuneError {
+			return strconv.Quote(s)
+		}
+	}
+	return s
 }
 
 // err returns ps as an error, or nil when there is no problem.

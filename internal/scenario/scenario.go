@@ -13,6 +13,7 @@ type Scenario struct {
 	Claims      []Claim  // what `headless check` judges
 	Sweeps      []Sweep  // what `headless sweep` varies
 	Events      []Event  // what happens when, in month order
+	Notes       []string // what a user should know about how the file was read, though nothing is wrong
 }
 
 // Arm is one world of a scenario: the base settings with its overrides.

@@ -55,7 +55,7 @@ func (sl *sweepLoader) check(sc *Scenario) {
 			r.bad("key", "a sweep needs the key it varies", `for example key = "exchange.saving"`)
 			continue
 		}
-		key := sweepKey(sw.Key, func(msg, hint string) { r.bad("key", msg, hint) })
+		key := sweepKey(sc, sw.Key, func(msg, hint string) { r.bad("key", msg, hint) })
 		if key == nil {
 			continue
 		}
@@ -66,6 +66,10 @@ func (sl *sweepLoader) check(sc *Scenario) {
 			raw, ok := r.t["values"].([]any)
 			if !ok || len(raw) == 0 {
 				r.bad("values", "expected a list of values, got "+describe(r.t["values"]), "for example values = [0.1, 0.3, 0.5]")
+				break
+			}
+			if len(raw) > maxSweepValues {
+				r.bad("values", fmt.Sprintf("%d values; at most %d", len(raw), maxSweepValues), "")
 				break
 			}
 			for _, v := range raw {
@@ -110,17 +114,37 @@ func (sl *sweepLoader) check(sc *Scenario) {
 	}
 	if len(sc.Sweeps) > 2 {
 		sl.l.add(sl.starts[2], "sweep[3]", "at most two sweeps (a line, or a grid)", "sweep the third key in another scenario")
+	} else if err := CheckSweepSize(sc.Sweeps); err != nil {
+		sl.l.add(sl.starts[len(sl.starts)-1], "sweep", err.Error(), "sweep fewer values, or split the grid across scenarios")
 	}
 }
 
+// MaxPoints bounds the points of a sweep: the values of one key, or of a
+// grid of two.
+const MaxPoints = 2500
+
+// CheckSweepSize refuses sweeps of more than MaxPoints points.
+func CheckSweepSize(sweeps []Sweep) error {
+	n := 1
+	for _, sw := range sweeps {
+		n *= len(sw.Values)
+	}
+	if n > MaxPoints {
+		return fmt.Errorf("%d points to run; a sweep may have at most %d", n, MaxPoints)
+	}
+	return nil
+}
+
 // sweepKey returns the registry key a sweep may vary, or reports why not.
-func sweepKey(path string, bad func(msg, hint string)) *Key {
+func sweepKey(sc *Scenario, path string, bad func(msg, hint string)) *Key {
 	key := lookup(path)
 	switch {
 	case key == nil:
 		bad(fmt.Sprintf("unknown key %q", path), keyHint(path))
 	case slices.Contains(unsweepable, path):
 		bad(fmt.Sprintf("%s cannot be swept", path), "sweep a parameter of the model")
+	case len(sc.armsSetting(path)) > 0 && len(sc.Arms) > 1:
+		bad(armsSetMsg(sc, path), "sweep a key the arms share, or choose one arm to vary with --arm NAME")
 	default:
 		return key
 	}
@@ -146,13 +170,19 @@ func rangeValues(k *Key, from, to, step float64) ([]string, string) {
 	if k.Kind == String || k.Kind == Bool {
 		return nil, fmt.Sprintf("%s takes words, not a range of numbers; list them in values", k.Path)
 	}
+	for _, x := range []float64{from, to, step} {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, fmt.Sprintf("%v is not a number a range can use: expected finite from, to and step", x)
+		}
+	}
 	if step <= 0 || to < from {
 		return nil, "expected from ≤ to and step > 0"
 	}
-	n := int(math.Floor((to-from)/step+1e-9)) + 1
-	if n > maxSweepValues {
-		return nil, fmt.Sprintf("%d values; at most %d", n, maxSweepValues)
+	count := math.Floor((to-from)/step+1e-9) + 1
+	if count > maxSweepValues {
+		return nil, fmt.Sprintf("%.4g values; at most %d", count, maxSweepValues)
 	}
+	n := int(count)
 	var vals []string
 	for i := range n {
 		x := from + float64(i)*step
@@ -183,7 +213,7 @@ func ParseSweepFlag(text string, sc *Scenario, ms []string) (Sweep, error) {
 	}
 	sw.Key = strings.TrimSpace(path)
 	var msg, hint string
-	key := sweepKey(sw.Key, func(m, h string) { msg, hint = m, h })
+	key := sweepKey(sc, sw.Key, func(m, h string) { msg, hint = m, h })
 	if key == nil {
 		return fail(msg, hint)
 	}
@@ -202,6 +232,9 @@ func ParseSweepFlag(text string, sc *Scenario, ms []string) (Sweep, error) {
 		}
 		sw.Values = vals
 	} else {
+		if n := strings.Count(list, ",") + 1; n > maxSweepValues {
+			return fail(fmt.Sprintf("%d values; at most %d", n, maxSweepValues), "")
+		}
 		for _, p := range strings.Split(list, ",") {
 			v, msg, hint := key.parse(p)
 			if msg != "" {

@@ -1,14 +1,14 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"image"
 	"image/png"
-	"io"
 
+	"github.com/google/renameio/v2"
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"commonwealth/internal/batch"
 	"commonwealth/internal/classroom"
 	"commonwealth/internal/scenario"
 )
@@ -111,7 +111,12 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.shot = true
 		img := image.NewRGBA(screen.Bounds())
 		screen.ReadPixels(img.Pix)
-		if err := batch.WriteFile(g.opt.Screenshot, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
+		var b bytes.Buffer
+		err := png.Encode(&b, img)
+		if err == nil {
+			err = renameio.WriteFile(g.opt.Screenshot, b.Bytes(), 0o644)
+		}
+		if err != nil {
 			g.err = errors.Join(errors.New("screenshot"), err)
 		}
 	}

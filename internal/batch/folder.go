@@ -1,0 +1,393 @@
+package batch
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/google/renameio/v2"
+)
+
+// The names a folder's own bookkeeping uses.
+const (
+	ManifestFile = "manifest.json"
+	lockFile     = ".commonwealth.lock"
+	stagePrefix  = ".commonwealth-stage-"
+	runsDir      = "runs"
+)
+
+// Folder is an output folder as one command holds it. The command writes
+// its files into a hidden staging folder inside it; Commit moves them into
+// place at once, writes the manifest — which lists every file with its
+// checksum — and only then removes what the command's own earlier runs
+// wrote there and this one did not. A file the folder holds that no
+// manifest of this program proves it wrote is never removed or replaced.
+//
+// Every write goes through an os.Root, so nothing lands outside the folder
+// whatever a name holds, and a lock file keeps a second command out while
+// one holds it.
+type Folder struct {
+	Dir     string
+	command string
+	ctx     context.Context
+	root    *os.Root
+	stage   *os.Root
+	staged  string // the staging folder's name
+
+	mu    sync.Mutex
+	sums  map[string]string // files written so far, with their checksums
+	owned map[string]bool   // files the previous manifest proves this program wrote
+}
+
+// Kinds of results a folder can hold: the commands of a kind replace each
+// other's results; a command of another kind needs --force to.
+var kinds = map[string]string{"run": "run", "check": "run", "merge": "run", "sweep": "sweep", "shard": "shard"}
+
+// OpenFolder takes dir (created when missing) for command. It refuses a
+// folder another command is writing, or one holding the results of a
+// command of another kind unless force is set, and clears what an earlier
+// command killed mid-way left behind (its staging folder, its lock).
+func OpenFolder(ctx context.Context, dir, command string, force bool) (*Folder, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	f := &Folder{Dir: dir, command: command, ctx: ctx, root: root, sums: map[string]string{}, owned: map[string]bool{}}
+	if err := f.lock(); err != nil {
+		root.Close()
+		return nil, err
+	}
+	err = f.clearStale()
+	if err == nil {
+		err = f.readManifest(force)
+	}
+	if err == nil {
+		err = f.makeStage()
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// lock creates the lock file, taking over one whose process is gone.
+func (f *Folder) lock() error {
+	host, _ := os.Hostname()
+	me := fmt.Sprintf("%d %s %s\n", os.Getpid(), host, f.command)
+	for range 2 {
+		lf, err := f.root.OpenFile(lockFile, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			_, err = lf.WriteString(me)
+			return errors.Join(err, lf.Close())
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		b, _ := f.root.ReadFile(lockFile)
+		fields := strings.Fields(string(b))
+		if len(fields) >= 3 && fields[1] == host && !alive(fields[0]) {
+			f.root.Remove(lockFile) // its command was killed
+			continue
+		}
+		who := "another command"
+		if len(fields) >= 3 {
+			who = fmt.Sprintf("headless %s (process %s on %s)", fields[2], fields[0], fields[1])
+		}
+		return fmt.Errorf("%s is being written by %s; wait for it to finish, or write into another folder with -o (if no such command runs, remove %s/%s)", f.Dir, who, f.Dir, lockFile)
+	}
+	return fmt.Errorf("%s: could not take the lock %s", f.Dir, lockFile)
+}
+
+// alive reports whether the process with the given id runs.
+func alive(pid string) bool {
+	n, err := strconv.Atoi(pid)
+	if err != nil || n <= 0 {
+		return false
+	}
+	p, err := os.FindProcess(n)
+	if err != nil {
+		return false
+	}
+	return !errors.Is(p.Signal(sig0), os.ErrProcessDone)
+}
+
+// clearStale removes the staging folders and half-written runs of commands
+// that were killed before they could clean up.
+func (f *Folder) clearStale() error {
+	entries, err := fs.ReadDir(f.root.FS(), ".")
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), stagePrefix) && e.IsDir() {
+			if err := f.root.RemoveAll(e.Name()); err != nil {
+				return err
+			}
+		}
+	}
+	return clearTemps(f.root, runsDir)
+}
+
+// previous is what this program's manifest in the folder says about it.
+type previous struct {
+	Program string   `json:"program"`
+	Command string   `json:"command"`
+	Outputs []Output `json:"outputs"`
+}
+
+// readManifest learns which files of the folder this program wrote: those
+// its manifest lists whose checksums still match.
+func (f *Folder) readManifest(force bool) error {
+	b, err := f.root.ReadFile(ManifestFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var prev previous
+	if json.Unmarshal(b, &prev) != nil || prev.Program != "commonwealth" || prev.Command == "" {
+		return fmt.Errorf("%s/%s was not written by this program (or by an older version that kept no checksums); write into another folder with -o", f.Dir, ManifestFile)
+	}
+	if kinds[prev.Command] != kinds[f.command] && !force {
+		return fmt.Errorf("%s holds the results of headless %s; write into another folder with -o, or replace them with --force", f.Dir, prev.Command)
+	}
+	f.owned[ManifestFile] = true
+	for _, o := range prev.Outputs {
+		if sum, err := f.checksum(o.Name); err == nil && sum == o.SHA256 {
+			f.owned[o.Name] = true
+		}
+	}
+	return nil
+}
+
+// checksum returns the SHA-256 of a file of the folder.
+func (f *Folder) checksum(name string) (string, error) {
+	r, err := f.root.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer r.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func (f *Folder) makeStage() error {
+	for i := 0; ; i++ {
+		name := fmt.Sprintf("%s%d-%d", stagePrefix, os.Getpid(), i)
+		err := f.root.Mkdir(name, 0o755)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		f.staged = name
+		f.stage, err = f.root.OpenRoot(name)
+		return err
+	}
+}
+
+// Refuse reports the names among candidates that the folder holds though
+// this program did not write them (or they changed since): the command
+// would have to replace them, so it must not start. Call it before a long
+// batch with every name the command may write.
+func (f *Folder) Refuse(candidates []string) error {
+	var clash []string
+	for _, name := range candidates {
+		if _, err := f.root.Lstat(name); err == nil && !f.owned[name] {
+			clash = append(clash, name)
+		}
+	}
+	if len(clash) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s holds %s, which this program did not write (or which changed since): it never replaces such files; move them away, or write into another folder with -o",
+		f.Dir, strings.Join(clash, ", "))
+}
+
+// Write writes the named file into the staging folder, atomically, with
+// mode 0644 less the umask, and records its checksum. The name must be a
+// plain file name.
+func (f *Folder) Write(name string, write func(w io.Writer) error) error {
+	if err := f.ctx.Err(); err != nil {
+		return err
+	}
+	if err := CheckName(name); err != nil {
+		return err
+	}
+	h := sha256.New()
+	if err := writeAtomic(f.stage, name, func(w io.Writer) error { return write(io.MultiWriter(w, h)) }); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	f.sums[name] = hex.EncodeToString(h.Sum(nil))
+	f.mu.Unlock()
+	return nil
+}
+
+// Read returns a file written into the staging folder.
+func (f *Folder) Read(name string) ([]byte, error) { return f.stage.ReadFile(name) }
+
+// CheckName refuses names that are not plain file names this program may
+// write: no folders, no hidden files, nothing a shell or another system
+// would trip on.
+func CheckName(name string) error {
+	if name == "" || name != SafeName(name) || name == ManifestFile {
+		return fmt.Errorf("%q is not a name an output may have", name)
+	}
+	return nil
+}
+
+// SafeName turns text (an arm's name, a metric) into a file name: letters,
+// digits, '-', '_' and '.', never starting with a dot, at most 100 bytes.
+func SafeName(text string) string {
+	b := []byte(text)
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			b[i] = '_'
+		}
+	}
+	s := strings.TrimLeft(string(b), ".")
+	if len(s) > 100 {
+		s = s[:100]
+	}
+	if s == "" {
+		s = "_"
+	}
+	return s
+}
+
+// Commit moves the staged files into the folder, in the manifest's order,
+// then writes the manifest with every file's checksum, then removes the
+// files this program wrote there before that are not among them. It
+// refuses, before moving anything, when a name is taken by a file this
+// program did not write.
+func (f *Folder) Commit(m Manifest) error {
+	if err := f.ctx.Err(); err != nil {
+		return err
+	}
+	var names []string
+	for i, o := range m.Outputs {
+		sum, ok := f.sums[o.Name]
+		if !ok {
+			return fmt.Errorf("%s: %s was never written", f.Dir, o.Name)
+		}
+		m.Outputs[i].SHA256 = sum
+		names = append(names, o.Name)
+	}
+	if err := f.Refuse(append(names, ManifestFile)); err != nil {
+		return err
+	}
+	for _, name := range names {
+		if err := f.root.Rename(f.staged+"/"+name, name); err != nil {
+			return err
+		}
+	}
+	if err := writeAtomic(f.root, ManifestFile, m.Write); err != nil {
+		return err
+	}
+	for name := range f.owned {
+		if name != ManifestFile && !slices.Contains(names, name) {
+			f.root.Remove(name)
+		}
+	}
+	return nil
+}
+
+// Runs returns the store of finished runs in the folder's runs/ folder.
+func (f *Folder) Runs() (*Store, error) {
+	if err := f.root.Mkdir(runsDir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return nil, err
+	}
+	r, err := f.root.OpenRoot(runsDir)
+	if err != nil {
+		return nil, err
+	}
+	return &Store{Dir: f.Dir + "/" + runsDir, root: r}, nil
+}
+
+// Close removes the staging folder (with whatever a failed or interrupted
+// command left in it) and the lock.
+func (f *Folder) Close() error {
+	var err error
+	if f.staged != "" {
+		if f.stage != nil {
+			f.stage.Close()
+		}
+		err = f.root.RemoveAll(f.staged)
+	}
+	return errors.Join(err, f.root.Remove(lockFile), f.root.Close())
+}
+
+// writeAtomic writes a file of root atomically: into a temporary file
+// beside it, then renamed into place, so that a reader or an interrupted
+// command never sees half a file.
+func writeAtomic(root *os.Root, name string, write func(w io.Writer) error) error {
+	pf, err := renameio.NewPendingFile(name, renameio.WithRoot(root), renameio.WithPermissions(0o644))
+	if err != nil {
+		return err
+	}
+	defer pf.Cleanup()
+	bw := bufio.NewWriterSize(pf, 1<<16)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return pf.CloseAtomicallyReplace()
+}
+
+// clearTemps removes the temporary files an interrupted write left in a
+// folder of root: renameio names them "." + the file's name + digits.
+func clearTemps(root *os.Root, dir string) error {
+	entries, err := fs.ReadDir(root.FS(), dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if isTemp(e.Name()) && e.Type().IsRegular() {
+			if err := root.Remove(dir + "/" + e.Name()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// isTemp reports whether name is a temporary run file: "." followed by a
+// run file's name and digits.
+func isTemp(name string) bool {
+	base, ok := strings.CutPrefix(name, ".")
+	if !ok {
+		return false
+	}
+	trimmed := strings.TrimRight(base, "0123456789")
+	return trimmed != base && runName.MatchString(trimmed)
+}
+
+// sig0 asks whether a process exists without disturbing it.
+var sig0 = syscall.Signal(0)

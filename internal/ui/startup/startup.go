@@ -1,0 +1,72 @@
+// Package startup reads the window program's command line and, before
+// Ebiten starts, checks that there is a display to open a window on.
+// Ebiten panics while its packages initialise when there is none (on Linux,
+// no DISPLAY or WAYLAND_DISPLAY), so without this check `sim --help`, or any
+// mistake on the command line, would end in a stack trace. This package
+// imports nothing of Ebiten's, and Go initialises packages in the order of
+// their import paths where they do not depend on each other, so its init
+// runs before Ebiten's.
+package startup
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"commonwealth/internal/cli"
+)
+
+// Options are the window program's command line.
+type Options struct {
+	Scenario   string // a file or a built-in scenario's name; "" for the default
+	Screenshot string // write what the window shows to this PNG file, then quit
+	Frames     int    // frames to run before the screenshot
+	Play       bool   // start playing
+	Show       string // panels open at the start
+}
+
+// Parse reads the command line. For -h it prints the usage and returns
+// flag.ErrHelp; for a mistake it prints what is wrong and returns the
+// error.
+func Parse(args []string, stderr io.Writer) (Options, error) {
+	var o Options
+	fs := flag.NewFlagSet("sim", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: sim [SCENARIO] [flags]\n\nThe classroom window: a scenario's arms side by side, with the same people in each.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	fs.StringVar(&o.Screenshot, "screenshot", "", "play, write what the window shows after --frames frames to `FILE.png`, and quit")
+	fs.IntVar(&o.Frames, "frames", 300, "frames to run before the screenshot")
+	fs.BoolVar(&o.Play, "play", false, "start playing instead of paused")
+	fs.StringVar(&o.Show, "show", "", "open panels at the start: any of help, sliders, large (comma-separated)")
+	pos, err := cli.Parse(fs, args)
+	if err != nil {
+		return o, err
+	}
+	if len(pos) > 1 {
+		err := errors.New("sim: one scenario at a time")
+		fmt.Fprintln(stderr, err)
+		return o, err
+	}
+	if len(pos) == 1 {
+		o.Scenario = pos[0]
+	}
+	return o, nil
+}
+
+// withoutDisplay answers the command line when no window can open: the
+// usage for -h, the mistake for a bad flag, and otherwise how to run the
+// window. It returns the exit status.
+func withoutDisplay(args []string, stderr io.Writer) int {
+	switch _, err := Parse(args, stderr); {
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case err != nil:
+		return 2
+	}
+	fmt.Fprintln(stderr, "sim: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset): run it on a desktop, "+
+		"under xvfb-run -a for screenshots, or in a browser (scripts/build-web.sh); headless runs scenarios without a window")
+	return 1
+}
