@@ -12,16 +12,18 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 )
 
-// browserStart is how long the page waits, after sim.wasm has been served,
-// before it lets the browser take its screenshot: time to compile and to
-// draw a few hundred frames.
-const browserStart = 10 * time.Second
+// readyScript, added to the page, polls for the frames the program says it
+// has drawn (window.commonwealthFrames) and, after 30, asks for /drawn.
+const readyScript = `<script>
+const poll = setInterval(() => {
+  if ((window.commonwealthFrames || 0) >= 30) { clearInterval(poll); fetch("drawn"); }
+}, 50);
+</script>`
 
 // TestBrowser builds the WebAssembly folder with the documented script,
 // serves it on the loopback, loads it in headless Chromium and checks that
@@ -43,29 +45,28 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("build-web.sh: %v\n%s", err, out)
 	}
 	// The screenshot is taken when the page has loaded; an image that the
-	// server holds back until the program has had time to start keeps the
-	// page loading until then.
-	var served sync.Once
-	wasmServed := make(chan struct{})
+	// server holds back until the program has drawn its first frames (the
+	// page's script asks for /drawn then) keeps the page loading until then.
+	drawnCh := make(chan struct{})
+	var once sync.Once
 	files := http.FileServer(http.Dir(web))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/index.html":
 			page, _ := os.ReadFile(filepath.Join(web, "index.html"))
 			w.Header().Set("Content-Type", "text/html")
-			w.Write(bytes.Replace(page, []byte("</body>"), []byte(`<img src="ready.png" style="display:none"></body>`), 1))
+			w.Write(bytes.Replace(page, []byte("</body>"), []byte(`<img src="ready.png" style="display:none">`+readyScript+`</body>`), 1))
+		case "/drawn":
+			once.Do(func() { close(drawnCh) })
 		case "/ready.png":
 			select {
-			case <-wasmServed:
-				time.Sleep(browserStart)
+			case <-drawnCh:
 			case <-time.After(60 * time.Second):
+				t.Error("the program never said it had drawn 30 frames")
 			}
 			png.Encode(w, image.NewGray(image.Rect(0, 0, 1, 1)))
 		default:
 			files.ServeHTTP(w, r)
-			if strings.HasSuffix(r.URL.Path, ".wasm") {
-				served.Do(func() { close(wasmServed) })
-			}
 		}
 	}))
 	defer srv.Close()

@@ -103,10 +103,16 @@ func (g *Game) nextScenario() error {
 	return nil
 }
 
+// readyFrames is how many drawn frames the page is told of.
+const readyFrames = 30
+
 // Draw draws the current state; in screenshot mode it also saves the frame.
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.frame++
 	g.drawFrame(screen)
+	if g.frame <= readyFrames {
+		signalDrawn(g.frame)
+	}
 	if g.opt.Screenshot != "" && g.frame >= g.opt.Frames && !g.shot {
 		g.shot = true
 		img := image.NewRGBA(screen.Bounds())
