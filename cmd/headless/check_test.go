@@ -21,9 +21,12 @@ func TestCheck(t *testing.T) {
 	for _, want := range []string{
 		" 1. SUPPORTED     Saving lowers the Gini",
 		"gini_wealth: saving − random (mean over the last 12 months): −0.",
-		"6/6 seeds",
+		"6/6 seeds agree",
+		"(95% t interval over 6 seeds, paired by seed)",
 		" 2. SUPPORTED     Saving keeps more of the poorer half's money, in every seed",
 		"holds in 6/6 seeds (sign test p = 0.0156)",
+		"(one-sided sign test over 6 seeds)",
+		"2 supported, 0 contradicted, 0 inconclusive",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in\n%s", want, out)
@@ -40,7 +43,8 @@ func TestCheck(t *testing.T) {
 		t.Fatalf("fails.toml: exit %d, want %d\n%s", code, exitFailed, out)
 	}
 	if !strings.Contains(out, " 1. SUPPORTED     Saving lowers the Gini") ||
-		!strings.Contains(out, " 2. NOT SUPPORTED Saving raises the Gini") || !strings.Contains(out, "0/6 seeds") {
+		!strings.Contains(out, " 2. CONTRADICTED  Saving raises the Gini") || !strings.Contains(out, "0/6 seeds agree") ||
+		!strings.Contains(out, "1 supported, 1 contradicted, 0 inconclusive") {
 		t.Errorf("verdicts:\n%s", out)
 	}
 }
@@ -58,7 +62,7 @@ func TestCheckNeedsClaims(t *testing.T) {
 // page exists, and `headless check` gives each claim the verdict the page
 // says, in the same order.
 func TestLessons(t *testing.T) {
-	verdict := regexp.MustCompile(`(?m)^- (SUPPORTED|NOT SUPPORTED) — (.+)$`)
+	verdict := regexp.MustCompile(`(?m)^- (SUPPORTED|CONTRADICTED|INCONCLUSIVE) — (.+)$`)
 	for _, name := range scenario.Names() {
 		page, err := os.ReadFile(filepath.Join("..", "..", "docs", "lessons", name+".md"))
 		if err != nil {
@@ -70,7 +74,7 @@ func TestLessons(t *testing.T) {
 		if code == exitBadUsed {
 			t.Fatalf("%s: %s", name, errs)
 		}
-		got := regexp.MustCompile(`(?m)^ *\d+\. (SUPPORTED|NOT SUPPORTED) +(.+)$`).FindAllStringSubmatch(out, -1)
+		got := regexp.MustCompile(`(?m)^ *\d+\. (SUPPORTED|CONTRADICTED|INCONCLUSIVE) +(.+)$`).FindAllStringSubmatch(out, -1)
 		if len(got) == 0 || len(got) != len(want) {
 			t.Errorf("%s: the page lists %d verdicts, check gives %d", name, len(want), len(got))
 			continue
@@ -80,7 +84,7 @@ func TestLessons(t *testing.T) {
 				t.Errorf("%s: claim %d: check says %s %q, the lesson page %s %q", name, i+1, got[i][1], got[i][2], want[i][1], want[i][2])
 			}
 		}
-		if (code == exitOK) != !strings.Contains(out, "NOT SUPPORTED") {
+		if (code == exitOK) != !regexp.MustCompile(`\d+\. (CONTRADICTED|INCONCLUSIVE)`).MatchString(out) {
 			t.Errorf("%s: exit %d does not match the verdicts", name, code)
 		}
 	}

@@ -34,7 +34,7 @@ func FuzzLoad(f *testing.F) {
 			}
 			return
 		}
-		for _, e := range []error{sc.CheckClaimTimes(), sc.CheckSweepTimes()} {
+		for _, e := range []error{sc.CheckClaims(), sc.CheckSweepTimes()} {
 			var ps scenario.Problems
 			if e != nil && !errors.As(e, &ps) {
 				t.Fatalf("error of type %T: %v", e, e)

@@ -57,6 +57,8 @@ func TestHostileInput(t *testing.T) {
 		{"--set a key the arms set", []string{"run", "trade", "--set", "exchange.rule=saving"}, exitBadUsed, "set this key themselves"},
 		{"--sweep a key the arms set", []string{"sweep", "ai-is-capital", "--sweep", "ownership.automation=private,commons"}, exitBadUsed, "set this key themselves"},
 		{"a typo in a claim's metric", []string{"check", file("typo.toml", "model = \"capitalism\"\n[[claim]]\ntext = \"t\"\nexpr = \"typo.unemployed_shar > 0\"\n")}, exitBadUsed, "unknown metric unemployed_shar in typo.unemployed_shar; this model has: gini_wealth"},
+		{"too few seeds for a sign test", []string{"check", file("sign.toml", "model = \"exchange\"\nseeds = 4\n[[arm]]\nname = \"a\"\n[[claim]]\ntext = \"t\"\nexpr = \"a.gini_wealth > 0\"\n")}, exitBadUsed, "claim[1]: is judged by a sign test over seeds (a true/false expression), which needs at least 5 seeds; the run has 4; run with --seeds 5 or more"},
+		{"one seed for an interval", []string{"check", "boltzmann", "--seeds", "1"}, exitBadUsed, "which needs at least 2 seeds; the run has 1"},
 		{"validate refuses what check refuses", []string{"validate", file("window.toml", "model = \"exchange\"\nmonths = 10\n[[claim]]\ntext = \"t\"\nmetric = \"gini_wealth\"\nvalue = 0.5\nwindow = [20, 30]\n")}, exitBadUsed, "window"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

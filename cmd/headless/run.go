@@ -80,7 +80,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		if len(sc.Claims) == 0 {
 			return badInput(stderr, fmt.Errorf("%s: no claims to check; add [[claim]] blocks (see README)", sc.File))
 		}
-		if err := sc.CheckClaimTimes(); err != nil {
+		if err := sc.CheckClaims(); err != nil {
 			return badInput(stderr, err)
 		}
 	}
@@ -188,14 +188,16 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 // exit status: 0 when every claim is supported.
 func printVerdicts(w io.Writer, vs []claims.Verdict) int {
 	status := exitOK
-	fmt.Fprintln(w, "\nclaims (95% intervals over seeds, paired by seed):")
-	for i, v := range vs {
-		verdict := "SUPPORTED"
-		if !v.Supported {
-			verdict, status = "NOT SUPPORTED", exitFailed
+	count := map[claims.Outcome]int{}
+	fmt.Fprintln(w, "\nclaims (SUPPORTED: the interval on the claimed side; CONTRADICTED: on the other side; INCONCLUSIVE: neither):")
+	for _, v := range vs {
+		count[v.Outcome]++
+		if !v.Supported() {
+			status = exitFailed
 		}
-		fmt.Fprintf(w, "%2d. %-13s %s\n    %s\n", i+1, verdict, v.Claim.Text, v.Evidence)
+		fmt.Fprintf(w, "%2d. %-13s %s\n    %s\n    (%s)\n", v.Claim.Number, v.Outcome, v.Claim.Text, v.Evidence, v.Test)
 	}
+	fmt.Fprintf(w, "%d supported, %d contradicted, %d inconclusive\n", count[claims.Supported], count[claims.Contradicted], count[claims.Inconclusive])
 	return status
 }
 

@@ -29,7 +29,7 @@ func validateCmd(_ context.Context, args []string, stdout, stderr io.Writer) int
 		sc, err := sf.load([]string{ref})
 		if err == nil {
 			// what check and sweep would refuse, validate refuses too
-			err = errors.Join(sc.CheckClaimTimes(), sc.CheckSweepTimes())
+			err = errors.Join(sc.CheckClaims(), sc.CheckSweepTimes())
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, err)

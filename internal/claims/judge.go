@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/expr-lang/expr"
+	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"commonwealth/internal/batch"
@@ -22,18 +23,38 @@ import (
 // Level is the confidence level of the intervals and the sign test.
 const Level = 0.95
 
+// Outcome is a claim's verdict.
+type Outcome int
+
+// The three verdicts: the evidence on the claimed side, on the other side,
+// or on neither.
+const (
+	Inconclusive Outcome = iota // the interval straddles the line, or the sign test decides neither way
+	Supported                   // the whole interval on the claimed side (or the sign test agrees at 95%)
+	Contradicted                // the whole interval on the other side (or the sign test disagrees at 95%)
+)
+
+func (o Outcome) String() string {
+	return [...]string{"INCONCLUSIVE", "SUPPORTED", "CONTRADICTED"}[o]
+}
+
 // Verdict is a claim judged over all seeds.
 type Verdict struct {
-	Claim     *scenario.Claim
-	Supported bool
-	Values    []float64 // per seed: the difference (or expression), or 1/0 for true/false
-	Boolean   bool      // Values are truth values, judged by a sign test
-	Mean      float64   // mean of Values
-	Lo, Hi    float64   // its 95% interval (numbers)
-	P         float64   // the sign test's one-sided p-value (truth values)
-	Agree     int       // seeds in which the claim holds on its own
-	Evidence  string    // one line, for people
+	Claim    *scenario.Claim
+	Outcome  Outcome
+	Values   []float64 // per seed: the difference (or expression), or 1/0 for true/false
+	Boolean  bool      // Values are truth values, judged by a sign test
+	Mean     float64   // mean of Values
+	Lo, Hi   float64   // its 95% interval (numbers)
+	Tol      float64   // the tolerance of a "within" claim, in the metric's units
+	P        float64   // the sign test's one-sided p-value (truth values); NaN for intervals
+	Agree    int       // seeds in which the claim holds on its own
+	Test     string    // how the verdict was reached
+	Evidence string    // one line, for people
 }
+
+// Supported reports whether the claim is supported.
+func (v *Verdict) Supported() bool { return v.Outcome == Supported }
 
 // Judge judges every claim of sc on rs, the results of running sc (ordered
 // by arm, then seed, as batch.Run returns them).
@@ -49,15 +70,25 @@ func Judge(sc *scenario.Scenario, rs []batch.Result) ([]Verdict, error) {
 	var vs []Verdict
 	for i := range sc.Claims {
 		c := &sc.Claims[i]
-		v := Verdict{Claim: c}
+		v := Verdict{Claim: c, Tol: c.Tolerance}
+		var refs []float64 // what a relative tolerance is a share of, per seed
 		for s := range seeds {
-			x, err := valueFor(c, sc, arm, ms, env, func(a int) *batch.Result { return run(a, s) })
+			at := func(a int) *batch.Result { return run(a, s) }
+			x, err := valueFor(c, sc, arm, ms, env, at)
 			if err != nil {
 				return nil, fmt.Errorf("claim %q, seed %d: %w", c.Text, run(0, s).Seed, err)
 			}
 			v.Values = append(v.Values, x)
+			if c.Compare != "" {
+				refs = append(refs, batch.At(at(arm[c.Compare]), c.Moment, c.Metric))
+			} else {
+				refs = append(refs, c.Value)
+			}
 		}
-		v.Boolean = c.Program != nil && c.Program.Node().Type().Kind() == reflect.Bool
+		if c.Relative {
+			v.Tol = c.Tolerance * math.Abs(stat.Mean(refs, nil))
+		}
+		v.Boolean = c.Boolean()
 		v.decide()
 		vs = append(vs, v)
 	}
@@ -110,47 +141,73 @@ func (v *Verdict) decide() {
 			}
 		}
 		v.Mean = float64(v.Agree) / float64(n)
-		// One-sided sign test: the chance of at least Agree of n seeds under
-		// a claim that holds no more often than it fails.
+		// One-sided sign tests: the chance of at least Agree of n seeds
+		// agreeing (or at most, for the other side) were the claim as
+		// likely to fail as to hold.
+		b := distuv.Binomial{N: float64(n), P: 0.5}
 		v.P = 1
 		if v.Agree > 0 {
-			v.P = 1 - distuv.Binomial{N: float64(n), P: 0.5}.CDF(float64(v.Agree-1))
+			v.P = 1 - b.CDF(float64(v.Agree-1))
 		}
-		v.Supported = v.P < 1-Level
+		switch {
+		case v.P < 1-Level:
+			v.Outcome = Supported
+		case b.CDF(float64(v.Agree)) < 1-Level:
+			v.Outcome = Contradicted
+		}
+		v.Test = fmt.Sprintf("one-sided sign test over %d seeds", n)
 		v.Evidence = fmt.Sprintf("holds in %d/%d seeds (sign test p = %.3g)", v.Agree, n, v.P)
 		return
 	}
+	v.P = math.NaN()
 	v.Mean, v.Lo, v.Hi = metrics.MeanCI(v.Values, Level)
 	c := v.Claim
 	for _, x := range v.Values {
-		if holds(c, x) {
+		if v.holds(x) {
 			v.Agree++
 		}
 	}
-	switch c.Op {
-	case "<":
-		v.Supported = v.Hi < 0
-	case ">":
-		v.Supported = v.Lo > 0
-	case "within":
-		v.Supported = v.Lo > -c.Tolerance && v.Hi < c.Tolerance
+	switch {
+	case n < 2:
+		v.Outcome = Inconclusive // one seed has no interval (check refuses to run so)
+	case c.Op == "<":
+		v.Outcome = side(v.Hi < 0, v.Lo > 0)
+	case c.Op == ">":
+		v.Outcome = side(v.Lo > 0, v.Hi < 0)
+	case c.Op == "within":
+		v.Outcome = side(v.Lo > -v.Tol && v.Hi < v.Tol, v.Lo >= v.Tol || v.Hi <= -v.Tol)
 	}
+	v.Test = fmt.Sprintf("95%% t interval over %d seeds, paired by seed", n)
 	interval := fmt.Sprintf("%s [%s, %s]", signed(v.Mean), signed(v.Lo), signed(v.Hi))
-	if n == 1 {
-		interval = signed(v.Mean) + " (one seed: no interval)"
+	v.Evidence = fmt.Sprintf("%s: %s, %d/%d seeds agree", v.Subject(), interval, v.Agree, n)
+	if c.Op == "within" {
+		v.Evidence += fmt.Sprintf("; tolerance ±%s", strconv.FormatFloat(v.Tol, 'g', 3, 64))
+		if c.Relative {
+			v.Evidence += fmt.Sprintf(" (%g%% of the reference's mean)", c.Tolerance*100)
+		}
 	}
-	v.Evidence = fmt.Sprintf("%s: %s, %d/%d seeds", v.Subject(), interval, v.Agree, n)
+}
+
+// side turns the two one-sided findings into a verdict.
+func side(claimed, other bool) Outcome {
+	switch {
+	case claimed:
+		return Supported
+	case other:
+		return Contradicted
+	}
+	return Inconclusive
 }
 
 // holds reports whether one seed's value satisfies the claim.
-func holds(c *scenario.Claim, x float64) bool {
-	switch c.Op {
+func (v *Verdict) holds(x float64) bool {
+	switch v.Claim.Op {
 	case "<":
 		return x < 0
 	case ">":
 		return x > 0
 	}
-	return math.Abs(x) < c.Tolerance
+	return math.Abs(x) < v.Tol
 }
 
 // Subject names what the values are, such as "saving − random gini_wealth".

@@ -14,11 +14,13 @@ import (
 	"commonwealth/internal/claims"
 )
 
-// Colours of verdicts.
-var (
-	supportedColor    = color.RGBA{0x00, 0x9E, 0x73, 0xff}
-	notSupportedColor = color.RGBA{0xD5, 0x5E, 0x00, 0xff}
-)
+// verdictColors are the colours of the three verdicts (Okabe–Ito: bluish
+// green, vermillion, and grey for neither).
+var verdictColors = map[claims.Outcome]color.RGBA{
+	claims.Supported:    {0x00, 0x9E, 0x73, 0xff},
+	claims.Contradicted: {0xD5, 0x5E, 0x00, 0xff},
+	claims.Inconclusive: {0x77, 0x77, 0x77, 0xff},
+}
 
 // WriteClaims draws a figure per claim into the folder — claim_1.png, claim_2.png,
 // ... — and returns the file names.
@@ -42,10 +44,7 @@ func WriteClaims(out *batch.Folder, format string, vs []claims.Verdict) ([]strin
 // claimPlot shows the claim's value in every seed, their mean and its 95%
 // interval, against the line the claim must clear.
 func claimPlot(v *claims.Verdict) (*fig, error) {
-	verdict, col := "NOT SUPPORTED", notSupportedColor
-	if v.Supported {
-		verdict, col = "SUPPORTED", supportedColor
-	}
+	verdict, col := v.Outcome.String(), verdictColors[v.Outcome]
 	ylabel := v.Subject()
 	if v.Boolean {
 		ylabel = "holds (1) or not (0)"

@@ -41,7 +41,8 @@ type Page struct {
 type Verdict struct {
 	Text, Evidence, Figure string
 	Data                   template.URL // the figure as a data: URL, filled in by Write
-	Supported              bool
+	Outcome                string       // SUPPORTED, CONTRADICTED or INCONCLUSIVE
+	Test                   string
 }
 
 // Table is a table of numbers with a caption.
@@ -65,7 +66,7 @@ func New(sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict, m batch.
 	p := Page{Title: sc.Name, Description: sc.Description, Manifest: m, Settings: settingsTable(sc)}
 	p.Seeds = seedText(m.Seeds)
 	for i, v := range vs {
-		p.Verdicts = append(p.Verdicts, Verdict{Text: v.Claim.Text, Evidence: v.Evidence, Supported: v.Supported,
+		p.Verdicts = append(p.Verdicts, Verdict{Text: v.Claim.Text, Evidence: v.Evidence, Outcome: v.Outcome.String(), Test: v.Test,
 			Figure: findFile(files, fmt.Sprintf("claim_%d.", i+1))})
 	}
 	if len(rs) > 0 {

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/expr-lang/expr"
@@ -22,7 +23,8 @@ import (
 // A simple claim names a metric, an arm, and either another arm (the claim
 // is about arm − compare, seed by seed) or a number (arm − value), with an
 // operator: "<" or ">" (the difference is below or above zero) or "within"
-// (the difference lies within ±Tolerance). An expression claim computes a
+// (the difference lies within ±Tolerance, or within ±Tolerance × the mean
+// of what it is compared with when Relative). An expression claim computes a
 // number (judged like a difference with Op) or a truth value per seed
 // (judged by a sign test) from the arms' metrics.
 type Claim struct {
@@ -35,6 +37,7 @@ type Claim struct {
 	Value     float64 // the number compared with, when Compare is ""
 	Op        string  // "<", ">" or "within"
 	Tolerance float64 // for "within"
+	Relative  bool    // Tolerance is a share of the compared arm's mean (or of the value)
 	Moment            // when the metric is read
 	Expr      string
 	Program   *vm.Program // the compiled Expr, or nil
@@ -93,15 +96,24 @@ func (cl *claimLoader) check(sc *Scenario) {
 		if str("op", &c.Op) && !slices.Contains(claimOps, c.Op) {
 			bad("op", fmt.Sprintf("%q is not an operator: expected one of %s", c.Op, quoteList(claimOps)), didYouMean(c.Op, claimOps))
 		}
-		if num("tolerance", &c.Tolerance) && c.Tolerance <= 0 {
+		if text, ok := r.t["tolerance"].(string); ok {
+			share, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%")), 64)
+			if !strings.HasSuffix(strings.TrimSpace(text), "%") || err != nil || !(share > 0 && share <= 1000) {
+				bad("tolerance", fmt.Sprintf("%q is not a tolerance: expected a number, or a share such as \"10%%\" (above 0%%, at most 1000%%)", text), `for example tolerance = "10%"`)
+			}
+			c.Tolerance, c.Relative = share/100, true
+		} else if num("tolerance", &c.Tolerance) && !(c.Tolerance > 0) {
 			bad("tolerance", "must be above 0", "")
 		}
-		if c.Op == "within" && c.Tolerance <= 0 {
+		if c.Op == "within" && !r.has("tolerance") {
 			bad("op", `"within" needs a tolerance`, "for example tolerance = 0.02")
 		}
 		r.window(&c.Moment, false)
 		b := r.t
 		if str("expr", &c.Expr) {
+			if c.Relative {
+				bad("tolerance", "a relative tolerance needs something to be relative to: a compare arm or a value", "give an expression an absolute tolerance, such as tolerance = 0.02")
+			}
 			for _, k := range []string{"metric", "arm", "compare", "value"} {
 				if _, ok := b[k]; ok {
 					bad(k, "is not used by an expression claim", "write the comparison in the expression")
@@ -167,7 +179,7 @@ func (cl *claimLoader) compile(c *Claim, sc *Scenario, ms []metrics.Metric, hasO
 		bad("expr", msg, hint)
 		return
 	}
-	prog, err := expr.Compile(c.Expr, expr.Env(env))
+	prog, err := expr.Compile(c.Expr, append([]expr.Option{expr.Env(env)}, pure...)...)
 	if err != nil {
 		bad("expr", "invalid expression: "+userTerms(err.Error()), "arms are variables and metrics their fields, as in "+sc.Arms[0].Name+".gini_wealth")
 		return
@@ -257,7 +269,12 @@ func (v *nameCheck) Visit(node *ast.Node) {
 			v.msg = fmt.Sprintf("unknown metric %s in %s.%s; this model has: %s", metric.Value, arm.Value, metric.Value, strings.Join(v.metrics, ", "))
 			v.hint = didYouMean(metric.Value, v.metrics)
 		}
+	case *ast.BuiltinNode:
+		v.clock(n.Name)
 	case *ast.IdentifierNode:
+		if v.clock(n.Value) {
+			return
+		}
 		if !slices.Contains(v.arms, n.Value) && slices.Contains(v.metrics, n.Value) {
 			v.msg = fmt.Sprintf("%s is a metric: say whose, as in %s.%s", n.Value, v.arms[0], n.Value)
 		} else if !slices.Contains(v.arms, n.Value) && !isBuiltin(n.Value) {
@@ -265,6 +282,29 @@ func (v *nameCheck) Visit(node *ast.Node) {
 			v.hint = didYouMean(n.Value, v.arms)
 		}
 	}
+}
+
+// impure are expr's functions that read the clock: a verdict must not
+// depend on when it is judged. (Expressions have no randomness or I/O.)
+var impure = []string{"now", "date", "duration", "timezone"}
+
+// pure are the compile options that leave the impure functions out.
+var pure = func() []expr.Option {
+	var opts []expr.Option
+	for _, f := range impure {
+		opts = append(opts, expr.DisableBuiltin(f))
+	}
+	return opts
+}()
+
+// clock reports, the first time, a function that reads the clock.
+func (v *nameCheck) clock(name string) bool {
+	if !slices.Contains(impure, name) || slices.Contains(v.arms, name) {
+		return false
+	}
+	v.msg = fmt.Sprintf("%s reads the clock: a claim's verdict must not depend on when it is judged", name)
+	v.hint = "use arithmetic, comparisons and functions such as abs, min, max, round"
+	return true
 }
 
 // isBuiltin reports whether name is one of expr's functions.
@@ -322,9 +362,53 @@ func sortedKeys(m map[string]any) []string {
 	return keys
 }
 
-// CheckClaimTimes reports the claims judged at a month the run does not
-// reach, as `headless check` must before it runs.
-func (s *Scenario) CheckClaimTimes() error {
+// CheckClaims reports what `headless check` must refuse before it runs:
+// claims judged at a month the run does not reach, and claims its seeds
+// are too few to judge.
+func (s *Scenario) CheckClaims() error {
+	return append(s.checkClaimMonths(), s.checkClaimSeeds()...).err()
+}
+
+// MinSignSeeds is the fewest seeds with which a claim judged by a sign test
+// can reach 95%: all n seeds agreeing has a chance of 0.5^n, below 0.05
+// from 5 seeds.
+const MinSignSeeds = 5
+
+// Boolean reports whether the claim is a true/false expression, judged by a
+// sign test over seeds.
+func (c *Claim) Boolean() bool {
+	return c.Program != nil && c.Program.Node().Type().Kind() == reflect.Bool
+}
+
+// MinSeeds is the fewest seeds the claim can be judged with: an interval
+// needs two, a sign test MinSignSeeds.
+func (c *Claim) MinSeeds() int {
+	if c.Boolean() {
+		return MinSignSeeds
+	}
+	return 2
+}
+
+// checkClaimSeeds reports claims that the run's seeds are too few to judge.
+func (s *Scenario) checkClaimSeeds() Problems {
+	var ps Problems
+	seeds := s.Run().Seeds
+	for _, c := range s.Claims {
+		if n := c.MinSeeds(); seeds < n {
+			test := "a 95% interval over seeds"
+			if c.Boolean() {
+				test = "a sign test over seeds (a true/false expression)"
+			}
+			ps = append(ps, Problem{File: s.File, Line: c.Line, Key: fmt.Sprintf("claim[%d]", c.Number),
+				Msg:  fmt.Sprintf("is judged by %s, which needs at least %d seeds; the run has %d", test, n, seeds),
+				Hint: fmt.Sprintf("run with --seeds %d or more", n)})
+		}
+	}
+	return ps
+}
+
+// checkClaimMonths reports claims read at a month the run does not reach.
+func (s *Scenario) checkClaimMonths() Problems {
 	var ps Problems
 	months := s.Run().Months
 	for _, c := range s.Claims {
@@ -335,5 +419,5 @@ func (s *Scenario) CheckClaimTimes() error {
 				Hint: fmt.Sprintf("run at least %d months, or judge the claim earlier", last)})
 		}
 	}
-	return ps.err()
+	return ps
 }
