@@ -2,8 +2,8 @@ package claims
 
 import (
 	"encoding/csv"
-	"math"
 	"io"
+	"math"
 	"strconv"
 )
 
