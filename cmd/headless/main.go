@@ -50,6 +50,7 @@ func commands() []command {
 		{"validate", "SCENARIO...", "check scenario files and show what each arm would run", validateCmd},
 		{"list", "", "list the built-in scenarios", listCmd},
 		{"keys", "", "list every scenario key with its default, unit and range", keysCmd},
+		{"metrics", "", "list every metric with its unit, models and meaning", metricsCmd},
 	}
 }
 
