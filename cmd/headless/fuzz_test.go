@@ -55,7 +55,7 @@ func FuzzLoad(f *testing.F) {
 		if sweep != "" {
 			specs = []string{sweep}
 		}
-		if ps, err := sweepPoints(sc, specs, nil); err == nil {
+		if ps, err := sweepPoints(sc, specs, nil, scenario.Design{}); err == nil {
 			for _, p := range ps {
 				if len(p.Scenario.Arms) != len(sc.Arms) {
 					t.Fatalf("a sweep point has %d arms, the scenario %d", len(p.Scenario.Arms), len(sc.Arms))

@@ -44,9 +44,13 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	shardText := fs.String("shard", "", "run only share `i/n` of the runs, to merge later with headless merge")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the whole command to `FILE` (go tool pprof reads it)")
 	var sweepSpecs, sweepMetrics sets
+	var design scenario.Design
+	every := new(int)
 	if name == "sweep" {
-		fs.Var(&sweepSpecs, "sweep", "vary a key: `key=from:to:step` or key=v1,v2,... (repeatable, at most twice; replaces the scenario's [[sweep]])")
+		fs.Var(&sweepSpecs, "sweep", "vary a key: `key=from:to:step`, key=v1,v2,... or key=from:to with --lhs (repeatable: every combination; replaces the scenario's [[sweep]])")
 		fs.Var(&sweepMetrics, "metric", "plot this `metric` against the swept values (repeatable)")
+		fs.IntVar(&design.LHS, "lhs", 0, "instead of every combination, draw `N` points of a Latin hypercube over the swept ranges")
+		every = fs.Int("every", 12, "keep the time series every `MONTHS` months in sweep_timeseries.csv (0: none)")
 	}
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -86,7 +90,10 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	var points []batch.Point
 	if name == "sweep" {
-		if points, err = sweepPoints(sc, sweepSpecs, sweepMetrics); err != nil {
+		if design.LHS < 0 || *every < 0 {
+			return badInput(stderr, fmt.Errorf("--lhs and --every take 0 or more"))
+		}
+		if points, err = sweepPoints(sc, sweepSpecs, sweepMetrics, design); err != nil {
 			return badInput(stderr, err)
 		}
 	}
@@ -148,7 +155,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	fmt.Fprintf(stdout, "ran in %.1f s\n", time.Since(start).Seconds())
 	if shard.Of > 0 {
-		if err := writeShard(folder, sc, shard); err != nil {
+		if err := writeShard(folder, sc, shard, *every); err != nil {
 			fmt.Fprintln(stderr, "headless:", err)
 			return exitFailed
 		}
@@ -156,7 +163,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		return exitOK
 	}
 	if points != nil {
-		files, err := writeSweepOutputs(folder, *format, sc, points)
+		files, err := writeSweepOutputs(folder, *format, sc, points, *every)
 		if err != nil {
 			fmt.Fprintln(stderr, "headless:", err)
 			return exitFailed
@@ -254,7 +261,7 @@ func writeOutputs(out *batch.Folder, format string, sc *scenario.Scenario, rs []
 // a folder holding a file of one of these names that this program did not
 // write is refused before a batch starts.
 func outputNames(format string) []string {
-	names := []string{"summary.csv", "timeseries.csv", "wealth.csv", "firms.csv", "claims.csv", "sweep.csv", shardFile, "report.html"}
+	names := []string{"summary.csv", "timeseries.csv", "wealth.csv", "firms.csv", "claims.csv", "sweep.csv", "sweep_timeseries.csv", shardFile, "report.html"}
 	for _, f := range plots.FigureNames() {
 		names = append(names, f+"."+format)
 	}

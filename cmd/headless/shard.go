@@ -25,6 +25,8 @@ type shardInfo struct {
 	Source string           `json:"source"`
 	Sets   []string         `json:"sets"`
 	Sweeps []scenario.Sweep `json:"sweeps,omitempty"` // as swept, --sweep flags applied
+	Design scenario.Design  `json:"design,omitempty"`
+	Every  int              `json:"every,omitempty"` // sweep_timeseries.csv's thinning
 	Shard  int              `json:"shard"`
 	Of     int              `json:"of"`
 }
@@ -41,8 +43,8 @@ func parseShard(text string) (batch.Shard, error) {
 }
 
 // writeShard records the scenario beside a shard's runs.
-func writeShard(out *batch.Folder, sc *scenario.Scenario, sh batch.Shard) error {
-	info := shardInfo{File: sc.File, Source: sc.Source, Sets: sc.Sets, Sweeps: sc.Sweeps, Shard: sh.I, Of: sh.Of}
+func writeShard(out *batch.Folder, sc *scenario.Scenario, sh batch.Shard, every int) error {
+	info := shardInfo{File: sc.File, Source: sc.Source, Sets: sc.Sets, Sweeps: sc.Sweeps, Design: sc.Design, Every: every, Shard: sh.I, Of: sh.Of}
 	err := out.Write(shardFile, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -85,7 +87,7 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		if i == 0 {
 			first = info
-		} else if info.Source != first.Source || !slices.Equal(info.Sets, first.Sets) || info.Of != first.Of || !sameSweeps(info.Sweeps, first.Sweeps) {
+		} else if info.Source != first.Source || !slices.Equal(info.Sets, first.Sets) || info.Of != first.Of || !sameSweeps(info.Sweeps, first.Sweeps) || info.Design != first.Design {
 			return badInput(stderr, fmt.Errorf("%s: a shard of another scenario, other --set flags or another shard count than %s", d, dirs[0]))
 		}
 		stores = append(stores, batch.OpenStore(filepath.Join(d, "runs")))
@@ -111,13 +113,13 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	defer folder.Close()
 	var files []string
 	if len(first.Sweeps) > 0 {
-		sc.Sweeps = first.Sweeps
+		sc.Sweeps, sc.Design = first.Sweeps, first.Design
 		ps, err := batch.Points(sc)
 		if err == nil {
 			err = batch.GatherSweep(ps, stores)
 		}
 		if err == nil {
-			files, err = writeSweepOutputs(folder, *format, sc, ps)
+			files, err = writeSweepOutputs(folder, *format, sc, ps, first.Every)
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, "headless:", err)

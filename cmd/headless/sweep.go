@@ -21,11 +21,9 @@ func sweepCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // sweepPoints applies the --sweep and --metric flags (which replace the
 // scenario's [[sweep]] blocks) and lists the points to run.
-func sweepPoints(sc *scenario.Scenario, specs, ms []string) ([]batch.Point, error) {
+func sweepPoints(sc *scenario.Scenario, specs, ms []string, d scenario.Design) ([]batch.Point, error) {
+	sc.Design = d
 	if len(specs) > 0 {
-		if len(specs) > 2 {
-			return nil, fmt.Errorf("--sweep: at most two keys (a line, or a grid), got %d", len(specs))
-		}
 		sc.Sweeps = nil
 		for _, spec := range specs {
 			sw, err := scenario.ParseSweepFlag(spec, sc, ms)
@@ -42,8 +40,12 @@ func sweepPoints(sc *scenario.Scenario, specs, ms []string) ([]batch.Point, erro
 	if len(sc.Sweeps) == 0 {
 		return nil, fmt.Errorf("%s: nothing to sweep; add a [[sweep]] block or --sweep key=from:to:step", sc.File)
 	}
-	if len(sc.Sweeps) == 2 && sc.Sweeps[0].Key == sc.Sweeps[1].Key {
-		return nil, fmt.Errorf("--sweep: %s is swept twice", sc.Sweeps[0].Key)
+	for i := range sc.Sweeps {
+		for j := range i {
+			if sc.Sweeps[i].Key == sc.Sweeps[j].Key {
+				return nil, fmt.Errorf("--sweep: %s is swept twice", sc.Sweeps[i].Key)
+			}
+		}
 	}
 	if err := sc.CheckSweepTimes(); err != nil {
 		return nil, err
@@ -51,14 +53,21 @@ func sweepPoints(sc *scenario.Scenario, specs, ms []string) ([]batch.Point, erro
 	return batch.Points(sc)
 }
 
-// writeSweepOutputs writes sweep.csv, the sweep's plots, the report and the
-// manifest.
-func writeSweepOutputs(out *batch.Folder, format string, sc *scenario.Scenario, ps []batch.Point) ([]string, error) {
+// writeSweepOutputs writes sweep.csv, sweep_timeseries.csv (every `every`
+// months; none for 0), the sweep's plots, the report and the manifest.
+func writeSweepOutputs(out *batch.Folder, format string, sc *scenario.Scenario, ps []batch.Point, every int) ([]string, error) {
 	err := out.Write("sweep.csv", func(w io.Writer) error { return batch.WriteSweepCSV(w, sc, ps) })
 	if err != nil {
 		return nil, err
 	}
 	files := []string{"sweep.csv"}
+	if every > 0 {
+		err := out.Write("sweep_timeseries.csv", func(w io.Writer) error { return batch.WriteSweepTimeseries(w, sc, ps, every) })
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, "sweep_timeseries.csv")
+	}
 	figs, err := plots.WriteSweep(out, format, sc, ps)
 	files = append(files, figs...)
 	if err != nil {

@@ -89,6 +89,86 @@ func TestSweepGrid(t *testing.T) {
 	}
 }
 
+// TestSweepShapes runs a full grid of three keys and a Latin hypercube of
+// three: the points, the plots against each key, the long time series, and
+// the hypercube's defining property — each key's values fall one in each
+// of N equal strata of its range; then the hypercube sharded and merged is
+// the same as whole.
+func TestSweepShapes(t *testing.T) {
+	dir := t.TempDir()
+	grid := filepath.Join(dir, "grid")
+	args := []string{"sweep", "wright", "--seeds", "2", "--months", "25", "--metric", "gini_wealth",
+		"--sweep", "capitalism.wage_max=60,120", "--sweep", "people=60,90", "--sweep", "siting=cheapest,consent"}
+	if code, _, errs := headless(t, append(args, "-o", grid)...); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, f := range []string{"sweep_gini_wealth_by_capitalism.wage_max.png", "sweep_gini_wealth_by_people.png", "sweep_gini_wealth_by_siting.png"} {
+		if _, err := os.Stat(filepath.Join(grid, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	rows := readCSV(t, filepath.Join(grid, "sweep.csv"))
+	if len(rows) != 1+8*2 || strings.Join(rows[0][:5], ",") != "capitalism.wage_max,people,siting,arm,seed" {
+		t.Fatalf("sweep.csv: %d rows, header %v", len(rows), rows[0][:5])
+	}
+	// Months 0, 12, 24 and the last (25), for 8 points × 2 seeds.
+	if series := readCSV(t, filepath.Join(grid, "sweep_timeseries.csv")); len(series) != 1+8*2*4 {
+		t.Fatalf("sweep_timeseries.csv has %d rows, want %d", len(series), 1+8*2*4)
+	}
+
+	const n = 8
+	lhs := []string{"sweep", "wright", "--seeds", "2", "--months", "13", "--metric", "gini_wealth", "--lhs", fmt.Sprint(n),
+		"--set", "people=60", "--set", "ai.enabled=true",
+		"--sweep", "ai.productivity=1:8", "--sweep", "compute.price=10:60", "--sweep", "siting=cheapest,random,consent"}
+	whole := filepath.Join(dir, "lhs")
+	if code, _, errs := headless(t, append(lhs, "-o", whole)...); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	rows = readCSV(t, filepath.Join(whole, "sweep.csv"))[1:]
+	for k, span := range [][2]float64{{1, 8}, {10, 60}} {
+		seen := map[int]bool{}
+		for i := 0; i < len(rows); i += 2 { // two seeds a point
+			x, _ := strconv.ParseFloat(rows[i][k], 64)
+			seen[int((x-span[0])/(span[1]-span[0])*n)] = true
+		}
+		if len(seen) != n {
+			t.Errorf("key %d: the %d points fill %d strata of %d", k, n, len(seen), n)
+		}
+	}
+	var shards []string
+	for i := 1; i <= 2; i++ {
+		d := filepath.Join(dir, fmt.Sprint("l", i))
+		if code, _, errs := headless(t, append(lhs, "--shard", fmt.Sprintf("%d/2", i), "-o", d)...); code != exitOK {
+			t.Fatalf("shard %d: exit %d %s", i, code, errs)
+		}
+		shards = append(shards, d)
+	}
+	merged := filepath.Join(dir, "merged")
+	if code, _, errs := headless(t, append(append([]string{"merge"}, shards...), "-o", merged)...); code != exitOK {
+		t.Fatalf("merge: exit %d %s", code, errs)
+	}
+	for _, f := range []string{"sweep.csv", "sweep_timeseries.csv", "manifest.json"} {
+		if !sameFile(whole, merged, f) {
+			t.Errorf("%s differs between the merged shards and the whole hypercube", f)
+		}
+	}
+}
+
+// readCSV reads a CSV file whole.
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
 func TestSweepBadInput(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -99,7 +179,9 @@ func TestSweepBadInput(t *testing.T) {
 		{[]string{"trade", "--sweep", "seeds=1,2"}, "--sweep: seeds=1,2: seeds cannot be swept; sweep a parameter of the model"},
 		{[]string{"trade", "--sweep", "exchange.saving=0:1:0.1"}, "--sweep: exchange.saving=0:1:0.1: 1 is out of range: expected 0 ≤ value < 1 (a saver who keeps everything never trades)"},
 		{[]string{"trade", "--sweep", "exchange.saving=0.1,0.2", "--metric", "gini"}, `--sweep: exchange.saving=0.1,0.2: unknown metric "gini" for this model`},
-		{[]string{"trade", "--sweep", "people=10", "--sweep", "months=5", "--sweep", "seed=3"}, "--sweep: at most two keys (a line, or a grid), got 3"},
+		{[]string{"trade", "--sweep", "people=10,20", "--sweep", "exchange.amount=5:10:1", "--sweep", "people=30"}, "--sweep: people is swept twice"},
+		{[]string{"trade", "--sweep", "exchange.saving=0:0.5"}, "exchange.saving: a range without a step is for a Latin hypercube: add a step, or run with --lhs N"},
+		{[]string{"trade", "--sweep", "exchange.saving=0:0.9:0.01", "--sweep", "exchange.amount=1:100:1"}, "9100 or more points to run; a sweep may have at most 2500"},
 		{[]string{"testdata/sweep.toml", "--months", "120"}, "testdata/sweep.toml:18: sweep[1].window: the sweep reads month 150 but the run lasts 120 months; run at least 150 months"},
 	} {
 		code, _, errs := headless(t, append(append([]string{"sweep"}, c.args...), "-o", t.TempDir())...)

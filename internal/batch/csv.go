@@ -2,6 +2,7 @@ package batch
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"strconv"
 
@@ -12,21 +13,46 @@ import (
 // The CSV files a run writes. Numbers are written in full (shortest exact
 // decimal), so the same results give the same bytes.
 
-// WriteSummary writes summary.csv: a row per arm and seed with the value of
-// every metric in the last month.
+// WriteSummary writes summary.csv: a row per arm and seed with every metric
+// at the end — the mean over the last scenario.EndMonths months, as the
+// claims and the printed summary read it — and, as columns, the value of
+// every key that differs between the arms.
 func WriteSummary(w io.Writer, sc *scenario.Scenario, rs []Result) error {
-	return writeRows(w, rs, []string{"arm", "seed", "month"}, func(emit func([]string, []float64), r Result) {
-		emit([]string{sc.Arms[r.Arm].Name, u(r.Seed), strconv.Itoa(r.Series.Months[len(r.Series.Months)-1])}, r.Series.Last())
+	keys := scenario.VaryingKeys(sc)
+	lead := append(append([]string{"arm"}, keys...), "seed", "first_month", "last_month")
+	end := scenario.Moment{Month: -1}
+	return writeRows(w, rs, lead, func(emit func([]string, []float64), r Result) {
+		months := r.Series.Months
+		first := months[max(len(months)-scenario.EndMonths, min(1, len(months)-1))]
+		row := make([]float64, len(r.Series.Names))
+		for i, name := range r.Series.Names {
+			row[i] = At(&r, end, name)
+		}
+		emit(append(armColumns(sc, r.Arm, keys), u(r.Seed), strconv.Itoa(first), strconv.Itoa(months[len(months)-1])), row)
 	})
 }
 
-// WriteTimeseries writes timeseries.csv: a row per arm, seed and month.
+// WriteTimeseries writes timeseries.csv: a row per arm, seed and month,
+// with the value of every key that differs between the arms as columns.
 func WriteTimeseries(w io.Writer, sc *scenario.Scenario, rs []Result) error {
-	return writeRows(w, rs, []string{"arm", "seed", "month"}, func(emit func([]string, []float64), r Result) {
+	keys := scenario.VaryingKeys(sc)
+	lead := append(append([]string{"arm"}, keys...), "seed", "month")
+	return writeRows(w, rs, lead, func(emit func([]string, []float64), r Result) {
+		cols := armColumns(sc, r.Arm, keys)
 		for i, row := range r.Series.Rows {
-			emit([]string{sc.Arms[r.Arm].Name, u(r.Seed), strconv.Itoa(r.Series.Months[i])}, row)
+			emit(append(append(cols[:len(cols):len(cols)], u(r.Seed)), strconv.Itoa(r.Series.Months[i])), row)
 		}
 	})
+}
+
+// armColumns are an arm's name and its values of keys.
+func armColumns(sc *scenario.Scenario, a int, keys []string) []string {
+	vals := scenario.Values(sc.Arms[a].Settings)
+	cols := []string{sc.Arms[a].Name}
+	for _, k := range keys {
+		cols = append(cols, fmt.Sprint(vals[k]))
+	}
+	return cols
 }
 
 // WriteWealth writes wealth.csv: every person's final wealth, with their

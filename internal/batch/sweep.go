@@ -16,15 +16,30 @@ type Point struct {
 	Results  []Result // ordered by arm, then seed
 }
 
-// Points lists every combination of the sweeps' values (the first sweep
-// varying slowest), each with the scenario it runs: the original with the
-// values set for every arm, as --set would.
+// Points lists the sweep's points, each with the scenario it runs: the
+// original with the values set for every arm, as --set would. A full grid
+// has every combination of the sweeps' values (the first sweep varying
+// slowest); a Latin hypercube design draws its points from the sweeps'
+// ranges (or lists), the same for the same scenario.
 func Points(sc *scenario.Scenario) ([]Point, error) {
-	if err := scenario.CheckSweepSize(sc.Sweeps); err != nil {
+	if err := scenario.CheckSweeps(sc.Sweeps, sc.Design); err != nil {
 		return nil, err
 	}
 	combos := [][]string{nil}
+	if n := sc.Design.LHS; n > 0 {
+		combos = nil
+		for _, row := range UnitHypercube(n, len(sc.Sweeps), sc.Run().Seed) {
+			var c []string
+			for j := range sc.Sweeps {
+				c = append(c, sc.Sweeps[j].Value(scenario.Lookup(sc.Sweeps[j].Key), row[j]))
+			}
+			combos = append(combos, c)
+		}
+	}
 	for _, sw := range sc.Sweeps {
+		if sc.Design.LHS > 0 {
+			break
+		}
 		var next [][]string
 		for _, c := range combos {
 			for _, v := range sw.Values {
@@ -106,6 +121,38 @@ func WriteSweepCSV(w io.Writer, sc *scenario.Scenario, ps []Point) error {
 				rec = append(rec, strconv.FormatFloat(At(r, moment, n), 'g', -1, 64))
 			}
 			cw.Write(rec)
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteSweepTimeseries writes sweep_timeseries.csv in long format: a row
+// per point, arm, seed and kept month — month 0, every `every` months, and
+// the last — with the swept values as columns.
+func WriteSweepTimeseries(w io.Writer, sc *scenario.Scenario, ps []Point, every int) error {
+	cw := csv.NewWriter(w)
+	names := ps[0].Results[0].Series.Names
+	var head []string
+	for _, sw := range sc.Sweeps {
+		head = append(head, sw.Key)
+	}
+	cw.Write(append(append(head, "arm", "seed", "month"), names...))
+	var rec []string
+	for _, p := range ps {
+		for i := range p.Results {
+			r := &p.Results[i]
+			last := len(r.Series.Months) - 1
+			for t, row := range r.Series.Rows {
+				if r.Series.Months[t]%every != 0 && t != last {
+					continue
+				}
+				rec = append(append(rec[:0], p.Values...), p.Scenario.Arms[r.Arm].Name, u(r.Seed), strconv.Itoa(r.Series.Months[t]))
+				for _, x := range row {
+					rec = append(rec, strconv.FormatFloat(x, 'g', -1, 64))
+				}
+				cw.Write(rec)
+			}
 		}
 	}
 	cw.Flush()

@@ -64,6 +64,7 @@ type fig struct {
 	// arithmetic middle of the range, which leaves gaps at the top and
 	// the right of the data.
 	xLabel, yLabel string
+	colorBar       *plot.Plot // drawn at the right of the data, or nil
 }
 
 // legendEntry is one entry of a fig's legend.
@@ -129,17 +130,25 @@ func writePlot(w io.Writer, f *fig, format string) (err error) {
 		return err
 	}
 	dc := draw.New(c)
-	f.Title.Text = wrap(f.Title.TextStyle, f.Title.Text, width-vg.Points(20))
+	left, right := vg.Length(0), vg.Length(0)
+	if f.yLabel != "" {
+		left = f.Y.Label.TextStyle.Height(f.yLabel) + f.Y.Label.Padding
+	}
+	if f.colorBar != nil {
+		right = vg.Inch
+	}
+	f.Title.Text = wrap(f.Title.TextStyle, f.Title.Text, width-left-right-vg.Points(20))
 	strip := f.strip(dc, false)
-	left := vg.Length(0)
 	if f.yLabel != "" {
 		sty := f.Y.Label.TextStyle
-		left = sty.Height(f.yLabel) + f.Y.Label.Padding
 		sty.Rotation += math.Pi / 2
 		area := draw.Crop(dc, 0, 0, strip, 0)
 		dc.FillText(sty, vg.Point{X: dc.Min.X + sty.Height(f.yLabel) - sty.FontExtents().Descent, Y: area.Center().Y}, f.yLabel)
 	}
-	f.Plot.Draw(draw.Crop(dc, left, 0, strip, 0))
+	if f.colorBar != nil {
+		f.colorBar.Draw(draw.Crop(dc, dc.Max.X-dc.Min.X-right+vg.Points(8), 0, strip+vg.Points(40), -vg.Points(30)))
+	}
+	f.Plot.Draw(draw.Crop(dc, left, -right, strip, 0))
 	f.strip(draw.Crop(dc, 0, 0, 0, strip-(dc.Max.Y-dc.Min.Y)), true)
 	_, err = c.WriteTo(w)
 	return err

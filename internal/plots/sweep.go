@@ -3,21 +3,27 @@ package plots
 import (
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/metrics"
 	"commonwealth/internal/scenario"
 )
 
-// WriteSweep draws the sweep's figures into the folder and returns their names:
-// for one swept key, each metric against the value, an arm a line with its
-// 95% band; for two, a grid per metric and arm, each cell the mean.
+// WriteSweep draws the sweep's figures into the folder and returns their
+// names. For each metric: with one swept key, the metric against the value
+// (an arm a line with its 95% band; categories as points with error bars);
+// with two in a full grid, a heat map per arm on a colour scale shared by
+// the arms; with more keys, or a Latin hypercube, the metric against each
+// key in turn (over everything else the sweep varies).
 func WriteSweep(out *batch.Folder, format string, sc *scenario.Scenario, ps []batch.Point) ([]string, error) {
 	var names []string
 	save := func(name string, p *fig) error {
@@ -29,23 +35,35 @@ func WriteSweep(out *batch.Folder, format string, sc *scenario.Scenario, ps []ba
 	}
 	files := armFiles(sc)
 	for _, metric := range sc.Sweeps[0].Metrics {
-		if len(sc.Sweeps) == 1 {
-			p, err := sweepLine(sc, ps, metric)
+		switch {
+		case len(sc.Sweeps) == 1:
+			p, err := sweepEffect(sc, ps, metric, 0)
+			if err == nil {
+				err = save(fmt.Sprintf("sweep_%s.%s", metric, format), p)
+			}
 			if err != nil {
 				return names, err
 			}
-			if err := save(fmt.Sprintf("sweep_%s.%s", metric, format), p); err != nil {
-				return names, err
+		case len(sc.Sweeps) == 2 && sc.Design.LHS == 0:
+			lo, hi := gridRange(sc, ps, metric)
+			for a := range sc.Arms {
+				p, err := sweepGrid(sc, ps, metric, a, lo, hi)
+				if err == nil {
+					err = save(fmt.Sprintf("sweep_%s_%s.%s", metric, files[a], format), p)
+				}
+				if err != nil {
+					return names, err
+				}
 			}
-			continue
-		}
-		for a := range sc.Arms {
-			p, err := sweepGrid(sc, ps, metric, a)
-			if err != nil {
-				return names, err
-			}
-			if err := save(fmt.Sprintf("sweep_%s_%s.%s", metric, files[a], format), p); err != nil {
-				return names, err
+		default:
+			for k, sw := range sc.Sweeps {
+				p, err := sweepEffect(sc, ps, metric, k)
+				if err == nil {
+					err = save(fmt.Sprintf("sweep_%s_by_%s.%s", metric, batch.SafeName(sw.Key), format), p)
+				}
+				if err != nil {
+					return names, err
+				}
 			}
 		}
 	}
@@ -91,34 +109,94 @@ func axisPositions(values []string, cells bool) ([]float64, plot.Ticker) {
 	return pos, ticks
 }
 
-func sweepLine(sc *scenario.Scenario, ps []batch.Point, metric string) (*fig, error) {
-	sw := sc.Sweeps[0]
-	xs, ticker := axisPositions(sw.Values, false)
-	p := newPlot(fmt.Sprintf("%s: %s against %s (%s, mean of %d seeds, 95%% band)", sc.Name, metric, sw.Key, sw.When(), sc.Run().Seeds),
-		sw.Key, metric)
+// sweepEffect draws a metric against the k'th swept key: at each of its
+// values, the mean over every run there (every seed, and every value of
+// the other keys), an arm a colour, with the 95% interval. Numbers are
+// joined by a line; categories stand apart; a Latin hypercube, whose
+// points each have their own value, is a cloud of points.
+func sweepEffect(sc *scenario.Scenario, ps []batch.Point, metric string, k int) (*fig, error) {
+	sw := sc.Sweeps[k]
+	var values []string // in the order of the sweep, or of the points for a hypercube
+	at := map[string][]int{}
+	for i := range ps {
+		v := ps[i].Values[k]
+		if _, seen := at[v]; !seen {
+			values = append(values, v)
+		}
+		at[v] = append(at[v], i)
+	}
+	if sc.Design.LHS == 0 {
+		values = slices.DeleteFunc(slices.Clone(sw.Values), func(v string) bool { return at[v] == nil })
+	}
+	xs, ticker := axisPositions(values, false)
+	_, categorical := ticker.(plot.ConstantTicks)
+	cloud := sc.Design.LHS > 0 && !categorical
+	over := "mean of %d seeds, 95%% band"
+	switch {
+	case cloud:
+		over = "each dot a point's mean over %d seeds"
+	case len(sc.Sweeps) > 1:
+		over = "mean over %d seeds and the other keys' values, 95%% band"
+	}
+	p := newPlot(fmt.Sprintf("%s: %s against %s (%s, "+over+")", sc.Name, metric, sw.Key, sw.When(), sc.Run().Seeds), sw.Key, metric)
 	p.Title.TextStyle.Font.Size = vg.Points(12)
 	p.X.Tick.Marker = ticker
 	for a, arm := range sc.Arms {
 		var s series
 		var hi plotter.XYs
-		for i := range ps {
-			mean, l, h := metrics.MeanCI(ps[i].Metric(a, sc.Sweeps[0].Moment, metric), 0.95)
+		var errs plotter.YErrors
+		for i, v := range values {
+			var runs []float64
+			for _, j := range at[v] {
+				runs = append(runs, ps[j].Metric(a, sw.Moment, metric)...)
+			}
+			mean, l, h := metrics.MeanCI(runs, 0.95)
+			if !finite(mean) {
+				continue
+			}
 			s.mean = append(s.mean, plotter.XY{X: xs[i], Y: mean})
-			s.band = append(s.band, plotter.XY{X: xs[i], Y: l})
-			hi = append(hi, plotter.XY{X: xs[i], Y: h})
+			if finite(l, h) {
+				s.band = append(s.band, plotter.XY{X: xs[i], Y: l})
+				hi = append(hi, plotter.XY{X: xs[i], Y: h})
+				errs = append(errs, struct{ Low, High float64 }{mean - l, h - mean})
+			}
 		}
-		for i := len(hi) - 1; i >= 0; i-- {
-			s.band = append(s.band, hi[i])
-		}
-		if err := addSeries(p, a, s, arm.Name, nil, sc.Run().Seeds > 1); err != nil {
-			return nil, err
+		if len(s.mean) == 0 {
+			p.note("%s: %s is undefined at every point.", arm.Name, metric)
+			continue
 		}
 		pts, err := plotter.NewScatter(s.mean)
 		if err != nil {
 			return nil, err
 		}
 		pts.Color, pts.Radius = armColor(a), vg.Points(3)
+		if cloud || categorical {
+			pts.Shape = draw.CircleGlyph{}
+			p.Add(pts)
+			p.legend(arm.Name, pts)
+			if categorical && len(errs) == len(s.mean) {
+				bars, err := plotter.NewYErrorBars(struct {
+					plotter.XYer
+					plotter.YErrorer
+				}{s.mean, errs})
+				if err != nil {
+					return nil, err
+				}
+				bars.Color = armColor(a)
+				p.Add(bars)
+			}
+			continue
+		}
+		for i := len(hi) - 1; i >= 0; i-- {
+			s.band = append(s.band, hi[i])
+		}
+		if err := addSeries(p, a, s, arm.Name, nil, sc.Run().Seeds > 1 || len(sc.Sweeps) > 1); err != nil {
+			return nil, err
+		}
 		p.Add(pts)
+	}
+	if categorical {
+		p.X.Min, p.X.Max = -0.5, float64(len(values))-0.5
 	}
 	return p, nil
 }
@@ -144,21 +222,53 @@ func (g grid) minMax() (lo, hi float64) {
 // maxLabelledCells is the largest grid whose cells carry their values.
 const maxLabelledCells = 144
 
-func sweepGrid(sc *scenario.Scenario, ps []batch.Point, metric string, a int) (*fig, error) {
+// armGrid is the mean of a metric at every point of a two-key grid, for
+// arm a.
+func armGrid(sc *scenario.Scenario, ps []batch.Point, metric string, a int) grid {
 	sx, sy := sc.Sweeps[0], sc.Sweeps[1]
 	g := grid{cols: len(sx.Values), rows: len(sy.Values), z: make([]float64, len(ps))}
 	for i := range ps { // the first sweep varies slowest
 		col, row := i/len(sy.Values), i%len(sy.Values)
-		g.z[row*g.cols+col], _, _ = metrics.MeanCI(ps[i].Metric(a, sc.Sweeps[0].Moment, metric), 0.95)
+		g.z[row*g.cols+col], _, _ = metrics.MeanCI(ps[i].Metric(a, sx.Moment, metric), 0.95)
 	}
-	lo, hi := g.minMax()
+	return g
+}
+
+// gridRange is the range of a metric's means over every arm's grid: one
+// colour scale for all of them, so that a colour means the same number in
+// every arm's map.
+func gridRange(sc *scenario.Scenario, ps []batch.Point, metric string) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for a := range sc.Arms {
+		l, h := armGrid(sc, ps, metric, a).minMax()
+		lo, hi = min(lo, l), max(hi, h)
+	}
+	if !finite(lo, hi) {
+		return 0, 1
+	}
+	return lo, max(hi, lo+1e-12)
+}
+
+func sweepGrid(sc *scenario.Scenario, ps []batch.Point, metric string, a int, lo, hi float64) (*fig, error) {
+	sx, sy := sc.Sweeps[0], sc.Sweeps[1]
+	g := armGrid(sc, ps, metric, a)
 	pal := moreland.SmoothBlueRed()
 	pal.SetMin(lo)
-	pal.SetMax(max(hi, lo+1e-12))
-	p := newPlot(fmt.Sprintf("%s, arm %s: mean %s (%s, %d seeds); from %.3g (blue) to %.3g (red)",
-		sc.Name, sc.Arms[a].Name, metric, sx.When(), sc.Run().Seeds, lo, hi), sx.Key, sy.Key)
+	pal.SetMax(hi)
+	p := newPlot(fmt.Sprintf("%s, arm %s: mean %s (%s, %d seeds); the colour scale is the same for every arm",
+		sc.Name, sc.Arms[a].Name, metric, sx.When(), sc.Run().Seeds), sx.Key, sy.Key)
 	p.Title.TextStyle.Font.Size = vg.Points(11)
-	p.Add(plotter.NewHeatMap(g, pal.Palette(255)))
+	hm := plotter.NewHeatMap(g, pal.Palette(255))
+	hm.Min, hm.Max = lo, hi // the shared scale, not this arm's own range
+	p.Add(hm)
+	bar := plot.New()
+	bar.Add(&plotter.ColorBar{ColorMap: pal, Vertical: true})
+	bar.Title.Text = metric
+	bar.Title.TextStyle.Font.Size = vg.Points(10)
+	bar.X.Tick.Marker = plot.ConstantTicks{}
+	bar.Y.Tick.Marker = plainTicks{}
+	bar.HideX()
+	p.colorBar = bar
 	_, xt := axisPositions(sx.Values, true)
 	_, yt := axisPositions(sy.Values, true)
 	p.X.Tick.Marker, p.Y.Tick.Marker = xt, yt

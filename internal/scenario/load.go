@@ -332,6 +332,29 @@ func (l *loader) applySets(sc *Scenario, sets []string) {
 	}
 }
 
+// VaryingKeys returns the keys whose values differ between the arms, in
+// the registry's order: the columns that tell the arms apart in a table.
+func VaryingKeys(s *Scenario) []string {
+	var keys []string
+	first := Values(s.Arms[0].Settings)
+	for _, a := range s.Arms[1:] {
+		vals := Values(a.Settings)
+		for i := range Keys {
+			k := Keys[i].Path
+			if fmt.Sprint(vals[k]) != fmt.Sprint(first[k]) && !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	slices.SortStableFunc(keys, func(a, b string) int { return keyIndex(a) - keyIndex(b) })
+	return keys
+}
+
+// keyIndex is a key's place in the registry.
+func keyIndex(path string) int {
+	return slices.IndexFunc(Keys, func(k Key) bool { return k.Path == path })
+}
+
 // armsSetting returns the names of the arms that set the key at path.
 func (s *Scenario) armsSetting(path string) []string {
 	var names []string

@@ -12,6 +12,7 @@ type Scenario struct {
 	Arms        []Arm    // at least one
 	Claims      []Claim  // what `headless check` judges
 	Sweeps      []Sweep  // what `headless sweep` varies
+	Design      Design   // how the sweep's points are chosen
 	Events      []Event  // what happens when, in month order
 	Notes       []string // what a user should know about how the file was read, though nothing is wrong
 }

@@ -13,14 +13,24 @@ import (
 
 // Sweep varies one key over a list of values: every value × every arm ×
 // every seed is run, and the chosen metrics are plotted against the value.
-// Two sweeps make a grid.
+// Several sweeps make a full factorial grid; with a Latin hypercube design
+// (headless sweep --lhs N) each key is drawn from its range (or list)
+// instead.
 type Sweep struct {
-	Key     string
-	Values  []string // each as --set would take it, already checked
-	Metrics []string // what to plot against the value
-	Moment           // when the metrics are read
-	Line    int
-	File    string // the file, or "--sweep"
+	Key      string
+	Values   []string // each as --set would take it, already checked; none for a bare range
+	From, To float64  // the range, when the sweep gave one
+	Ranged   bool     // From and To hold a range of numbers
+	Metrics  []string // what to plot against the value
+	Moment            // when the metrics are read
+	Line     int
+	File     string // the file, or "--sweep"
+}
+
+// Design says how a sweep's points are chosen: every combination of the
+// values (LHS = 0), or LHS points of a Latin hypercube over the ranges.
+type Design struct {
+	LHS int `json:"lhs,omitempty"`
 }
 
 var sweepKeys = []string{"key", "values", "from", "to", "step", "metrics", "month", "window"}
@@ -81,16 +91,23 @@ func (sl *sweepLoader) check(sc *Scenario) {
 				sw.Values = append(sw.Values, valueText(key, val))
 			}
 		default:
-			var from, to, step float64
-			if !r.num("from", &from) || !r.num("to", &to) || !r.num("step", &step) {
-				r.bad("values", "a sweep needs values, or from, to and step", "for example values = [0.1, 0.3, 0.5]")
+			var step float64
+			if !r.num("from", &sw.From) || !r.num("to", &sw.To) {
+				r.bad("values", "a sweep needs values, or from and to (and step, but for a Latin hypercube)", "for example values = [0.1, 0.3, 0.5]")
 				break
 			}
-			vals, msg := rangeValues(key, from, to, step)
-			if msg != "" {
-				r.bad("step", msg, "")
+			if msg := checkRange(key, sw.From, sw.To); msg != "" {
+				r.bad("from", msg, "")
+				break
 			}
-			sw.Values = vals
+			sw.Ranged = true
+			if r.num("step", &step) {
+				vals, msg := rangeValues(key, sw.From, sw.To, step)
+				if msg != "" {
+					r.bad("step", msg, "")
+				}
+				sw.Values = vals
+			}
 		}
 		var ms []any
 		if v, ok := r.t["metrics"]; ok {
@@ -112,28 +129,81 @@ func (sl *sweepLoader) check(sc *Scenario) {
 		r.window(&sw.Moment, true)
 		sc.Sweeps = append(sc.Sweeps, sw)
 	}
-	if len(sc.Sweeps) > 2 {
-		sl.l.add(sl.starts[2], "sweep[3]", "at most two sweeps (a line, or a grid)", "sweep the third key in another scenario")
-	} else if err := CheckSweepSize(sc.Sweeps); err != nil {
-		sl.l.add(sl.starts[len(sl.starts)-1], "sweep", err.Error(), "sweep fewer values, or split the grid across scenarios")
+	for i := range sc.Sweeps {
+		for j := range i {
+			if sc.Sweeps[i].Key == sc.Sweeps[j].Key {
+				sl.l.add(sc.Sweeps[i].Line, fmt.Sprintf("sweep[%d].key", i+1), fmt.Sprintf("%s is swept twice", sc.Sweeps[i].Key), "sweep each key once")
+			}
+		}
 	}
 }
 
-// MaxPoints bounds the points of a sweep: the values of one key, or of a
-// grid of two.
+// MaxPoints bounds the points of a sweep: the combinations of its values,
+// or the points of its Latin hypercube.
 const MaxPoints = 2500
 
-// CheckSweepSize refuses sweeps of more than MaxPoints points.
-func CheckSweepSize(sweeps []Sweep) error {
+// CheckSweeps refuses sweeps that the design cannot run: more than
+// MaxPoints points, or a range without a step in a full grid.
+func CheckSweeps(sweeps []Sweep, d Design) error {
+	if d.LHS > 0 {
+		if d.LHS > MaxPoints {
+			return fmt.Errorf("--lhs %d: a sweep may have at most %d points", d.LHS, MaxPoints)
+		}
+		return nil
+	}
 	n := 1
 	for _, sw := range sweeps {
+		if len(sw.Values) == 0 {
+			return fmt.Errorf("%s: a range without a step is for a Latin hypercube: add a step, or run with --lhs N", sw.Key)
+		}
 		n *= len(sw.Values)
-	}
-	if n > MaxPoints {
-		return fmt.Errorf("%d points to run; a sweep may have at most %d", n, MaxPoints)
+		if n > MaxPoints {
+			return fmt.Errorf("%d or more points to run; a sweep may have at most %d (a Latin hypercube, --lhs N, covers many keys with few points)", n, MaxPoints)
+		}
 	}
 	return nil
 }
+
+// checkRange checks a sweep's range: numbers, from below to, both allowed.
+func checkRange(k *Key, from, to float64) string {
+	if k.Kind == String || k.Kind == Bool {
+		return fmt.Sprintf("%s takes words, not a range of numbers; list them in values", k.Path)
+	}
+	if !finite(from) || !finite(to) || !(from < to) {
+		return "expected finite numbers with from < to"
+	}
+	for _, x := range []float64{from, to} {
+		var raw any = x
+		if k.Kind == Int {
+			raw = int64(math.Round(x))
+		}
+		if _, msg, _ := k.convert(raw); msg != "" {
+			return msg
+		}
+	}
+	return ""
+}
+
+// Value turns u in [0, 1) into one of the sweep's values: a point of its
+// range (rounded for whole numbers), or one of its listed values, each
+// taking an equal share of [0, 1).
+func (sw *Sweep) Value(k *Key, u float64) string {
+	if !sw.Ranged {
+		return sw.Values[min(int(u*float64(len(sw.Values))), len(sw.Values)-1)]
+	}
+	x := sw.From + u*(sw.To-sw.From)
+	var raw any = x
+	if k.Kind == Int {
+		raw = int64(math.Round(x))
+	}
+	v, _, _ := k.convert(raw)
+	return valueText(k, v)
+}
+
+// Lookup returns the registry's key at path, or nil.
+func Lookup(path string) *Key { return lookup(path) }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // sweepKey returns the registry key a sweep may vary, or reports why not.
 func sweepKey(sc *Scenario, path string, bad func(msg, hint string)) *Key {
@@ -209,7 +279,7 @@ func ParseSweepFlag(text string, sc *Scenario, ms []string) (Sweep, error) {
 	}
 	path, list, ok := strings.Cut(text, "=")
 	if !ok || list == "" {
-		return fail("expected key=from:to:step or key=v1,v2,...", "for example --sweep exchange.saving=0:0.9:0.1")
+		return fail("expected key=from:to:step, key=from:to (with --lhs) or key=v1,v2,...", "for example --sweep exchange.saving=0:0.9:0.1")
 	}
 	sw.Key = strings.TrimSpace(path)
 	var msg, hint string
@@ -217,20 +287,25 @@ func ParseSweepFlag(text string, sc *Scenario, ms []string) (Sweep, error) {
 	if key == nil {
 		return fail(msg, hint)
 	}
-	if parts := strings.Split(list, ":"); len(parts) == 3 {
-		var nums [3]float64
+	if parts := strings.Split(list, ":"); len(parts) == 3 || len(parts) == 2 {
+		nums := make([]float64, len(parts))
 		for i, p := range parts {
 			x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
 			if err != nil {
-				return fail(fmt.Sprintf("%q is not a number", p), "write from:to:step, such as 0:0.9:0.1")
+				return fail(fmt.Sprintf("%q is not a number", p), "write from:to:step, such as 0:0.9:0.1 (or from:to for a Latin hypercube)")
 			}
 			nums[i] = x
 		}
-		vals, msg := rangeValues(key, nums[0], nums[1], nums[2])
-		if msg != "" {
+		if len(parts) == 3 {
+			vals, msg := rangeValues(key, nums[0], nums[1], nums[2])
+			if msg != "" {
+				return fail(msg, "")
+			}
+			sw.Values = vals
+		} else if msg := checkRange(key, nums[0], nums[1]); msg != "" {
 			return fail(msg, "")
 		}
-		sw.Values = vals
+		sw.From, sw.To, sw.Ranged = nums[0], nums[1], true
 	} else {
 		if n := strings.Count(list, ",") + 1; n > maxSweepValues {
 			return fail(fmt.Sprintf("%d values; at most %d", n, maxSweepValues), "")
