@@ -45,7 +45,10 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the whole command to `FILE` (go tool pprof reads it)")
 	var sweepSpecs, sweepMetrics sets
 	var design scenario.Design
-	every := new(int)
+	every, robust := new(int), new(int)
+	if name == "check" {
+		robust = fs.Int("robust", 0, "also judge the claims at `N` sets of the scenario's [[uncertain]] keys, drawn by a Latin hypercube, and say how robust each verdict is")
+	}
 	if name == "sweep" {
 		fs.Var(&sweepSpecs, "sweep", "vary a key: `key=from:to:step`, key=v1,v2,... or key=from:to with --lhs (repeatable: every combination; replaces the scenario's [[sweep]])")
 		fs.Var(&sweepMetrics, "metric", "plot this `metric` against the swept values (repeatable)")
@@ -69,8 +72,8 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	var shard batch.Shard
 	if *shardText != "" {
-		if name == "check" {
-			return badInput(stderr, fmt.Errorf("--shard: check judges the whole batch; run the shards, merge them, then check"))
+		if name == "check" && *robust == 0 {
+			return badInput(stderr, fmt.Errorf("--shard: check judges the whole batch; shard a robust check (--robust N), or run the shards, merge them, then check"))
 		}
 		if shard, err = parseShard(*shardText); err != nil {
 			return badInput(stderr, err)
@@ -89,6 +92,17 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		}
 	}
 	var points []batch.Point
+	var rr *robustRun
+	big := sc
+	if *robust < 0 {
+		return badInput(stderr, fmt.Errorf("--robust %d: expected 0 (none) or more sets", *robust))
+	}
+	if *robust > 0 {
+		if rr, err = newRobust(sc, *robust, shard.Of > 0); err != nil {
+			return badInput(stderr, err)
+		}
+		big = rr.largest()
+	}
 	if name == "sweep" {
 		if design.LHS < 0 || *every < 0 {
 			return badInput(stderr, fmt.Errorf("--lhs and --every take 0 or more"))
@@ -98,7 +112,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		}
 	}
 	if avail, ok := batch.Available(); ok {
-		if err := batch.CheckMemory(sc, batchWorkers(*workers), len(points), avail); err != nil {
+		if err := batch.CheckMemory(big, batchWorkers(*workers), len(points), avail); err != nil {
 			return badInput(stderr, err)
 		}
 	}
@@ -129,6 +143,10 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	fmt.Fprintf(stdout, "%s: %d arm(s) × %d seed(s) × %d months, %d people (%s)\n",
 		sc.Name, len(sc.Arms), run.Seeds, run.Months, run.People, sc.File)
 	total := len(sc.Arms) * run.Seeds * max(len(points), 1)
+	if rr != nil {
+		total = len(sc.Arms) * run.Seeds * len(rr.points)
+		fmt.Fprintf(stdout, "robust check: the scenario as written, then %d sets of %d uncertain key(s)\n", *robust, len(rr.keys))
+	}
 	if shard.Of > 0 {
 		total = (total - shard.I + shard.Of) / shard.Of
 	}
@@ -136,9 +154,13 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	start := time.Now()
 	opt := batch.Options{Workers: *workers, CheckMoney: *check, Store: store, Resume: *resume, Done: tick, Shard: shard}
 	var rs []batch.Result
-	if points != nil {
+	switch {
+	case rr != nil:
+		err = batch.RunPoints(ctx, rr.points, opt, rr.take)
+		rs = rr.base
+	case points != nil:
 		err = batch.RunSweep(ctx, points, opt)
-	} else {
+	default:
 		rs, err = batch.Run(ctx, sc, opt)
 	}
 	finish()
@@ -155,7 +177,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	fmt.Fprintf(stdout, "ran in %.1f s\n", time.Since(start).Seconds())
 	if shard.Of > 0 {
-		if err := writeShard(folder, sc, shard, *every); err != nil {
+		if err := writeShard(folder, sc, shard, points != nil, *every, *robust); err != nil {
 			fmt.Fprintln(stderr, "headless:", err)
 			return exitFailed
 		}
@@ -178,7 +200,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			return exitFailed
 		}
 	}
-	files, err := writeOutputs(folder, *format, sc, rs, verdicts)
+	files, err := writeOutputs(folder, *format, sc, rs, verdicts, rr)
 	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
@@ -186,23 +208,26 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	printSummary(stdout, sc, rs)
 	fmt.Fprintf(stdout, "wrote %s into %s\n", strings.Join(files, ", "), *out)
 	if name == "check" {
-		return printVerdicts(stdout, verdicts)
+		return printVerdicts(stdout, verdicts, rr)
 	}
 	return exitOK
 }
 
 // printVerdicts prints each claim's verdict and evidence, and returns the
 // exit status: 0 when every claim is supported.
-func printVerdicts(w io.Writer, vs []claims.Verdict) int {
+func printVerdicts(w io.Writer, vs []claims.Verdict, rr *robustRun) int {
 	status := exitOK
 	count := map[claims.Outcome]int{}
 	fmt.Fprintln(w, "\nclaims (SUPPORTED: the interval on the claimed side; CONTRADICTED: on the other side; INCONCLUSIVE: neither):")
-	for _, v := range vs {
+	for i, v := range vs {
 		count[v.Outcome]++
 		if !v.Supported() {
 			status = exitFailed
 		}
 		fmt.Fprintf(w, "%2d. %-13s %s\n    %s\n    (%s)\n", v.Claim.Number, v.Outcome, v.Claim.Text, v.Evidence, v.Test)
+		if rr != nil {
+			fmt.Fprintf(w, "    robustness: %s\n", rr.rob[i].Summary())
+		}
 	}
 	fmt.Fprintf(w, "%d supported, %d contradicted, %d inconclusive\n", count[claims.Supported], count[claims.Contradicted], count[claims.Inconclusive])
 	return status
@@ -210,7 +235,7 @@ func printVerdicts(w io.Writer, vs []claims.Verdict) int {
 
 // writeOutputs writes the tables, the plots, the claims' verdicts when
 // there are any, the report and, last, the manifest.
-func writeOutputs(out *batch.Folder, format string, sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict) ([]string, error) {
+func writeOutputs(out *batch.Folder, format string, sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict, rr *robustRun) ([]string, error) {
 	type table struct {
 		name  string
 		write func(io.Writer, *scenario.Scenario, []batch.Result) error
@@ -238,7 +263,11 @@ func writeOutputs(out *batch.Folder, format string, sc *scenario.Scenario, rs []
 		return files, err
 	}
 	if vs != nil {
-		if err := out.Write("claims.csv", func(w io.Writer) error { return claims.WriteCSV(w, vs) }); err != nil {
+		var rob []claims.Robustness
+		if rr != nil {
+			rob = rr.rob
+		}
+		if err := out.Write("claims.csv", func(w io.Writer) error { return claims.WriteCSV(w, vs, rob) }); err != nil {
 			return files, err
 		}
 		files = append(files, "claims.csv")
@@ -247,10 +276,20 @@ func writeOutputs(out *batch.Folder, format string, sc *scenario.Scenario, rs []
 		if err != nil {
 			return files, err
 		}
+		if rr != nil {
+			figs, err := rr.write(out, format, sc)
+			files = append(files, figs...)
+			if err != nil {
+				return files, err
+			}
+		}
 	}
 	files = append(files, "report.html")
 	m := out.Manifest(sc, files)
 	page := report.New(sc, rs, vs, m, files)
+	if rr != nil {
+		page.AddRobustness(vs, rr.rob, files)
+	}
 	if err := out.Write("report.html", func(w io.Writer) error { return page.Write(w, out.Read) }); err != nil {
 		return files, err
 	}
@@ -261,7 +300,7 @@ func writeOutputs(out *batch.Folder, format string, sc *scenario.Scenario, rs []
 // a folder holding a file of one of these names that this program did not
 // write is refused before a batch starts.
 func outputNames(format string) []string {
-	names := []string{"summary.csv", "timeseries.csv", "wealth.csv", "firms.csv", "claims.csv", "sweep.csv", "sweep_timeseries.csv", shardFile, "report.html"}
+	names := []string{"summary.csv", "timeseries.csv", "wealth.csv", "firms.csv", "claims.csv", "robust.csv", "sweep.csv", "sweep_timeseries.csv", shardFile, "report.html"}
 	for _, f := range plots.FigureNames() {
 		names = append(names, f+"."+format)
 	}

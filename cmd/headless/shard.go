@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"commonwealth/internal/batch"
+	"commonwealth/internal/claims"
 	"commonwealth/internal/plots"
 	"commonwealth/internal/scenario"
 )
@@ -26,7 +27,8 @@ type shardInfo struct {
 	Sets   []string         `json:"sets"`
 	Sweeps []scenario.Sweep `json:"sweeps,omitempty"` // as swept, --sweep flags applied
 	Design scenario.Design  `json:"design,omitempty"`
-	Every  int              `json:"every,omitempty"` // sweep_timeseries.csv's thinning
+	Every  int              `json:"every,omitempty"`  // sweep_timeseries.csv's thinning
+	Robust int              `json:"robust,omitempty"` // the sets of a robust check
 	Shard  int              `json:"shard"`
 	Of     int              `json:"of"`
 }
@@ -43,8 +45,11 @@ func parseShard(text string) (batch.Shard, error) {
 }
 
 // writeShard records the scenario beside a shard's runs.
-func writeShard(out *batch.Folder, sc *scenario.Scenario, sh batch.Shard, every int) error {
-	info := shardInfo{File: sc.File, Source: sc.Source, Sets: sc.Sets, Sweeps: sc.Sweeps, Design: sc.Design, Every: every, Shard: sh.I, Of: sh.Of}
+func writeShard(out *batch.Folder, sc *scenario.Scenario, sh batch.Shard, sweep bool, every, robust int) error {
+	info := shardInfo{File: sc.File, Source: sc.Source, Sets: sc.Sets, Robust: robust, Shard: sh.I, Of: sh.Of}
+	if sweep {
+		info.Sweeps, info.Design, info.Every = sc.Sweeps, sc.Design, every
+	}
 	err := out.Write(shardFile, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -87,7 +92,7 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		if i == 0 {
 			first = info
-		} else if info.Source != first.Source || !slices.Equal(info.Sets, first.Sets) || info.Of != first.Of || !sameSweeps(info.Sweeps, first.Sweeps) || info.Design != first.Design {
+		} else if info.Source != first.Source || !slices.Equal(info.Sets, first.Sets) || info.Of != first.Of || !sameSweeps(info.Sweeps, first.Sweeps) || info.Design != first.Design || info.Robust != first.Robust {
 			return badInput(stderr, fmt.Errorf("%s: a shard of another scenario, other --set flags or another shard count than %s", d, dirs[0]))
 		}
 		stores = append(stores, batch.OpenStore(filepath.Join(d, "runs")))
@@ -112,7 +117,30 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	defer folder.Close()
 	var files []string
-	if len(first.Sweeps) > 0 {
+	status := exitOK
+	switch {
+	case first.Robust > 0:
+		rr, err := newRobust(sc, first.Robust, false)
+		for i := 0; err == nil && i < len(rr.points); i++ {
+			var rs []batch.Result
+			if rs, err = batch.Gather(rr.points[i].Scenario, stores); err == nil {
+				err = rr.take(i, rs)
+			}
+		}
+		var vs []claims.Verdict
+		if err == nil {
+			vs, err = claims.Judge(sc, rr.base)
+		}
+		if err == nil {
+			files, err = writeOutputs(folder, *format, sc, rr.base, vs, rr)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "headless:", err)
+			return exitFailed
+		}
+		printSummary(stdout, sc, rr.base)
+		status = printVerdicts(stdout, vs, rr)
+	case len(first.Sweeps) > 0:
 		sc.Sweeps, sc.Design = first.Sweeps, first.Design
 		ps, err := batch.Points(sc)
 		if err == nil {
@@ -125,10 +153,10 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintln(stderr, "headless:", err)
 			return exitFailed
 		}
-	} else {
+	default:
 		rs, err := batch.Gather(sc, stores)
 		if err == nil {
-			files, err = writeOutputs(folder, *format, sc, rs, nil)
+			files, err = writeOutputs(folder, *format, sc, rs, nil, nil)
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, "headless:", err)
@@ -137,7 +165,7 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		printSummary(stdout, sc, rs)
 	}
 	fmt.Fprintf(stdout, "merged %d shard(s); wrote %s into %s\n", len(dirs), strings.Join(files, ", "), *out)
-	return exitOK
+	return status
 }
 
 // readShardFile reads a shard's shard.json, refusing one too long to be

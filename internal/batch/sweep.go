@@ -63,17 +63,34 @@ func Points(sc *scenario.Scenario) ([]Point, error) {
 	return ps, nil
 }
 
-// RunSweep runs every point; runs go to the store as they end, like Run.
-// With a Shard, each point keeps only the shard's share of the sweep's runs.
+// RunSweep runs every point and keeps its results; runs go to the store as
+// they end, like Run. With a Shard, each point keeps only the shard's share
+// of the sweep's runs.
 func RunSweep(ctx context.Context, ps []Point, opt Options) error {
+	return RunPoints(ctx, ps, opt, func(i int, rs []Result) error {
+		ps[i].Results = rs
+		return nil
+	})
+}
+
+// RunPoints runs the points one after another, each on every worker, and
+// hands each point's results to each as it ends — so that a caller who
+// needs only what it makes of them (a robust check's verdicts) holds one
+// point's runs at a time. Runs go to the store as they end; a Shard runs
+// its share of the runs of all the points.
+func RunPoints(ctx context.Context, ps []Point, opt Options, each func(i int, rs []Result) error) error {
+	offset := 0
 	for i := range ps {
 		sc := ps[i].Scenario
-		opt.offset = i * len(sc.Arms) * sc.Run().Seeds
+		opt.offset = offset
+		offset += len(sc.Arms) * sc.Run().Seeds
 		rs, err := Run(ctx, sc, opt)
 		if err != nil {
 			return err
 		}
-		ps[i].Results = rs
+		if err := each(i, rs); err != nil {
+			return err
+		}
 	}
 	return nil
 }

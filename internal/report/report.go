@@ -30,6 +30,7 @@ type Page struct {
 	Title       string
 	Description string
 	Verdicts    []Verdict
+	Robust      []Robust // after check --robust
 	Tables      []Table
 	Figures     []Figure
 	Manifest    batch.Manifest
@@ -43,6 +44,20 @@ type Verdict struct {
 	Data                   template.URL // the figure as a data: URL, filled in by Write
 	Outcome                string       // SUPPORTED, CONTRADICTED or INCONCLUSIVE
 	Test                   string
+}
+
+// Robust is one claim's robustness over the uncertain keys.
+type Robust struct {
+	Text, Outcome, Summary, Figure string
+	Data                           template.URL // the figure as a data: URL, filled in by Write
+}
+
+// AddRobustness adds each claim's robustness, with its plot.
+func (p *Page) AddRobustness(vs []claims.Verdict, rob []claims.Robustness, files []string) {
+	for i, v := range vs {
+		p.Robust = append(p.Robust, Robust{Text: v.Claim.Text, Outcome: v.Outcome.String(), Summary: rob[i].Summary(),
+			Figure: findFile(files, fmt.Sprintf("robust_claim_%d.", v.Claim.Number))})
+	}
 }
 
 // Table is a table of numbers with a caption.
@@ -109,6 +124,13 @@ func (p *Page) Write(w io.Writer, read func(name string) ([]byte, error)) error 
 	for i := range p.Verdicts {
 		if v := &p.Verdicts[i]; v.Figure != "" {
 			if v.Data, err = dataURL(read, v.Figure); err != nil {
+				return err
+			}
+		}
+	}
+	for i := range p.Robust {
+		if r := &p.Robust[i]; r.Figure != "" {
+			if r.Data, err = dataURL(read, r.Figure); err != nil {
 				return err
 			}
 		}

@@ -12,10 +12,11 @@ import (
 )
 
 const (
-	armTable   = "arm"
-	claimTable = "claim"
-	sweepTable = "sweep"
-	eventTable = "event"
+	armTable       = "arm"
+	claimTable     = "claim"
+	sweepTable     = "sweep"
+	eventTable     = "event"
+	uncertainTable = "uncertain"
 )
 
 // Parse reads a scenario from src, named file in messages, applies the --set
@@ -48,6 +49,7 @@ func Parse(file string, src []byte, sets []string) (*Scenario, error) {
 	l.claims.check(sc)
 	l.sweeps.check(sc)
 	l.events.check(sc)
+	l.uncertain.check(sc)
 	if err := l.problems.sorted().err(); err != nil {
 		return nil, err
 	}
@@ -56,16 +58,17 @@ func Parse(file string, src []byte, sets []string) (*Scenario, error) {
 
 // loader holds the state of one Parse.
 type loader struct {
-	file     string
-	doc      map[string]any
-	keys     []docKey
-	sets     []string // the --set flags
-	dropped  []string // the arms the --arm flags leave out
-	problems Problems
-	keyLine  map[string]int // line of each key set, by displayed path
-	claims   claimLoader
-	sweeps   sweepLoader
-	events   eventLoader
+	file      string
+	doc       map[string]any
+	keys      []docKey
+	sets      []string // the --set flags
+	dropped   []string // the arms the --arm flags leave out
+	problems  Problems
+	keyLine   map[string]int // line of each key set, by displayed path
+	claims    claimLoader
+	sweeps    sweepLoader
+	events    eventLoader
+	uncertain uncertainLoader
 }
 
 func (l *loader) add(line int, key, msg, hint string) {
@@ -78,6 +81,7 @@ func (l *loader) walk(sc *Scenario) {
 	l.claims.l, l.claims.name = l, claimTable
 	l.sweeps.l, l.sweeps.name = l, sweepTable
 	l.events.l, l.events.name = l, eventTable
+	l.uncertain.l, l.uncertain.name = l, uncertainTable
 	arm := -1
 	var badTables []string
 	for _, dk := range l.keys {
@@ -155,6 +159,8 @@ func (l *loader) blockSet(name string) *blocks {
 		return &l.sweeps.blocks
 	case eventTable:
 		return &l.events.blocks
+	case uncertainTable:
+		return &l.uncertain.blocks
 	}
 	return nil
 }

@@ -23,8 +23,9 @@ func Reference() string {
 ## Blocks
 
 - ` + "`[[arm]]`" + `: ` + "`name`" + ` and any per-arm keys. Every arm runs the same seeds: the same people.
-- ` + "`[[claim]]`" + `: ` + "`text`" + `, then either ` + "`metric`, `arm`" + `, ` + "`compare`" + ` (another arm) or ` + "`value`" + `, ` + "`op`" + ` (` + "`<`, `>`, `within`" + ` with ` + "`tolerance`" + `), or ` + "`expr`" + ` (an expression over arms and their metrics, such as ` + "`private.gini_wealth > commons.gini_wealth`" + `); and optionally ` + "`month`" + ` or ` + "`window = [first, last]`" + `. Judged by ` + "`headless check`" + `.
-- ` + "`[[sweep]]`" + `: ` + "`key`" + `, ` + "`values`" + ` or ` + "`from`, `to`, `step`" + `, optionally ` + "`metrics`" + ` and ` + "`month`/`window`" + `. Run by ` + "`headless sweep`" + `; two sweeps make a grid.
+- ` + "`[[claim]]`" + `: ` + "`text`" + `, then either ` + "`metric`, `arm`" + `, ` + "`compare`" + ` (another arm) or ` + "`value`" + `, ` + "`op`" + ` (` + "`<`, `>`, `within`" + ` with ` + "`tolerance`" + `, a number or a share such as ` + "`\"10%\"`" + `), or ` + "`expr`" + ` (an expression over arms and their metrics, such as ` + "`private.gini_wealth > commons.gini_wealth`" + `); and optionally ` + "`window = [first, last]`" + ` (default: the mean of the last 12 months). Judged by ` + "`headless check`" + `.
+- ` + "`[[sweep]]`" + `: ` + "`key`" + `, ` + "`values`" + ` or ` + "`from`, `to`, `step`" + ` (no step for a Latin hypercube, ` + "`--lhs N`" + `), optionally ` + "`metrics`" + ` and ` + "`month`/`window`" + `. Run by ` + "`headless sweep`" + `; several sweeps make a full grid.
+- ` + "`[[uncertain]]`" + `: ` + "`key`, `from`, `to`" + `, optionally ` + "`distribution`" + ` (` + "`uniform`" + ` or ` + "`loguniform`" + `) and ` + "`why`" + ` (where the range comes from). ` + "`headless check --robust N`" + ` judges the claims at N sets of the uncertain keys drawn by a Latin hypercube.
 - ` + "`[[event]]`" + `: ` + "`month`" + `, optionally ` + "`arm`" + `, ` + "`set`" + ` (a table of live keys), ` + "`caption`" + `, ` + "`question`" + ` (pauses the window for predictions). Events run in headless runs too.
 `)
 	return b.String()

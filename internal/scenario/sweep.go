@@ -21,6 +21,7 @@ type Sweep struct {
 	Values   []string // each as --set would take it, already checked; none for a bare range
 	From, To float64  // the range, when the sweep gave one
 	Ranged   bool     // From and To hold a range of numbers
+	Log      bool     // a hypercube draws the range uniformly on a log scale
 	Metrics  []string // what to plot against the value
 	Moment            // when the metrics are read
 	Line     int
@@ -192,6 +193,9 @@ func (sw *Sweep) Value(k *Key, u float64) string {
 		return sw.Values[min(int(u*float64(len(sw.Values))), len(sw.Values)-1)]
 	}
 	x := sw.From + u*(sw.To-sw.From)
+	if sw.Log {
+		x = math.Exp(math.Log(sw.From) + u*(math.Log(sw.To)-math.Log(sw.From)))
+	}
 	var raw any = x
 	if k.Kind == Int {
 		raw = int64(math.Round(x))

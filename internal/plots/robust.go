@@ -1,0 +1,74 @@
+package plots
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"commonwealth/internal/batch"
+	"commonwealth/internal/claims"
+	"commonwealth/internal/scenario"
+)
+
+// WriteRobust draws, for every claim of a robust check, its verdict at each
+// drawn parameter set over the two uncertain keys that move its effect
+// most (with one uncertain key: the effect against it), a verdict a colour,
+// and returns the file names: robust_claim_1.png, ...
+func WriteRobust(out *batch.Folder, format string, sc *scenario.Scenario, keys []string, x [][]float64, verdicts [][]claims.Verdict, rob []claims.Robustness) ([]string, error) {
+	var names []string
+	for c := range rob {
+		p, err := robustPlot(sc, c, keys, x, verdicts, rob[c])
+		if err != nil {
+			return names, err
+		}
+		name := fmt.Sprintf("robust_claim_%d.%s", sc.Claims[c].Number, format)
+		if err := out.Write(name, func(w io.Writer) error { return writePlot(w, p, format) }); err != nil {
+			return names, err
+		}
+		names = append(names, name)
+	}
+	return names, nil
+}
+
+func robustPlot(sc *scenario.Scenario, c int, keys []string, x [][]float64, verdicts [][]claims.Verdict, rob claims.Robustness) (*fig, error) {
+	claim := &sc.Claims[c]
+	kx, ky := slices.Index(keys, rob.Influence[0].Key), -1
+	ylabel := "the claim's effect (mean over seeds)"
+	if len(keys) > 1 {
+		ky = slices.Index(keys, rob.Influence[1].Key)
+		ylabel = keys[ky]
+	}
+	p := newPlot(fmt.Sprintf("%s — over %d sets of the uncertain keys", shorten(claim.Text, 80), rob.Sets), keys[kx], ylabel)
+	p.Title.TextStyle.Font.Size = vg.Points(13)
+	for _, o := range []claims.Outcome{claims.Supported, claims.Contradicted, claims.Inconclusive} {
+		var pts plotter.XYs
+		for s := range verdicts {
+			if verdicts[s][c].Outcome != o {
+				continue
+			}
+			y := verdicts[s][c].Mean
+			if ky >= 0 {
+				y = x[s][ky]
+			}
+			if finite(x[s][kx], y) {
+				pts = append(pts, plotter.XY{X: x[s][kx], Y: y})
+			}
+		}
+		if len(pts) == 0 {
+			continue
+		}
+		sc, err := plotter.NewScatter(pts)
+		if err != nil {
+			return nil, err
+		}
+		sc.Color, sc.Radius, sc.Shape = verdictColors[o], vg.Points(4), draw.CircleGlyph{}
+		p.Add(sc)
+		p.legend(fmt.Sprintf("%s (%.0f%%)", o, 100*rob.Share[o]), sc)
+	}
+	p.note("Each dot is one set of the uncertain keys, drawn by a Latin hypercube; its colour is the claim's verdict there. Most influential: %s.", rob.InfluenceText(3))
+	return p, nil
+}
