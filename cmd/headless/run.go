@@ -13,7 +13,7 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
-	"commonwealth/internal/metrics"
+	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/plots"
 	"commonwealth/internal/report"
 	"commonwealth/internal/scenario"
@@ -348,7 +348,7 @@ func printSummary(w io.Writer, sc *scenario.Scenario, rs []batch.Result) {
 		all[a] = a
 	}
 	table("at the end (last year)", func(a, c int) string {
-		mean, lo, hi := metrics.MeanCI(end(a, c), 0.95)
+		mean, lo, hi := interval.MeanCI(end(a, c), 0.95)
 		return fmt.Sprintf("%.3f [%.3f, %.3f]", mean, lo, hi)
 	}, all)
 	if len(sc.Arms) > 1 {

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"commonwealth/internal/batch"
-	"commonwealth/internal/metrics"
+	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/plots"
 	"commonwealth/internal/report"
 	"commonwealth/internal/scenario"
@@ -110,7 +110,7 @@ func sweepTables(sc *scenario.Scenario, ps []batch.Point) []report.Table {
 		for i := range ps {
 			row := append([]string(nil), ps[i].Values...)
 			for a := range sc.Arms {
-				mean, lo, hi := metrics.MeanCI(ps[i].Metric(a, sw0.Moment, metric), 0.95)
+				mean, lo, hi := interval.MeanCI(ps[i].Metric(a, sw0.Moment, metric), 0.95)
 				row = append(row, fmt.Sprintf("%.4g [%.4g, %.4g]", mean, lo, hi))
 			}
 			t.Rows = append(t.Rows, row)

@@ -1,7 +1,7 @@
 package batch
 
 import (
-	"commonwealth/internal/metrics"
+	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/scenario"
 )
 
@@ -35,7 +35,7 @@ func Compare(xs, base []float64) Paired {
 			p.Lower++
 		}
 	}
-	p.Mean, p.Lo, p.Hi = metrics.MeanCI(d, 0.95)
+	p.Mean, p.Lo, p.Hi = interval.MeanCI(d, 0.95)
 	return p
 }
 

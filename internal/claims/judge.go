@@ -17,6 +17,7 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/metrics"
+	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/scenario"
 )
 
@@ -160,7 +161,7 @@ func (v *Verdict) decide() {
 		return
 	}
 	v.P = math.NaN()
-	v.Mean, v.Lo, v.Hi = metrics.MeanCI(v.Values, Level)
+	v.Mean, v.Lo, v.Hi = interval.MeanCI(v.Values, Level)
 	c := v.Claim
 	for _, x := range v.Values {
 		if v.holds(x) {

@@ -59,17 +59,6 @@ func TestLorenz(t *testing.T) {
 	}
 }
 
-func TestMeanCI(t *testing.T) {
-	mean, lo, hi := MeanCI([]float64{1, 2, 3, 4, 5}, 0.95)
-	// t(0.975, 4) = 2.7764; sd = √2.5; half-width = 2.7764·1.5811/√5 = 1.9632.
-	if !close(mean, 3) || math.Abs(hi-mean-1.9632) > 1e-4 || !close(mean-lo, hi-mean) {
-		t.Fatalf("MeanCI = %v [%v, %v]", mean, lo, hi)
-	}
-	if m, l, h := MeanCI([]float64{7}, 0.95); m != 7 || l != 7 || h != 7 {
-		t.Fatalf("one value: %v [%v, %v]", m, l, h)
-	}
-}
-
 // TestPowerLawExponent takes integer values of a Pareto law of density
 // exponent 2.5 (as firm sizes are integers) and checks the estimate within
 // three standard errors, plus the approximation's bias of about 0.02 that

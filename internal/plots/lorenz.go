@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"commonwealth/internal/metrics"
+	"commonwealth/internal/metrics/interval"
 )
 
 // lorenzPoints is how many population fractions the Lorenz curve is drawn at.
@@ -47,7 +48,7 @@ func lorenz(title string, arms []arm) (*fig, error) {
 		line.Color = armColor(a.color)
 		line.Width = vg.Points(2)
 		p.Add(line)
-		g, _, _ := metrics.MeanCI(ginis, 0.95)
+		g, _, _ := interval.MeanCI(ginis, 0.95)
 		p.legend(giniLabel(a.name, g), line)
 	}
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1

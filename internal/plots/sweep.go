@@ -14,7 +14,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"commonwealth/internal/batch"
-	"commonwealth/internal/metrics"
+	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/scenario"
 )
 
@@ -150,7 +150,7 @@ func sweepEffect(sc *scenario.Scenario, ps []batch.Point, metric string, k int) 
 			for _, j := range at[v] {
 				runs = append(runs, ps[j].Metric(a, sw.Moment, metric)...)
 			}
-			mean, l, h := metrics.MeanCI(runs, 0.95)
+			mean, l, h := interval.MeanCI(runs, 0.95)
 			if !finite(mean) {
 				continue
 			}
@@ -229,7 +229,7 @@ func armGrid(sc *scenario.Scenario, ps []batch.Point, metric string, a int) grid
 	g := grid{cols: len(sx.Values), rows: len(sy.Values), z: make([]float64, len(ps))}
 	for i := range ps { // the first sweep varies slowest
 		col, row := i/len(sy.Values), i%len(sy.Values)
-		g.z[row*g.cols+col], _, _ = metrics.MeanCI(ps[i].Metric(a, sx.Moment, metric), 0.95)
+		g.z[row*g.cols+col], _, _ = interval.MeanCI(ps[i].Metric(a, sx.Moment, metric), 0.95)
 	}
 	return g
 }

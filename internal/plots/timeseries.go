@@ -9,7 +9,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"commonwealth/internal/metrics"
+	"commonwealth/internal/metrics/interval"
 )
 
 // series is one metric of one arm over time: the mean over seeds and its 95%
@@ -53,7 +53,7 @@ func meanOverSeeds(a arm, metric string, unit float64) series {
 				xs[i] += row[col] / float64(pr[1]-pr[0])
 			}
 		}
-		mean, l, h := metrics.MeanCI(xs, 0.95)
+		mean, l, h := interval.MeanCI(xs, 0.95)
 		if !finite(mean) {
 			continue
 		}

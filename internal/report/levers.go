@@ -5,7 +5,7 @@ import (
 	"slices"
 
 	"commonwealth/internal/batch"
-	"commonwealth/internal/metrics"
+	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/scenario"
 )
 
@@ -79,10 +79,10 @@ func leverTable(sc *scenario.Scenario, rs []batch.Result, levers []int) Table {
 			for s := range sum {
 				sum[s] += d[s]
 			}
-			row = append(row, interval(d))
+			row = append(row, meanText(d))
 		}
 		together := diff(end(last), b)
-		row = append(row, interval(sum), interval(together), interval(diff(together, sum)))
+		row = append(row, meanText(sum), meanText(together), meanText(diff(together, sum)))
 		t.Rows = append(t.Rows, row)
 	}
 	return t
@@ -97,8 +97,8 @@ func diff(xs, ys []float64) []float64 {
 	return d
 }
 
-// interval formats the mean of xs and its 95% interval.
-func interval(xs []float64) string {
-	mean, lo, hi := metrics.MeanCI(xs, 0.95)
+// meanText formats the mean of xs and its 95% interval.
+func meanText(xs []float64) string {
+	mean, lo, hi := interval.MeanCI(xs, 0.95)
 	return fmt.Sprintf("%+.3g [%+.3g, %+.3g]", mean, lo, hi)
 }

@@ -16,7 +16,7 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
-	"commonwealth/internal/metrics"
+	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/scenario"
 )
 
@@ -227,7 +227,7 @@ func endTables(sc *scenario.Scenario, rs []batch.Result) []Table {
 		row := []string{name}
 		drow := []string{name}
 		for a := range sc.Arms {
-			mean, lo, hi := metrics.MeanCI(end(a, col), 0.95)
+			mean, lo, hi := interval.MeanCI(end(a, col), 0.95)
 			row = append(row, fmt.Sprintf("%.4g [%.4g, %.4g]", mean, lo, hi))
 			if a == 0 {
 				continue

@@ -8,12 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/expr-lang/expr"
-	"github.com/expr-lang/expr/ast"
-	"github.com/expr-lang/expr/builtin"
-	"github.com/expr-lang/expr/parser"
-	"github.com/expr-lang/expr/vm"
-
 	"commonwealth/internal/metrics"
 )
 
@@ -40,7 +34,7 @@ type Claim struct {
 	Relative  bool    // Tolerance is a share of the compared arm's mean (or of the value)
 	Moment            // when the metric is read
 	Expr      string
-	Program   *vm.Program // the compiled Expr, or nil
+	Program   program // the compiled Expr, or nil (always nil in the browser build)
 }
 
 // Operators of claims.
@@ -175,29 +169,7 @@ func (cl *claimLoader) compile(c *Claim, sc *Scenario, ms []metrics.Metric, hasO
 		bad("expr", fmt.Sprintf("%d characters; an expression may have at most %d", len(c.Expr), maxExpr), "split the claim in two")
 		return
 	}
-	if msg, hint := checkNames(c.Expr, sc, metrics.Names(ms)); msg != "" {
-		bad("expr", msg, hint)
-		return
-	}
-	prog, err := expr.Compile(c.Expr, append([]expr.Option{expr.Env(env)}, pure...)...)
-	if err != nil {
-		bad("expr", "invalid expression: "+userTerms(err.Error()), "arms are variables and metrics their fields, as in "+sc.Arms[0].Name+".gini_wealth")
-		return
-	}
-	switch prog.Node().Type().Kind() {
-	case reflect.Bool:
-		if hasOp {
-			bad("op", "a true/false expression is judged by how many seeds it holds in; it takes no op", "remove op, or make the expression a number")
-		}
-	case reflect.Float64, reflect.Int:
-		if !hasOp {
-			bad("op", "a number expression needs op: is it below zero (\"<\"), above (\">\") or within a tolerance of it (\"within\")?", "")
-		}
-	default:
-		bad("expr", "the expression must give a number or true/false, it gives "+prog.Node().Type().String(), "")
-		return
-	}
-	c.Program = prog
+	compileExpr(c, sc, metrics.Names(ms), env, hasOp, bad)
 }
 
 // droppedIn returns an arm left out by --arm that a claim or event block
@@ -213,14 +185,7 @@ func (l *loader) droppedIn(t map[string]any) string {
 		}
 	}
 	if text, ok := t["expr"].(string); ok && len(text) <= maxExpr {
-		if tree, err := parser.Parse(text); err == nil {
-			ast.Find(tree.Node, func(n ast.Node) bool {
-				if id, ok := n.(*ast.IdentifierNode); ok {
-					names = append(names, id.Value)
-				}
-				return false
-			})
-		}
+		names = append(names, exprNames(text)...)
 	}
 	for _, n := range names {
 		if slices.Contains(l.dropped, n) {
@@ -232,117 +197,6 @@ func (l *loader) droppedIn(t map[string]any) string {
 
 // maxExpr bounds the length of a claim's expression.
 const maxExpr = 1000
-
-// checkNames checks the arms and metrics an expression names, so that a
-// typo is reported in the scenario's terms: which arm, which metric, and
-// what there is instead.
-func checkNames(text string, sc *Scenario, metricNames []string) (msg, hint string) {
-	tree, err := parser.Parse(text)
-	if err != nil {
-		return "", "" // a syntax error: Compile says where
-	}
-	var arms []string
-	for _, a := range sc.Arms {
-		arms = append(arms, a.Name)
-	}
-	v := &nameCheck{arms: arms, metrics: metricNames}
-	ast.Walk(&tree.Node, v)
-	return v.msg, v.hint
-}
-
-// nameCheck finds the first unknown arm or metric in an expression.
-type nameCheck struct {
-	arms, metrics []string
-	msg, hint     string
-}
-
-// Visit checks one node: arm.metric, or a bare name that is not an arm.
-func (v *nameCheck) Visit(node *ast.Node) {
-	if v.msg != "" {
-		return
-	}
-	switch n := (*node).(type) {
-	case *ast.MemberNode:
-		arm, ok1 := n.Node.(*ast.IdentifierNode)
-		metric, ok2 := n.Property.(*ast.StringNode)
-		if ok1 && ok2 && slices.Contains(v.arms, arm.Value) && !slices.Contains(v.metrics, metric.Value) {
-			v.msg = fmt.Sprintf("unknown metric %s in %s.%s; this model has: %s", metric.Value, arm.Value, metric.Value, strings.Join(v.metrics, ", "))
-			v.hint = didYouMean(metric.Value, v.metrics)
-		}
-	case *ast.BuiltinNode:
-		v.clock(n.Name)
-	case *ast.IdentifierNode:
-		if v.clock(n.Value) {
-			return
-		}
-		if !slices.Contains(v.arms, n.Value) && slices.Contains(v.metrics, n.Value) {
-			v.msg = fmt.Sprintf("%s is a metric: say whose, as in %s.%s", n.Value, v.arms[0], n.Value)
-		} else if !slices.Contains(v.arms, n.Value) && !isBuiltin(n.Value) {
-			v.msg = fmt.Sprintf("unknown arm %s; the arms are %s", n.Value, quoteList(v.arms))
-			v.hint = didYouMean(n.Value, v.arms)
-		}
-	}
-}
-
-// impure are expr's functions that read the clock: a verdict must not
-// depend on when it is judged. (Expressions have no randomness or I/O.)
-var impure = []string{"now", "date", "duration", "timezone"}
-
-// pure are the compile options that leave the impure functions out.
-var pure = func() []expr.Option {
-	var opts []expr.Option
-	for _, f := range impure {
-		opts = append(opts, expr.DisableBuiltin(f))
-	}
-	return opts
-}()
-
-// clock reports, the first time, a function that reads the clock.
-func (v *nameCheck) clock(name string) bool {
-	if !slices.Contains(impure, name) || slices.Contains(v.arms, name) {
-		return false
-	}
-	v.msg = fmt.Sprintf("%s reads the clock: a claim's verdict must not depend on when it is judged", name)
-	v.hint = "use arithmetic, comparisons and functions such as abs, min, max, round"
-	return true
-}
-
-// isBuiltin reports whether name is one of expr's functions.
-func isBuiltin(name string) bool {
-	for _, f := range builtin.Builtins {
-		if f.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
-// userTerms shortens an expr error to one line, with the type it names for
-// an arm (a long struct) replaced by "an arm".
-func userTerms(s string) string {
-	s = oneLine(s)
-	for {
-		i := strings.Index(s, "struct {")
-		if i < 0 {
-			break
-		}
-		depth, j := 0, i
-		for ; j < len(s); j++ {
-			if s[j] == '{' {
-				depth++
-			} else if s[j] == '}' {
-				if depth--; depth == 0 {
-					break
-				}
-			}
-		}
-		s = s[:i] + "an arm" + s[min(j+1, len(s)):]
-	}
-	if len(s) > 300 {
-		s = s[:300] + "…"
-	}
-	return s
-}
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
@@ -373,12 +227,6 @@ func (s *Scenario) CheckClaims() error {
 // can reach 95%: all n seeds agreeing has a chance of 0.5^n, below 0.05
 // from 5 seeds.
 const MinSignSeeds = 5
-
-// Boolean reports whether the claim is a true/false expression, judged by a
-// sign test over seeds.
-func (c *Claim) Boolean() bool {
-	return c.Program != nil && c.Program.Node().Type().Kind() == reflect.Bool
-}
 
 // MinSeeds is the fewest seeds the claim can be judged with: an interval
 // needs two, a sign test MinSignSeeds.

@@ -1,4 +1,8 @@
-package metrics
+// Package interval gives the confidence intervals the batch tools report
+// over seeds. It is apart from package metrics so that the window, which
+// measures one world at a time, does not carry gonum's statistics into
+// its browser build.
+package interval
 
 import (
 	"math"
