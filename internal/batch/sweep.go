@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 
+	"commonwealth/internal/metrics"
 	"commonwealth/internal/scenario"
 )
 
@@ -95,28 +96,11 @@ func RunPoints(ctx context.Context, ps []Point, opt Options, each func(i int, rs
 	return nil
 }
 
-// At returns a metric of a run at a moment: at one month, the mean over a
-// window, or the mean over the last scenario.EndMonths months (all the
-// months after the start in a shorter run).
+// At returns a metric of a run at a moment: at one month, or the mean over
+// the moment's months (scenario.Moment.Rows).
 func At(r *Result, m scenario.Moment, metric string) float64 {
-	col := r.Series.Column(metric)
-	switch {
-	case m.To > 0:
-		return meanRows(r.Series.Rows[m.From:m.To+1], col)
-	case m.Month >= 0:
-		return r.Series.Rows[m.Month][col]
-	}
-	rows := r.Series.Rows
-	return meanRows(rows[max(len(rows)-scenario.EndMonths, min(1, len(rows)-1)):], col)
-}
-
-// meanRows is the mean of a column over rows.
-func meanRows(rows [][]float64, col int) float64 {
-	var sum float64
-	for _, row := range rows {
-		sum += row[col]
-	}
-	return sum / float64(len(rows))
+	from, to := m.Rows(len(r.Series.Rows))
+	return metrics.MeanColumn(r.Series.Rows[from:to], r.Series.Column(metric))
 }
 
 // WriteSweepCSV writes sweep.csv: a row per point, arm and seed with every

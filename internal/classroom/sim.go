@@ -6,6 +6,7 @@ package classroom
 
 import (
 	"fmt"
+	"slices"
 
 	"commonwealth/internal/economy"
 	"commonwealth/internal/metrics"
@@ -38,8 +39,12 @@ type Sim struct {
 	Notice      string // why the last slider change was refused, or ""
 	Selected    *Inspection
 
-	Arms   []*ArmState
-	events []scenario.Event // still to happen, in month order
+	Shown   []string // the arms running, by name; nil for every arm
+	Changes []Setting // the sliders' changes, kept when the worlds start again
+	Lesson  *Lesson   // the guided lesson, or nil when exploring
+	lesson  *Lesson   // the scenario's lesson, kept while exploring
+	Arms    []*ArmState
+	events  []scenario.Event // still to happen, in month order
 }
 
 // Inspection follows one person of one arm, from the month they were
@@ -62,9 +67,15 @@ type ArmState struct {
 	slab     []float64   // room for the next rows, allocated many months at a time
 }
 
-// NewSim starts every arm of sc with the scenario's first seed, paused.
+// NewSim starts sc with the scenario's first seed, paused: at its lesson's
+// title when it has a lesson, and otherwise with every arm.
 func NewSim(sc *scenario.Scenario) (*Sim, error) {
 	s := &Sim{Scenario: sc, Seed: sc.Run().Seed, Paused: true, Speed: DefaultSpeed}
+	if sc.Lesson != nil {
+		if err := s.startLesson(); err != nil {
+			return nil, err
+		}
+	}
 	return s, s.reset()
 }
 
@@ -74,11 +85,22 @@ func (s *Sim) reset() error {
 	s.events = s.Scenario.Events
 	s.Caption, s.Question, s.Selected = "", "", nil
 	for _, a := range s.Scenario.Arms {
-		w, err := economy.New(a.Settings.Params, s.Seed)
+		if s.Shown != nil && !slices.Contains(s.Shown, a.Name) {
+			continue
+		}
+		set := a.Settings
+		for _, c := range s.Changes {
+			if c.Arm == "" || c.Arm == a.Name {
+				if err := scenario.SetLive(&set, c.Key, c.Value); err != nil {
+					return fmt.Errorf("arm %s: %w", a.Name, err)
+				}
+			}
+		}
+		w, err := economy.New(set.Params, s.Seed)
 		if err != nil {
 			return fmt.Errorf("arm %s: %w", a.Name, err)
 		}
-		st := &ArmState{Name: a.Name, Settings: a.Settings, World: w}
+		st := &ArmState{Name: a.Name, Settings: set, World: w}
 		w.Observe(&st.Snap)
 		st.Meter = metrics.Meter{Metrics: metrics.ForSnapshot(&st.Snap)}
 		st.record()
@@ -108,6 +130,28 @@ func (st *ArmState) Value(name string) float64 {
 		}
 	}
 	return 0
+}
+
+// At returns the named metric at a moment of the history: one month, or
+// the mean over the moment's months, as headless check reads a run.
+func (st *ArmState) At(m scenario.Moment, name string) float64 {
+	for i, mt := range st.Meter.Metrics {
+		if mt.Name == name {
+			from, to := m.Rows(len(st.History))
+			return metrics.MeanColumn(st.History[from:to], i)
+		}
+	}
+	return 0
+}
+
+// arm returns the running arm of that name, or nil.
+func (s *Sim) arm(name string) *ArmState {
+	for _, st := range s.Arms {
+		if st.Name == name {
+			return st
+		}
+	}
+	return nil
 }
 
 // Month returns the months the worlds have run.
@@ -177,8 +221,12 @@ type Intent struct {
 	Step        bool // one month, and pause
 	Faster      bool
 	Slower      bool
-	Reset       bool // the same seed from month 0
+	Reset       bool // the same seed from month 0, keeping the sliders' changes
+	ResetAll    bool // the same seed from month 0, as the scenario is written
 	NewSeed     bool // the next seed from month 0
+	Next        bool // the lesson's next stage
+	Predict     int  // the class's answer, from 1; 0 for none
+	Explore     bool // switch between the lesson and every arm
 	ToggleHelp  bool
 	Sliders     bool // open or close the parameters panel
 	Large       bool // presenter mode on or off
@@ -186,8 +234,9 @@ type Intent struct {
 	Inspect     *Pick // a person clicked on; an empty Pick clears
 }
 
-// Setting is a live key set to a value in every arm, as a slider does.
-type Setting struct{ Key, Value string }
+// Setting is a live key set to a value in one arm, or in every arm when Arm
+// is "", as a slider does.
+type Setting struct{ Arm, Key, Value string }
 
 // Pick names a person of an arm; Person −1 means nobody.
 type Pick struct{ Arm, Person int }
@@ -197,9 +246,27 @@ func (s *Sim) Apply(in Intent) error {
 	switch {
 	case in.Reset:
 		return s.reset()
+	case in.ResetAll:
+		s.Changes = nil
+		return s.reset()
 	case in.NewSeed:
 		s.Seed++
 		return s.reset()
+	case in.Explore:
+		return s.toggleLesson()
+	}
+	if l := s.Lesson; l != nil && l.Stage < StageWatch {
+		// Before the worlds run, Space and → move the lesson on; the
+		// class's answer starts them.
+		if in.TogglePause || in.Step || in.Next {
+			s.advance()
+		}
+		if in.Predict > 0 {
+			s.predict(in.Predict - 1)
+		}
+		in.TogglePause, in.Step = false, false
+	} else if in.Next && l != nil {
+		s.advance()
 	}
 	if in.TogglePause {
 		s.Paused = !s.Paused
@@ -237,12 +304,16 @@ func (s *Sim) Apply(in Intent) error {
 	return nil
 }
 
-// set changes a live key in every arm, from the next step on; a value that
-// a world refuses changes no arm.
+// set changes a live key in its arm (or every arm), from the next step on,
+// and keeps the change for when the worlds start again; a value that a
+// world refuses changes no arm.
 func (s *Sim) set(st Setting) error {
 	next := make([]scenario.Settings, len(s.Arms))
 	for i, a := range s.Arms {
 		next[i] = a.Settings
+		if st.Arm != "" && st.Arm != a.Name {
+			continue
+		}
 		if err := scenario.SetLive(&next[i], st.Key, st.Value); err != nil {
 			return err
 		}
@@ -256,6 +327,10 @@ func (s *Sim) set(st Setting) error {
 		}
 		a.Settings = next[i]
 	}
+	s.Changes = slices.DeleteFunc(s.Changes, func(c Setting) bool {
+		return c.Key == st.Key && (st.Arm == "" || c.Arm == st.Arm)
+	})
+	s.Changes = append(s.Changes, st)
 	return nil
 }
 
@@ -277,6 +352,17 @@ func (s *Sim) Update() {
 	s.steps(int(Speeds[s.Speed] * float64(s.Scenario.Run().People)))
 	if s.Done() {
 		s.Paused = true
+		if l := s.Lesson; l != nil && l.Stage == StageWatch {
+			l.Stage = StageReveal // the end of the run brings the answer
+		}
+	}
+}
+
+// Work gives the lesson's answer its share of an update, in the browser
+// (on a desktop it runs by itself).
+func (s *Sim) Work() {
+	if l := s.lesson; l != nil && !Background && l.Reveal.Answer() == nil {
+		l.Reveal.Work(revealSlice)
 	}
 }
 
@@ -287,6 +373,10 @@ func (in Intent) Or(other Intent) Intent {
 	in.Faster = in.Faster || other.Faster
 	in.Slower = in.Slower || other.Slower
 	in.Reset = in.Reset || other.Reset
+	in.ResetAll = in.ResetAll || other.ResetAll
+	in.Next = in.Next || other.Next
+	in.Explore = in.Explore != other.Explore
+	in.Predict = max(in.Predict, other.Predict)
 	in.NewSeed = in.NewSeed || other.NewSeed
 	in.ToggleHelp = in.ToggleHelp != other.ToggleHelp
 	in.Sliders = in.Sliders != other.Sliders

@@ -9,7 +9,20 @@ import (
 	"commonwealth/internal/scenario"
 )
 
+// newSim opens a scenario to explore, every arm running.
 func newSim(t *testing.T, ref string, sets ...string) *Sim {
+	t.Helper()
+	s := newLesson(t, ref, sets...)
+	if s.Lesson != nil {
+		if err := s.Apply(Intent{Explore: true}); err != nil || s.Lesson != nil {
+			t.Fatalf("exploring: %v", err)
+		}
+	}
+	return s
+}
+
+// newLesson opens a scenario as the window does: at its lesson, if any.
+func newLesson(t *testing.T, ref string, sets ...string) *Sim {
 	t.Helper()
 	sc, err := scenario.Load(ref, sets)
 	if err != nil {
@@ -19,6 +32,7 @@ func newSim(t *testing.T, ref string, sets ...string) *Sim {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(s.Close)
 	return s
 }
 
@@ -202,23 +216,44 @@ func TestEventsInWindowAndHeadless(t *testing.T) {
 	}
 }
 
-// TestSliders sets a live key in every arm, and refuses a bad one with a
-// notice instead of an error.
+// TestSliders sets a live key in every arm or in one, refuses a bad value
+// with a notice instead of an error, and keeps the changes when the worlds
+// start again unless asked to forget them.
 func TestSliders(t *testing.T) {
 	s := newSim(t, "wright", "people=100")
-	if err := s.Apply(Intent{Set: &Setting{"capitalism.wage_max", "70"}}); err != nil || s.Notice != "" {
+	if err := s.Apply(Intent{Set: &Setting{Key: "capitalism.wage_max", Value: "70"}}); err != nil || s.Notice != "" {
 		t.Fatalf("%v %q", err, s.Notice)
 	}
 	if got := s.Arms[0].World.Params().Capitalism.WageMax; got != 70 {
 		t.Fatalf("wage_max %d after the slider", got)
 	}
-	s.Apply(Intent{Set: &Setting{"capitalism.wage_min", "80"}})
+	s.Apply(Intent{Set: &Setting{Key: "capitalism.wage_min", Value: "80"}})
 	if s.Notice == "" || s.Arms[0].World.Params().Capitalism.WageMin != 10 {
 		t.Fatalf("a wage floor above the ceiling was taken: %q", s.Notice)
 	}
-	s.Apply(Intent{Set: &Setting{"people", "5"}})
+	s.Apply(Intent{Set: &Setting{Key: "people", Value: "5"}})
 	if s.Notice != "people cannot change in a running world" {
 		t.Fatalf("notice %q", s.Notice)
+	}
+	s.Apply(Intent{Reset: true})
+	if got := s.Arms[0].World.Params().Capitalism.WageMax; got != 70 || s.Month() != 0 {
+		t.Fatalf("reset lost the class's change: wage_max %d", got)
+	}
+	s.Apply(Intent{ResetAll: true})
+	if got := s.Arms[0].World.Params().Capitalism.WageMax; got == 70 {
+		t.Fatal("reset all kept the class's change")
+	}
+
+	d := newSim(t, "data-dividend", "people=100")
+	if err := d.Apply(Intent{Set: &Setting{Arm: "dividend", Key: "data.dividend", Value: "1"}}); err != nil || d.Notice != "" {
+		t.Fatalf("%v %q", err, d.Notice)
+	}
+	if a, b := d.Arms[0].World.Params().AI.Dividend, d.Arms[1].World.Params().AI.Dividend; a != 0 || b != 1 {
+		t.Fatalf("a change to one arm gave dividends %g and %g", a, b)
+	}
+	d.Apply(Intent{Reset: true})
+	if a, b := d.Arms[0].World.Params().AI.Dividend, d.Arms[1].World.Params().AI.Dividend; a != 0 || b != 1 {
+		t.Fatalf("after a reset, dividends %g and %g", a, b)
 	}
 }
 

@@ -244,3 +244,12 @@ func lowerCount(sorted []int64, x int64) int {
 	k, _ := slices.BinarySearch(sorted, x)
 	return k
 }
+
+// MeanColumn is the mean of column col over rows of measurements.
+func MeanColumn(rows [][]float64, col int) float64 {
+	var sum float64
+	for _, row := range rows {
+		sum += row[col]
+	}
+	return sum / float64(len(rows))
+}

@@ -21,10 +21,14 @@ func (set *blocks) block(l *loader, i int) block {
 // where returns the line of key in the block (or of the block's header) and
 // the key as shown in messages.
 func (r block) where(key string) (int, string) {
-	if line, ok := r.b.lines[r.i][key]; ok {
-		return line, fmt.Sprintf("%s[%d].%s", r.b.name, r.i+1, key)
+	name := fmt.Sprintf("%s[%d]", r.b.name, r.i+1)
+	if r.b.single {
+		name = r.b.name
 	}
-	return r.b.starts[r.i], fmt.Sprintf("%s[%d]", r.b.name, r.i+1)
+	if line, ok := r.b.lines[r.i][key]; ok {
+		return line, name + "." + key
+	}
+	return r.b.starts[r.i], name
 }
 
 func (r block) bad(key, msg, hint string) {
@@ -145,6 +149,19 @@ func (m Moment) When() string {
 // EndMonths is how many months the default moment averages: the last year
 // of a run, since a single month of a single run is noise.
 const EndMonths = 12
+
+// Rows returns the rows [from, to) of a run's n rows (month 0, then each
+// month) that the moment reads: one month, a window's months, or the last
+// EndMonths months (all the months after the start in a shorter run).
+func (m Moment) Rows(n int) (from, to int) {
+	switch {
+	case m.To > 0:
+		return m.From, m.To + 1
+	case m.Month >= 0:
+		return m.Month, m.Month + 1
+	}
+	return max(n-EndMonths, min(1, n-1)), n
+}
 
 // Last returns the last month the moment needs, or -1 for the end.
 func (m Moment) Last() int { return max(m.Month, m.To) }

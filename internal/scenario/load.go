@@ -17,6 +17,7 @@ const (
 	sweepTable     = "sweep"
 	eventTable     = "event"
 	uncertainTable = "uncertain"
+	lessonTable    = "lesson"
 )
 
 // Parse reads a scenario from src, named file in messages, applies the --set
@@ -50,6 +51,7 @@ func Parse(file string, src []byte, sets []string) (*Scenario, error) {
 	l.sweeps.check(sc)
 	l.events.check(sc)
 	l.uncertain.check(sc)
+	l.lesson.check(sc)
 	if err := l.problems.sorted().err(); err != nil {
 		return nil, err
 	}
@@ -69,6 +71,7 @@ type loader struct {
 	sweeps    sweepLoader
 	events    eventLoader
 	uncertain uncertainLoader
+	lesson    lessonLoader
 }
 
 func (l *loader) add(line int, key, msg, hint string) {
@@ -82,12 +85,19 @@ func (l *loader) walk(sc *Scenario) {
 	l.sweeps.l, l.sweeps.name = l, sweepTable
 	l.events.l, l.events.name = l, eventTable
 	l.uncertain.l, l.uncertain.name = l, uncertainTable
+	l.lesson.l, l.lesson.name, l.lesson.single = l, lessonTable, true
 	arm := -1
 	var badTables []string
 	for _, dk := range l.keys {
 		k, typ, line := dk.path, dk.kind, dk.line
 		path := strings.Join(k, ".")
 		if slices.ContainsFunc(badTables, func(t string) bool { return strings.HasPrefix(path, t+".") }) {
+			continue
+		}
+		if k[0] == lessonTable {
+			if !l.lesson.key(k, typ, line) {
+				badTables = append(badTables, lessonTable)
+			}
 			continue
 		}
 		if b := l.blockSet(k[0]); b != nil {
@@ -145,6 +155,7 @@ func (l *loader) walk(sc *Scenario) {
 // line of each block and of each of its keys.
 type blocks struct {
 	name   string
+	single bool // one [NAME] table, not [[NAME]] blocks
 	tables []map[string]any
 	starts []int
 	lines  []map[string]int

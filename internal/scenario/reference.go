@@ -27,6 +27,7 @@ func Reference() string {
 - ` + "`[[sweep]]`" + `: ` + "`key`" + `, ` + "`values`" + ` or ` + "`from`, `to`, `step`" + ` (no step for a Latin hypercube, ` + "`--lhs N`" + `), optionally ` + "`metrics`" + ` and ` + "`month`/`window`" + `. Run by ` + "`headless sweep`" + `; several sweeps make a full grid.
 - ` + "`[[uncertain]]`" + `: ` + "`key`, `from`, `to`" + `, optionally ` + "`distribution`" + ` (` + "`uniform`" + ` or ` + "`loguniform`" + `) and ` + "`why`" + ` (where the range comes from). ` + "`headless check --robust N`" + ` judges the claims at N sets of the uncertain keys drawn by a Latin hypercube.
 - ` + "`[[event]]`" + `: ` + "`month`" + `, optionally ` + "`arm`" + `, ` + "`set`" + ` (a table of live keys), ` + "`caption`" + `, ` + "`question`" + ` (pauses the window for predictions). Events run in headless runs too.
+- ` + "`[lesson]`" + ` (one table): ` + "`question`" + `, ` + "`claim`" + ` (the number, from 1, of a claim comparing an arm with another arm or a value by ` + "`<`" + ` or ` + "`>`" + `), optionally ` + "`answers`" + ` (three: what to say if the claim's arm ends higher, lower, or with no clear difference), ` + "`differ`" + ` (what differs between the worlds, in words), ` + "`watch`" + ` (what to watch) and ` + "`gauges`" + ` (up to four metrics drawn as the mechanism). The window opens on it: the question, the class's prediction, the claim's worlds running, then the answer over every seed, as ` + "`headless check`" + ` judges the claim. See docs/lessons/README.md.
 `)
 	return b.String()
 }

@@ -15,6 +15,7 @@ type Scenario struct {
 	Design      Design      // how the sweep's points are chosen
 	Events      []Event     // what happens when, in month order
 	Uncertain   []Uncertain // keys whose values nobody knows well, for check --robust
+	Lesson      *Lesson     // the guided lesson the window opens with, or nil
 	Notes       []string    // what a user should know about how the file was read, though nothing is wrong
 }
 

@@ -1,0 +1,129 @@
+package classroom
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"commonwealth/internal/batch"
+	"commonwealth/internal/claims"
+	"commonwealth/internal/scenario"
+)
+
+// TestLessonStages walks a lesson as a class would: the title, the
+// question, a prediction that starts the worlds, the end of the run that
+// brings the answer; and switches to exploring and back.
+func TestLessonStages(t *testing.T) {
+	s := newLesson(t, "data-dividend", "people=100", "months=24")
+	l := s.Lesson
+	if l == nil || l.Stage != StageTitle || !s.Paused || len(s.Arms) != 2 {
+		t.Fatalf("a lesson should open paused at its title with its claim's two arms: %+v, %d arms", l, len(s.Arms))
+	}
+	if s.Arms[0].Name != "no dividend" || s.Arms[1].Name != "dividend" {
+		t.Fatalf("arms %s, %s: the compared world goes left", s.Arms[0].Name, s.Arms[1].Name)
+	}
+	s.Apply(Intent{TogglePause: true})
+	s.Update()
+	if l.Stage != StagePredict || s.Month() != 0 {
+		t.Fatalf("space on the title: stage %d, month %d", l.Stage, s.Month())
+	}
+	s.Apply(Intent{Predict: 2})
+	if l.Stage != StageWatch || l.Prediction != 1 || s.Paused {
+		t.Fatalf("the class's answer should start the worlds: stage %d, prediction %d", l.Stage, l.Prediction)
+	}
+	for !s.Done() {
+		s.Update()
+	}
+	if l.Stage != StageReveal {
+		t.Fatalf("the end of the run left the lesson at stage %d", l.Stage)
+	}
+	if err := s.Apply(Intent{Explore: true}); err != nil || s.Lesson != nil || len(s.Arms) != 2 || s.Month() != 0 {
+		t.Fatalf("exploring: %v, %d arms", err, len(s.Arms))
+	}
+	if err := s.Apply(Intent{Explore: true}); err != nil || s.Lesson != l || l.Stage != StageReveal {
+		t.Fatal("back to the lesson: it should keep its stage")
+	}
+
+	a := newLesson(t, "ai-is-capital", "people=100")
+	if len(a.Arms) != 2 || a.Arms[0].Name != "private" || a.Arms[1].Name != "commons" {
+		t.Fatalf("ai-is-capital's lesson shows %d arms", len(a.Arms))
+	}
+	w := newLesson(t, "wright", "people=100")
+	if len(w.Arms) != 1 {
+		t.Fatalf("a lesson about one arm against a number shows %d arms", len(w.Arms))
+	}
+}
+
+// TestRevealEqualsCheck computes a lesson's answer as the window does, in
+// the background and in frame slices, and compares it with the verdict
+// `headless check` gives its claim on the same scenario and seeds: the same
+// values seed by seed and the same interval, exactly.
+func TestRevealEqualsCheck(t *testing.T) {
+	for _, c := range []struct {
+		ref  string
+		sets []string
+	}{
+		{"data-dividend", []string{"people=120"}},
+		{"boltzmann", []string{"people=200", "months=300"}},
+	} {
+		sc, err := scenario.Load(c.ref, c.sets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := batch.Run(context.Background(), sc, batch.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		vs, err := claims.Judge(sc, rs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := vs[sc.Lesson.Claim-1]
+		for _, background := range []bool{true, false} {
+			r, err := NewReveal(sc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if background {
+				r.Start()
+			}
+			deadline := time.Now().Add(time.Minute)
+			for r.Answer() == nil && time.Now().Before(deadline) {
+				if background {
+					time.Sleep(10 * time.Millisecond)
+				} else {
+					r.Work(time.Millisecond)
+				}
+			}
+			a := r.Answer()
+			if a == nil {
+				t.Fatalf("%s: no answer after a minute", c.ref)
+			}
+			if done, all := r.Progress(); done != all || all != sc.Run().Seeds {
+				t.Fatalf("progress %d of %d", done, all)
+			}
+			if !slices.Equal(a.Diff, v.Values) || a.Mean != v.Mean || a.Lo != v.Lo || a.Hi != v.Hi {
+				t.Fatalf("%s: the reveal gives %v (%g [%g, %g]); check gives %v (%g [%g, %g])",
+					c.ref, a.Diff, a.Mean, a.Lo, a.Hi, v.Values, v.Mean, v.Lo, v.Hi)
+			}
+			agree := a.Above
+			if v.Claim.Op == "<" {
+				agree = a.Below
+			}
+			if agree != v.Agree {
+				t.Fatalf("%s: %d seeds agree in the reveal, %d in check", c.ref, agree, v.Agree)
+			}
+			want := map[claims.Outcome]int{claims.Supported: scenario.Higher, claims.Contradicted: scenario.Lower}[v.Outcome]
+			if v.Claim.Op == "<" {
+				want = map[claims.Outcome]int{claims.Supported: scenario.Lower, claims.Contradicted: scenario.Higher}[v.Outcome]
+			}
+			if v.Outcome == claims.Inconclusive {
+				want = scenario.NoClearDifference
+			}
+			if a.Outcome != want {
+				t.Fatalf("%s: outcome %d; check's verdict %v", c.ref, a.Outcome, v.Outcome)
+			}
+		}
+	}
+}

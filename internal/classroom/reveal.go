@@ -1,0 +1,156 @@
+package classroom
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"commonwealth/internal/metrics/interval"
+	"commonwealth/internal/scenario"
+)
+
+// Level is the confidence level of the reveal's band, as `headless check`
+// uses.
+const Level = 0.95
+
+// Answer is a lesson's claim judged over every seed of its scenario, as
+// `headless check` judges it: the difference between the claim's arm and
+// what it is compared with, seed by seed, and its 95% interval.
+type Answer struct {
+	Claim        *scenario.Claim
+	Seeds        []uint64
+	Arm, Ref     []float64 // per seed: the arm's value, and the compared arm's (or the claim's value)
+	Diff         []float64 // Arm − Ref, seed by seed
+	Mean, Lo, Hi float64   // of Diff, with the interval's ends
+	Above, Below int       // seeds where the arm ended above, below
+	Outcome      int       // scenario.Higher, Lower or NoClearDifference
+}
+
+// judge computes the statistics of the differences.
+func (a *Answer) judge() {
+	a.Diff = make([]float64, len(a.Arm))
+	for i := range a.Arm {
+		a.Diff[i] = a.Arm[i] - a.Ref[i]
+		switch {
+		case a.Diff[i] > 0:
+			a.Above++
+		case a.Diff[i] < 0:
+			a.Below++
+		}
+	}
+	a.Mean, a.Lo, a.Hi = interval.MeanCI(a.Diff, Level)
+	switch {
+	case len(a.Diff) >= 2 && a.Lo > 0:
+		a.Outcome = scenario.Higher
+	case len(a.Diff) >= 2 && a.Hi < 0:
+		a.Outcome = scenario.Lower
+	default:
+		a.Outcome = scenario.NoClearDifference
+	}
+}
+
+// Reveal computes a lesson's Answer over the scenario's seeds, as written
+// (the class's slider changes are not in it), away from the window's own
+// worlds. On a desktop its seeds run on their own goroutines, one core left
+// to the window; in the browser, where a busy goroutine would freeze the
+// page, the window gives it a slice of each frame (Work).
+type Reveal struct {
+	sc     *scenario.Scenario
+	claim  *scenario.Claim
+	runs   []*Sim // one per seed, with the lesson's arms
+	done   atomic.Int32
+	answer atomic.Pointer[Answer]
+	cancel context.CancelFunc
+	next   int // the run Work steps (browser)
+	once   sync.Once
+}
+
+// NewReveal prepares the answer of sc's lesson; Start or Work computes it.
+func NewReveal(sc *scenario.Scenario) (*Reveal, error) {
+	r := &Reveal{sc: sc, claim: sc.LessonClaim()}
+	for _, seed := range sc.Run().SeedList() {
+		s := &Sim{Scenario: sc, Seed: seed, Shown: sc.LessonArms()}
+		if err := s.reset(); err != nil {
+			return nil, err
+		}
+		r.runs = append(r.runs, s)
+	}
+	return r, nil
+}
+
+// Background reports whether reveals run on goroutines (not in a browser).
+var Background = runtime.GOOS != "js"
+
+// Start runs every seed on goroutines, leaving a core to the window.
+func (r *Reveal) Start() {
+	ctx, cancel := context.WithCancel(context.Background())
+	r.cancel = cancel
+	g := errgroup.Group{}
+	g.SetLimit(max(1, runtime.NumCPU()-1))
+	go func() {
+		for _, s := range r.runs {
+			g.Go(func() error {
+				for !s.Done() && ctx.Err() == nil {
+					s.StepMonth()
+				}
+				if ctx.Err() == nil {
+					r.finished()
+				}
+				return nil
+			})
+		}
+		g.Wait()
+	}()
+}
+
+// Work runs the seeds one month at a time for about d.
+func (r *Reveal) Work(d time.Duration) {
+	end := time.Now().Add(d)
+	for r.next < len(r.runs) && time.Now().Before(end) {
+		s := r.runs[r.next]
+		s.StepMonth()
+		if s.Done() {
+			r.next++
+			r.finished()
+		}
+	}
+}
+
+// Stop abandons the computation.
+func (r *Reveal) Stop() {
+	if r.cancel != nil {
+		r.cancel()
+	}
+}
+
+// finished counts a seed done and, after the last, computes the answer.
+func (r *Reveal) finished() {
+	if int(r.done.Add(1)) < len(r.runs) {
+		return
+	}
+	r.once.Do(func() {
+		a := &Answer{Claim: r.claim}
+		for _, s := range r.runs {
+			a.Seeds = append(a.Seeds, s.Seed)
+			arm := s.arm(r.claim.Arm)
+			a.Arm = append(a.Arm, arm.At(r.claim.Moment, r.claim.Metric))
+			ref := r.claim.Value
+			if r.claim.Compare != "" {
+				ref = s.arm(r.claim.Compare).At(r.claim.Moment, r.claim.Metric)
+			}
+			a.Ref = append(a.Ref, ref)
+		}
+		a.judge()
+		r.answer.Store(a)
+	})
+}
+
+// Progress returns the seeds done and the seeds in all.
+func (r *Reveal) Progress() (done, all int) { return int(r.done.Load()), len(r.runs) }
+
+// Answer returns the answer, or nil until every seed has run.
+func (r *Reveal) Answer() *Answer { return r.answer.Load() }
