@@ -1,8 +1,10 @@
 // Command sim is the classroom window: a scenario's arms side by side, with
-// the same people in each, live charts and keyboard controls. The same
-// program builds for the browser (GOOS=js GOARCH=wasm).
+// the same people in each, live charts and keyboard controls. A scenario
+// with a lesson opens on it: the question, the class's prediction, the
+// worlds running, and the answer over every seed. The same program builds
+// for the browser (GOOS=js GOARCH=wasm).
 //
-//	sim [SCENARIO] [--screenshot FILE.png --frames N]
+//	sim [SCENARIO] [--screenshot FILE.png --frames N | --slides FOLDER] [--size WxH]
 package main
 
 import (
@@ -37,30 +39,60 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	if o.Slides != "" {
+		if sc.Lesson == nil {
+			fmt.Fprintf(stderr, "sim: --slides: %s has no [lesson] to make slides of\n", sc.Name)
+			return 2
+		}
+		if info, err := os.Stat(o.Slides); err != nil || !info.IsDir() {
+			fmt.Fprintf(stderr, "sim: --slides %s: expected an existing folder\n", o.Slides)
+			return 2
+		}
+		if err := ui.FreeSlides(o.Slides, sc); err != nil {
+			fmt.Fprintln(stderr, "sim:", err)
+			return 2
+		}
+	}
 	sim, err := classroom.NewSim(sc)
 	if err != nil {
 		fmt.Fprintln(stderr, "sim:", err)
 		return 1
 	}
-	sim.Paused = !o.Play && o.Screenshot == ""
+	defer sim.Close()
+	if o.Explore && sim.Lesson != nil {
+		if err := sim.Apply(classroom.Intent{Explore: true}); err != nil {
+			fmt.Fprintln(stderr, "sim:", err)
+			return 1
+		}
+	}
+	if o.Play || o.Screenshot != "" {
+		sim.Paused = false
+		if l := sim.Lesson; l != nil {
+			l.Stage = classroom.StageWatch
+		}
+	}
+	w, h, _ := o.Dimensions()
+	opt := ui.Options{Screenshot: o.Screenshot, Frames: o.Frames, Slides: o.Slides, Predict: o.Predict}
+	if o.Screenshot != "" || o.Slides != "" {
+		opt.Width, opt.Height = w, h
+	}
 	for _, p := range strings.Split(o.Show, ",") {
 		switch strings.TrimSpace(p) {
 		case "help":
 			sim.Help = true
 		case "sliders":
 			sim.Sliders = true
-		case "large":
-			sim.Large = true
+		case "menu":
+			opt.Menu = true
 		case "":
 		default:
-			fmt.Fprintf(stderr, "sim: --show %s: expected help, sliders or large\n", p)
+			fmt.Fprintf(stderr, "sim: --show %s: expected help, sliders or menu\n", p)
 			return 2
 		}
 	}
-	ebiten.SetWindowTitle("Commonwealth — " + sc.Name)
-	ebiten.SetWindowSize(ui.ScreenW, ui.ScreenH)
+	ebiten.SetWindowTitle(ui.Title(sc))
+	ebiten.SetWindowSize(ui.DesignW, ui.DesignH)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
-	opt := ui.Options{Screenshot: o.Screenshot, Frames: o.Frames}
 	if _, err := os.Stat(ref); err == nil {
 		opt.Watch = ref // a file: reload it when it changes
 	}

@@ -18,9 +18,9 @@ import (
 	"commonwealth/internal/ui"
 )
 
-// TestScreenshot runs the window on the default scenario for a few hundred
-// frames and checks what it shows: the whole screen, not blank, and every
-// arm's panel drawn with people in it.
+// TestScreenshot runs the window, exploring every arm, for a few frames
+// and checks what it shows: the whole screen, not blank, and every arm's
+// panel drawn with people in it.
 func TestScreenshot(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "sim")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
@@ -31,7 +31,7 @@ func TestScreenshot(t *testing.T) {
 		arms int
 	}{{"", 6}, {"trade", 3}, {"wright", 1}} {
 		path := filepath.Join(t.TempDir(), "shot.png")
-		args := []string{"--screenshot", path, "--frames", "60"}
+		args := []string{"--explore", "--screenshot", path, "--frames", "60"}
 		if c.ref != "" {
 			args = append([]string{c.ref}, args...)
 		}
@@ -47,17 +47,20 @@ func TestScreenshot(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if img.Bounds().Dx() != ui.ScreenW || img.Bounds().Dy() != ui.ScreenH {
+		if img.Bounds().Dx() != ui.DesignW || img.Bounds().Dy() != ui.DesignH {
 			t.Fatalf("screenshot %v", img.Bounds())
 		}
-		// Each panel's people area must hold many coloured (not white, not
-		// background, not grey text) pixels.
-		w := (ui.ScreenW - 10) / c.arms
+		// Every arm's panel carries a stripe of its colour, and the panels
+		// hold people: many pixels darker than the page.
+		panels := image.Rect(0, 56, ui.DesignW, 420)
 		for a := range c.arms {
-			area := image.Rect(5+a*w+10, 140, 5+(a+1)*w-15, 460)
-			if n := colourful(img, area); n < 2000 {
-				t.Errorf("%s: panel %d has %d coloured pixels: not drawn", c.ref, a+1, n)
+			want := ui.ArmColor(a)
+			if n := count(img, panels, func(c color.RGBA) bool { return c == want }); n < 1000 {
+				t.Errorf("%s: arm %d's colour shows in %d pixels: its panel is not drawn", c.ref, a+1, n)
 			}
+		}
+		if n := drawn(img, panels); n < 3000 { // a thousand people, a few pixels each at the least
+			t.Errorf("%s: %d drawn pixels in the panels: no people", c.ref, n)
 		}
 	}
 }
@@ -73,9 +76,4 @@ func count(img image.Image, r image.Rectangle, keep func(c color.RGBA) bool) int
 		}
 	}
 	return n
-}
-
-// colourful counts the saturated pixels in r: people, not text or panels.
-func colourful(img image.Image, r image.Rectangle) int {
-	return count(img, r, func(c color.RGBA) bool { return max(c.R, c.G, c.B)-min(c.R, c.G, c.B) > 60 })
 }

@@ -51,6 +51,6 @@ func (w *Watcher) Poll(old *Sim) (*Sim, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.Speed, s.Large = old.Speed, old.Large
+	s.Speed = old.Speed
 	return s, nil
 }

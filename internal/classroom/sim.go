@@ -31,7 +31,6 @@ type Sim struct {
 	Speed    int // index into Speeds
 	Help     bool
 	Sliders  bool // the parameters panel is open
-	Large    bool // presenter mode: large type
 
 	Caption     string // the last event's caption, shown until the next
 	CaptionFrom int    // the month the caption appeared
@@ -39,7 +38,7 @@ type Sim struct {
 	Notice      string // why the last slider change was refused, or ""
 	Selected    *Inspection
 
-	Shown   []string // the arms running, by name; nil for every arm
+	Shown   []string  // the arms running, by name; nil for every arm
 	Changes []Setting // the sliders' changes, kept when the worlds start again
 	Lesson  *Lesson   // the guided lesson, or nil when exploring
 	lesson  *Lesson   // the scenario's lesson, kept while exploring
@@ -229,7 +228,6 @@ type Intent struct {
 	Explore     bool // switch between the lesson and every arm
 	ToggleHelp  bool
 	Sliders     bool // open or close the parameters panel
-	Large       bool // presenter mode on or off
 	Set         *Setting
 	Inspect     *Pick // a person clicked on; an empty Pick clears
 }
@@ -288,9 +286,6 @@ func (s *Sim) Apply(in Intent) error {
 	}
 	if in.Sliders {
 		s.Sliders = !s.Sliders
-	}
-	if in.Large {
-		s.Large = !s.Large
 	}
 	if in.Inspect != nil {
 		s.inspect(*in.Inspect)
@@ -380,7 +375,6 @@ func (in Intent) Or(other Intent) Intent {
 	in.NewSeed = in.NewSeed || other.NewSeed
 	in.ToggleHelp = in.ToggleHelp != other.ToggleHelp
 	in.Sliders = in.Sliders != other.Sliders
-	in.Large = in.Large != other.Large
 	if other.Set != nil {
 		in.Set = other.Set
 	}
@@ -388,16 +382,4 @@ func (in Intent) Or(other Intent) Intent {
 		in.Inspect = other.Inspect
 	}
 	return in
-}
-
-// NextScenario returns the built-in scenario after name in the list, or
-// the first when name is not built in.
-func NextScenario(name string) string {
-	names := scenario.Names()
-	for i, n := range names {
-		if n == name {
-			return names[(i+1)%len(names)]
-		}
-	}
-	return names[0]
 }

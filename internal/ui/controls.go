@@ -8,98 +8,131 @@ import (
 	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/inpututil"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"commonwealth/internal/classroom"
-	"commonwealth/internal/economy"
 	"commonwealth/internal/scenario"
 )
 
-// button is an on-screen control: a label and the intent a click gives.
-type button struct {
-	label  func(s *classroom.Sim) string
-	intent classroom.Intent
-	action int // a window action (not an intent), or 0
+// hit is a place on the screen and what a click there does.
+type hit struct {
+	r       rect
+	intent  classroom.Intent
+	do      func(g *Game) error // a window action, or nil
+	slider  *slider             // a slider's track, or nil
+	inspect bool                // a press on nothing else: pick the person there, or nobody
+	px, py  float32             // where the press was
+	x       float32             // where along r the pointer is, 0..1
 }
 
-// Window actions that are not the Sim's business.
-const (
-	noAction = iota
-	actFullScreen
-	actNextScenario
-)
+// at registers what a click inside r does.
+func (g *Game) at(r rect, h hit) {
+	h.r = r
+	g.hits = append(g.hits, h)
+}
 
-var buttons = []button{
-	{label: func(s *classroom.Sim) string {
-		if s.Paused {
-			return "Play"
+// act carries out a click: an intent for the Sim goes into in.
+func (g *Game) act(h hit, in *classroom.Intent) error {
+	switch {
+	case h.slider != nil:
+		in.Set = h.slider.set(g, float64(h.x))
+	case h.do != nil:
+		return h.do(g)
+	case h.inspect:
+		arm, person, ok := g.personAt(h.px, h.py)
+		if !ok {
+			arm, person = -1, -1
 		}
-		return "Pause"
-	}, intent: classroom.Intent{TogglePause: true}},
-	{label: fixed("Step →"), intent: classroom.Intent{Step: true}},
-	{label: fixed("Slower"), intent: classroom.Intent{Slower: true}},
-	{label: fixed("Faster"), intent: classroom.Intent{Faster: true}},
-	{label: fixed("Reset"), intent: classroom.Intent{Reset: true}},
-	{label: fixed("New seed"), intent: classroom.Intent{NewSeed: true}},
-	{label: fixed("Sliders"), intent: classroom.Intent{Sliders: true}},
-	{label: fixed("Scenario"), action: actNextScenario},
-	{label: fixed("Large"), intent: classroom.Intent{Large: true}},
-	{label: fixed("Full"), action: actFullScreen},
-	{label: fixed("Help"), intent: classroom.Intent{ToggleHelp: true}},
-}
-
-func fixed(s string) func(*classroom.Sim) string { return func(*classroom.Sim) string { return s } }
-
-// Geometry of the controls.
-const (
-	buttonW      = 64
-	buttonH      = 30
-	buttonsRight = ScreenW - 8
-	buttonsTop   = 8
-)
-
-func buttonRect(i int) rect {
-	x := float32(buttonsRight - (len(buttons)-i)*(buttonW+4))
-	return rect{x, buttonsTop, buttonW, buttonH}
-}
-
-func (r rect) contains(x, y int) bool {
-	fx, fy := float32(x), float32(y)
-	return fx >= r.x && fx < r.x+r.w && fy >= r.y && fy < r.y+r.h
-}
-
-func (g *Game) drawButtons(screen *ebiten.Image) {
-	for i := range buttons {
-		r := buttonRect(i)
-		g.mesh.rect(r.x, r.y, r.w, r.h, color.RGBA{0xe8, 0xe8, 0xe2, 0xff})
+		in.Inspect = &classroom.Pick{Arm: arm, Person: person}
+	default:
+		*in = in.Or(h.intent)
 	}
-	g.mesh.draw(screen)
-	for i, b := range buttons {
-		r := buttonRect(i)
-		write(screen, b.label(g.sim), regular, 13, float64(r.x+r.w/2), float64(r.y)+7, ink, text.AlignCenter)
+	return nil
+}
+
+// button is a control of the top bar.
+type button struct {
+	label string
+	hit   hit
+}
+
+// buttons returns the top bar's controls for the current mode.
+func (g *Game) buttons() []button {
+	s := g.sim
+	play := "Play"
+	if !s.Paused {
+		play = "Pause"
 	}
+	intent := func(in classroom.Intent) hit { return hit{intent: in} }
+	menu := button{"Menu", hit{do: func(g *Game) error { g.menu = !g.menu; return nil }}}
+	full := button{"Full", hit{do: func(*Game) error { ebiten.SetFullscreen(!ebiten.IsFullscreen()); return nil }}}
+	if l := s.Lesson; l != nil {
+		bs := []button{{"Explore", intent(classroom.Intent{Explore: true})}, menu}
+		switch l.Stage {
+		case classroom.StageTitle, classroom.StagePredict:
+			return append([]button{{"Next", intent(classroom.Intent{Next: true})}}, bs...)
+		case classroom.StageWatch:
+			return append([]button{{play, intent(classroom.Intent{TogglePause: true})},
+				{"Slower", intent(classroom.Intent{Slower: true})}, {"Faster", intent(classroom.Intent{Faster: true})},
+				{"Answer", intent(classroom.Intent{Next: true})}}, bs...)
+		}
+		return append([]button{{"Again", intent(classroom.Intent{Reset: true})}}, bs...)
+	}
+	bs := []button{
+		{play, intent(classroom.Intent{TogglePause: true})},
+		{"Step", intent(classroom.Intent{Step: true})},
+		{"Slower", intent(classroom.Intent{Slower: true})},
+		{"Faster", intent(classroom.Intent{Faster: true})},
+		{"Reset", intent(classroom.Intent{Reset: true})},
+		{"New seed", intent(classroom.Intent{NewSeed: true})},
+		{"Sliders", intent(classroom.Intent{Sliders: true})},
+	}
+	if s.Scenario.Lesson != nil {
+		bs = append(bs, button{"Lesson", intent(classroom.Intent{Explore: true})})
+	}
+	return append(bs, menu, full, button{"Help", intent(classroom.Intent{ToggleHelp: true})})
+}
+
+// drawButtons draws the top bar's controls from the right edge and returns
+// the left edge of the first.
+func (g *Game) drawButtons(size float64) float32 {
+	c := &g.c
+	bs := g.buttons()
+	x := c.W - 8
+	pad := float32(size * 0.6)
+	h := float32(size*lineHeight) + 8
+	for i := len(bs) - 1; i >= 0; i-- {
+		w, _ := c.measure(bs[i].label, regular, size)
+		r := rect{x - float32(w) - 2*pad, 6, float32(w) + 2*pad, h}
+		c.rect(r, buttonFill)
+		c.text(bs[i].label, regular, size, r.x+r.w/2, r.y+4, ink, text.AlignCenter)
+		g.at(r, bs[i].hit)
+		x = r.x - 6
+	}
+	return x
 }
 
 // slider is one live key on the parameters panel.
 type slider struct {
-	key    *scenario.Key
-	lo, hi float64
-	r      rect // the track
+	words sliderWord
+	key   *scenario.Key
+	lo    float64
+	hi    float64
 }
 
-// sliderKeys are the parameters the sliders offer, by model: the main
-// levers of a lesson.
-var sliderKeys = map[string][]string{
-	economy.ModelExchange:   {"exchange.saving", "exchange.fraction", "exchange.redistribution", "exchange.advantage"},
-	economy.ModelCapitalism: {"capitalism.wage_min", "capitalism.wage_max"},
-	"ai":                    {"resistance.base", "data.dividend", "ai.productivity", "compute.price", "capitalism.wage_max"},
-}
-
-// sliderMax is the top of a slider for keys whose own range is open-ended.
-var sliderMax = map[string]float64{
-	"capitalism.wage_min": 200, "capitalism.wage_max": 200, "ai.productivity": 20, "compute.price": 20,
-	"exchange.advantage": 1, "exchange.saving": 0.99,
+// set returns the setting at f (0..1) along the track, for the arm the
+// sliders aim at.
+func (s *slider) set(g *Game, f float64) *classroom.Setting {
+	v := s.lo + min(max(f, 0), 1)*(s.hi-s.lo)
+	value := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	if s.key.Kind == scenario.Int {
+		value = strconv.Itoa(int(math.Round(v)))
+	}
+	st := &classroom.Setting{Key: s.key.Path, Value: value}
+	if g.aim > 0 && g.aim <= len(g.sim.Arms) {
+		st.Arm = g.sim.Arms[g.aim-1].Name
+	}
+	return st
 }
 
 // sliders returns the sliders of the running world's model.
@@ -109,17 +142,14 @@ func sliders(s scenario.Settings) []slider {
 		set = "ai"
 	}
 	var out []slider
-	y := float32(panelsTop + 60)
-	for _, k := range scenario.LiveKeys() {
-		if !slices.Contains(sliderKeys[set], k.Path) {
-			continue
-		}
+	for _, w := range sliderKeys[set] {
+		i := slices.IndexFunc(scenario.LiveKeys(), func(k *scenario.Key) bool { return k.Path == w.key })
+		k := scenario.LiveKeys()[i]
 		hi := k.Max
-		if m, ok := sliderMax[k.Path]; ok {
-			hi = m
+		if w.hi > 0 {
+			hi = w.hi
 		}
-		out = append(out, slider{key: k, lo: k.Min, hi: hi, r: rect{ScreenW - 420, y + 22, 380, 10}})
-		y += 62
+		out = append(out, slider{words: w, key: k, lo: k.Min, hi: hi})
 	}
 	return out
 }
@@ -130,72 +160,46 @@ func sliderValue(k *scenario.Key, s scenario.Settings) float64 {
 	return v
 }
 
-func (g *Game) drawSliders(screen *ebiten.Image) {
-	st := g.sim.Arms[0]
-	ss := sliders(st.Settings)
-	g.mesh.rect(ScreenW-440, panelsTop+10, 430, float32(40+62*len(ss)), color.RGBA{0x20, 0x20, 0x20, 0xee})
-	for _, s := range ss {
-		v := sliderValue(s.key, st.Settings)
-		f := float32((v - s.lo) / (s.hi - s.lo))
-		g.mesh.rect(s.r.x, s.r.y, s.r.w, s.r.h, color.RGBA{0x90, 0x90, 0x90, 0xff})
-		g.mesh.rect(s.r.x, s.r.y, s.r.w*min(max(f, 0), 1), s.r.h, armColors[0])
-		g.mesh.rect(s.r.x+s.r.w*min(max(f, 0), 1)-4, s.r.y-6, 8, s.r.h+12, color.RGBA{0xff, 0xff, 0xff, 0xff})
+// drawSliders draws the parameters panel: which arm the sliders change
+// (a click cycles through every arm and each one), then a slider a key.
+func (g *Game) drawSliders(size float64) {
+	c := &g.c
+	arm := g.sim.Arms[0]
+	if g.aim > 0 && g.aim <= len(g.sim.Arms) {
+		arm = g.sim.Arms[g.aim-1]
 	}
-	g.mesh.draw(screen)
-	write(screen, "Parameters (every arm, from now on)", bold, 16, ScreenW-425, panelsTop+18, color.White, text.AlignStart)
-	for _, s := range ss {
-		write(screen, fmt.Sprintf("%s = %s", s.key.Path, fmt.Sprint(scenario.Values(st.Settings)[s.key.Path])),
-			regular, 14, float64(s.r.x), float64(s.r.y)-20, color.White, text.AlignStart)
+	ss := sliders(arm.Settings)
+	w := min(480, c.W/2)
+	target := "every arm"
+	col := color.RGBA{0xff, 0xff, 0xff, 0xff}
+	if g.aim > 0 {
+		target, col = arm.Name, g.armColor(g.aim-1)
 	}
-}
-
-// mouseIntent turns a click (or a drag on a slider) into an intent and a
-// window action.
-func (g *Game) mouseIntent() (classroom.Intent, int) {
-	x, y := ebiten.CursorPosition()
-	clicked := inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft)
-	if g.sim.Sliders && ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft) {
-		for _, s := range sliders(g.sim.Arms[0].Settings) {
-			hit := s.r
-			hit.y, hit.h = hit.y-10, hit.h+20
-			if hit.contains(x, y) {
-				f := float64((float32(x) - s.r.x) / s.r.w)
-				v := s.lo + f*(s.hi-s.lo)
-				text := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-				if s.key.Kind == scenario.Int {
-					text = strconv.Itoa(int(math.Round(v)))
-				}
-				return classroom.Intent{Set: &classroom.Setting{Key: s.key.Path, Value: text}}, noAction
-			}
-		}
+	head := c.wrap("Sliders change: "+target+" (click here for another arm)", bold, size, w-30)
+	_, hh := c.measure(head, bold, size)
+	labels := make([]string, len(ss))
+	total := float32(hh) + 30
+	for i := range ss {
+		v := sliderValue(ss[i].key, arm.Settings)
+		labels[i] = c.wrap(fmt.Sprintf("%s: %s", ss[i].words.label, strconv.FormatFloat(v, 'g', 4, 64)), regular, size, w-30)
+		_, lh := c.measure(labels[i], regular, size)
+		total += float32(lh) + 30
 	}
-	if !clicked {
-		return classroom.Intent{}, noAction
+	box := rect{c.W - w - 10, topBarH + 10, w, total}
+	c.rect(box, overlayFill)
+	r := c.text(head, bold, size, box.x+15, box.y+10, col, text.AlignStart)
+	g.at(rect{box.x, box.y, box.w, r.h + 10}, hit{do: func(g *Game) error { g.aim = (g.aim + 1) % (len(g.sim.Arms) + 1); return nil }})
+	y := r.y + r.h + 20
+	for i := range ss {
+		s := &ss[i]
+		v := sliderValue(s.key, arm.Settings)
+		lr := c.text(labels[i], regular, size, box.x+15, y, color.White, text.AlignStart)
+		track := rect{box.x + 15, lr.y + lr.h + 6, box.w - 30, 10}
+		f := min(max(float32((v-s.lo)/(s.hi-s.lo)), 0), 1)
+		c.rect(track, color.RGBA{0x90, 0x90, 0x90, 0xff})
+		c.rect(rect{track.x, track.y, track.w * f, track.h}, col)
+		c.rect(rect{track.x + track.w*f - 4, track.y - 6, 8, track.h + 12}, color.RGBA{0xff, 0xff, 0xff, 0xff})
+		g.at(rect{track.x, track.y - 10, track.w, track.h + 20}, hit{slider: s})
+		y = track.y + track.h + 14
 	}
-	for i, b := range buttons {
-		if buttonRect(i).contains(x, y) {
-			return b.intent, b.action
-		}
-	}
-	if arm, person, ok := g.personAt(x, y); ok {
-		return classroom.Intent{Inspect: &classroom.Pick{Arm: arm, Person: person}}, noAction
-	}
-	return classroom.Intent{Inspect: &classroom.Pick{Arm: -1, Person: -1}}, noAction
-}
-
-// personAt finds the person drawn at (x, y).
-func (g *Game) personAt(x, y int) (arm, person int, ok bool) {
-	for i, st := range g.sim.Arms {
-		r := peopleRect(panelRect(i, len(g.sim.Arms)), st)
-		if !r.contains(x, y) || i >= len(g.arr) {
-			continue
-		}
-		order := g.arr[i].Arrange(&st.Snap)
-		cell, cols := classroom.Grid(r.w, r.h, len(order))
-		col, row := int((float32(x)-r.x)/cell), int((float32(y)-r.y)/cell)
-		if k := row*cols + col; col < cols && k < len(order) {
-			return i, int(order[k]), true
-		}
-	}
-	return 0, 0, false
 }

@@ -3,8 +3,11 @@ package ui
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"image"
 	"image/png"
+	"os"
+	"path/filepath"
 
 	"github.com/google/renameio/v2"
 	"github.com/hajimehoshi/ebiten/v2"
@@ -13,21 +16,21 @@ import (
 	"commonwealth/internal/scenario"
 )
 
-// Screen size in logical pixels; the window scales it.
-const (
-	ScreenW = 1280
-	ScreenH = 720
-)
-
 // Options are how the window runs.
 type Options struct {
 	Screenshot string // write the screen to this PNG file after Frames frames, then quit
 	Frames     int
+	Slides     string // write one PNG a lesson stage into this folder, then quit
+	Predict    int    // the class's answer the slides show (from 1), or 0
+	Width      int    // the screen's size in pixels for screenshots and slides
+	Height     int
 	Watch      string // reload the scenario from this file when it changes, or ""
+	Menu       bool   // open with the scenario menu
 }
 
-// Game is the ebiten adapter over a classroom.Sim: Update turns keys into
-// intents and steps the worlds; Draw only reads.
+// Game is the ebiten adapter over a classroom.Sim: Update turns keys,
+// clicks and taps into intents and steps the worlds; Draw only reads, and
+// registers where a click would act.
 type Game struct {
 	sim   *classroom.Sim
 	opt   Options
@@ -36,19 +39,26 @@ type Game struct {
 	shot  bool
 	err   error
 
-	mesh     mesh      // the layer being drawn
+	c        canvas
+	hits     []hit     // what a click does where, as last drawn
 	pictures []picture // each arm's people, kept between frames
-	arr      []classroom.Arrangement
-	chart    []float32 // reused polyline buffer
+	full     map[string]bool
+	menu     bool // the scenario menu is open
+	aim      int  // the arm the sliders change: 0 every arm, i arm i−1
+	series   []float32
 	watcher  *classroom.Watcher
 	loadErr  string // why the edited scenario could not be loaded, or ""
+	slides   *slides
 }
 
 // New returns the window's game for sim.
 func New(sim *classroom.Sim, opt Options) *Game {
-	g := &Game{sim: sim, opt: opt}
+	g := &Game{sim: sim, opt: opt, full: map[string]bool{}, menu: opt.Menu}
 	if opt.Watch != "" {
 		g.watcher = classroom.NewWatcher(opt.Watch)
+	}
+	if opt.Slides != "" {
+		g.slides = &slides{}
 	}
 	return g
 }
@@ -58,10 +68,10 @@ const pollEvery = 30
 
 // Update advances the game by one tick.
 func (g *Game) Update() error {
-	if g.shot || g.err != nil {
-		if g.err != nil {
-			return g.err
-		}
+	if g.err != nil {
+		return g.err
+	}
+	if g.shot {
 		return ebiten.Termination
 	}
 	g.ticks++
@@ -70,28 +80,47 @@ func (g *Game) Update() error {
 		case err != nil:
 			g.loadErr = err.Error()
 		case s != nil:
-			g.sim, g.loadErr = s, ""
+			g.replace(s)
 		}
 	}
-	click, action := g.mouseIntent()
-	if fullScreenPressed() || action == actFullScreen {
+	in := readIntent()
+	if full, menu := windowKeys(); full {
 		ebiten.SetFullscreen(!ebiten.IsFullscreen())
+	} else if menu {
+		g.menu = !g.menu
 	}
-	if action == actNextScenario {
-		if err := g.nextScenario(); err != nil {
+	if a, ok := g.pointer(); ok {
+		if err := g.act(a, &in); err != nil {
 			return err
 		}
 	}
-	if err := g.sim.Apply(readIntent().Or(click)); err != nil {
+	if g.slides != nil {
+		g.slides.drive(g.sim, &in, g.opt.Predict)
+	}
+	if in.Explore || in.Reset || in.ResetAll || in.NewSeed {
+		g.aim = 0
+	}
+	if err := g.sim.Apply(in); err != nil {
 		return err
 	}
 	g.sim.Update()
+	g.sim.Work()
 	return nil
 }
 
-// nextScenario replaces the scenario with the next built-in one.
-func (g *Game) nextScenario() error {
-	sc, err := scenario.Load(classroom.NextScenario(g.sim.Scenario.Name), nil)
+// replace puts a new Sim in the window.
+func (g *Game) replace(s *classroom.Sim) {
+	g.sim.Close()
+	g.sim, g.loadErr, g.aim, g.menu = s, "", 0, false
+	ebiten.SetWindowTitle(Title(s.Scenario))
+}
+
+// Title is the window's title for a scenario.
+func Title(sc *scenario.Scenario) string { return "Commonwealth — " + sc.Name }
+
+// open replaces the scenario with a built-in one.
+func (g *Game) open(name string) error {
+	sc, err := scenario.Load("embedded:"+name, nil)
 	if err != nil {
 		return err
 	}
@@ -99,14 +128,17 @@ func (g *Game) nextScenario() error {
 	if err != nil {
 		return err
 	}
-	g.sim, g.watcher, g.loadErr = s, nil, ""
+	s.Speed = g.sim.Speed
+	g.watcher = nil
+	g.replace(s)
 	return nil
 }
 
 // readyFrames is how many drawn frames the page is told of.
 const readyFrames = 30
 
-// Draw draws the current state; in screenshot mode it also saves the frame.
+// Draw draws the current state; in screenshot and slides modes it also
+// saves the frame.
 func (g *Game) Draw(screen *ebiten.Image) {
 	g.frame++
 	g.drawFrame(screen)
@@ -115,18 +147,55 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 	if g.opt.Screenshot != "" && g.frame >= g.opt.Frames && !g.shot {
 		g.shot = true
-		img := image.NewRGBA(screen.Bounds())
-		screen.ReadPixels(img.Pix)
-		var b bytes.Buffer
-		err := png.Encode(&b, img)
-		if err == nil {
-			err = renameio.WriteFile(g.opt.Screenshot, b.Bytes(), 0o644)
-		}
-		if err != nil {
-			g.err = errors.Join(errors.New("screenshot"), err)
-		}
+		g.save(screen, g.opt.Screenshot)
+	}
+	if g.slides != nil && g.slides.ready {
+		name := fmt.Sprintf("%s-%d-%s.png", g.sim.Scenario.Name, g.slides.stage+1, classroom.Stages[g.slides.stage])
+		g.save(screen, filepath.Join(g.opt.Slides, name))
+		g.slides.taken()
+		g.shot = g.slides.stage == len(classroom.Stages)
 	}
 }
 
-// Layout fixes the logical screen size.
-func (g *Game) Layout(int, int) (int, int) { return ScreenW, ScreenH }
+// save writes the screen to a PNG file.
+func (g *Game) save(screen *ebiten.Image, path string) {
+	img := image.NewRGBA(screen.Bounds())
+	screen.ReadPixels(img.Pix)
+	var b bytes.Buffer
+	err := png.Encode(&b, img)
+	if err == nil {
+		err = renameio.WriteFile(path, b.Bytes(), 0o644)
+	}
+	if err != nil {
+		g.err = errors.Join(errors.New("screenshot"), err)
+	}
+}
+
+// Layout makes the screen as many pixels as the window has, so larger
+// screens get sharper type; screenshots and slides take their set size.
+func (g *Game) Layout(w, h int) (int, int) {
+	if g.opt.Width > 0 {
+		return g.opt.Width, g.opt.Height
+	}
+	s := ebiten.Monitor().DeviceScaleFactor()
+	return max(1, int(float64(w)*s)), max(1, int(float64(h)*s))
+}
+
+// SlideNames returns the files --slides writes for a scenario.
+func SlideNames(sc *scenario.Scenario) []string {
+	var out []string
+	for i, st := range classroom.Stages {
+		out = append(out, fmt.Sprintf("%s-%d-%s.png", sc.Name, i+1, st))
+	}
+	return out
+}
+
+// FreeSlides checks that the slides would replace no file.
+func FreeSlides(dir string, sc *scenario.Scenario) error {
+	for _, n := range SlideNames(sc) {
+		if _, err := os.Stat(filepath.Join(dir, n)); err == nil {
+			return fmt.Errorf("%s already exists: slides replace no file; choose an empty folder or remove it", filepath.Join(dir, n))
+		}
+	}
+	return nil
+}

@@ -10,18 +10,66 @@ import (
 // readIntent turns this update's key presses into one intent.
 func readIntent() classroom.Intent {
 	pressed := inpututil.IsKeyJustPressed
-	return classroom.Intent{
+	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
+	in := classroom.Intent{
 		TogglePause: pressed(ebiten.KeySpace),
 		Step:        pressed(ebiten.KeyArrowRight),
 		Faster:      pressed(ebiten.KeyEqual) || pressed(ebiten.KeyKPAdd) || pressed(ebiten.KeyArrowUp),
 		Slower:      pressed(ebiten.KeyMinus) || pressed(ebiten.KeyKPSubtract) || pressed(ebiten.KeyArrowDown),
-		Reset:       pressed(ebiten.KeyR),
+		Reset:       pressed(ebiten.KeyR) && !shift,
+		ResetAll:    pressed(ebiten.KeyR) && shift,
 		NewSeed:     pressed(ebiten.KeyN),
 		ToggleHelp:  pressed(ebiten.KeyH) || pressed(ebiten.KeySlash),
 		Sliders:     pressed(ebiten.KeyS),
-		Large:       pressed(ebiten.KeyP),
+		Next:        pressed(ebiten.KeyEnter) || pressed(ebiten.KeyA),
+		Explore:     pressed(ebiten.KeyE) || pressed(ebiten.KeyL),
 	}
+	for i, k := range []ebiten.Key{ebiten.Key1, ebiten.Key2, ebiten.Key3} {
+		if pressed(k) || pressed(ebiten.KeyKP1+ebiten.Key(i)) {
+			in.Predict = i + 1
+		}
+	}
+	return in
 }
 
-// fullScreenPressed reports the F key, which the window handles itself.
-func fullScreenPressed() bool { return inpututil.IsKeyJustPressed(ebiten.KeyF) }
+// windowKeys are the keys the window handles itself.
+func windowKeys() (fullScreen, menu bool) {
+	return inpututil.IsKeyJustPressed(ebiten.KeyF), inpututil.IsKeyJustPressed(ebiten.KeyM) || inpututil.IsKeyJustPressed(ebiten.KeyEscape)
+}
+
+// pointer returns what a click, a tap or a drag on a slider asks for, if
+// anything: the first press of the mouse or of a finger, or a held one on
+// a slider's track.
+func (g *Game) pointer() (hit, bool) {
+	x, y, pressed, held := -1, -1, false, false
+	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
+		x, y = ebiten.CursorPosition()
+		pressed = true
+	} else if ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft) {
+		x, y = ebiten.CursorPosition()
+		held = true
+	}
+	if ids := inpututil.AppendJustPressedTouchIDs(nil); len(ids) > 0 {
+		x, y = ebiten.TouchPosition(ids[0])
+		pressed = true
+	} else if ids := ebiten.AppendTouchIDs(nil); len(ids) > 0 && !pressed && !held {
+		x, y = ebiten.TouchPosition(ids[0])
+		held = true
+	}
+	if !pressed && !held {
+		return hit{}, false
+	}
+	px, py := float32(x)/g.c.u, float32(y)/g.c.u
+	for i := len(g.hits) - 1; i >= 0; i-- { // the last drawn lies on top
+		h := g.hits[i]
+		if !h.r.contains(px, py) || (held && h.slider == nil) {
+			continue
+		}
+		h.x = (px - h.r.x) / h.r.w
+		return h, true
+	}
+	if pressed {
+		return hit{inspect: true, px: px, py: py}, true
+	}
+	return hit{}, false
+}

@@ -24,6 +24,10 @@ type Options struct {
 	Frames     int    // frames to run before the screenshot
 	Play       bool   // start playing
 	Show       string // panels open at the start
+	Slides     string // write a picture of each lesson stage into this folder
+	Predict    int    // the class's answer the slides show
+	Size       string // the screenshots' and slides' size, WIDTHxHEIGHT
+	Explore    bool   // open with every arm, not at the lesson
 }
 
 // Parse reads the command line. For -h it prints the usage and returns
@@ -40,7 +44,11 @@ func Parse(args []string, stderr io.Writer) (Options, error) {
 	fs.StringVar(&o.Screenshot, "screenshot", "", "play, write what the window shows after --frames frames to `FILE.png`, and quit")
 	fs.IntVar(&o.Frames, "frames", 300, "frames to run before the screenshot")
 	fs.BoolVar(&o.Play, "play", false, "start playing instead of paused")
-	fs.StringVar(&o.Show, "show", "", "open panels at the start: any of help, sliders, large (comma-separated)")
+	fs.StringVar(&o.Show, "show", "", "open panels at the start: any of help, sliders, menu (comma-separated)")
+	fs.StringVar(&o.Slides, "slides", "", "write a picture of each stage of the scenario's lesson (title, question, watching, answer) into `FOLDER`, and quit")
+	fs.IntVar(&o.Predict, "predict", 0, "with --slides: the class's answer to show (1, 2 or 3; 0 for none)")
+	fs.StringVar(&o.Size, "size", "1280x720", "with --screenshot or --slides: the picture's size in pixels, `WIDTHxHEIGHT`")
+	fs.BoolVar(&o.Explore, "explore", false, "open exploring every arm rather than at the scenario's lesson")
 	pos, err := cli.Parse(fs, args)
 	if err != nil {
 		return o, err
@@ -53,7 +61,28 @@ func Parse(args []string, stderr io.Writer) (Options, error) {
 	if len(pos) == 1 {
 		o.Scenario = pos[0]
 	}
+	var problem string
+	if _, _, ok := o.Dimensions(); !ok {
+		problem = fmt.Sprintf("--size %s: expected WIDTHxHEIGHT in pixels, from 320x240 to 7680x4320, such as 1920x1080", o.Size)
+	} else if o.Predict < 0 || o.Predict > 3 {
+		problem = fmt.Sprintf("--predict %d: expected 1, 2 or 3 (an answer), or 0 for none", o.Predict)
+	} else if o.Slides != "" && o.Screenshot != "" {
+		problem = "--slides and --screenshot: one at a time"
+	}
+	if problem != "" {
+		err := errors.New("sim: " + problem)
+		fmt.Fprintln(stderr, err)
+		return o, err
+	}
 	return o, nil
+}
+
+// Dimensions returns --size's width and height, and whether they are
+// good.
+func (o Options) Dimensions() (w, h int, ok bool) {
+	var rest string
+	n, _ := fmt.Sscanf(o.Size+" end", "%dx%d %s", &w, &h, &rest)
+	return w, h, n == 3 && rest == "end" && w >= 320 && w <= 7680 && h >= 240 && h <= 4320
 }
 
 // withoutDisplay answers the command line when no window can open: the

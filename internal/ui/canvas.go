@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"golang.org/x/image/font/opentype"
+)
+
+// Design is the screen the layout is made for: every size in the window is
+// in design units, one a pixel at 1280×720. A larger window scales them up
+// (1080p and 4K get sharper text and people, not a smaller layout); a window
+// of another shape gets more design units across or down.
+const (
+	DesignW = 1280
+	DesignH = 720
+)
+
+// canvas draws in design units onto a screen of any size, and records
+// every text it draws, so a test can check that nothing overlaps.
+type canvas struct {
+	dst   *ebiten.Image
+	u     float32 // pixels per design unit
+	W, H  float32 // the screen, in design units
+	mesh  mesh
+	boxes []textBox
+	layer int // 0 the base; 1 boxes over it (menus, help, captions)
+}
+
+// textBox is where a text was drawn, in design units.
+type textBox struct {
+	r     rect
+	layer int
+	size  float64
+	s     string
+}
+
+// rect is a rectangle in design units.
+type rect struct{ x, y, w, h float32 }
+
+func (r rect) contains(x, y float32) bool { return x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h }
+
+func (r rect) overlaps(o rect) bool {
+	return r.x < o.x+o.w && o.x < r.x+r.w && r.y < o.y+o.h && o.y < r.y+r.h
+}
+
+// inset returns r shrunk by d on every side.
+func (r rect) inset(d float32) rect { return rect{r.x + d, r.y + d, r.w - 2*d, r.h - 2*d} }
+
+// begin starts a frame on dst.
+func (c *canvas) begin(dst *ebiten.Image) {
+	c.dst = dst
+	w, h := float32(dst.Bounds().Dx()), float32(dst.Bounds().Dy())
+	c.u = min(w/DesignW, h/DesignH)
+	c.W, c.H = w/c.u, h/c.u
+	c.boxes, c.layer = c.boxes[:0], 0
+}
+
+// over starts drawing what lies over the base layer.
+func (c *canvas) over() {
+	c.flush()
+	c.layer = 1
+}
+
+func (c *canvas) rect(r rect, col color.RGBA) {
+	u := c.u
+	c.mesh.rect(r.x*u, r.y*u, r.w*u, r.h*u, col)
+	c.flushIfFull()
+}
+
+// frame draws r's outline, w wide, inside it.
+func (c *canvas) frame(r rect, w float32, col color.RGBA) {
+	c.rect(rect{r.x, r.y, r.w, w}, col)
+	c.rect(rect{r.x, r.y + r.h - w, r.w, w}, col)
+	c.rect(rect{r.x, r.y + w, w, r.h - 2*w}, col)
+	c.rect(rect{r.x + r.w - w, r.y + w, w, r.h - 2*w}, col)
+}
+
+func (c *canvas) line(x0, y0, x1, y1, w float32, col color.RGBA) {
+	u := c.u
+	c.mesh.line(x0*u, y0*u, x1*u, y1*u, w*u, col)
+	c.flushIfFull()
+}
+
+// polyline draws a line through the points (x0, y0, x1, y1, ...).
+func (c *canvas) polyline(pts []float32, w float32, col color.RGBA) {
+	for k := 2; k+1 < len(pts); k += 2 {
+		c.line(pts[k-2], pts[k-1], pts[k], pts[k+1], w, col)
+	}
+}
+
+func (c *canvas) flushIfFull() {
+	if c.mesh.full() {
+		c.flush()
+	}
+}
+
+// flush draws the shapes so far, so that what comes next lies over them.
+func (c *canvas) flush() { c.mesh.draw(c.dst) }
+
+// measure returns the width and height of s at size, in design units.
+func (c *canvas) measure(s string, f *opentype.Font, size float64) (w, h float64) {
+	u := float64(c.u)
+	w, _ = text.Measure(s, face(f, size*u), size*u*lineHeight)
+	lines := strings.Count(s, "\n") + 1
+	return w / u, float64(lines) * size * lineHeight
+}
+
+// text draws s with its top at y, aligned at x (text.AlignStart: s starts
+// at x; AlignCenter: centred on x; AlignEnd: ends at x), and returns where
+// it went.
+func (c *canvas) text(s string, f *opentype.Font, size float64, x, y float32, col color.Color, align text.Align) rect {
+	c.flush()
+	w, h := c.measure(s, f, size)
+	r := rect{x, y, float32(w), float32(h)}
+	switch align {
+	case text.AlignCenter:
+		r.x -= r.w / 2
+	case text.AlignEnd:
+		r.x -= r.w
+	}
+	u := float64(c.u)
+	op := &text.DrawOptions{}
+	op.GeoM.Translate(float64(x)*u, float64(y)*u+size*u*(lineHeight-1)/2)
+	op.ColorScale.ScaleWithColor(col)
+	op.PrimaryAlign = align
+	op.LineSpacing = size * u * lineHeight
+	text.Draw(c.dst, s, face(f, size*u), op)
+	c.boxes = append(c.boxes, textBox{r: r, layer: c.layer, size: size, s: s})
+	return r
+}
+
+// wrap breaks s into lines no wider than width at size.
+func (c *canvas) wrap(s string, f *opentype.Font, size float64, width float32) string {
+	return wrap(s, float64(width), func(line string) float64 { w, _ := c.measure(line, f, size); return w })
+}
+
+// fit returns the largest size, from size down to least, at which s is no
+// wider than width (least if none is).
+func (c *canvas) fit(s string, f *opentype.Font, size, least float64, width float32) float64 {
+	for ; size > least; size-- {
+		if w, _ := c.measure(s, f, size); w <= float64(width) {
+			return size
+		}
+	}
+	return least
+}

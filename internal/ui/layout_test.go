@@ -1,0 +1,136 @@
+//go:build display
+
+package ui
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"commonwealth/internal/classroom"
+	"commonwealth/internal/scenario"
+)
+
+// screens are the sizes every layout is checked at: a classroom projector
+// and a 1080p screen.
+var screens = [][2]int{{1280, 720}, {1920, 1080}}
+
+// TestLayout lays out every built-in scenario at every stage of its lesson,
+// exploring, and with each overlay open, at 1280×720 and 1920×1080, and
+// checks the texts drawn: inside the screen, none overlapping another of
+// its layer, and in a lesson none smaller than lessonText design units
+// (28 pixels at 1280×720).
+func TestLayout(t *testing.T) {
+	for _, name := range scenario.Names() {
+		sc, err := scenario.Load(name, []string{"people=120"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range screens {
+			screen := ebiten.NewImage(size[0], size[1])
+			for _, v := range views {
+				sim, err := classroom.NewSim(sc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				g := New(sim, Options{})
+				v.set(t, g)
+				g.drawFrame(screen)
+				where := fmt.Sprintf("%s %dx%d %s", name, size[0], size[1], v.name)
+				for _, p := range checkBoxes(g.c.boxes, g.c.W, g.c.H, sim.Lesson != nil) {
+					t.Errorf("%s: %s", where, p)
+				}
+				sim.Close()
+			}
+			screen.Deallocate()
+		}
+	}
+}
+
+// view is one state of the window to lay out.
+type view struct {
+	name string
+	set  func(t *testing.T, g *Game)
+}
+
+var views = []view{
+	{"title", func(*testing.T, *Game) {}},
+	{"predict", func(_ *testing.T, g *Game) { g.sim.Apply(classroom.Intent{Next: true}) }},
+	{"watch", func(_ *testing.T, g *Game) {
+		g.sim.Apply(classroom.Intent{Predict: 1})
+		for range 40 { // past the first events, so their captions show
+			g.sim.StepMonth()
+		}
+		g.sim.Apply(classroom.Intent{Inspect: &classroom.Pick{Arm: 0, Person: 3}})
+	}},
+	{"reveal", func(t *testing.T, g *Game) {
+		g.sim.Apply(classroom.Intent{Predict: 2})
+		for !g.sim.Done() {
+			g.sim.StepMonth()
+		}
+		g.sim.Update()
+		deadline := time.Now().Add(2 * time.Minute)
+		for g.sim.Lesson.Reveal.Answer() == nil && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if g.sim.Lesson.Stage != classroom.StageReveal || g.sim.Lesson.Reveal.Answer() == nil {
+			t.Fatal("no answer to reveal")
+		}
+	}},
+	{"explore", func(_ *testing.T, g *Game) {
+		g.sim.Apply(classroom.Intent{Explore: true})
+		for range 40 {
+			g.sim.StepMonth()
+		}
+	}},
+	{"explore+sliders", func(_ *testing.T, g *Game) {
+		g.sim.Apply(classroom.Intent{Explore: true, Sliders: true})
+		g.sim.Apply(classroom.Intent{Inspect: &classroom.Pick{Arm: 0, Person: 3}})
+	}},
+	{"explore+help", func(_ *testing.T, g *Game) { g.sim.Apply(classroom.Intent{Explore: true, ToggleHelp: true}) }},
+	{"menu", func(_ *testing.T, g *Game) { g.menu = true }},
+	{"sliders on one arm", func(_ *testing.T, g *Game) {
+		g.sim.Apply(classroom.Intent{Predict: 1, Sliders: true})
+		g.aim = len(g.sim.Arms)
+	}},
+}
+
+// checkBoxes checks texts for staying inside a w×h screen, for
+// overlapping another of their layer and, in a lesson, for size; it
+// returns the problems.
+func checkBoxes(boxes []textBox, w, h float32, lesson bool) []string {
+	const slack = 0.5 // rounding of the measured widths
+	var out []string
+	for i, b := range boxes {
+		if b.r.x < -slack || b.r.y < -slack || b.r.x+b.r.w > w+slack || b.r.y+b.r.h > h+slack {
+			out = append(out, fmt.Sprintf("%q at %+v leaves the %gx%g screen", b.s, b.r, w, h))
+		}
+		if lesson && b.size < lessonText {
+			out = append(out, fmt.Sprintf("%q is %g units, below %d", b.s, b.size, lessonText))
+		}
+		for _, o := range boxes[:i] {
+			if o.layer == b.layer && b.r.inset(slack).overlaps(o.r.inset(slack)) {
+				out = append(out, fmt.Sprintf("%q at %+v overlaps %q at %+v", b.s, b.r, o.s, o.r))
+			}
+		}
+	}
+	if len(boxes) == 0 {
+		out = append(out, "no text drawn")
+	}
+	return out
+}
+
+// TestCheckBoxes shows that the layout check can fail: on overlapping
+// texts, a text off the screen and small type in a lesson.
+func TestCheckBoxes(t *testing.T) {
+	fine := []textBox{{r: rect{0, 0, 100, 35}, size: 28}, {r: rect{0, 35, 100, 35}, size: 28}, {r: rect{0, 10, 50, 20}, layer: 1, size: 28}}
+	if p := checkBoxes(fine, 200, 100, true); len(p) != 0 {
+		t.Fatalf("stacked texts and one over them in another layer: %v", p)
+	}
+	bad := []textBox{{r: rect{0, 0, 100, 35}, size: 28}, {r: rect{90, 30, 100, 35}, size: 16}}
+	if p := checkBoxes(bad, 150, 100, true); len(p) != 3 {
+		t.Fatalf("want an overlap, a text leaving the screen and one too small: %v", p)
+	}
+}

@@ -1,0 +1,242 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"commonwealth/internal/classroom"
+	"commonwealth/internal/scenario"
+)
+
+// paragraph is a block of text in a card: a face, a size and a colour.
+type paragraph struct {
+	s    string
+	bold bool
+	size float64
+	col  color.Color
+	gap  float32 // space above
+}
+
+// stack lays paragraphs out down from y in a column of width w at x,
+// wrapped; it returns the height they take. With draw false it only
+// measures.
+func (g *Game) stack(ps []paragraph, x, y, w float32, draw bool) float32 {
+	c := &g.c
+	top := y
+	for _, p := range ps {
+		if p.s == "" {
+			continue
+		}
+		f := regular
+		if p.bold {
+			f = bold
+		}
+		y += p.gap
+		t := c.wrap(p.s, f, p.size, w)
+		_, h := c.measure(t, f, p.size)
+		if draw {
+			c.text(t, f, p.size, x, y, p.col, text.AlignStart)
+		}
+		y += float32(h)
+	}
+	return y - top
+}
+
+// fitStack draws paragraphs in r, shrinking the first (the question) from
+// its size down to lessonText until they fit.
+func (g *Game) fitStack(ps []paragraph, r rect) {
+	for ps[0].size > lessonText && g.stack(ps, r.x, r.y, r.w, false) > r.h {
+		ps[0].size -= 2
+	}
+	g.stack(ps, r.x, r.y, r.w, true)
+}
+
+// differ says what differs between the lesson's worlds.
+func differ(sc *scenario.Scenario) string {
+	if d := sc.Lesson.Differ; d != "" {
+		return d
+	}
+	return "The worlds: " + strings.Join(sc.LessonArms(), ", ") + "."
+}
+
+// drawTitle draws the lesson's title card: the question, what differs
+// between the worlds and what to watch.
+func (g *Game) drawTitle() {
+	c, sc := &g.c, g.sim.Scenario
+	g.at(rect{0, 0, c.W, c.H}, hit{intent: classroom.Intent{Next: true}})
+	ps := []paragraph{
+		{s: sc.Lesson.Question, bold: true, size: 44, col: ink},
+		{s: "What differs", bold: true, size: lessonText, col: muted, gap: 24},
+		{s: differ(sc), size: lessonText, col: ink},
+		{s: "What to watch", bold: true, size: lessonText, col: muted, gap: 16},
+		{s: sc.Lesson.Watch, size: lessonText, col: ink},
+	}
+	foot := "Space, Next or a click: the class predicts."
+	_, fh := c.measure(foot, regular, lessonText)
+	g.fitStack(ps, rect{80, topBarH + 24, c.W - 160, c.H - topBarH - 24 - float32(fh) - 40})
+	c.text(foot, regular, lessonText, c.W/2, c.H-float32(fh)-20, muted, text.AlignCenter)
+}
+
+// drawPredict draws the question with the three answers to choose from.
+func (g *Game) drawPredict() {
+	c, l := &g.c, g.sim.Lesson
+	foot := c.wrap("Press 1, 2 or 3, or click the class's answer. Next: watch without a prediction.", regular, lessonText, c.W-160)
+	_, fh := c.measure(foot, regular, lessonText)
+	line := float32(lessonText * lineHeight)
+	buttons := 3 * (line + 40)
+	q := []paragraph{{s: "Predict: " + l.Question, bold: true, size: 40, col: ink}}
+	g.fitStack(q, rect{80, topBarH + 24, c.W - 160, c.H - topBarH - 24 - buttons - float32(fh) - 50})
+	y := c.H - float32(fh) - 30 - buttons
+	for k, a := range l.Answers {
+		r := rect{120, y + float32(k)*(line+40), c.W - 240, line + 24}
+		fill := buttonFill
+		if l.Prediction == k {
+			fill = highlight
+		}
+		c.rect(r, fill)
+		c.text(fmt.Sprintf("%d   %s", k+1, a), bold, lessonText, r.x+24, r.y+12, ink, text.AlignStart)
+		g.at(r, hit{intent: classroom.Intent{Predict: k + 1}})
+	}
+	c.text(foot, regular, lessonText, c.W/2, c.H-float32(fh)-20, muted, text.AlignCenter)
+}
+
+// drawReveal draws the answer over every seed over the worlds: each
+// world's difference as a dot, the mean and its 95% band, how many worlds
+// went each way, the answer against the class's prediction, and the one
+// world the class watched among them. Until every seed has run it shows
+// their progress.
+func (g *Game) drawReveal() {
+	c, l := &g.c, g.sim.Lesson
+	box := rect{30, topBarH + 6, c.W - 60, c.H - topBarH - 16}
+	c.rect(box, overlayFill)
+	in := box.inset(24)
+	a := l.Reveal.Answer()
+	done, all := l.Reveal.Progress()
+	white := color.RGBA{0xff, 0xff, 0xff, 0xff}
+	head := []paragraph{
+		{s: fmt.Sprintf("The answer over %d worlds: the same comparison with every seed of the scenario", all), size: lessonText, col: highlight},
+		{s: l.Question, bold: true, size: 32, col: white, gap: 6},
+	}
+	h := g.stack(head, in.x, in.y, in.w, true)
+	y := in.y + h + 16
+	if a == nil {
+		g.stack([]paragraph{{s: fmt.Sprintf("Running the other worlds: %d of %d done.", done, all), size: lessonText, col: white}}, in.x, y, in.w, true)
+		bar := rect{in.x, y + 60, in.w, 24}
+		c.rect(bar, muted)
+		c.rect(rect{bar.x, bar.y, bar.w * float32(done) / float32(max(all, 1)), bar.h}, highlight)
+		return
+	}
+	cl := l.Claim
+	ref := cl.Compare
+	if ref == "" {
+		ref = number(cl.Metric, cl.Value)
+	}
+	plot := rect{in.x + 20, y + 10, in.w - 40, 70}
+	g.drawDots(a, plot)
+	y = plot.y + plot.h + 14
+	alo, ahi := axis(a)
+	ends := []string{difference(cl.Metric, alo), difference(cl.Metric, ahi)}
+	c.text(ends[0], regular, lessonText, plot.x, y, white, text.AlignStart)
+	c.text(ends[1], regular, lessonText, plot.x+plot.w, y, white, text.AlignEnd)
+	y += float32(lessonText*lineHeight) + 10
+	way := fmt.Sprintf("In %d of %d worlds %s ended higher than %s; in %d, lower.", a.Above, len(a.Diff), cl.Arm, ref, a.Below)
+	said := "The class made no prediction."
+	if p := l.Prediction; p >= 0 {
+		verdict := "Not this time."
+		if p == a.Outcome {
+			verdict = "Right."
+		}
+		said = fmt.Sprintf("The class said: %s. %s", l.Answers[p], verdict)
+	}
+	ps := []paragraph{
+		{s: fmt.Sprintf("Each dot is one world: %s of %s minus %s. The white line is no difference; the band is the mean's 95%% interval, %s to %s.",
+			words(cl.Metric), cl.Arm, ref, difference(cl.Metric, a.Lo), difference(cl.Metric, a.Hi)), size: lessonText, col: white},
+		{s: way, size: lessonText, col: white, gap: 8},
+		{s: "Answer: " + l.Answers[a.Outcome], bold: true, size: 36, col: highlight, gap: 8},
+		{s: said, bold: true, size: lessonText, col: white, gap: 4},
+		{s: g.watched(a), size: lessonText, col: white, gap: 8},
+	}
+	g.stack(ps, in.x, y, in.w, true)
+}
+
+// axis returns the ends of the dots' axis: every dot, the band and zero,
+// with a margin.
+func axis(a *classroom.Answer) (lo, hi float64) {
+	lo, hi = min(0, a.Lo), max(0, a.Hi)
+	for _, d := range a.Diff {
+		lo, hi = min(lo, d), max(hi, d)
+	}
+	pad := max(hi-lo, 1e-9) * 0.08
+	return lo - pad, hi + pad
+}
+
+// drawDots draws the worlds' differences on a line across r: the band, the
+// mean, zero, and a dot a world, the watched one ringed.
+func (g *Game) drawDots(a *classroom.Answer, r rect) {
+	c := &g.c
+	lo, hi := axis(a)
+	x := func(v float64) float32 { return r.x + r.w*float32((v-lo)/(hi-lo)) }
+	c.rect(rect{x(a.Lo), r.y, max(x(a.Hi)-x(a.Lo), 2), r.h}, color.RGBA{0x80, 0x68, 0x40, 0xff})
+	c.rect(rect{x(a.Mean) - 2, r.y - 6, 4, r.h + 12}, highlight)
+	c.rect(rect{r.x, r.y + r.h/2 - 1, r.w, 2}, muted)
+	c.rect(rect{x(0) - 1.5, r.y - 10, 3, r.h + 20}, color.RGBA{0xff, 0xff, 0xff, 0xff})
+	for k, d := range a.Diff {
+		y := r.y + r.h/2 + float32(k%5-2)*9 // spread so that equal values show
+		if a.Seeds[k] == g.sim.Seed {
+			c.rect(rect{x(d) - 9, y - 9, 18, 18}, highlight)
+		}
+		c.rect(rect{x(d) - 6, y - 6, 12, 12}, color.RGBA{0xff, 0xff, 0xff, 0xff})
+	}
+}
+
+// watched places the world the class watched among the others.
+func (g *Game) watched(a *classroom.Answer) string {
+	s, cl := g.sim, g.sim.Lesson.Claim
+	from, to := cl.Moment.Rows(s.Scenario.Run().Months + 1)
+	if s.Month() < to-1 {
+		return fmt.Sprintf("The world you watched has not reached month %d, where the comparison is read (months %d to %d).", to-1, from, to-1)
+	}
+	var arm, ref float64
+	for _, st := range s.Arms {
+		switch st.Name {
+		case cl.Arm:
+			arm = st.At(cl.Moment, cl.Metric)
+		case cl.Compare:
+			ref = st.At(cl.Moment, cl.Metric)
+		}
+	}
+	if cl.Compare == "" {
+		ref = cl.Value
+	}
+	t := fmt.Sprintf("The world you watched (seed %d): %s.", s.Seed, difference(cl.Metric, arm-ref))
+	if len(s.Changes) > 0 {
+		t += " The sliders changed it; the other worlds run the scenario as written."
+	}
+	return t
+}
+
+// drawMenu draws the built-in scenarios to choose from, in two columns.
+func (g *Game) drawMenu(size float64) {
+	c := &g.c
+	names := scenario.Names()
+	line := float32(size*lineHeight) + 14
+	rows := (len(names) + 1) / 2
+	box := rect{60, topBarH + 8, c.W - 120, line*float32(rows+1) + 40}
+	c.rect(box, overlayFill)
+	g.at(rect{0, 0, c.W, c.H}, hit{do: func(g *Game) error { g.menu = false; return nil }})
+	c.text("Open a scenario (Esc or M closes)", bold, size, box.x+20, box.y+14, highlight, text.AlignStart)
+	w := (box.w - 60) / 2
+	for i, n := range names {
+		r := rect{box.x + 20 + float32(i/rows)*(w+20), box.y + 20 + line*float32(i%rows+1), w, line - 8}
+		fill := color.RGBA{0x40, 0x40, 0x40, 0xff}
+		if n == g.sim.Scenario.Name {
+			fill = color.RGBA{0x70, 0x58, 0x30, 0xff}
+		}
+		c.rect(r, fill)
+		c.text(n, regular, c.fit(n, regular, size, g.least(), r.w-20), r.x+10, r.y+3, color.White, text.AlignStart)
+		g.at(r, hit{do: func(g *Game) error { return g.open(n) }})
+	}
+}

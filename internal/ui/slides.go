@@ -1,0 +1,45 @@
+package ui
+
+import "commonwealth/internal/classroom"
+
+// slides steps a lesson through its stages for --slides, as a teacher's
+// keys would, and says when the screen shows the next stage to save: the
+// title, the question, the worlds halfway through, and the answer once
+// every seed has run.
+type slides struct {
+	stage int  // the stage to save next
+	ready bool // the screen shows it: save the next frame drawn
+}
+
+// drive adds this update's steps to in.
+func (s *slides) drive(sim *classroom.Sim, in *classroom.Intent, predict int) {
+	l := sim.Lesson
+	if s.ready || l == nil || s.stage >= len(classroom.Stages) {
+		return
+	}
+	months := sim.Scenario.Run().Months
+	switch classroom.Stage(s.stage) {
+	case classroom.StageTitle:
+		s.ready = l.Stage == classroom.StageTitle
+	case classroom.StagePredict:
+		in.Next = l.Stage == classroom.StageTitle
+		s.ready = l.Stage == classroom.StagePredict
+	case classroom.StageWatch:
+		switch {
+		case l.Stage == classroom.StagePredict && predict > 0:
+			in.Predict = predict
+		case l.Stage == classroom.StagePredict:
+			in.Next = true
+		case sim.Month() >= months/2:
+			sim.Paused, s.ready = true, true
+		default:
+			sim.Speed = len(classroom.Speeds) - 1
+		}
+	case classroom.StageReveal:
+		sim.Paused = l.Stage == classroom.StageReveal
+		s.ready = l.Stage == classroom.StageReveal && l.Reveal.Answer() != nil
+	}
+}
+
+// taken moves on to the next stage once the screen is saved.
+func (s *slides) taken() { s.ready, s.stage = false, s.stage+1 }
