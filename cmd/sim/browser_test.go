@@ -12,22 +12,37 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"commonwealth/internal/classroom"
+	"commonwealth/internal/scenario"
 )
 
-// readyScript, added to the page, polls for the frames the program says it
-// has drawn (window.commonwealthFrames) and, after 30, asks for /drawn.
+// readyScript, added to the page, polls for the lesson stage the program
+// says --goto reached (window.commonwealthStage) and then asks for /drawn,
+// with the answer shown.
 const readyScript = `<script>
 const poll = setInterval(() => {
-  if ((window.commonwealthFrames || 0) >= 30) { clearInterval(poll); fetch("drawn"); }
+  if (window.commonwealthStage === STAGE && (window.commonwealthFrames || 0) >= 30) {
+    clearInterval(poll);
+    fetch("drawn?answer=" + encodeURIComponent(window.commonwealthAnswer || ""));
+  }
 }, 50);
 </script>`
 
-// TestBrowser builds the WebAssembly folder with the documented script,
-// serves it on the loopback, loads it in headless Chromium and checks that
-// the canvas shows the default scenario's panels.
+// maxDownload is the most the page may download: the gzipped program.
+const maxDownload = 4_000_000
+
+// TestBrowser builds the WebAssembly folder with the documented script and
+// serves it as a plain static server would, without knowing the wasm type
+// (every file as application/octet-stream). Headless Chromium opens a
+// lesson stepped to its stages: watching, where the people must be drawn,
+// and the answer, which must be the one this program computes natively for
+// the same scenario. A mistyped scenario and a page opened from disk must
+// explain themselves.
 func TestBrowser(t *testing.T) {
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
@@ -44,61 +59,147 @@ func TestBrowser(t *testing.T) {
 	if out, err := exec.Command("bash", "../../scripts/build-web.sh", web).CombinedOutput(); err != nil {
 		t.Fatalf("build-web.sh: %v\n%s", err, out)
 	}
-	// The screenshot is taken when the page has loaded; an image that the
-	// server holds back until the program has drawn its first frames (the
-	// page's script asks for /drawn then) keeps the page loading until then.
-	drawnCh := make(chan struct{})
-	var once sync.Once
-	files := http.FileServer(http.Dir(web))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/index.html":
-			page, _ := os.ReadFile(filepath.Join(web, "index.html"))
-			w.Header().Set("Content-Type", "text/html")
-			w.Write(bytes.Replace(page, []byte("</body>"), []byte(`<img src="ready.png" style="display:none">`+readyScript+`</body>`), 1))
-		case "/drawn":
-			once.Do(func() { close(drawnCh) })
-		case "/ready.png":
-			select {
-			case <-drawnCh:
-			case <-time.After(60 * time.Second):
-				t.Error("the program never said it had drawn 30 frames")
-			}
-			png.Encode(w, image.NewGray(image.Rect(0, 0, 1, 1)))
-		default:
-			files.ServeHTTP(w, r)
-		}
-	}))
-	defer srv.Close()
-	shot := filepath.Join(dir, "browser.png")
-	cmd := exec.Command(chromium, "--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-		"--user-data-dir="+filepath.Join(dir, "profile"), "--window-size=1280,720", "--timeout=90000",
-		"--screenshot="+shot, srv.URL+"/index.html")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, out)
+	if info, err := os.Stat(filepath.Join(web, "sim.wasm.gz")); err != nil || info.Size() > maxDownload {
+		t.Fatalf("the download: %v bytes (at most %d) %v", info.Size(), maxDownload, err)
 	}
-	b, err := os.ReadFile(shot)
+	b := &browser{t: t, chromium: chromium, dir: dir, web: web}
+
+	img, answer := b.shot("watch", "scenario=saving&goto=watch")
+	if n := drawn(img, image.Rect(0, img.Bounds().Dy()/8, img.Bounds().Dx(), img.Bounds().Dy()/2)); n < 3000 {
+		t.Errorf("watching: %d drawn pixels where the people should be", n)
+	}
+	if answer != "" {
+		t.Errorf("watching, the page reports an answer: %q", answer)
+	}
+
+	img, answer = b.shot("reveal", "scenario=saving&goto=reveal&predict=2")
+	sc, err := scenario.Load("saving", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	img, err := png.Decode(bytes.NewReader(b))
+	r, err := classroom.NewReveal(sc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if os.Getenv("KEEP_SCREENSHOT") != "" {
-		os.WriteFile(os.Getenv("KEEP_SCREENSHOT"), b, 0o644)
+	r.Start()
+	for r.Answer() == nil {
+		time.Sleep(10 * time.Millisecond)
 	}
-	// The canvas keeps the window's 16:9 layout scaled into the page; the
-	// people fill the upper half. The window starts paused at month 0, when
-	// everyone is an unemployed grey square: count the drawn (not white,
-	// not background) pixels there.
-	if n := drawn(img, image.Rect(0, img.Bounds().Dy()/5, img.Bounds().Dx(), img.Bounds().Dy()*3/5)); n < 20000 {
-		t.Fatalf("the canvas shows %d drawn pixels where the people should be: not drawn", n)
+	if want := sc.Lesson.Answers[r.Answer().Outcome]; answer != want {
+		t.Errorf("the browser's answer %q; natively %q", answer, want)
+	}
+	card := image.Rect(100, img.Bounds().Dy()/4, img.Bounds().Dx()-100, img.Bounds().Dy()*3/4)
+	if n := count(img, card, func(c color.RGBA) bool { return max(c.R, c.G, c.B) < 0x30 }); n < card.Dx()*card.Dy()/2 {
+		t.Errorf("the answer's card covers %d of %d pixels", n, card.Dx()*card.Dy())
+	}
+
+	if dom := b.dom(b.url("scenario=nosuch")); !strings.Contains(dom, "There is no scenario called “nosuch”") || !strings.Contains(dom, "?scenario=saving") {
+		t.Errorf("a mistyped scenario: the page says\n%s", dom)
+	}
+	if dom := b.dom("file://" + filepath.Join(web, "index.html")); !strings.Contains(dom, "has to come from a web server") {
+		t.Errorf("opened from disk: the page says\n%s", dom)
 	}
 }
 
-// drawn counts the pixels in r darker than the page and the panels.
-func drawn(img image.Image, r image.Rectangle) int {
-	return count(img, r, func(c color.RGBA) bool { return max(c.R, c.G, c.B) < 200 })
+// browser runs headless Chromium on the built folder.
+type browser struct {
+	t             *testing.T
+	chromium, dir string
+	web           string
+	srv           *httptest.Server
+	stage         string
+	drawn         chan string
+	once          sync.Once
+}
+
+// url returns the page's address with query, starting the server once.
+func (b *browser) url(query string) string {
+	if b.srv == nil {
+		files := http.FileServer(http.Dir(b.web))
+		b.srv = httptest.NewServer(http.HandlerFunc(b.handle(files)))
+		b.t.Cleanup(b.srv.Close)
+	}
+	return b.srv.URL + "/index.html?" + query
+}
+
+// handle serves the folder as a server that does not know the wasm type
+// would; the page gets the ready script, and an image that the server holds
+// back until the program has reached its stage (the page then asks for
+// /drawn), so that Chromium's screenshot waits for it.
+func (b *browser) handle(files http.Handler) func(w http.ResponseWriter, r *http.Request) {
+	return func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/index.html":
+			if b.stage == "" { // as it is
+				files.ServeHTTP(w, r)
+				return
+			}
+			page, _ := os.ReadFile(filepath.Join(b.web, "index.html"))
+			script := strings.Replace(readyScript, "STAGE", `"`+b.stage+`"`, 1)
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(bytes.Replace(page, []byte("</body>"), []byte(`<img src="ready.png" style="display:none">`+script+`</body>`), 1))
+		case "/drawn":
+			b.once.Do(func() { b.drawn <- r.URL.Query().Get("answer") })
+		case "/ready.png":
+			select {
+			case answer := <-b.drawn:
+				b.drawn <- answer
+			case <-time.After(150 * time.Second):
+				b.t.Errorf("the program never reached the stage %s", b.stage)
+			}
+			png.Encode(w, image.NewGray(image.Rect(0, 0, 1, 1)))
+		default:
+			if strings.HasSuffix(r.URL.Path, ".wasm") || strings.HasSuffix(r.URL.Path, ".gz") {
+				w.Header().Set("Content-Type", "application/octet-stream")
+			}
+			files.ServeHTTP(w, r)
+		}
+	}
+}
+
+// flags run Chromium headless, with software rendering and no profile.
+func (b *browser) flags(extra ...string) []string {
+	return append([]string{"--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+		"--user-data-dir=" + filepath.Join(b.dir, "profile"), "--window-size=1280,720", "--timeout=170000"}, extra...)
+}
+
+// shot loads the page with query, waits for the program to reach stage,
+// and returns the screenshot and the answer the page reported.
+func (b *browser) shot(stage, query string) (image.Image, string) {
+	b.t.Helper()
+	b.stage, b.drawn, b.once = stage, make(chan string, 1), sync.Once{}
+	path := filepath.Join(b.dir, stage+".png")
+	if out, err := exec.Command(b.chromium, b.flags("--screenshot="+path, b.url(query))...).CombinedOutput(); err != nil {
+		b.t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	if keep := os.Getenv("KEEP_SCREENSHOT"); keep != "" {
+		os.WriteFile(keep+"-"+stage+".png", data, 0o644)
+	}
+	var answer string
+	select {
+	case answer = <-b.drawn:
+	default:
+		b.t.Fatalf("%s: the page never reported reaching the stage", stage)
+	}
+	return img, answer
+}
+
+// dom returns the page's document after its scripts have run.
+func (b *browser) dom(url string) string {
+	b.t.Helper()
+	b.stage = ""
+	out, err := exec.Command(b.chromium, b.flags("--virtual-time-budget=5000", "--dump-dom", url)...).Output()
+	if err != nil {
+		b.t.Fatalf("chromium --dump-dom %s: %v", url, err)
+	}
+	return string(out)
 }

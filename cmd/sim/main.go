@@ -39,11 +39,11 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	if (o.Slides != "" || o.Goto != "") && sc.Lesson == nil {
+		fmt.Fprintf(stderr, "sim: --slides and --goto: %s has no [lesson] to step through\n", sc.Name)
+		return 2
+	}
 	if o.Slides != "" {
-		if sc.Lesson == nil {
-			fmt.Fprintf(stderr, "sim: --slides: %s has no [lesson] to make slides of\n", sc.Name)
-			return 2
-		}
 		if info, err := os.Stat(o.Slides); err != nil || !info.IsDir() {
 			fmt.Fprintf(stderr, "sim: --slides %s: expected an existing folder\n", o.Slides)
 			return 2
@@ -72,7 +72,7 @@ func run(args []string, stderr io.Writer) int {
 		}
 	}
 	w, h, _ := o.Dimensions()
-	opt := ui.Options{Screenshot: o.Screenshot, Frames: o.Frames, Slides: o.Slides, Predict: o.Predict}
+	opt := ui.Options{Screenshot: o.Screenshot, Frames: o.Frames, Slides: o.Slides, Predict: o.Predict, Goto: o.Goto}
 	if o.Screenshot != "" || o.Slides != "" {
 		opt.Width, opt.Height = w, h
 	}

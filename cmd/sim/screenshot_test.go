@@ -77,3 +77,8 @@ func count(img image.Image, r image.Rectangle, keep func(c color.RGBA) bool) int
 	}
 	return n
 }
+
+// drawn counts the pixels in r darker than the page and the panels.
+func drawn(img image.Image, r image.Rectangle) int {
+	return count(img, r, func(c color.RGBA) bool { return max(c.R, c.G, c.B) < 200 })
+}

@@ -26,8 +26,20 @@ type canvas struct {
 	W, H  float32 // the screen, in design units
 	mesh  mesh
 	boxes []textBox
-	layer int // 0 the base; 1 boxes over it (menus, help, captions)
+	layer int // 0 the base, then one a box drawn over it (menus, help, sliders)
+	width map[measured]float64
 }
+
+// measured is a text measured at a size in pixels.
+type measured struct {
+	s  string
+	f  *opentype.Font
+	px float64
+}
+
+// maxMeasured bounds the widths remembered: most texts recur every frame,
+// a few (the numbers) change.
+const maxMeasured = 4096
 
 // textBox is where a text was drawn, in design units.
 type textBox struct {
@@ -58,10 +70,10 @@ func (c *canvas) begin(dst *ebiten.Image) {
 	c.boxes, c.layer = c.boxes[:0], 0
 }
 
-// over starts drawing what lies over the base layer.
+// over starts drawing a box that lies over what is drawn so far.
 func (c *canvas) over() {
 	c.flush()
-	c.layer = 1
+	c.layer++
 }
 
 func (c *canvas) rect(r rect, col color.RGBA) {
@@ -103,7 +115,15 @@ func (c *canvas) flush() { c.mesh.draw(c.dst) }
 // measure returns the width and height of s at size, in design units.
 func (c *canvas) measure(s string, f *opentype.Font, size float64) (w, h float64) {
 	u := float64(c.u)
-	w, _ = text.Measure(s, face(f, size*u), size*u*lineHeight)
+	k := measured{s, f, size * u}
+	w, ok := c.width[k]
+	if !ok {
+		if len(c.width) >= maxMeasured || c.width == nil {
+			c.width = make(map[measured]float64, maxMeasured)
+		}
+		w, _ = text.Measure(s, face(f, size*u), size*u*lineHeight)
+		c.width[k] = w
+	}
 	lines := strings.Count(s, "\n") + 1
 	return w / u, float64(lines) * size * lineHeight
 }

@@ -185,7 +185,7 @@ func (g *Game) drawSliders(size float64) {
 		_, lh := c.measure(labels[i], regular, size)
 		total += float32(lh) + 30
 	}
-	box := rect{c.W - w - 10, topBarH + 10, w, total}
+	box := rect{c.W - w - 10, c.H - total - 10, w, total} // over the charts: the worlds stay in view
 	c.rect(box, overlayFill)
 	r := c.text(head, bold, size, box.x+15, box.y+10, col, text.AlignStart)
 	g.at(rect{box.x, box.y, box.w, r.h + 10}, hit{do: func(g *Game) error { g.aim = (g.aim + 1) % (len(g.sim.Arms) + 1); return nil }})

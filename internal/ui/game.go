@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/google/renameio/v2"
 	"github.com/hajimehoshi/ebiten/v2"
@@ -26,6 +27,7 @@ type Options struct {
 	Height     int
 	Watch      string // reload the scenario from this file when it changes, or ""
 	Menu       bool   // open with the scenario menu
+	Goto       string // step the lesson to this stage at the start (classroom.Stages), or ""
 }
 
 // Game is the ebiten adapter over a classroom.Sim: Update turns keys,
@@ -57,8 +59,11 @@ func New(sim *classroom.Sim, opt Options) *Game {
 	if opt.Watch != "" {
 		g.watcher = classroom.NewWatcher(opt.Watch)
 	}
-	if opt.Slides != "" {
-		g.slides = &slides{}
+	switch {
+	case opt.Slides != "":
+		g.slides = &slides{goal: len(classroom.Stages) - 1, save: true}
+	case opt.Goto != "":
+		g.slides = &slides{goal: slices.Index(classroom.Stages, opt.Goto)}
 	}
 	return g
 }
@@ -149,11 +154,15 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.shot = true
 		g.save(screen, g.opt.Screenshot)
 	}
-	if g.slides != nil && g.slides.ready {
-		name := fmt.Sprintf("%s-%d-%s.png", g.sim.Scenario.Name, g.slides.stage+1, classroom.Stages[g.slides.stage])
-		g.save(screen, filepath.Join(g.opt.Slides, name))
-		g.slides.taken()
-		g.shot = g.slides.stage == len(classroom.Stages)
+	if sl := g.slides; sl != nil && sl.ready {
+		if sl.save {
+			g.save(screen, filepath.Join(g.opt.Slides, SlideNames(g.sim.Scenario)[sl.stage]))
+		}
+		sl.taken()
+		if sl.stage > sl.goal {
+			g.shot, g.slides = sl.save, nil
+			signalStage(g.sim)
+		}
 	}
 }
 

@@ -80,15 +80,10 @@ func (m *mesh) full() bool { return len(m.vs)+4 > maxVertices }
 
 // draw draws the triangles onto dst and empties the mesh.
 func (m *mesh) draw(dst *ebiten.Image) {
-	m.drawKeep(dst)
-	m.reset()
-}
-
-// drawKeep draws the triangles onto dst and keeps them for the next frame.
-func (m *mesh) drawKeep(dst *ebiten.Image) {
 	if len(m.vs) > 0 {
 		dst.DrawTriangles(m.vs, quadIndices[:len(m.vs)/4*6], white, &ebiten.DrawTrianglesOptions{})
 	}
+	m.reset()
 }
 
 func sqrt32(x float32) float32 { return float32(math.Sqrt(float64(x))) }

@@ -2,13 +2,15 @@ package ui
 
 import "commonwealth/internal/classroom"
 
-// slides steps a lesson through its stages for --slides, as a teacher's
-// keys would, and says when the screen shows the next stage to save: the
+// slides steps a lesson through its stages for --slides and --goto, as a
+// teacher's keys would, and says when the screen shows the next stage: the
 // title, the question, the worlds halfway through, and the answer once
 // every seed has run.
 type slides struct {
-	stage int  // the stage to save next
-	ready bool // the screen shows it: save the next frame drawn
+	stage int  // the stage to show next
+	goal  int  // the last stage to step to
+	save  bool // save a picture of each stage (--slides)
+	ready bool // the screen shows it: the next frame drawn is its picture
 }
 
 // drive adds this update's steps to in.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -58,6 +59,8 @@ func percent(metric string) bool {
 // number formats a metric's value for the screen.
 func number(metric string, v float64) string {
 	switch {
+	case percent(metric) && v != 0 && math.Abs(v) < 0.1:
+		return fmt.Sprintf("%.1f%%", 100*v)
 	case percent(metric):
 		return fmt.Sprintf("%.0f%%", 100*v)
 	case v == 0:

@@ -13,6 +13,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 
 	"commonwealth/internal/cli"
 )
@@ -28,6 +30,7 @@ type Options struct {
 	Predict    int    // the class's answer the slides show
 	Size       string // the screenshots' and slides' size, WIDTHxHEIGHT
 	Explore    bool   // open with every arm, not at the lesson
+	Goto       string // step the lesson to this stage at the start, or ""
 }
 
 // Parse reads the command line. For -h it prints the usage and returns
@@ -48,6 +51,7 @@ func Parse(args []string, stderr io.Writer) (Options, error) {
 	fs.StringVar(&o.Slides, "slides", "", "write a picture of each stage of the scenario's lesson (title, question, watching, answer) into `FOLDER`, and quit")
 	fs.IntVar(&o.Predict, "predict", 0, "with --slides: the class's answer to show (1, 2 or 3; 0 for none)")
 	fs.StringVar(&o.Size, "size", "1280x720", "with --screenshot or --slides: the picture's size in pixels, `WIDTHxHEIGHT`")
+	fs.StringVar(&o.Goto, "goto", "", "step the scenario's lesson to a `STAGE` (title, predict, watch or reveal) as the keys would, then stay there (with --predict, the class's answer)")
 	fs.BoolVar(&o.Explore, "explore", false, "open exploring every arm rather than at the scenario's lesson")
 	pos, err := cli.Parse(fs, args)
 	if err != nil {
@@ -66,6 +70,8 @@ func Parse(args []string, stderr io.Writer) (Options, error) {
 		problem = fmt.Sprintf("--size %s: expected WIDTHxHEIGHT in pixels, from 320x240 to 7680x4320, such as 1920x1080", o.Size)
 	} else if o.Predict < 0 || o.Predict > 3 {
 		problem = fmt.Sprintf("--predict %d: expected 1, 2 or 3 (an answer), or 0 for none", o.Predict)
+	} else if o.Goto != "" && !slices.Contains(stages, o.Goto) {
+		problem = fmt.Sprintf("--goto %s: expected one of %s", o.Goto, strings.Join(stages, ", "))
 	} else if o.Slides != "" && o.Screenshot != "" {
 		problem = "--slides and --screenshot: one at a time"
 	}
@@ -76,6 +82,11 @@ func Parse(args []string, stderr io.Writer) (Options, error) {
 	}
 	return o, nil
 }
+
+// stages are the lesson's stages, as classroom.Stages names them (this
+// package imports nothing that imports Ebiten, so it keeps its own list;
+// a test checks they agree).
+var stages = []string{"title", "predict", "watch", "reveal"}
 
 // Dimensions returns --size's width and height, and whether they are
 // good.
