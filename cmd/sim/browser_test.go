@@ -169,6 +169,8 @@ func (b *browser) flags(extra ...string) []string {
 func (b *browser) shot(stage, query string) (image.Image, string) {
 	b.t.Helper()
 	b.stage, b.drawn, b.once = stage, make(chan string, 1), sync.Once{}
+	start := time.Now()
+	defer func() { b.t.Logf("%s: %v", stage, time.Since(start)) }()
 	path := filepath.Join(b.dir, stage+".png")
 	if out, err := exec.Command(b.chromium, b.flags("--screenshot="+path, b.url(query))...).CombinedOutput(); err != nil {
 		b.t.Fatalf("chromium: %v\n%s", err, out)

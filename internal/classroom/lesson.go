@@ -29,8 +29,12 @@ type Lesson struct {
 	Reveal     *Reveal
 }
 
-// revealSlice is how much of each frame the browser gives the reveal.
-const revealSlice = 6 * time.Millisecond
+// The browser gives the reveal at least revealSlice of each frame, and at
+// most maxSlice.
+const (
+	revealSlice = 6 * time.Millisecond
+	maxSlice    = 100 * time.Millisecond
+)
 
 // startLesson opens the scenario's lesson at its title, showing the
 // claim's worlds, and starts computing its answer.

@@ -7,6 +7,7 @@ package classroom
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"commonwealth/internal/economy"
 	"commonwealth/internal/metrics"
@@ -42,6 +43,7 @@ type Sim struct {
 	Changes []Setting // the sliders' changes, kept when the worlds start again
 	Lesson  *Lesson   // the guided lesson, or nil when exploring
 	lesson  *Lesson   // the scenario's lesson, kept while exploring
+	worked  time.Time // when Work last ran
 	Arms    []*ArmState
 	events  []scenario.Event // still to happen, in month order
 }
@@ -353,12 +355,22 @@ func (s *Sim) Update() {
 	}
 }
 
-// Work gives the lesson's answer its share of an update, in the browser
-// (on a desktop it runs by itself).
+// Work gives the lesson's answer its share of an update in the browser (on
+// a desktop it runs by itself): half the time since the last update, so
+// that a browser drawing slowly still gets the answer soon, at least
+// revealSlice and at most maxSlice, so that the page stays responsive.
 func (s *Sim) Work() {
-	if l := s.lesson; l != nil && !Background && l.Reveal.Answer() == nil {
-		l.Reveal.Work(revealSlice)
+	l := s.lesson
+	if l == nil || Background || l.Reveal.Answer() != nil {
+		return
 	}
+	now := time.Now()
+	d := revealSlice
+	if !s.worked.IsZero() {
+		d = min(max(now.Sub(s.worked)/2, revealSlice), maxSlice)
+	}
+	s.worked = now
+	l.Reveal.Work(d)
 }
 
 // Or combines two intents, as when a key and a click come in one update.

@@ -13,38 +13,40 @@ import (
 	"commonwealth/internal/scenario"
 )
 
-// screens are the sizes every layout is checked at: a classroom projector
-// and a 1080p screen.
-var screens = [][2]int{{1280, 720}, {1920, 1080}}
+// sizes are the screens every layout is checked at: a classroom projector,
+// a 1080p screen, and a tablet either way up.
+var sizes = [][2]int{{1280, 720}, {1920, 1080}, {1024, 768}, {768, 1024}}
 
 // TestLayout lays out every built-in scenario at every stage of its lesson,
 // exploring, and with each overlay open, at 1280×720 and 1920×1080, and
-// checks the texts drawn: inside the screen, none overlapping another of
+// checks the texts drawn (at the tablets' sizes too): inside the screen, none overlapping another of
 // its layer, and in a lesson none smaller than lessonText design units
 // (28 pixels at 1280×720).
 func TestLayout(t *testing.T) {
+	screens := make([]*ebiten.Image, len(sizes))
+	for i, size := range sizes {
+		screens[i] = ebiten.NewImage(size[0], size[1])
+	}
 	for _, name := range scenario.Names() {
 		sc, err := scenario.Load(name, []string{"people=120"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, size := range screens {
-			screen := ebiten.NewImage(size[0], size[1])
-			for _, v := range views {
-				sim, err := classroom.NewSim(sc)
-				if err != nil {
-					t.Fatal(err)
-				}
-				g := New(sim, Options{})
-				v.set(t, g)
+		for _, v := range views {
+			sim, err := classroom.NewSim(sc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := New(sim, Options{})
+			v.set(t, g)
+			for i, screen := range screens {
 				g.drawFrame(screen)
-				where := fmt.Sprintf("%s %dx%d %s", name, size[0], size[1], v.name)
+				where := fmt.Sprintf("%s %dx%d %s", name, sizes[i][0], sizes[i][1], v.name)
 				for _, p := range checkBoxes(g.c.boxes, g.c.W, g.c.H, sim.Lesson != nil) {
 					t.Errorf("%s: %s", where, p)
 				}
-				sim.Close()
 			}
-			screen.Deallocate()
+			sim.Close()
 		}
 	}
 }
