@@ -322,7 +322,7 @@ func (g *Game) drawInspection(sel *classroom.Inspection, size float64) {
 	w := min(c.W/2-20, 560)
 	t = c.wrap(t, regular, size, w-20)
 	_, h := c.measure(t, regular, size)
-	r := rect{10, c.H*0.55 - float32(h) - 90, w, float32(h) + 90}
+	r := rect{10, c.H - float32(h) - 100, w, float32(h) + 90} // over the charts: the worlds stay in view
 	c.rect(r, overlayFill)
 	c.text(t, regular, size, r.x+10, r.y+6, color.White, text.AlignStart)
 	in := rect{r.x + 10, r.y + float32(h) + 14, r.w - 20, 66}
