@@ -39,11 +39,14 @@ type Sim struct {
 	Notice      string // why the last slider change was refused, or ""
 	Selected    *Inspection
 
-	Shown   []string  // the arms running, by name; nil for every arm
-	Changes []Setting // the sliders' changes, kept when the worlds start again
-	Lesson  *Lesson   // the guided lesson, or nil when exploring
-	lesson  *Lesson   // the scenario's lesson, kept while exploring
-	worked  time.Time // when Work last ran
+	Shown   []string        // the arms running, by name; nil for every arm
+	Changes []Setting       // the sliders' changes, kept when the worlds start again
+	Lesson  *Lesson         // the guided lesson, or nil when exploring
+	lesson  *Lesson         // the scenario's lesson, kept while exploring
+	worked  time.Time       // when Work last ran
+	Voting  bool            // a class is hosted: events with a vote wait for its decision
+	Ballot  *scenario.Event // the event the class is voting on, or nil
+	Ballots int             // ballots opened so far: the open one's number
 	Arms    []*ArmState
 	events  []scenario.Event // still to happen, in month order
 }
@@ -84,7 +87,7 @@ func NewSim(sc *scenario.Scenario) (*Sim, error) {
 func (s *Sim) reset() error {
 	s.Arms = nil
 	s.events = s.Scenario.Events
-	s.Caption, s.Question, s.Selected = "", "", nil
+	s.Caption, s.Question, s.Selected, s.Ballot = "", "", nil, nil
 	for _, a := range s.Scenario.Arms {
 		if s.Shown != nil && !slices.Contains(s.Shown, a.Name) {
 			continue
@@ -169,7 +172,7 @@ func (s *Sim) StepMonth() { s.steps(s.Arms[0].World.LeftInMonth()) }
 // activation; one with a question pauses the Sim there, so the class can
 // predict, and the month runs on the next step.
 func (s *Sim) steps(n int) {
-	for n > 0 && !s.Done() {
+	for n > 0 && !s.Done() && s.Ballot == nil {
 		w := s.Arms[0].World
 		if w.MonthStarted() && s.happen() {
 			return
@@ -198,21 +201,47 @@ func (s *Sim) happen() bool {
 	for len(s.events) > 0 && s.events[0].Month <= s.Month() {
 		e := s.events[0]
 		s.events = s.events[1:]
-		for _, st := range s.Arms {
-			if e.AppliesTo(st.Name) {
-				e.Apply(&st.Settings)
-				st.World.SetParams(st.Settings.Params) // checked when the scenario was loaded
-			}
+		if e.Vote != "" && s.Voting {
+			s.Ballot, s.Paused = &e, true
+			s.Ballots++
+			return true
 		}
-		if e.Caption != "" {
-			s.Caption, s.CaptionFrom = e.Caption, s.Month()
-		}
+		s.apply(e)
 		if e.Question != "" {
 			s.Question, s.Paused = e.Question, true
 			return true
 		}
 	}
 	return false
+}
+
+// apply sets an event's keys in the arms it concerns and shows its caption.
+func (s *Sim) apply(e scenario.Event) {
+	for _, st := range s.Arms {
+		if e.AppliesTo(st.Name) {
+			e.Apply(&st.Settings)
+			st.World.SetParams(st.Settings.Params) // checked when the scenario was loaded
+		}
+	}
+	if e.Caption != "" {
+		s.Caption, s.CaptionFrom = e.Caption, s.Month()
+	}
+}
+
+// Decide closes the class's vote on the open ballot: yes applies its
+// event, no leaves the worlds as they are; either way they go on.
+func (s *Sim) Decide(yes bool) {
+	e := s.Ballot
+	if e == nil {
+		return
+	}
+	s.Ballot, s.Paused = nil, false
+	if yes {
+		s.apply(*e)
+		s.Caption, s.CaptionFrom = "The class voted yes: "+e.Vote, s.Month()
+		return
+	}
+	s.Caption, s.CaptionFrom = "The class voted no: "+e.Vote, s.Month()
 }
 
 // Intent is what the user asked for in one update: keys and buttons become
@@ -267,6 +296,9 @@ func (s *Sim) Apply(in Intent) error {
 		in.TogglePause, in.Step = false, false
 	} else if in.Next && l != nil {
 		s.advance()
+	}
+	if s.Ballot != nil { // the class's vote holds the worlds until it is closed
+		in.TogglePause, in.Step = false, false
 	}
 	if in.TogglePause {
 		s.Paused = !s.Paused

@@ -49,6 +49,7 @@ func (x *production) observe(w *World, s *Snapshot) {
 	a.UnitShare = x.goods.unitShare
 	a.Spent = append(a.Spent[:0], x.spending.spent...)
 	a.Need = append(a.Need[:0], x.data.need...)
+	a.Skill = append(a.Skill[:0], x.labour.skill...)
 	x.observePeople(w, s)
 	x.observeCommunities(w, s)
 }
@@ -120,6 +121,7 @@ func (x *production) observeCommunities(w *World, s *Snapshot) {
 		cs.Burden = x.comm.burden(w, x, c)
 		cs.Wealth = wealth[c]
 		cs.Refusal = x.comm.refusal(w, x, c, wealth)
+		cs.Refused = x.comm.refused[c]
 		cs.First, cs.End = x.comm.bounds(x, c)
 	}
 	for _, dc := range x.capital.dcs {

@@ -421,3 +421,70 @@ func finite(xs []float64) bool {
 	}
 	return true
 }
+
+// TestVoice: a class's residents decide whether their communities refuse
+// data centres — all refusing blocks every proposal, none refusing lets
+// every one through — or weigh on it; where nobody has said, the model
+// runs as it would without a class, draw for draw.
+func TestVoice(t *testing.T) {
+	p := aiBase()
+	p.AI.Resistance = economy.ResistanceParams{Base: 0.5, SunkCost: 0.1}
+	k := p.AI.Communities.Count
+	fill := func(v float64) []float64 {
+		out := make([]float64, k)
+		for i := range out {
+			out[i] = v
+		}
+		return out
+	}
+	run := func(voice []float64, decides bool) (*economy.World, economy.Snapshot) {
+		w, err := economy.New(p, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if voice != nil {
+			if err := w.SetVoice(voice, decides); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var s economy.Snapshot
+		for range aiMonths {
+			w.StepMonth()
+		}
+		w.Observe(&s)
+		return w, s
+	}
+	refused := func(s economy.Snapshot) (n int) {
+		for _, c := range s.AI.Communities {
+			n += c.Refused
+		}
+		return n
+	}
+	_, model := run(nil, false)
+	_, no := run(fill(1), true)
+	_, yes := run(fill(0), true)
+	_, weigh := run(fill(1), false)
+	t.Logf("built/blocked: model %d/%d, all refuse %d/%d, none refuse %d/%d, weighing all-refuse %d/%d",
+		model.AI.Built, model.AI.Blocked, no.AI.Built, no.AI.Blocked, yes.AI.Built, yes.AI.Blocked, weigh.AI.Built, weigh.AI.Blocked)
+	switch {
+	case model.AI.Built == 0 || model.AI.Blocked == 0:
+		t.Fatalf("the model's own resistance should both build and block: %d, %d", model.AI.Built, model.AI.Blocked)
+	case no.AI.Built != 0 || no.AI.Blocked == 0:
+		t.Errorf("residents refusing everywhere: %d built", no.AI.Built)
+	case yes.AI.Blocked != 0 || yes.AI.Built <= model.AI.Built:
+		t.Errorf("residents refusing nowhere: %d blocked, %d built against the model's %d", yes.AI.Blocked, yes.AI.Built, model.AI.Built)
+	case float64(weigh.AI.Blocked)/float64(weigh.AI.Blocked+weigh.AI.Built) <= float64(model.AI.Blocked)/float64(model.AI.Blocked+model.AI.Built):
+		t.Errorf("weighing, residents refusing did not raise the share refused: %d/%d against %d/%d", weigh.AI.Blocked, weigh.AI.Built, model.AI.Blocked, model.AI.Built)
+	case refused(no) != no.AI.Blocked && p.AI.Siting != economy.SitingConsent:
+		t.Errorf("the communities' refusals %d do not add up to the proposals blocked %d", refused(no), no.AI.Blocked)
+	}
+	silent, _ := run(fill(math.NaN()), true)
+	plain, _ := run(nil, false)
+	if !equalBalances(silent, plain) {
+		t.Error("a class that has not said anything changed the world")
+	}
+	w, _ := economy.New(p, 1)
+	if w.SetVoice(fill(2), true) == nil || w.SetVoice([]float64{0.5}, true) == nil {
+		t.Error("a voice above 1, or one for too few communities, was taken")
+	}
+}

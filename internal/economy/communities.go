@@ -20,8 +20,11 @@ import (
 // power, which money buys. A data centre burdens each resident of its
 // community (water, power, noise), costing them health spending and skill.
 type communities struct {
-	first []int    // community c holds persons first[c]..first[c+1]−1
-	block []uint16 // the community of each block of hireBlock persons
+	first   []int     // community c holds persons first[c]..first[c+1]−1
+	block   []uint16  // the community of each block of hireBlock persons
+	refused []int     // proposals each community refused since the start
+	voice   []float64 // the chance a class's residents give of refusing, a community; NaN where they have not said (Voice)
+	decides bool      // the voice is the chance of refusal (otherwise it is averaged with the model's)
 }
 
 // init splits n persons into k communities of nearly equal size whose
@@ -34,6 +37,7 @@ func (cm *communities) init(n, k int) {
 		cm.first[c] = min(c*blocks/k*hireBlock, n)
 	}
 	cm.block = make([]uint16, blocks)
+	cm.refused = make([]int, k)
 	for c := range k {
 		for b := cm.first[c] / hireBlock; b*hireBlock < cm.first[c+1]; b++ {
 			cm.block[b] = uint16(c)
@@ -142,7 +146,14 @@ func (cm communities) refusal(w *World, x *production, c int, wealth []int64) fl
 	if total > 0 {
 		rel = float64(wealth[c]) / float64(hi-lo) / (float64(total) / float64(x.n))
 	}
-	return min(1, (p.Base+p.Growth*cm.burden(w, x, c))*math.Pow(rel, p.Power))
+	model := min(1, (p.Base+p.Growth*cm.burden(w, x, c))*math.Pow(rel, p.Power))
+	if c < len(cm.voice) && !math.IsNaN(cm.voice[c]) {
+		if cm.decides {
+			return cm.voice[c]
+		}
+		return (model + cm.voice[c]) / 2
+	}
+	return model
 }
 
 // site chooses the community of a proposed data centre and asks it; social
@@ -152,7 +163,13 @@ func (cm communities) site(w *World, x *production, social bool) (int, bool) {
 	wealth := cm.wealth(w, x, x.data.commWealth)
 	x.data.commWealth = wealth
 	r := x.rs.of(streamResistance)
-	refuses := func(c int) bool { return r.float64() < cm.refusal(w, x, c, wealth) }
+	refuses := func(c int) bool {
+		no := r.float64() < cm.refusal(w, x, c, wealth)
+		if no {
+			cm.refused[c]++
+		}
+		return no
+	}
 	order := func() []int {
 		o := make([]int, k)
 		for i := range o {

@@ -66,6 +66,7 @@ type AISnapshot struct {
 	SkillWageLoss   float64   // share of pay workers lose to lost skill
 	Spent           []int64   // each person's consumption spending this month
 	Need            []float32 // each person's need, goods a month
+	Skill           []float32 // each person's skill, 0.2..1
 	Burden          []float64 // environmental burden on each person this month
 	Communities     []CommunityState
 }
@@ -77,5 +78,6 @@ type CommunityState struct {
 	Building    int     // approved, not yet supplying
 	Burden      float64 // burden a month on each of its people
 	Refusal     float64 // the chance it would refuse a data centre now
+	Refused     int     // proposals it refused since the start
 	Wealth      int64   // money its people hold
 }

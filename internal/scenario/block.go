@@ -72,6 +72,21 @@ func (r block) num(key string, dst *float64) bool {
 	return true
 }
 
+// boolean reads a true/false key; it reports a value of another type.
+func (r block) boolean(key string, dst *bool) bool {
+	v, ok := r.t[key]
+	if !ok {
+		return false
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		r.bad(key, "expected true or false, got "+describe(v), "")
+		return false
+	}
+	*dst = b
+	return true
+}
+
 // onlyKeys reports the keys of the block not in allowed.
 func (r block) onlyKeys(allowed []string) {
 	for _, k := range sortedKeys(r.t) {

@@ -8,13 +8,15 @@ import (
 
 // Event happens at the start of a month: it sets keys in one arm or all,
 // shows a caption and, with a question, pauses the window and asks the
-// class to predict. Events run in headless runs too, so the window and the
+// class to predict; with a vote, a class hosted by the window decides
+// whether its keys are set. Events run in headless runs too, so the window and the
 // tables show the same numbers.
 type Event struct {
 	Month    int
 	Arm      string // "" for every arm
 	Caption  string
 	Question string
+	Vote     string // a hosted class votes on this (yes applies the event's keys); without a class the keys apply
 	Line     int
 	sets     []assignment
 }
@@ -25,7 +27,7 @@ type assignment struct {
 	v   value
 }
 
-var eventKeys = []string{"month", "arm", "set", "caption", "question"}
+var eventKeys = []string{"month", "arm", "set", "caption", "question", "vote"}
 
 // Sets returns the keys the event sets, as key=value.
 func (e *Event) Sets() []string {
@@ -110,6 +112,9 @@ func (el *eventLoader) check(sc *Scenario) {
 		}
 		r.str("caption", &e.Caption)
 		r.str("question", &e.Question)
+		if r.str("vote", &e.Vote) && !r.has("set") {
+			r.bad("vote", "a vote decides whether the event's keys are set: the event needs set", `for example set = { "ownership.automation" = "commons" }`)
+		}
 		if v, ok := r.t["set"]; ok {
 			t, isTable := v.(map[string]any)
 			if !isTable {

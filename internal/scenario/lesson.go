@@ -40,22 +40,33 @@ type lessonLoader struct {
 	l *loader
 }
 
-// key records a key of the [lesson] table; it returns false when lesson is
-// not a table.
-func (ll *lessonLoader) key(k []string, typ keyKind, line int) bool {
+// table returns the single [NAME] table a top-level name collects, or nil.
+func (l *loader) table(name string) *blocks {
+	switch name {
+	case lessonTable:
+		return &l.lesson.blocks
+	case classTable:
+		return &l.class.blocks
+	}
+	return nil
+}
+
+// key records a key of a single [NAME] table; it returns false when NAME
+// is not a table.
+func (b *blocks) key(l *loader, k []string, typ keyKind, line int) bool {
 	if len(k) > 1 {
-		if len(ll.lines) == 1 {
-			ll.lines[0][strings.Join(k[1:], ".")] = line
+		if len(b.lines) == 1 {
+			b.lines[0][strings.Join(k[1:], ".")] = line
 		}
 		return true
 	}
-	t, ok := ll.l.doc[lessonTable].(map[string]any)
+	t, ok := l.doc[b.name].(map[string]any)
 	if typ != kindTable || !ok {
-		ll.l.add(line, lessonTable, "expected one [lesson] table, got "+describe(ll.l.doc[lessonTable]), "write it as a table starting with the line [lesson]")
+		l.add(line, b.name, fmt.Sprintf("expected one [%s] table, got %s", b.name, describe(l.doc[b.name])), fmt.Sprintf("write it as a table starting with the line [%s]", b.name))
 		return false
 	}
-	if len(ll.tables) == 0 {
-		ll.tables, ll.starts, ll.lines = []map[string]any{t}, []int{line}, []map[string]int{{}}
+	if len(b.tables) == 0 {
+		b.tables, b.starts, b.lines = []map[string]any{t}, []int{line}, []map[string]int{{}}
 	}
 	return true
 }

@@ -18,6 +18,7 @@ const (
 	eventTable     = "event"
 	uncertainTable = "uncertain"
 	lessonTable    = "lesson"
+	classTable     = "participation"
 )
 
 // Parse reads a scenario from src, named file in messages, applies the --set
@@ -52,6 +53,7 @@ func Parse(file string, src []byte, sets []string) (*Scenario, error) {
 	l.events.check(sc)
 	l.uncertain.check(sc)
 	l.lesson.check(sc)
+	l.class.check(sc)
 	if err := l.problems.sorted().err(); err != nil {
 		return nil, err
 	}
@@ -72,6 +74,7 @@ type loader struct {
 	events    eventLoader
 	uncertain uncertainLoader
 	lesson    lessonLoader
+	class     participationLoader
 }
 
 func (l *loader) add(line int, key, msg, hint string) {
@@ -86,6 +89,7 @@ func (l *loader) walk(sc *Scenario) {
 	l.events.l, l.events.name = l, eventTable
 	l.uncertain.l, l.uncertain.name = l, uncertainTable
 	l.lesson.l, l.lesson.name, l.lesson.single = l, lessonTable, true
+	l.class.l, l.class.name, l.class.single = l, classTable, true
 	arm := -1
 	var badTables []string
 	for _, dk := range l.keys {
@@ -94,9 +98,9 @@ func (l *loader) walk(sc *Scenario) {
 		if slices.ContainsFunc(badTables, func(t string) bool { return strings.HasPrefix(path, t+".") }) {
 			continue
 		}
-		if k[0] == lessonTable {
-			if !l.lesson.key(k, typ, line) {
-				badTables = append(badTables, lessonTable)
+		if t := l.table(k[0]); t != nil {
+			if !t.key(l, k, typ, line) {
+				badTables = append(badTables, k[0])
 			}
 			continue
 		}

@@ -1,0 +1,245 @@
+package class
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"commonwealth/internal/agents"
+	"commonwealth/internal/classroom"
+	"commonwealth/internal/economy"
+	"commonwealth/internal/scenario"
+)
+
+// Host joins a class to the worlds a classroom.Sim runs: it gives the
+// world the residents' votes on data centres, opens and closes the votes
+// the scenario's events offer, tells each phone the lesson's stage, their
+// person's life month by month and what happens in their community. Its
+// methods run on the window's goroutine (or headless host's), between
+// updates of the Sim.
+type Host struct {
+	*Server
+	sim     *classroom.Sim
+	part    *scenario.Participation
+	changed int               // the tally's Changed when last synced
+	world   any               // the world the voice was last given to
+	month   int               // the last month told
+	said    string            // the last state told
+	history map[int][]int64   // each followed person's money, month by month, since the class joined
+	seen    []communitySeen   // each community's refusals and data centres last month
+	lesson  *classroom.Lesson // whose prediction the phones may set
+}
+
+// communitySeen is what a community had when last looked at.
+type communitySeen struct{ refused, centres int }
+
+// historyMonths is how much of a person's money a phone is sent.
+const historyMonths = 240
+
+// NewHost serves a class for sim's scenario on addr (see Listen).
+func NewHost(sim *classroom.Sim, addr string) (*Host, error) {
+	c := New(NewCode(), Config{}, NewToken)
+	srv, err := Listen(c, addr)
+	if err != nil {
+		return nil, err
+	}
+	h := &Host{Server: srv}
+	h.bind(sim)
+	return h, nil
+}
+
+// bind takes the class to a Sim (a new scenario, or the first).
+func (h *Host) bind(s *classroom.Sim) {
+	h.sim, h.part, h.month, h.said, h.world, h.lesson = s, s.Scenario.Participation, -1, "", nil, nil
+	h.history, h.seen = map[int][]int64{}, nil
+	s.Voting = true
+	cfg := Config{}
+	if p := h.part; p != nil {
+		if st := h.arm(); st != nil {
+			if p.Follow {
+				cfg.People = len(st.Snap.Wealth)
+			}
+			if p.Communities != "" && st.Snap.AI != nil {
+				cfg.Communities = len(st.Snap.AI.Communities)
+			}
+		}
+		if p.Predict && s.Scenario.Lesson != nil {
+			cfg.Answers = s.Scenario.Lesson.Answers[:]
+		}
+	}
+	h.Class.Reconfigure(cfg)
+	for _, st := range h.Class.Students() {
+		h.Class.Send(st.Token, message("welcome", map[string]any{"token": st.Token, "name": st.Name,
+			"community": st.Community, "person": st.Person, "answer": st.Answer, "refuse": st.Refuse}))
+	}
+	h.changed = -1
+}
+
+// arm returns the world the class lives in, if it is running.
+func (h *Host) arm() *classroom.ArmState {
+	if h.part == nil {
+		return nil
+	}
+	for _, st := range h.sim.Arms {
+		if st.Name == h.part.Arm {
+			return st
+		}
+	}
+	return nil
+}
+
+// Sync brings the class and the Sim up to date with each other; call it
+// after every update of the Sim.
+func (h *Host) Sync(s *classroom.Sim) {
+	if s != h.sim {
+		h.bind(s)
+	}
+	t := h.Class.Tally()
+	st := h.arm()
+	if p := h.part; p != nil && p.Communities != "" && st != nil && st.Snap.AI != nil &&
+		(t.Changed != h.changed || h.world != any(st.World)) {
+		st.World.SetVoice(t.Voice(), p.Communities == scenario.VoteDecides) // the counts are shares of the world's own communities
+		h.world = st.World
+	}
+	if s.Ballot != nil && (t.Ballot == nil || t.Ballot.ID != s.Ballots) {
+		h.Class.Open(s.Ballots, s.Ballot.Vote)
+		t = h.Class.Tally()
+	}
+	if l := s.Lesson; l != nil && l.Stage >= classroom.StageWatch && l.Prediction < 0 && t.Answered > 0 && h.lesson != l {
+		l.Prediction = plurality(t.Answers) // the phones' answer, when the teacher recorded none
+		h.lesson = l
+	}
+	h.changed = t.Changed
+	if state := h.state(s, t); state != h.said {
+		h.said = state
+		h.SetState([]byte(state))
+	}
+	if st != nil && s.Month() != h.month {
+		h.month = s.Month()
+		h.tellPeople(st)
+		h.tellCommunities(st)
+	}
+}
+
+// Decide closes the open vote: the majority of the class decides (a tie
+// is no), and the Sim goes on.
+func (h *Host) Decide(s *classroom.Sim) (yes, no int) {
+	yes, no = h.Class.Close()
+	s.Decide(yes > no)
+	return yes, no
+}
+
+// plurality is the answer most gave (the first of a tie).
+func plurality(counts []int) int {
+	return slices.Index(counts, slices.Max(counts))
+}
+
+// state is what every phone is shown now.
+func (h *Host) state(s *classroom.Sim, t Tally) string {
+	m := map[string]any{"scenario": s.Scenario.Name, "stage": "explore"}
+	if l := s.Lesson; l != nil {
+		m["stage"] = classroom.Stages[l.Stage]
+	}
+	if p := h.part; p != nil {
+		m["arm"], m["follow"], m["communities"] = p.Arm, p.Follow, p.Communities
+		if les := s.Scenario.Lesson; p.Predict && les != nil {
+			m["predict"], m["question"], m["answers"] = true, les.Question, les.Answers
+		}
+	}
+	if t.Ballot != nil {
+		m["ballot"] = map[string]any{"id": t.Ballot.ID, "question": t.Ballot.Question, "open": t.Ballot.Open}
+	}
+	if l := s.Lesson; l != nil && l.Stage == classroom.StageReveal {
+		if a := l.Reveal.Answer(); a != nil {
+			m["result"] = fmt.Sprintf("Over %d worlds: %s. %s", len(a.Diff), l.Answers[a.Outcome], phones(l.Answers[:], t))
+		}
+	}
+	return string(message("state", m))
+}
+
+// phones says what the phones answered.
+func phones(answers []string, t Tally) string {
+	if t.Answered == 0 {
+		return "Nobody answered on a phone."
+	}
+	var parts []string
+	for i, n := range t.Answers {
+		parts = append(parts, fmt.Sprintf("%d %s", n, answers[i]))
+	}
+	return "The class's phones: " + strings.Join(parts, ", ") + "."
+}
+
+// tellPeople sends each phone that follows a person their month.
+func (h *Host) tellPeople(st *classroom.ArmState) {
+	snap := &st.Snap
+	for _, s := range h.Class.Students() {
+		p := s.Person
+		if !s.Online || p < 0 || p >= len(snap.Wealth) {
+			continue
+		}
+		hist := append(h.history[p], snap.Wealth[p])
+		if len(hist) > historyMonths {
+			hist = hist[len(hist)-historyMonths:]
+		}
+		h.history[p] = hist
+		m := map[string]any{"month": snap.Month, "wealth": snap.Wealth[p], "job": job(snap, p), "skill": "—", "burden": "—", "history": hist}
+		if ai := snap.AI; ai != nil {
+			if p < len(ai.Skill) {
+				m["skill"] = fmt.Sprintf("%.0f%%", 100*ai.Skill[p])
+			}
+			if p < len(ai.Burden) {
+				m["burden"] = fmt.Sprintf("%.2f", ai.Burden[p])
+			}
+		}
+		h.Class.Send(s.Token, message("person", m))
+	}
+}
+
+// job says what a person does.
+func job(s *economy.Snapshot, p int) string {
+	if !s.Classes {
+		return "trades"
+	}
+	switch agents.Class(s.ClassOf[p]) {
+	case agents.Capitalist:
+		n := 0
+		for _, e := range s.Employer {
+			if int(e) == p {
+				n++
+			}
+		}
+		return fmt.Sprintf("owns a firm (%d employed)", n)
+	case agents.Worker:
+		return fmt.Sprintf("works for person %d", s.Employer[p])
+	}
+	return "unemployed"
+}
+
+// tellCommunities tells each community's residents when a data centre is
+// refused or begun there.
+func (h *Host) tellCommunities(st *classroom.ArmState) {
+	ai := st.Snap.AI
+	if ai == nil || h.part.Communities == "" {
+		return
+	}
+	now := make([]communitySeen, len(ai.Communities))
+	for c, cm := range ai.Communities {
+		now[c] = communitySeen{cm.Refused, cm.Datacenters + cm.Building}
+	}
+	if len(h.seen) == len(now) {
+		for _, s := range h.Class.Students() {
+			c := s.Community
+			if c < 0 || c >= len(now) || !s.Online {
+				continue
+			}
+			year := st.Snap.Month / 12
+			switch {
+			case now[c].refused > h.seen[c].refused:
+				h.Class.Send(s.Token, message("news", map[string]any{"text": fmt.Sprintf("Year %d: your community refused a data centre.", year)}))
+			case now[c].centres > h.seen[c].centres:
+				h.Class.Send(s.Token, message("news", map[string]any{"text": fmt.Sprintf("Year %d: a data centre is being built in your community.", year)}))
+			}
+		}
+	}
+	h.seen = now
+}

@@ -1,0 +1,123 @@
+package class
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+)
+
+// classSize is the class the load test and benchmark fill.
+const classSize = 200
+
+// fill runs n bots against a class asking them to predict, and returns
+// them once each has joined and answered, with a function that stops them.
+func fill(tb testing.TB, s *Server, n int, ping time.Duration) ([]*Bot, func()) {
+	tb.Helper()
+	s.SetState(message("state", map[string]any{"stage": "predict", "predict": true, "question": "?", "answers": []string{"a", "b", "c"}}))
+	ctx, cancel := context.WithCancel(context.Background())
+	bots := make([]*Bot, n)
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for i := range bots {
+		bots[i] = &Bot{Name: fmt.Sprintf("bot %d", i), Seed: uint64(i), PingEvery: ping}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := bots[i].Run(ctx, s.URL, s.Class.Code()); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	deadline := time.Now().Add(30 * time.Second) // a bound on a hung test, not a speed check
+	for t := s.Class.Tally(); t.Joined < n || t.Answered < n; t = s.Class.Tally() {
+		select {
+		case err := <-errs:
+			tb.Fatal(err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("after 30 s: %d joined, %d answered of %d", t.Joined, t.Answered, n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return bots, func() { cancel(); wg.Wait() }
+}
+
+// TestLoad fills a class with 200 simulated students who join, predict
+// and vote, and checks that every answer and every vote is counted exactly
+// once.
+func TestLoad(t *testing.T) {
+	s := serve(t, Config{Communities: 5, People: 1000, Answers: []string{"a", "b", "c"}})
+	bots, stop := fill(t, s, classSize, 0)
+	s.Class.Open(1, "Expropriate the data centres?")
+	s.SetState(message("state", map[string]any{"stage": "watch", "ballot": map[string]any{"id": 1, "question": "?", "open": true}}))
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		if tl := s.Class.Tally(); tl.Yes+tl.No == classSize {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after 30 s, %+v", s.Class.Tally())
+		}
+	}
+	yes, no := s.Class.Close()
+	stop()
+	want := 0
+	for _, b := range bots {
+		if b.Votes[1] {
+			want++
+		}
+	}
+	if yes != want || no != classSize-want {
+		t.Fatalf("%d yes and %d no counted; the bots voted %d yes of %d", yes, no, want, classSize)
+	}
+	tl := s.Class.Tally()
+	if tl.Joined != classSize || tl.Answered != classSize || slices.Max(tl.Answers) == classSize {
+		t.Fatalf("tally %+v", tl)
+	}
+	names := map[string]bool{}
+	for _, st := range s.Class.Students() {
+		names[st.Name] = true
+	}
+	if len(names) != classSize {
+		t.Fatalf("%d distinct nicknames for %d students", len(names), classSize)
+	}
+}
+
+// BenchmarkClass fills a class of 200 students pinging the host every
+// 100 ms while it sends each of them a person's month 30 times a second,
+// and reports the 95th percentile of the pings' round trips and the
+// memory the class takes per student (host and phones together, in one
+// process: an upper bound for the host's share).
+func BenchmarkClass(b *testing.B) {
+	for range b.N {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		s := serve(b, Config{Communities: 5, People: 1000, Answers: []string{"a", "b", "c"}})
+		bots, stop := fill(b, s, classSize, 100*time.Millisecond)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		month := message("person", map[string]any{"month": 1, "wealth": 100, "job": "unemployed", "skill": "100%", "burden": "0.00", "history": make([]int64, historyMonths)})
+		for range 60 { // two seconds of monthly updates at 30 a second
+			for _, st := range s.Class.Students() {
+				s.Class.Send(st.Token, month)
+			}
+			time.Sleep(time.Second / 30)
+		}
+		stop()
+		var all []time.Duration
+		for _, bt := range bots {
+			all = append(all, bt.Latencies...)
+		}
+		slices.Sort(all)
+		if len(all) == 0 {
+			b.Fatal("no pings answered")
+		}
+		b.ReportMetric(float64(all[len(all)*95/100].Microseconds())/1000, "p95-ms")
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/classSize/1024, "KiB/student")
+	}
+}

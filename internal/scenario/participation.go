@@ -1,0 +1,70 @@
+package scenario
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Participation is what a class hosted by the window (`sim --host`) does,
+// from students' own phones: answer the lesson's question, live in the
+// communities of one world and vote on its data centres, vote on the
+// events that offer a vote, and follow a person of that world.
+type Participation struct {
+	Arm         string // the world the class lives in
+	Predict     bool   // students answer the lesson's question
+	Communities string // "decides" or "weighs": how residents' votes set their community's refusal of data centres; "" for no such vote
+	Follow      bool   // each student follows a person of the world
+	Line        int
+}
+
+// How residents' votes count against data centres.
+const (
+	VoteDecides = "decides"
+	VoteWeighs  = "weighs"
+)
+
+var participationKeys = []string{"arm", "predict", "communities", "follow"}
+
+// participationLoader reads the [participation] table.
+type participationLoader struct {
+	blocks
+	l *loader
+}
+
+func (pl *participationLoader) check(sc *Scenario) {
+	if len(pl.tables) == 0 {
+		return
+	}
+	r := pl.block(pl.l, 0)
+	r.onlyKeys(participationKeys)
+	p := &Participation{Line: pl.starts[0], Predict: true, Follow: true}
+	var arms []string
+	for _, a := range sc.Arms {
+		arms = append(arms, a.Name)
+	}
+	if sc.Lesson != nil && sc.LessonClaim() != nil {
+		arms = sc.LessonArms() // a lesson runs only these
+		p.Arm = sc.LessonClaim().Arm
+	}
+	if r.str("arm", &p.Arm) && !slices.Contains(arms, p.Arm) {
+		r.bad("arm", fmt.Sprintf("the class cannot live in %q: expected one of %s", p.Arm, quoteList(arms)), didYouMean(p.Arm, arms))
+	}
+	if p.Arm == "" {
+		p.Arm = arms[0]
+	}
+	r.boolean("predict", &p.Predict)
+	r.boolean("follow", &p.Follow)
+	if r.str("communities", &p.Communities) {
+		switch {
+		case p.Communities != VoteDecides && p.Communities != VoteWeighs:
+			r.bad("communities", fmt.Sprintf("%q: expected %q (the residents' vote is the chance of refusal) or %q (it is averaged with the model's)", p.Communities, VoteDecides, VoteWeighs),
+				didYouMean(p.Communities, []string{VoteDecides, VoteWeighs}))
+		case !sc.Run().AI.Enabled:
+			r.bad("communities", "communities vote on data centres: this needs ai.enabled = true", "")
+		}
+	}
+	if p.Predict && sc.Lesson == nil {
+		r.bad("predict", "students answer the lesson's question: the scenario needs a [lesson]", "add a [lesson], or predict = false")
+	}
+	sc.Participation = p
+}
