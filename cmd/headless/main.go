@@ -46,6 +46,7 @@ func commands() []command {
 		{"check", "[SCENARIO] [flags]", "run, then judge the scenario's claims; exit 1 if one is not supported", checkCmd},
 		{"sweep", "[SCENARIO] [flags]", "run every swept value × arm × seed; plot metrics against the values", sweepCmd},
 		{"merge", "SHARD_DIR... -o DIR", "combine the folders of --shard runs into the whole batch's outputs", mergeCmd},
+		{"host", "[SCENARIO] [flags]", "host a class joining from phones without a window: a dry run, or CI", hostCmd},
 		{"bench", "[SCENARIO] [flags]", "time the model without plots or files; print steps per second", benchCmd},
 		{"validate", "SCENARIO...", "check scenario files and show what each arm would run", validateCmd},
 		{"list", "", "list the built-in scenarios", listCmd},

@@ -52,12 +52,26 @@ func validateCmd(_ context.Context, args []string, stdout, stderr io.Writer) int
 			if e.Arm != "" {
 				where = "arm " + e.Arm
 			}
-			what := append(e.Sets(), quoted("caption", e.Caption), quoted("question", e.Question))
+			what := append(e.Sets(), quoted("caption", e.Caption), quoted("question", e.Question), quoted("vote (a hosted class decides)", e.Vote))
 			fmt.Fprintf(stdout, "  event month %d, %s: %s\n", e.Month, where, strings.Join(nonEmpty(what), "; "))
 		}
 		fmt.Fprintf(stdout, "  %d claim(s), %d sweep(s)\n", len(sc.Claims), len(sc.Sweeps))
+		if l := sc.Lesson; l != nil {
+			fmt.Fprintf(stdout, "  lesson: %q, answered by claim %d\n", l.Question, l.Claim)
+		}
+		if p := sc.Participation; p != nil {
+			fmt.Fprintf(stdout, "  a hosted class lives in %s (predicts: %v, follows a person: %v, community votes: %s)\n", p.Arm, p.Predict, p.Follow, or(p.Communities, "none"))
+		}
 	}
 	return status
+}
+
+// or returns s, or otherwise when s is empty.
+func or(s, otherwise string) string {
+	if s == "" {
+		return otherwise
+	}
+	return s
 }
 
 func quoted(label, text string) string {

@@ -90,6 +90,17 @@ func run(args []string, stderr io.Writer) int {
 			return 2
 		}
 	}
+	if o.Host != nil {
+		h, stop, err := host(sim, o.Host.Addr)
+		if err != nil {
+			fmt.Fprintln(stderr, "sim: --host:", err)
+			return 1
+		}
+		defer stop()
+		opt.Host = h
+		v := h.View()
+		fmt.Fprintf(stderr, "sim: students join at %s (code %s)\n", v.URL, v.Code)
+	}
 	ebiten.SetWindowTitle(ui.Title(sc))
 	ebiten.SetWindowSize(ui.DesignW, ui.DesignH)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)

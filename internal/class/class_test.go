@@ -69,7 +69,7 @@ func (p *phone) next(kind string) map[string]any {
 func join(t *testing.T, s *Server, name, token string) (*phone, map[string]any) {
 	t.Helper()
 	p := dial(t, s)
-	p.send(fmt.Sprintf(`{"type":"join","code":"ab12","name":%q,"token":%q}`, name, token))
+	p.send(fmt.Sprintf(`{"type":"join","code":%q,"name":%q,"token":%q}`, strings.ToLower(s.Class.Code()), name, token)) // codes are read in either case
 	return p, p.next("welcome")
 }
 

@@ -2,6 +2,7 @@ package class
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -75,6 +76,14 @@ func (h *Host) bind(s *classroom.Sim) {
 	h.changed = -1
 }
 
+// Arm names the world the class lives in, or "".
+func (h *Host) Arm() string {
+	if h.part == nil {
+		return ""
+	}
+	return h.part.Arm
+}
+
 // arm returns the world the class lives in, if it is running.
 func (h *Host) arm() *classroom.ArmState {
 	if h.part == nil {
@@ -98,8 +107,10 @@ func (h *Host) Sync(s *classroom.Sim) {
 	st := h.arm()
 	if p := h.part; p != nil && p.Communities != "" && st != nil && st.Snap.AI != nil &&
 		(t.Changed != h.changed || h.world != any(st.World)) {
-		st.World.SetVoice(t.Voice(), p.Communities == scenario.VoteDecides) // the counts are shares of the world's own communities
+		voice := t.Voice()
+		st.World.SetVoice(voice, p.Communities == scenario.VoteDecides) // the counts are shares of the world's own communities
 		h.world = st.World
+		s.Steered = s.Steered || slices.ContainsFunc(voice, func(v float64) bool { return !math.IsNaN(v) })
 	}
 	if s.Ballot != nil && (t.Ballot == nil || t.Ballot.ID != s.Ballots) {
 		h.Class.Open(s.Ballots, s.Ballot.Vote)
@@ -123,10 +134,26 @@ func (h *Host) Sync(s *classroom.Sim) {
 
 // Decide closes the open vote: the majority of the class decides (a tie
 // is no), and the Sim goes on.
-func (h *Host) Decide(s *classroom.Sim) (yes, no int) {
-	yes, no = h.Class.Close()
+func (h *Host) Decide(s *classroom.Sim) {
+	yes, no := h.Class.Close()
 	s.Decide(yes > no)
-	return yes, no
+}
+
+// View is what the window shows of the class.
+func (h *Host) View() classroom.ClassView {
+	t := h.Class.Tally()
+	v := classroom.ClassView{URL: h.URL, Code: h.Class.Code(), Arm: h.Arm(), Joined: t.Joined, Answered: t.Answered,
+		Answers: t.Answers, Yes: t.Yes, No: t.No}
+	for c := range t.Refuse {
+		v.Refusing += t.Refuse[c]
+		v.Accepting += t.Accept[c]
+	}
+	for _, s := range h.Class.Students() {
+		if s.Person >= 0 {
+			v.Followed = append(v.Followed, s.Person)
+		}
+	}
+	return v
 }
 
 // plurality is the answer most gave (the first of a tie).

@@ -127,3 +127,39 @@ func TestRevealEqualsCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestBallot holds the worlds at an event a hosted class votes on, until
+// the vote is closed: yes applies it, no leaves the worlds as they were.
+// Without a class the event applies as written, as in headless runs.
+func TestBallot(t *testing.T) {
+	owner := func(s *Sim) string {
+		return s.arm("expropriated").World.Params().AI.Ownership.Automation
+	}
+	for _, yes := range []bool{true, false} {
+		s := newLesson(t, "expropriation", "people=100")
+		s.Voting = true
+		for s.Ballot == nil && !s.Done() {
+			s.StepMonth()
+		}
+		if s.Ballot == nil || s.Month() != 300 || !s.Paused {
+			t.Fatalf("no ballot at month 300: month %d", s.Month())
+		}
+		s.Apply(Intent{TogglePause: true, Step: true})
+		s.Update()
+		if s.Month() != 300 {
+			t.Fatal("the worlds went on while the class was voting")
+		}
+		s.Decide(yes)
+		s.StepMonth()
+		if got := owner(s); (got == "commons") != yes || s.Steered == yes {
+			t.Fatalf("voted %v: the data centres are %s, steered %v", yes, got, s.Steered)
+		}
+	}
+	s := newLesson(t, "expropriation", "people=100")
+	for s.Month() <= 300 {
+		s.StepMonth()
+	}
+	if s.Ballot != nil || owner(s) != "commons" {
+		t.Fatal("without a class the event did not apply as written")
+	}
+}

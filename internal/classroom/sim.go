@@ -47,6 +47,7 @@ type Sim struct {
 	Voting  bool            // a class is hosted: events with a vote wait for its decision
 	Ballot  *scenario.Event // the event the class is voting on, or nil
 	Ballots int             // ballots opened so far: the open one's number
+	Steered bool            // a hosted class's votes have changed the worlds from the scenario as written
 	Arms    []*ArmState
 	events  []scenario.Event // still to happen, in month order
 }
@@ -87,7 +88,7 @@ func NewSim(sc *scenario.Scenario) (*Sim, error) {
 func (s *Sim) reset() error {
 	s.Arms = nil
 	s.events = s.Scenario.Events
-	s.Caption, s.Question, s.Selected, s.Ballot = "", "", nil, nil
+	s.Caption, s.Question, s.Selected, s.Ballot, s.Steered = "", "", nil, nil, false
 	for _, a := range s.Scenario.Arms {
 		if s.Shown != nil && !slices.Contains(s.Shown, a.Name) {
 			continue
@@ -242,6 +243,7 @@ func (s *Sim) Decide(yes bool) {
 		return
 	}
 	s.Caption, s.CaptionFrom = "The class voted no: "+e.Vote, s.Month()
+	s.Steered = true
 }
 
 // Intent is what the user asked for in one update: keys and buttons become

@@ -67,6 +67,9 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 	c.begin(screen)
 	screen.Fill(background)
 	g.hits = g.hits[:0]
+	if h := g.opt.Host; h != nil {
+		g.view = h.View()
+	}
 	switch l := g.sim.Lesson; {
 	case l != nil && l.Stage == classroom.StageTitle:
 		g.drawTitle()
@@ -79,6 +82,10 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 	if l := g.sim.Lesson; l != nil && l.Stage == classroom.StageReveal {
 		c.over()
 		g.drawReveal()
+	}
+	if b := g.sim.Ballot; b != nil && g.opt.Host != nil {
+		c.over()
+		g.drawBallot(b.Vote, g.view, g.size())
 	}
 	g.drawOverlays()
 	c.flush()
@@ -240,6 +247,9 @@ func (g *Game) drawWorlds() {
 	}
 	if caption != "" {
 		c.text(caption, bold, size, w.caption.x, w.caption.y, ink, text.AlignStart)
+	} else if g.opt.Host != nil {
+		line := classLine(g.view, s.Ballot != nil)
+		c.text(line, bold, c.fit(line, bold, size, g.least(), w.caption.w), w.caption.x, w.caption.y, muted, text.AlignStart)
 	}
 	g.flow(legend, w.legend, size, true)
 	g.drawCharts(w.charts)

@@ -28,6 +28,7 @@ type Options struct {
 	Watch      string // reload the scenario from this file when it changes, or ""
 	Menu       bool   // open with the scenario menu
 	Goto       string // step the lesson to this stage at the start (classroom.Stages), or ""
+	Host       classroom.Class // the class joined from phones, or nil
 }
 
 // Game is the ebiten adapter over a classroom.Sim: Update turns keys,
@@ -51,6 +52,9 @@ type Game struct {
 	watcher  *classroom.Watcher
 	loadErr  string // why the edited scenario could not be loaded, or ""
 	slides   *slides
+	qrBits   [][]bool    // the class's QR code
+	followed bool        // ring the persons the class follows
+	view     classroom.ClassView // what the class has said, as of this frame
 }
 
 // New returns the window's game for sim.
@@ -102,6 +106,15 @@ func (g *Game) Update() error {
 	if g.slides != nil {
 		g.slides.drive(g.sim, &in, g.opt.Predict)
 	}
+	if h := g.opt.Host; h != nil {
+		if g.sim.Ballot != nil && (in.TogglePause || in.Next) {
+			h.Decide(g.sim)
+			in.TogglePause, in.Next = false, false
+		}
+		if followKey() {
+			g.followed = !g.followed
+		}
+	}
 	if in.Explore || in.Reset || in.ResetAll || in.NewSeed {
 		g.aim = 0
 	}
@@ -110,6 +123,9 @@ func (g *Game) Update() error {
 	}
 	g.sim.Update()
 	g.sim.Work()
+	if h := g.opt.Host; h != nil {
+		h.Sync(g.sim)
+	}
 	return nil
 }
 

@@ -37,6 +37,9 @@ func windowKeys() (fullScreen, menu bool) {
 	return inpututil.IsKeyJustPressed(ebiten.KeyF), inpututil.IsKeyJustPressed(ebiten.KeyM) || inpututil.IsKeyJustPressed(ebiten.KeyEscape)
 }
 
+// followKey reports P, which rings the persons a hosted class follows.
+func followKey() bool { return inpututil.IsKeyJustPressed(ebiten.KeyP) }
+
 // pointer returns what a click, a tap or a drag on a slider asks for, if
 // anything: the first press of the mouse or of a finger, or a held one on
 // a slider's track.

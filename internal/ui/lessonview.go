@@ -76,22 +76,28 @@ func (g *Game) drawTitle() {
 	}
 	foot := "Space, Next or a click: the class predicts."
 	_, fh := c.measure(foot, regular, lessonText)
-	g.fitStack(ps, rect{80, topBarH + 24, c.W - 160, c.H - topBarH - 24 - float32(fh) - 40})
-	c.text(foot, regular, lessonText, c.W/2, c.H-float32(fh)-20, muted, text.AlignCenter)
+	g.fitStack(ps, rect{80, topBarH + 24, g.cardW(), c.H - topBarH - 24 - float32(fh) - 40})
+	c.text(foot, regular, lessonText, 80+g.cardW()/2, c.H-float32(fh)-20, muted, text.AlignCenter)
+	if g.opt.Host != nil {
+		g.drawJoin(g.view)
+	}
 }
 
 // drawPredict draws the question with the three answers to choose from.
 func (g *Game) drawPredict() {
 	c, l := &g.c, g.sim.Lesson
-	foot := c.wrap("Press 1, 2 or 3, or click the class's answer. Next: watch without a prediction.", regular, lessonText, c.W-160)
+	foot := c.wrap("Press 1, 2 or 3, or click the class's answer. Next: watch without a prediction.", regular, lessonText, g.cardW())
 	_, fh := c.measure(foot, regular, lessonText)
 	line := float32(lessonText * lineHeight)
 	buttons := 3 * (line + 40)
 	q := []paragraph{{s: "Predict: " + l.Question, bold: true, size: 40, col: ink}}
-	g.fitStack(q, rect{80, topBarH + 24, c.W - 160, c.H - topBarH - 24 - buttons - float32(fh) - 50})
+	g.fitStack(q, rect{80, topBarH + 24, g.cardW(), c.H - topBarH - 24 - buttons - float32(fh) - 50})
 	y := c.H - float32(fh) - 30 - buttons
 	for k, a := range l.Answers {
-		r := rect{120, y + float32(k)*(line+40), c.W - 240, line + 24}
+		if g.opt.Host != nil && k < len(g.view.Answers) {
+			a = fmt.Sprintf("%s  (%d on phones)", a, g.view.Answers[k])
+		}
+		r := rect{80, y + float32(k)*(line+40), g.cardW(), line + 24}
 		fill := buttonFill
 		if l.Prediction == k {
 			fill = highlight
@@ -100,7 +106,19 @@ func (g *Game) drawPredict() {
 		c.text(fmt.Sprintf("%d   %s", k+1, a), bold, lessonText, r.x+24, r.y+12, ink, text.AlignStart)
 		g.at(r, hit{intent: classroom.Intent{Predict: k + 1}})
 	}
-	c.text(foot, regular, lessonText, c.W/2, c.H-float32(fh)-20, muted, text.AlignCenter)
+	c.text(foot, regular, lessonText, 80+g.cardW()/2, c.H-float32(fh)-20, muted, text.AlignCenter)
+	if g.opt.Host != nil {
+		g.drawJoin(g.view)
+	}
+}
+
+// cardW is the width of a lesson card's text: the screen's, less the
+// class's QR code when hosting.
+func (g *Game) cardW() float32 {
+	if g.opt.Host != nil {
+		return g.c.W - 160 - joinPanelW
+	}
+	return g.c.W - 160
 }
 
 // drawReveal draws the answer over every seed over the worlds: each
@@ -157,6 +175,7 @@ func (g *Game) drawReveal() {
 		{s: way, size: lessonText, col: white, gap: 8},
 		{s: "Answer: " + l.Answers[a.Outcome], bold: true, size: 36, col: highlight, gap: 8},
 		{s: said, bold: true, size: lessonText, col: white, gap: 4},
+		{s: phonesLine(l, g.view), size: lessonText, col: white, gap: 4},
 		{s: g.watched(a), size: lessonText, col: white, gap: 8},
 	}
 	g.stack(ps, in.x, y, in.w, true)
@@ -212,8 +231,13 @@ func (g *Game) watched(a *classroom.Answer) string {
 		ref = cl.Value
 	}
 	t := fmt.Sprintf("The world you watched (seed %d): %s.", s.Seed, difference(cl.Metric, arm-ref))
-	if len(s.Changes) > 0 {
+	switch {
+	case len(s.Changes) > 0 && s.Steered:
+		t += " The sliders and the class's votes changed it; the other worlds run the scenario as written."
+	case len(s.Changes) > 0:
 		t += " The sliders changed it; the other worlds run the scenario as written."
+	case s.Steered:
+		t += " The class's votes changed it; the other worlds run the scenario as written."
 	}
 	return t
 }

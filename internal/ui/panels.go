@@ -89,9 +89,10 @@ func (g *Game) drawPeople(i int, st *classroom.ArmState, r rect) {
 	}
 	u := g.c.u
 	px := rect{r.x * u, r.y * u, r.w * u, r.h * u}
-	if p.month != st.World.Month() || p.seed != g.sim.Seed || p.px != px || p.sel != sel || p.name != st.Name {
-		g.paint(p, i, st, r, sel)
-		p.month, p.seed, p.px, p.sel, p.name = st.World.Month(), g.sim.Seed, px, sel, st.Name
+	rings := g.followedIn(st)
+	if p.month != st.World.Month() || p.seed != g.sim.Seed || p.px != px || p.sel != sel || p.name != st.Name || p.rings != len(rings) {
+		g.paint(p, i, st, r, sel, rings)
+		p.month, p.seed, p.px, p.sel, p.name, p.rings = st.World.Month(), g.sim.Seed, px, sel, st.Name, len(rings)
 	}
 	g.c.flush()
 	op := &ebiten.DrawImageOptions{}
@@ -113,6 +114,7 @@ type picture struct {
 	at    rect // where, in design units
 	sel   int
 	name  string
+	rings int // persons ringed for the class
 }
 
 // fill paints the pixels of the square [x0, x1) × [y0, y1), clipped.
@@ -129,8 +131,9 @@ func (p *picture) fill(x0, y0, x1, y1 int, c color.RGBA) {
 // paint draws the people into the picture: each keeps their place (by
 // community, then by number), coloured by class (or by world, in models
 // without classes) and sized by wealth: four times the mean fills the cell.
-// The inspected person is ringed, and so is everyone in their firm.
-func (g *Game) paint(p *picture, i int, st *classroom.ArmState, r rect, sel int) {
+// The inspected person is ringed, and so is everyone in their firm, and
+// the persons in rings.
+func (g *Game) paint(p *picture, i int, st *classroom.ArmState, r rect, sel int, rings map[int]bool) {
 	u := g.c.u
 	w, h := int(math.Ceil(float64(r.w*u)))+1, int(math.Ceil(float64(r.h*u)))+1
 	if p.img == nil || p.w != w || p.h != h {
@@ -156,10 +159,13 @@ func (g *Game) paint(p *picture, i int, st *classroom.ArmState, r rect, sel int)
 			q := b.first + k
 			x0 := int((b.r.x - r.x + float32(k%cols)*cell) * u)
 			y0 := int((b.r.y - r.y + float32(k/cols)*cell) * u)
-			if q == sel || (firm >= 0 && (st.Snap.Employer[q] == firm || int32(q) == firm)) {
+			if q == sel || rings[q] || (firm >= 0 && (st.Snap.Employer[q] == firm || int32(q) == firm)) {
 				col := g.armColor(i)
-				if q == sel {
+				switch {
+				case q == sel:
 					col = ink
+				case rings[q]:
+					col = highlight
 				}
 				p.fill(x0, y0, x0+int(cp+0.5), y0+int(cp+0.5), col)
 			}
@@ -173,6 +179,19 @@ func (g *Game) paint(p *picture, i int, st *classroom.ArmState, r rect, sel int)
 		}
 	}
 	p.img.WritePixels(p.pix)
+}
+
+// followedIn returns the persons a hosted class follows in this world,
+// when P has asked to see them.
+func (g *Game) followedIn(st *classroom.ArmState) map[int]bool {
+	if g.opt.Host == nil || !g.followed || g.view.Arm != st.Name {
+		return nil
+	}
+	out := map[int]bool{}
+	for _, p := range g.view.Followed {
+		out[p] = true
+	}
+	return out
 }
 
 // drawCommunities draws each community's strip under its people: its data

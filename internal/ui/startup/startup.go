@@ -31,7 +31,31 @@ type Options struct {
 	Size       string // the screenshots' and slides' size, WIDTHxHEIGHT
 	Explore    bool   // open with every arm, not at the lesson
 	Goto       string // step the lesson to this stage at the start, or ""
+	Host       *Address // host a class joining from phones, at this address (nil: no class)
 }
+
+// Address is --host's value: a flag that may be given alone (the room's
+// network, a free port) or as --host=ADDR.
+type Address struct{ Addr string }
+
+func (a *Address) String() string {
+	if a == nil {
+		return ""
+	}
+	return a.Addr
+}
+
+// Set takes --host (the value "true") or --host=ADDR.
+func (a *Address) Set(v string) error {
+	if v == "true" {
+		v = ""
+	}
+	a.Addr = v
+	return nil
+}
+
+// IsBoolFlag lets --host stand alone.
+func (a *Address) IsBoolFlag() bool { return true }
 
 // Parse reads the command line. For -h it prints the usage and returns
 // flag.ErrHelp; for a mistake it prints what is wrong and returns the
@@ -52,11 +76,18 @@ func Parse(args []string, stderr io.Writer) (Options, error) {
 	fs.IntVar(&o.Predict, "predict", 0, "with --slides: the class's answer to show (1, 2 or 3; 0 for none)")
 	fs.StringVar(&o.Size, "size", "1280x720", "with --screenshot or --slides: the picture's size in pixels, `WIDTHxHEIGHT`")
 	fs.StringVar(&o.Goto, "goto", "", "step the scenario's lesson to a `STAGE` (title, predict, watch or reveal) as the keys would, then stay there (with --predict, the class's answer)")
+	host := &Address{}
+	fs.Var(host, "host", "host a class: students join from their phones on the room's network (--host alone: this machine's address and a free port; --host=ADDR:PORT to choose)")
 	fs.BoolVar(&o.Explore, "explore", false, "open exploring every arm rather than at the scenario's lesson")
 	pos, err := cli.Parse(fs, args)
 	if err != nil {
 		return o, err
 	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "host" {
+			o.Host = host
+		}
+	})
 	if len(pos) > 1 {
 		err := errors.New("sim: one scenario at a time")
 		fmt.Fprintln(stderr, err)

@@ -1,0 +1,18 @@
+//go:build !js
+
+package main
+
+import (
+	"commonwealth/internal/class"
+	"commonwealth/internal/classroom"
+)
+
+// host serves a class for the window on addr; stop tells the phones the
+// class is over.
+func host(sim *classroom.Sim, addr string) (h classroom.Class, stop func(), err error) {
+	c, err := class.NewHost(sim, addr)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, func() { c.Close() }, nil
+}

@@ -1,0 +1,114 @@
+package class
+
+import (
+	"context"
+	"math"
+	"strings"
+	"testing"
+
+	"commonwealth/internal/classroom"
+	"commonwealth/internal/scenario"
+)
+
+// TestHost joins phones to a Sim of the resistance lesson: residents who
+// all refuse make their community's chance of refusal 1 in the class's
+// world (and only there), each phone hears its person's month, and the
+// stage reaches the phones.
+func TestHost(t *testing.T) {
+	sc, err := scenario.Load("datacenter-resistance", []string{"people=100"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := classroom.NewSim(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sim.Close()
+	h, err := NewHost(sim, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	h.Sync(sim)
+	s := h.Server
+	a, w := join(t, s, "A", "")
+	if !strings.Contains(a.next("state")["stage"].(string), "title") {
+		t.Fatal("the phone was not told the stage")
+	}
+	b, _ := join(t, s, "B", "")
+	if w["community"] != 0.0 {
+		t.Fatalf("the first student lives in %v", w["community"])
+	}
+	a.send(`{"type":"refuse","refuse":true}`)
+	b.send(`{"type":"refuse","refuse":false}`) // community 1
+	eventually(t, "the stances were not counted", func() bool { v := h.View(); return v.Refusing == 1 && v.Accepting == 1 })
+	sim.Apply(classroom.Intent{Next: true})
+	sim.Apply(classroom.Intent{Predict: 1})
+	for range 3 {
+		sim.StepMonth()
+		h.Sync(sim)
+	}
+	var class, other *classroom.ArmState
+	for _, st := range sim.Arms {
+		if st.Name == "resisting" {
+			class = st
+		} else {
+			other = st
+		}
+	}
+	if r := class.Snap.AI.Communities[0].Refusal; r != 1 {
+		t.Errorf("residents all refusing: community 1's chance of refusal is %g", r)
+	}
+	if r := class.Snap.AI.Communities[1].Refusal; r != 0 {
+		t.Errorf("residents all accepting: community 2's chance of refusal is %g", r)
+	}
+	if r := other.Snap.AI.Communities[0].Refusal; r == 1 || math.IsNaN(r) {
+		t.Errorf("the class's votes reached the other world: %g", r)
+	}
+	if !sim.Steered {
+		t.Error("the class's votes did not mark the world as changed")
+	}
+	if st := a.next("state"); st["stage"] != "watch" {
+		t.Errorf("stage %v on the phone", st["stage"])
+	}
+	m := a.next("person")
+	for m["month"] != float64(sim.Month()) {
+		m = a.next("person")
+	}
+	if p := int(w["person"].(float64)); m["wealth"].(float64) != float64(class.Snap.Wealth[p]) || len(m["history"].([]any)) != 3 {
+		t.Errorf("the phone's person has %v (%d months), the world %d", m["wealth"], len(m["history"].([]any)), class.Snap.Wealth[p])
+	}
+}
+
+// TestRehearse runs the expropriation lesson with twenty bots, who
+// predict and vote, to its answer.
+func TestRehearse(t *testing.T) {
+	sc, err := scenario.Load("expropriation", []string{"people=100"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := classroom.NewSim(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sim.Close()
+	h, err := NewHost(sim, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	var log strings.Builder
+	script := Script{Bots: 20, PredictFor: 20e9, VoteFor: 20e9, Speed: len(classroom.Speeds) - 1}
+	if err := Rehearse(context.Background(), sim, h, script, &log); err != nil {
+		t.Fatal(err)
+	}
+	out := log.String()
+	for _, want := range []string{"predictions: 20 of 20 joined answered", "of 20: ", "the answer over 12 worlds"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the rehearsal's log lacks %q:\n%s", want, out)
+		}
+	}
+	if v := h.View(); v.Yes+v.No != 20 {
+		t.Errorf("%d votes counted of 20", v.Yes+v.No)
+	}
+}

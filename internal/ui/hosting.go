@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	qrcode "github.com/skip2/go-qrcode"
+
+	"commonwealth/internal/classroom"
+)
+
+// qr returns the QR code of the class's page, made once.
+func (g *Game) qr() [][]bool {
+	if g.qrBits == nil {
+		q, err := qrcode.New(g.view.URL, qrcode.Medium)
+		if err != nil {
+			return nil
+		}
+		g.qrBits = q.Bitmap() // with its quiet border
+	}
+	return g.qrBits
+}
+
+// joinPanelW is the width of the panel with the QR code beside a card.
+const joinPanelW = 360
+
+// drawJoin draws how to join the class at the right of the screen: the QR
+// code, the address, the code, and how many have joined and answered.
+func (g *Game) drawJoin(t classroom.ClassView) {
+	c := &g.c
+	x := c.W - joinPanelW - 10
+	y := float32(topBarH + 10)
+	bits := g.qr()
+	size := float32(joinPanelW - 20)
+	box := rect{x, y, joinPanelW, size + 20}
+	c.rect(box, color.RGBA{0xff, 0xff, 0xff, 0xff})
+	if n := len(bits); n > 0 {
+		m := size / float32(n)
+		for r, row := range bits {
+			for k, on := range row {
+				if on {
+					c.rect(rect{x + 10 + float32(k)*m, y + 10 + float32(r)*m, m, m}, color.RGBA{0, 0, 0, 0xff})
+				}
+			}
+		}
+	}
+	lines := []paragraph{
+		{s: "Join on a phone: code " + t.Code, bold: true, size: lessonText, col: ink, gap: 8},
+		{s: strings.TrimPrefix(strings.SplitN(t.URL, "?", 2)[0], "http://"), size: lessonText, col: muted},
+		{s: fmt.Sprintf("%d joined, %d answered", t.Joined, t.Answered), size: lessonText, col: ink, gap: 8},
+	}
+	g.stack(lines, x, y+size+20, joinPanelW, true)
+}
+
+// classLine says what the class has done, for the line under the worlds.
+func classLine(t classroom.ClassView, ballot bool) string {
+	s := fmt.Sprintf("Class: %d joined", t.Joined)
+	if t.Refusing+t.Accepting > 0 {
+		s += fmt.Sprintf(" · %d would refuse data centres where they live, %d accept", t.Refusing, t.Accepting)
+	}
+	if ballot {
+		s += " · voting now"
+	}
+	return s + " · P shows whom they follow"
+}
+
+// drawBallot draws the class's vote over the charts: the question, the
+// count so far, and how to close it.
+func (g *Game) drawBallot(e string, t classroom.ClassView, size float64) {
+	c := &g.c
+	body := c.wrap(fmt.Sprintf("The class votes on their phones: %s\nYes %d · No %d · %d of %d voted. Space or Enter closes the vote: the majority decides.",
+		e, t.Yes, t.No, t.Yes+t.No, t.Joined), bold, size, c.W-100)
+	_, h := c.measure(body, bold, size)
+	r := rect{30, c.H - float32(h) - 50, c.W - 60, float32(h) + 30}
+	c.rect(r, overlayFill)
+	c.text(body, bold, size, r.x+20, r.y+15, highlight, text.AlignStart)
+}
+
+// phonesLine says what the phones answered, for the answer's card.
+func phonesLine(l *classroom.Lesson, t classroom.ClassView) string {
+	if t.Answered == 0 {
+		return ""
+	}
+	var parts []string
+	for i, n := range t.Answers {
+		parts = append(parts, fmt.Sprintf("%d %s", n, l.Answers[i]))
+	}
+	return "The phones said: " + strings.Join(parts, ", ") + "."
+}
