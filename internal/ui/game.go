@@ -25,9 +25,9 @@ type Options struct {
 	Predict    int    // the class's answer the slides show (from 1), or 0
 	Width      int    // the screen's size in pixels for screenshots and slides
 	Height     int
-	Watch      string // reload the scenario from this file when it changes, or ""
-	Menu       bool   // open with the scenario menu
-	Goto       string // step the lesson to this stage at the start (classroom.Stages), or ""
+	Watch      string          // reload the scenario from this file when it changes, or ""
+	Menu       bool            // open with the scenario menu
+	Goto       string          // step the lesson to this stage at the start (classroom.Stages), or ""
 	Host       classroom.Class // the class joined from phones, or nil
 }
 
@@ -52,8 +52,8 @@ type Game struct {
 	watcher  *classroom.Watcher
 	loadErr  string // why the edited scenario could not be loaded, or ""
 	slides   *slides
-	qrBits   [][]bool    // the class's QR code
-	followed bool        // ring the persons the class follows
+	qrBits   [][]bool            // the class's QR code
+	followed bool                // ring the persons the class follows
 	view     classroom.ClassView // what the class has said, as of this frame
 }
 

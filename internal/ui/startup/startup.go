@@ -21,16 +21,16 @@ import (
 
 // Options are the window program's command line.
 type Options struct {
-	Scenario   string // a file or a built-in scenario's name; "" for the default
-	Screenshot string // write what the window shows to this PNG file, then quit
-	Frames     int    // frames to run before the screenshot
-	Play       bool   // start playing
-	Show       string // panels open at the start
-	Slides     string // write a picture of each lesson stage into this folder
-	Predict    int    // the class's answer the slides show
-	Size       string // the screenshots' and slides' size, WIDTHxHEIGHT
-	Explore    bool   // open with every arm, not at the lesson
-	Goto       string // step the lesson to this stage at the start, or ""
+	Scenario   string   // a file or a built-in scenario's name; "" for the default
+	Screenshot string   // write what the window shows to this PNG file, then quit
+	Frames     int      // frames to run before the screenshot
+	Play       bool     // start playing
+	Show       string   // panels open at the start
+	Slides     string   // write a picture of each lesson stage into this folder
+	Predict    int      // the class's answer the slides show
+	Size       string   // the screenshots' and slides' size, WIDTHxHEIGHT
+	Explore    bool     // open with every arm, not at the lesson
+	Goto       string   // step the lesson to this stage at the start, or ""
 	Host       *Address // host a class joining from phones, at this address (nil: no class)
 }
 
