@@ -232,9 +232,12 @@ func (g *Game) drawWorlds() {
 	size := g.size()
 	legend := g.legend()
 	s := g.sim
-	caption := ""
-	if s.Caption != "" && s.Month()-s.CaptionFrom < captionMonths {
+	caption, col := "", ink
+	switch {
+	case s.Caption != "" && s.Month()-s.CaptionFrom < captionMonths:
 		caption = c.wrap(fmt.Sprintf("Year %d: %s", s.CaptionFrom/12, s.Caption), bold, size, c.W-24)
+	case g.opt.Host != nil:
+		caption, col = c.wrap(classLine(g.view, s.Ballot != nil), bold, size, c.W-24), muted
 	}
 	_, ch := c.measure(caption, bold, size)
 	if caption == "" {
@@ -246,10 +249,7 @@ func (g *Game) drawWorlds() {
 		g.drawPanel(i, st, w.panels[i])
 	}
 	if caption != "" {
-		c.text(caption, bold, size, w.caption.x, w.caption.y, ink, text.AlignStart)
-	} else if g.opt.Host != nil {
-		line := classLine(g.view, s.Ballot != nil)
-		c.text(line, bold, c.fit(line, bold, size, g.least(), w.caption.w), w.caption.x, w.caption.y, muted, text.AlignStart)
+		c.text(caption, bold, size, w.caption.x, w.caption.y, col, text.AlignStart)
 	}
 	g.flow(legend, w.legend, size, true)
 	g.drawCharts(w.charts)

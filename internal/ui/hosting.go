@@ -58,12 +58,12 @@ func (g *Game) drawJoin(t classroom.ClassView) {
 func classLine(t classroom.ClassView, ballot bool) string {
 	s := fmt.Sprintf("Class: %d joined", t.Joined)
 	if t.Refusing+t.Accepting > 0 {
-		s += fmt.Sprintf(" · %d would refuse data centres where they live, %d accept", t.Refusing, t.Accepting)
+		s += fmt.Sprintf(" · %d refuse data centres, %d accept", t.Refusing, t.Accepting)
 	}
 	if ballot {
-		s += " · voting now"
+		s += " · voting"
 	}
-	return s + " · P shows whom they follow"
+	return s + " · P: their people"
 }
 
 // drawBallot draws the class's vote over the charts: the question, the

@@ -37,7 +37,12 @@ func TestLayout(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			g := New(sim, Options{})
+			opt := Options{}
+			if v.hosted {
+				opt.Host = fakeClass{arm: sim.Arms[len(sim.Arms)-1].Name}
+				sim.Voting = true
+			}
+			g := New(sim, opt)
 			v.set(t, g)
 			for i, screen := range screens {
 				g.drawFrame(screen)
@@ -53,50 +58,79 @@ func TestLayout(t *testing.T) {
 
 // view is one state of the window to lay out.
 type view struct {
-	name string
-	set  func(t *testing.T, g *Game)
+	name   string
+	set    func(t *testing.T, g *Game)
+	hosted bool // with a class joined from phones
+}
+
+// fakeClass is a class of 27 students as the window sees it, with a vote
+// open, so that every hosted view has its most to show.
+type fakeClass struct{ arm string }
+
+func (fakeClass) Sync(*classroom.Sim)   {}
+func (fakeClass) Decide(*classroom.Sim) {}
+func (f fakeClass) View() classroom.ClassView {
+	return classroom.ClassView{URL: "http://192.168.100.200:65000/?code=WXYZ", Code: "WXYZ", Arm: f.arm, Joined: 27, Answered: 25,
+		Answers: []int{12, 8, 5}, Refusing: 14, Accepting: 9, Yes: 13, No: 11, Followed: []int{1, 5, 9, 40}}
 }
 
 var views = []view{
-	{"title", func(*testing.T, *Game) {}},
-	{"predict", func(_ *testing.T, g *Game) { g.sim.Apply(classroom.Intent{Next: true}) }},
+	{"title", func(*testing.T, *Game) {}, false},
+	{"predict", func(_ *testing.T, g *Game) { g.sim.Apply(classroom.Intent{Next: true}) }, false},
 	{"watch", func(_ *testing.T, g *Game) {
 		g.sim.Apply(classroom.Intent{Predict: 1})
 		for range 40 { // past the first events, so their captions show
 			g.sim.StepMonth()
 		}
 		g.sim.Apply(classroom.Intent{Inspect: &classroom.Pick{Arm: 0, Person: 3}})
-	}},
-	{"reveal", func(t *testing.T, g *Game) {
-		g.sim.Apply(classroom.Intent{Predict: 2})
-		for !g.sim.Done() {
-			g.sim.StepMonth()
-		}
-		g.sim.Update()
-		deadline := time.Now().Add(2 * time.Minute)
-		for g.sim.Lesson.Reveal.Answer() == nil && time.Now().Before(deadline) {
-			time.Sleep(10 * time.Millisecond)
-		}
-		if g.sim.Lesson.Stage != classroom.StageReveal || g.sim.Lesson.Reveal.Answer() == nil {
-			t.Fatal("no answer to reveal")
-		}
-	}},
+	}, false},
+	{"reveal", reveal, false},
 	{"explore", func(_ *testing.T, g *Game) {
 		g.sim.Apply(classroom.Intent{Explore: true})
 		for range 40 {
 			g.sim.StepMonth()
 		}
-	}},
+	}, false},
 	{"explore+sliders", func(_ *testing.T, g *Game) {
 		g.sim.Apply(classroom.Intent{Explore: true, Sliders: true})
 		g.sim.Apply(classroom.Intent{Inspect: &classroom.Pick{Arm: 0, Person: 3}})
-	}},
-	{"explore+help", func(_ *testing.T, g *Game) { g.sim.Apply(classroom.Intent{Explore: true, ToggleHelp: true}) }},
-	{"menu", func(_ *testing.T, g *Game) { g.menu = true }},
+	}, false},
+	{"explore+help", func(_ *testing.T, g *Game) { g.sim.Apply(classroom.Intent{Explore: true, ToggleHelp: true}) }, false},
+	{"menu", func(_ *testing.T, g *Game) { g.menu = true }, false},
 	{"sliders on one arm", func(_ *testing.T, g *Game) {
 		g.sim.Apply(classroom.Intent{Predict: 1, Sliders: true})
 		g.aim = len(g.sim.Arms)
-	}},
+	}, false},
+	{"hosted title", func(*testing.T, *Game) {}, true},
+	{"hosted predict", func(_ *testing.T, g *Game) { g.sim.Apply(classroom.Intent{Next: true}) }, true},
+	{"hosted watch with a vote", func(_ *testing.T, g *Game) {
+		g.sim.Apply(classroom.Intent{Predict: 1})
+		for range 40 {
+			g.sim.StepMonth()
+		}
+		g.followed = true
+		g.sim.Ballot = &scenario.Event{Vote: "Take the data centres into common ownership, their rent paid out by need?"}
+	}, true},
+	{"hosted reveal", reveal, true},
+}
+
+// reveal runs a lesson to its answer.
+func reveal(t *testing.T, g *Game) {
+	g.sim.Apply(classroom.Intent{Predict: 2})
+	for !g.sim.Done() {
+		if g.sim.Ballot != nil { // a hosted class's vote holds the worlds
+			g.sim.Decide(true)
+		}
+		g.sim.StepMonth()
+	}
+	g.sim.Update()
+	deadline := time.Now().Add(2 * time.Minute)
+	for g.sim.Lesson.Reveal.Answer() == nil && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if g.sim.Lesson.Stage != classroom.StageReveal || g.sim.Lesson.Reveal.Answer() == nil {
+		t.Fatal("no answer to reveal")
+	}
 }
 
 // checkBoxes checks texts for staying inside a w×h screen, for

@@ -38,6 +38,7 @@ func (s *slides) drive(sim *classroom.Sim, in *classroom.Intent, predict int) {
 			sim.Speed = len(classroom.Speeds) - 1
 		}
 	case classroom.StageReveal:
+		in.Next = sim.Ballot != nil // a hosted class's vote: closed as it stands
 		sim.Paused = l.Stage == classroom.StageReveal
 		s.ready = l.Stage == classroom.StageReveal && l.Reveal.Answer() != nil
 	}

@@ -1,0 +1,107 @@
+package class
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"commonwealth/internal/classroom"
+	"commonwealth/internal/scenario"
+)
+
+// TestStudentPage opens the student's page in headless Chromium on the
+// loopback, as a phone would: it joins with a nickname, answers the
+// lesson's question, votes when the class is offered a vote, rejoins as
+// the same student after a reload, and is told when the host goes. The
+// host's tally changes at each step.
+func TestStudentPage(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		msg := "the student page's test needs Debian's chromium: apt-get install chromium (.ci/run installs it)"
+		if os.Getenv("COMMONWEALTH_REQUIRE_BROWSER") != "" {
+			t.Fatal(msg)
+		}
+		t.Skip("skipped: " + msg)
+	}
+	sc, err := scenario.Load("expropriation", []string{"people=100"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := classroom.NewSim(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sim.Close()
+	h, err := NewHost(sim, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	h.Sync(sim)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium), chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-background-networking", true))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	text := func(id string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID(id)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	waitFor := func(what string, cond func(v classroom.ClassView) bool) {
+		t.Helper()
+		for deadline := time.Now().Add(30 * time.Second); !cond(h.View()); time.Sleep(20 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: the host's tally is %+v", what, h.View())
+			}
+		}
+	}
+
+	run("joining", chromedp.Navigate(h.URL), chromedp.WaitVisible(chromedp.ID("name")),
+		chromedp.SendKeys(chromedp.ID("name"), "Rosa"), chromedp.Click(chromedp.ID("joinButton")),
+		chromedp.WaitVisible(chromedp.CSS("#answers button")))
+	waitFor("joining", func(v classroom.ClassView) bool { return v.Joined == 1 })
+	run("answering", chromedp.Click(chromedp.CSS("#answers button:nth-child(2)")))
+	waitFor("answering", func(v classroom.ClassView) bool { return v.Answered == 1 && v.Answers[1] == 1 })
+
+	sim.Apply(classroom.Intent{Next: true})
+	sim.Apply(classroom.Intent{Next: true})
+	for sim.Ballot == nil {
+		sim.StepMonth()
+	}
+	h.Sync(sim)
+	run("voting", chromedp.WaitVisible(chromedp.ID("yes")), chromedp.Click(chromedp.ID("yes")))
+	waitFor("voting", func(v classroom.ClassView) bool { return v.Yes == 1 && v.No == 0 })
+
+	run("reloading", chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("hello")))
+	if hello := text("hello"); hello != "Hello, Rosa" {
+		t.Errorf("after a reload the page says %q", hello)
+	}
+	waitFor("rejoining", func(v classroom.ClassView) bool { return v.Joined == 1 && v.Yes == 1 })
+
+	h.Close()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("status").textContent.includes("closed the class")`)); err != nil {
+		t.Fatalf("the host going: %v", err)
+	}
+	if status := text("status"); !strings.Contains(status, "closed the class") {
+		t.Errorf("when the host went, the page said %q", status)
+	}
+}
