@@ -55,6 +55,7 @@ type Student struct {
 	Answer    int  // their prediction, an index of the answers, or −1
 	Refuse    int  // their stance on data centres in their community: 1 refuse, 0 accept, −1 unsaid
 	Online    bool // connected now
+	Joins     int  // connections so far: a phone that has just (re)joined has no history yet
 	votes     map[int]bool
 	out       chan []byte
 }
@@ -107,6 +108,7 @@ func (c *Class) Join(code, name, token string) (Student, chan []byte, error) {
 			close(s.out) // the same student on a new connection: the old one ends
 		}
 		s.Online = true
+		s.Joins++
 		s.out = make(chan []byte, outQueue)
 		c.changed++
 		return *s, s.out, nil
@@ -126,7 +128,7 @@ func (c *Class) Join(code, name, token string) (Student, chan []byte, error) {
 		unique = fmt.Sprintf("%s %d", name, n)
 	}
 	s := &Student{Token: c.tokens(), Name: unique, Community: -1, Person: -1, Answer: -1, Refuse: -1,
-		Online: true, votes: map[int]bool{}, out: make(chan []byte, outQueue)}
+		Online: true, Joins: 1, votes: map[int]bool{}, out: make(chan []byte, outQueue)}
 	c.place(s, len(c.order))
 	c.students[s.Token] = s
 	c.order = append(c.order, s)

@@ -1,6 +1,7 @@
 package class
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -20,15 +21,17 @@ import (
 // updates of the Sim.
 type Host struct {
 	*Server
-	sim     *classroom.Sim
-	part    *scenario.Participation
-	changed int               // the tally's Changed when last synced
-	world   any               // the world the voice was last given to
-	month   int               // the last month told
-	said    string            // the last state told
-	history map[int][]int64   // each followed person's money, month by month, since the class joined
-	seen    []communitySeen   // each community's refusals and data centres last month
-	lesson  *classroom.Lesson // whose prediction the phones may set
+	sim      *classroom.Sim
+	part     *scenario.Participation
+	changed  int               // the tally's Changed when last synced
+	world    any               // the world the voice was last given to
+	month    int               // the last month told
+	said     string            // the last state told
+	history  map[int][]int64   // each followed person's money, month by month, since first followed
+	followed map[int]struct{}  // the persons followed
+	joins    map[string]int    // each student's connections when last sent their history
+	seen     []communitySeen   // each community's refusals and data centres last month
+	lesson   *classroom.Lesson // whose prediction the phones may set
 }
 
 // communitySeen is what a community had when last looked at.
@@ -52,7 +55,7 @@ func NewHost(sim *classroom.Sim, addr string) (*Host, error) {
 // bind takes the class to a Sim (a new scenario, or the first).
 func (h *Host) bind(s *classroom.Sim) {
 	h.sim, h.part, h.month, h.said, h.world, h.lesson = s, s.Scenario.Participation, -1, "", nil, nil
-	h.history, h.seen = map[int][]int64{}, nil
+	h.history, h.followed, h.joins, h.seen = map[int][]int64{}, map[int]struct{}{}, map[string]int{}, nil
 	s.Voting = true
 	cfg := Config{}
 	if p := h.part; p != nil {
@@ -196,46 +199,69 @@ func phones(answers []string, t Tally) string {
 	return "The class's phones: " + strings.Join(parts, ", ") + "."
 }
 
-// tellPeople sends each phone that follows a person their month.
+// month is a followed person's month, as a phone is told it.
+type month struct {
+	Type    string  `json:"type"`
+	Month   int     `json:"month"`
+	Wealth  int64   `json:"wealth"`
+	Job     string  `json:"job"`
+	Skill   string  `json:"skill"`
+	Burden  string  `json:"burden"`
+	History []int64 `json:"history,omitempty"` // the whole, to a phone that has just joined; otherwise it adds Wealth
+}
+
+// tellPeople sends each phone that follows a person their month: the
+// money's history once a connection, then a month at a time.
 func (h *Host) tellPeople(st *classroom.ArmState) {
 	snap := &st.Snap
+	var employees []int32
+	if snap.Classes {
+		employees = make([]int32, len(snap.Wealth))
+		for _, e := range snap.Employer {
+			if e >= 0 {
+				employees[e]++
+			}
+		}
+	}
+	for p := range h.followed {
+		hist := append(h.history[p], snap.Wealth[p])
+		h.history[p] = hist[max(0, len(hist)-historyMonths):]
+	}
 	for _, s := range h.Class.Students() {
 		p := s.Person
 		if !s.Online || p < 0 || p >= len(snap.Wealth) {
 			continue
 		}
-		hist := append(h.history[p], snap.Wealth[p])
-		if len(hist) > historyMonths {
-			hist = hist[len(hist)-historyMonths:]
+		if _, ok := h.followed[p]; !ok { // a person newly followed: their history starts now
+			h.followed[p] = struct{}{}
+			h.history[p] = []int64{snap.Wealth[p]}
 		}
-		h.history[p] = hist
-		m := map[string]any{"month": snap.Month, "wealth": snap.Wealth[p], "job": job(snap, p), "skill": "—", "burden": "—", "history": hist}
+		m := month{Type: "person", Month: snap.Month, Wealth: snap.Wealth[p], Job: job(snap, employees, p), Skill: "—", Burden: "—"}
+		if h.joins[s.Token] != s.Joins {
+			h.joins[s.Token] = s.Joins
+			m.History = h.history[p]
+		}
 		if ai := snap.AI; ai != nil {
 			if p < len(ai.Skill) {
-				m["skill"] = fmt.Sprintf("%.0f%%", 100*ai.Skill[p])
+				m.Skill = fmt.Sprintf("%.0f%%", 100*ai.Skill[p])
 			}
 			if p < len(ai.Burden) {
-				m["burden"] = fmt.Sprintf("%.2f", ai.Burden[p])
+				m.Burden = fmt.Sprintf("%.2f", ai.Burden[p])
 			}
 		}
-		h.Class.Send(s.Token, message("person", m))
+		b, _ := json.Marshal(m)
+		h.Class.Send(s.Token, b)
 	}
 }
 
-// job says what a person does.
-func job(s *economy.Snapshot, p int) string {
+// job says what a person does; employees counts each person's.
+func job(s *economy.Snapshot, employees []int32, p int) string {
 	if !s.Classes {
 		return "trades"
 	}
 	switch agents.Class(s.ClassOf[p]) {
 	case agents.Capitalist:
-		n := 0
-		for _, e := range s.Employer {
-			if int(e) == p {
-				n++
-			}
-		}
-		return fmt.Sprintf("owns a firm (%d employed)", n)
+		return fmt.Sprintf("owns a firm (%d employed)", employees[p])
 	case agents.Worker:
 		return fmt.Sprintf("works for person %d", s.Employer[p])
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -28,7 +29,18 @@ type canvas struct {
 	boxes []textBox
 	layer int // 0 the base, then one a box drawn over it (menus, help, sliders)
 	width map[measured]float64
+	drawn map[drawnText]*ebiten.Image // texts already rasterised, drawn again as one image each
 }
+
+// drawnText is a text rasterised at a size in pixels and a colour.
+type drawnText struct {
+	measured
+	col   color.RGBA
+	align text.Align
+}
+
+// maxDrawn bounds the rasterised texts kept; past it they are all dropped.
+const maxDrawn = 512
 
 // measured is a text measured at a size in pixels.
 type measured struct {
@@ -141,15 +153,50 @@ func (c *canvas) text(s string, f *opentype.Font, size float64, x, y float32, co
 	case text.AlignEnd:
 		r.x -= r.w
 	}
+	c.dst.DrawImage(c.raster(s, f, size, col, align), c.at(r))
+	c.boxes = append(c.boxes, textBox{r: r, layer: c.layer, size: size, s: s})
+	return r
+}
+
+// raster returns s drawn in an image of its own, made once: a text drawn
+// glyph by glyph every frame costs a draw a glyph, an image one.
+func (c *canvas) raster(s string, f *opentype.Font, size float64, col color.Color, align text.Align) *ebiten.Image {
+	r, g, b, a := col.RGBA()
+	k := drawnText{measured{s, f, size * float64(c.u)}, color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}, align}
+	if img, ok := c.drawn[k]; ok {
+		return img
+	}
+	if len(c.drawn) >= maxDrawn || c.drawn == nil {
+		for _, img := range c.drawn {
+			img.Deallocate()
+		}
+		c.drawn = make(map[drawnText]*ebiten.Image, maxDrawn)
+	}
+	w, h := c.measure(s, f, size)
 	u := float64(c.u)
+	img := ebiten.NewImage(int(math.Ceil(w*u))+2, int(math.Ceil(h*u))+2)
 	op := &text.DrawOptions{}
-	op.GeoM.Translate(float64(x)*u, float64(y)*u+size*u*(lineHeight-1)/2)
+	x := 1.0
+	switch align {
+	case text.AlignCenter:
+		x += w * u / 2
+	case text.AlignEnd:
+		x += w * u
+	}
+	op.GeoM.Translate(x, 1+size*u*(lineHeight-1)/2)
 	op.ColorScale.ScaleWithColor(col)
 	op.PrimaryAlign = align
 	op.LineSpacing = size * u * lineHeight
-	text.Draw(c.dst, s, face(f, size*u), op)
-	c.boxes = append(c.boxes, textBox{r: r, layer: c.layer, size: size, s: s})
-	return r
+	text.Draw(img, s, face(f, size*u), op)
+	c.drawn[k] = img
+	return img
+}
+
+// at places a text's image at the whole pixel nearest its box.
+func (c *canvas) at(r rect) *ebiten.DrawImageOptions {
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(math.Round(float64(r.x*c.u))-1, math.Round(float64(r.y*c.u))-1)
+	return op
 }
 
 // wrap breaks s into lines no wider than width at size.

@@ -196,32 +196,48 @@ func (g *Game) legend() []mark {
 }
 
 // flow lays the legend's words out in r's width from its top, wrapping,
-// and returns the height; with draw false it only measures.
+// and returns the height; with draw false it only measures. Words between
+// squares go out as one text, since each text is a draw of its own.
 func (g *Game) flow(ms []mark, r rect, size float64, draw bool) float32 {
 	c := &g.c
 	line := float32(size * lineHeight)
-	space, _ := c.measure(" ", regular, size)
+	sw, _ := c.measure(" ", regular, size)
+	space := float32(sw)
 	sq := float32(size) * 0.6
 	x, y := r.x, r.y
+	run, runX := "", r.x // the words not yet drawn, and where they start
+	flush := func() {
+		if draw && run != "" {
+			c.text(run, regular, size, runX, y, ink, text.AlignStart)
+		}
+		run = ""
+	}
 	for _, m := range ms {
 		w, _ := c.measure(m.word, regular, size)
 		width := float32(w)
 		if m.col != nil {
-			width += sq + float32(space)
+			width += sq + space
 		}
 		if x > r.x && x+width > r.x+r.w {
+			flush()
 			x, y = r.x, y+line
 		}
-		if draw {
-			at := x
-			if m.col != nil {
+		at := x
+		if m.col != nil {
+			flush()
+			if draw {
 				c.rect(rect{x, y + (line-sq)/2, sq, sq}, *m.col)
-				at += sq + float32(space)
 			}
-			c.text(m.word, regular, size, at, y, ink, text.AlignStart)
+			at += sq + space
 		}
-		x += width + float32(space)
+		if run == "" {
+			run, runX = m.word, at
+		} else {
+			run += " " + m.word
+		}
+		x += width + space
 	}
+	flush()
 	return y + line - r.y
 }
 
@@ -287,7 +303,7 @@ func (g *Game) drawOverlays() {
 	}
 	if s.Help {
 		c.over()
-		t := c.wrap(helpText, regular, size, c.W-120)
+		t := helpText // short lines, their columns kept
 		w, h := c.measure(t, regular, size)
 		r := rect{c.W/2 - float32(w)/2 - 30, topBarH + 10, float32(w) + 60, float32(h) + 40}
 		c.rect(r, overlayFill)

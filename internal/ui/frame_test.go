@@ -15,6 +15,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"commonwealth/internal/class"
 	"commonwealth/internal/classroom"
 	"commonwealth/internal/scenario"
 )
@@ -25,6 +26,9 @@ const frameScenario = `name = "frame"
 model = "capitalism"
 people = 10000
 months = 100000
+[participation]
+arm = "high wages"
+predict = false
 [[arm]]
 name = "low wages"
 capitalism.wage_max = 60
@@ -100,11 +104,15 @@ func inFrame(job func(*ebiten.Image)) {
 // Mesa's) work on them, which ebiten does after the frame.
 func BenchmarkFrame(b *testing.B) {
 	for _, speed := range []int{classroom.DefaultSpeed, 2} {
-		b.Run(fmt.Sprintf("months=%g", classroom.Speeds[speed]), func(b *testing.B) { benchFrame(b, speed) })
+		b.Run(fmt.Sprintf("months=%g", classroom.Speeds[speed]), func(b *testing.B) { benchFrame(b, speed, 0) })
 	}
+	b.Run(fmt.Sprintf("months=%g/class=200", classroom.Speeds[classroom.DefaultSpeed]), func(b *testing.B) { benchFrame(b, classroom.DefaultSpeed, 200) })
 }
 
-func benchFrame(b *testing.B, speed int) {
+// benchFrame runs the frames at a speed; with students, a class of that
+// many is hosted (on the loopback, joined directly), so each frame also
+// syncs the class and each month tells every student their person's.
+func benchFrame(b *testing.B, speed, students int) {
 	sc, err := scenario.Parse("frame.toml", []byte(frameScenario), nil)
 	if err != nil {
 		b.Fatal(err)
@@ -115,7 +123,21 @@ func benchFrame(b *testing.B, speed int) {
 	}
 	sim.Paused = false
 	sim.Speed = 2 // a month an update while warming up
-	g := New(sim, Options{})
+	opt := Options{}
+	if students > 0 {
+		h, err := class.NewHost(sim, "127.0.0.1:0")
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer h.Close()
+		for i := range students {
+			if _, _, err := h.Class.Join(h.Class.Code(), fmt.Sprintf("s%d", i), ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+		opt.Host = h
+	}
+	g := New(sim, opt)
 	for range 24 { // two years, so classes have formed
 		sim.Update()
 	}
@@ -129,6 +151,9 @@ func benchFrame(b *testing.B, speed int) {
 			defer runtime.UnlockOSThread()
 			start, used := time.Now(), threadCPU()
 			sim.Update()
+			if opt.Host != nil {
+				opt.Host.Sync(sim)
+			}
 			g.drawFrame(screen)
 			cpu += threadCPU() - used
 			wall += time.Since(start)
