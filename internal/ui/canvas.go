@@ -28,9 +28,21 @@ type canvas struct {
 	mesh  mesh
 	boxes []textBox
 	layer int // 0 the base, then one a box drawn over it (menus, help, sliders)
-	width map[measured]float64
-	drawn map[drawnText]*ebiten.Image // texts already rasterised, drawn again as one image each
 }
+
+// What texts have been measured as and drawn into, kept between frames (and
+// between windows: the layout test makes many).
+var (
+	widths = map[measured]float64{}
+	drawn  = map[drawnText]*ebiten.Image{} // texts already rasterised, drawn again as one image each
+	seen   = map[drawnText]int{}           // frames each text not yet rasterised has been drawn in
+)
+
+// steady is how many times a text is drawn glyph by glyph before it is
+// rasterised: the labels and legends that stay on screen are, and the
+// numbers that change every month are not (rasterising costs more than
+// drawing once).
+const steady = 3
 
 // drawnText is a text rasterised at a size in pixels and a colour.
 type drawnText struct {
@@ -40,7 +52,7 @@ type drawnText struct {
 }
 
 // maxDrawn bounds the rasterised texts kept; past it they are all dropped.
-const maxDrawn = 512
+const maxDrawn = 1024
 
 // measured is a text measured at a size in pixels.
 type measured struct {
@@ -128,13 +140,13 @@ func (c *canvas) flush() { c.mesh.draw(c.dst) }
 func (c *canvas) measure(s string, f *opentype.Font, size float64) (w, h float64) {
 	u := float64(c.u)
 	k := measured{s, f, size * u}
-	w, ok := c.width[k]
+	w, ok := widths[k]
 	if !ok {
-		if len(c.width) >= maxMeasured || c.width == nil {
-			c.width = make(map[measured]float64, maxMeasured)
+		if len(widths) >= maxMeasured {
+			clear(widths)
 		}
 		w, _ = text.Measure(s, face(f, size*u), size*u*lineHeight)
-		c.width[k] = w
+		widths[k] = w
 	}
 	lines := strings.Count(s, "\n") + 1
 	return w / u, float64(lines) * size * lineHeight
@@ -153,43 +165,58 @@ func (c *canvas) text(s string, f *opentype.Font, size float64, x, y float32, co
 	case text.AlignEnd:
 		r.x -= r.w
 	}
-	c.dst.DrawImage(c.raster(s, f, size, col, align), c.at(r))
+	c.draw(s, f, size, col, align, r)
 	c.boxes = append(c.boxes, textBox{r: r, layer: c.layer, size: size, s: s})
 	return r
 }
 
-// raster returns s drawn in an image of its own, made once: a text drawn
-// glyph by glyph every frame costs a draw a glyph, an image one.
-func (c *canvas) raster(s string, f *opentype.Font, size float64, col color.Color, align text.Align) *ebiten.Image {
-	r, g, b, a := col.RGBA()
-	k := drawnText{measured{s, f, size * float64(c.u)}, color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}, align}
-	if img, ok := c.drawn[k]; ok {
-		return img
+// draw draws s with its box at r: from an image of its own once the text
+// is steady on screen (a text drawn glyph by glyph costs a draw a glyph,
+// an image one), and glyph by glyph before.
+func (c *canvas) draw(s string, f *opentype.Font, size float64, col color.Color, align text.Align, r rect) {
+	cr, cg, cb, ca := col.RGBA()
+	k := drawnText{measured{s, f, size * float64(c.u)}, color.RGBA{uint8(cr >> 8), uint8(cg >> 8), uint8(cb >> 8), uint8(ca >> 8)}, align}
+	if img, ok := drawn[k]; ok {
+		c.dst.DrawImage(img, c.at(r))
+		return
 	}
-	if len(c.drawn) >= maxDrawn || c.drawn == nil {
-		for _, img := range c.drawn {
+	if len(seen) >= maxMeasured {
+		clear(seen)
+	}
+	if seen[k]++; seen[k] < steady {
+		c.glyphs(c.dst, s, f, size, col, align, math.Round(float64(r.x*c.u)), math.Round(float64(r.y*c.u)), float64(r.w*c.u))
+		return
+	}
+	delete(seen, k)
+	if len(drawn) >= maxDrawn {
+		for _, img := range drawn {
 			img.Deallocate()
 		}
-		c.drawn = make(map[drawnText]*ebiten.Image, maxDrawn)
+		clear(drawn)
 	}
-	w, h := c.measure(s, f, size)
 	u := float64(c.u)
-	img := ebiten.NewImage(int(math.Ceil(w*u))+2, int(math.Ceil(h*u))+2)
-	op := &text.DrawOptions{}
-	x := 1.0
+	img := ebiten.NewImage(int(math.Ceil(float64(r.w)*u))+2, int(math.Ceil(float64(r.h)*u))+2)
+	c.glyphs(img, s, f, size, col, align, 1, 1, float64(r.w*c.u))
+	drawn[k] = img
+	c.dst.DrawImage(img, c.at(r))
+}
+
+// glyphs draws s glyph by glyph onto dst with its box's top left at
+// (x, y) pixels (whole ones, for sharp type), the box w pixels wide.
+func (c *canvas) glyphs(dst *ebiten.Image, s string, f *opentype.Font, size float64, col color.Color, align text.Align, x, y, w float64) {
+	u := float64(c.u)
 	switch align {
 	case text.AlignCenter:
-		x += w * u / 2
+		x += w / 2
 	case text.AlignEnd:
-		x += w * u
+		x += w
 	}
-	op.GeoM.Translate(x, 1+size*u*(lineHeight-1)/2)
+	op := &text.DrawOptions{}
+	op.GeoM.Translate(x, y+size*u*(lineHeight-1)/2)
 	op.ColorScale.ScaleWithColor(col)
 	op.PrimaryAlign = align
 	op.LineSpacing = size * u * lineHeight
-	text.Draw(img, s, face(f, size*u), op)
-	c.drawn[k] = img
-	return img
+	text.Draw(dst, s, face(f, size*u), op)
 }
 
 // at places a text's image at the whole pixel nearest its box.

@@ -24,6 +24,7 @@ var sizes = [][2]int{{1280, 720}, {1920, 1080}, {1024, 768}, {768, 1024}}
 // (28 pixels at 1280×720).
 func TestLayout(t *testing.T) {
 	screens := make([]*ebiten.Image, len(sizes))
+	pictures := make([][]picture, len(sizes))
 	for i, size := range sizes {
 		screens[i] = ebiten.NewImage(size[0], size[1])
 	}
@@ -42,10 +43,15 @@ func TestLayout(t *testing.T) {
 				opt.Host = fakeClass{arm: sim.Arms[len(sim.Arms)-1].Name}
 				sim.Voting = true
 			}
+			if !v.reveals {
+				sim.Close() // no answer to compute for this view
+			}
 			g := New(sim, opt)
 			v.set(t, g)
 			for i, screen := range screens {
-				g.drawFrame(screen)
+				g.pictures = pictures[i]                             // the people's images of this size, kept: making textures is what takes time here
+				inFrame(func(*ebiten.Image) { g.drawFrame(screen) }) // ebiten draws for real only in a frame
+				pictures[i] = g.pictures
 				where := fmt.Sprintf("%s %dx%d %s", name, sizes[i][0], sizes[i][1], v.name)
 				for _, p := range checkBoxes(g.c.boxes, g.c.W, g.c.H, sim.Lesson != nil) {
 					t.Errorf("%s: %s", where, p)
@@ -58,9 +64,10 @@ func TestLayout(t *testing.T) {
 
 // view is one state of the window to lay out.
 type view struct {
-	name   string
-	set    func(t *testing.T, g *Game)
-	hosted bool // with a class joined from phones
+	name    string
+	set     func(t *testing.T, g *Game)
+	hosted  bool // with a class joined from phones
+	reveals bool // shows the answer over every seed
 }
 
 // fakeClass is a class of 27 students as the window sees it, with a vote
@@ -75,34 +82,34 @@ func (f fakeClass) View() classroom.ClassView {
 }
 
 var views = []view{
-	{"title", func(*testing.T, *Game) {}, false},
-	{"predict", func(_ *testing.T, g *Game) { g.sim.Apply(classroom.Intent{Next: true}) }, false},
+	{"title", func(*testing.T, *Game) {}, false, false},
+	{"predict", func(_ *testing.T, g *Game) { g.sim.Apply(classroom.Intent{Next: true}) }, false, false},
 	{"watch", func(_ *testing.T, g *Game) {
 		g.sim.Apply(classroom.Intent{Predict: 1})
 		for range 40 { // past the first events, so their captions show
 			g.sim.StepMonth()
 		}
 		g.sim.Apply(classroom.Intent{Inspect: &classroom.Pick{Arm: 0, Person: 3}})
-	}, false},
-	{"reveal", reveal, false},
+	}, false, false},
+	{"reveal", reveal, false, true},
 	{"explore", func(_ *testing.T, g *Game) {
 		g.sim.Apply(classroom.Intent{Explore: true})
 		for range 40 {
 			g.sim.StepMonth()
 		}
-	}, false},
+	}, false, false},
 	{"explore+sliders", func(_ *testing.T, g *Game) {
 		g.sim.Apply(classroom.Intent{Explore: true, Sliders: true})
 		g.sim.Apply(classroom.Intent{Inspect: &classroom.Pick{Arm: 0, Person: 3}})
-	}, false},
-	{"explore+help", func(_ *testing.T, g *Game) { g.sim.Apply(classroom.Intent{Explore: true, ToggleHelp: true}) }, false},
-	{"menu", func(_ *testing.T, g *Game) { g.menu = true }, false},
+	}, false, false},
+	{"explore+help", func(_ *testing.T, g *Game) { g.sim.Apply(classroom.Intent{Explore: true, ToggleHelp: true}) }, false, false},
+	{"menu", func(_ *testing.T, g *Game) { g.menu = true }, false, false},
 	{"sliders on one arm", func(_ *testing.T, g *Game) {
 		g.sim.Apply(classroom.Intent{Predict: 1, Sliders: true})
 		g.aim = len(g.sim.Arms)
-	}, false},
-	{"hosted title", func(*testing.T, *Game) {}, true},
-	{"hosted predict", func(_ *testing.T, g *Game) { g.sim.Apply(classroom.Intent{Next: true}) }, true},
+	}, false, false},
+	{"hosted title", func(*testing.T, *Game) {}, true, false},
+	{"hosted predict", func(_ *testing.T, g *Game) { g.sim.Apply(classroom.Intent{Next: true}) }, true, false},
 	{"hosted watch with a vote", func(_ *testing.T, g *Game) {
 		g.sim.Apply(classroom.Intent{Predict: 1})
 		for range 40 {
@@ -110,8 +117,8 @@ var views = []view{
 		}
 		g.followed = true
 		g.sim.Ballot = &scenario.Event{Vote: "Take the data centres into common ownership, their rent paid out by need?"}
-	}, true},
-	{"hosted reveal", reveal, true},
+	}, true, false},
+	{"hosted reveal", reveal, true, true},
 }
 
 // reveal runs a lesson to its answer.
