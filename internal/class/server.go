@@ -159,13 +159,13 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 	join, err := read(jctx, conn)
 	done()
 	if err != nil || join.Type != "join" {
-		conn.Close(websocket.StatusPolicyViolation, "join first")
+		conn.Close(websocket.StatusPolicyViolation, "join first") // the page always joins first: this is no page
 		return
 	}
 	st, out, err := s.Class.Join(join.Code, join.Name, join.Token)
 	if err != nil {
 		reply(message("refused", map[string]any{"text": err.Error()}))
-		conn.Close(websocket.StatusNormalClosure, "refused")
+		conn.CloseNow() // the message said why; the page stops there
 		return
 	}
 	defer s.Class.Leave(st.Token, out)
@@ -186,7 +186,7 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
-		conn.Close(websocket.StatusGoingAway, "the host is gone")
+		conn.CloseNow() // the goodbye was the last message; a phone that never answers the close handshake must not hold the host for its 5 s
 	}()
 	limit := rate.NewLimiter(messageRate, messageBurst)
 	over := 0
@@ -202,7 +202,7 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 		}
 		if !limit.Allow() {
 			if over++; over > strikes {
-				conn.Close(websocket.StatusPolicyViolation, "too many messages")
+				conn.CloseNow() // no handshake for a flood
 				return
 			}
 			s.Class.Send(st.Token, message("error", map[string]any{"text": "slow down: that was not counted"}))

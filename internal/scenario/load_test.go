@@ -119,6 +119,23 @@ func TestBadInput(t *testing.T) {
 			"FILE:3: arm[1].ai.enabled: cannot differ between arms: arms are the same people over the same months; set ai.enabled once, above the first [[arm]]"},
 		{"unknown ownership", "[ownership]\nfirms = \"coop\"\n", "", nil,
 			"FILE:2: ownership.firms: \"coop\" is not allowed: expected one of \"capitalist\", \"cooperative\""},
+		{"a lesson without its claim", "model = \"exchange\"\n[lesson]\nquestion = \"?\"\n", "", nil,
+			"FILE:2: lesson: a lesson needs the claim that answers its question; for example claim = 1, the first [[claim]] of the file"},
+		{"a lesson's claim out of range", "model = \"exchange\"\n[[claim]]\ntext = \"t\"\nmetric = \"gini_wealth\"\nvalue = 0.5\n[lesson]\nquestion = \"?\"\nclaim = 2\n", "", nil,
+			"FILE:8: lesson.claim: expected the number of one of the file's 1 claims, got 2; claims are numbered from 1 in the order they appear"},
+		{"a lesson on a within claim", "model = \"exchange\"\n[[claim]]\ntext = \"t\"\nmetric = \"gini_wealth\"\nvalue = 0.5\nop = \"within\"\ntolerance = 0.1\n[lesson]\nquestion = \"?\"\nclaim = 1\n", "", nil,
+			"FILE:10: lesson.claim: claim 1 cannot answer a lesson: it needs a metric and op \"<\" or \">\"; a lesson's answer is whether the claim's arm ends higher or lower than what it is compared with"},
+		{"two answers", "model = \"exchange\"\n[[claim]]\ntext = \"t\"\nmetric = \"gini_wealth\"\nvalue = 0.5\n[lesson]\nquestion = \"?\"\nclaim = 1\nanswers = [\"a\", \"b\"]\n", "", nil,
+			"FILE:9: lesson.answers: expected three answers (at most 40 characters each): what to say if the claim's arm ends higher, lower, or with no clear difference; for example answers = [\"commons\", \"private\", \"no clear difference\"]"},
+		{"a lesson as blocks", "model = \"exchange\"\n[[lesson]]\nquestion = \"?\"\n", "", nil,
+			"FILE:2: lesson: expected one [lesson] table, got an array; write it as a table starting with the line [lesson]"},
+		{"community votes without automation", "model = \"exchange\"\n[participation]\npredict = false\ncommunities = \"decides\"\n", "", nil,
+			"FILE:4: participation.communities: communities vote on data centres: this needs ai.enabled = true"},
+		{"predicting without a lesson", "model = \"exchange\"\n[participation]\nfollow = 1\n", "", nil,
+			"FILE:2: participation: students answer the lesson's question: the scenario needs a [lesson]; add a [lesson], or predict = false\n" +
+				"FILE:3: participation.follow: expected true or false, got the integer 1"},
+		{"a vote with nothing to decide", "model = \"exchange\"\n[[event]]\nmonth = 5\nvote = \"?\"\ncaption = \"c\"\n", "", nil,
+			"FILE:4: event[1].vote: a vote decides whether the event's keys are set: the event needs set; for example set = { \"ownership.automation\" = \"commons\" }"},
 		{"every problem at once", "model = \"exchange\"\npeople = 1\n[exchange]\nsaving = 2\nfraction = -1\n", "", []string{"months=0"},
 			"FILE:2: people: 1 is out of range: expected at least 2\n" +
 				"FILE:4: exchange.saving: 2 is out of range: expected 0 ≤ value < 1 (a saver who keeps everything never trades)\n" +
