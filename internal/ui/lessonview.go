@@ -148,9 +148,13 @@ func (g *Game) drawReveal() {
 		return
 	}
 	cl := l.Claim
-	ref := cl.Compare
-	if ref == "" {
+	ref := "“" + cl.Compare + "”"
+	if cl.Compare == "" {
 		ref = number(cl.Metric, cl.Value)
+	}
+	arm, minus := "“"+cl.Arm+"”", "that in "+ref
+	if cl.Compare == "" {
+		minus = ref
 	}
 	plot := rect{in.x + 20, y + 10, in.w - 40, 70}
 	g.drawDots(a, plot)
@@ -160,7 +164,7 @@ func (g *Game) drawReveal() {
 	c.text(ends[0], regular, lessonText, plot.x, y, white, text.AlignStart)
 	c.text(ends[1], regular, lessonText, plot.x+plot.w, y, white, text.AlignEnd)
 	y += float32(lessonText*lineHeight) + 10
-	way := fmt.Sprintf("In %d of %d worlds %s ended higher than %s; in %d, lower.", a.Above, len(a.Diff), cl.Arm, ref, a.Below)
+	way := fmt.Sprintf("In %d of %d worlds %s ended higher than %s; in %d, lower.", a.Above, len(a.Diff), arm, ref, a.Below)
 	said := "The class made no prediction."
 	if p := l.Prediction; p >= 0 {
 		verdict := "Not this time."
@@ -170,8 +174,8 @@ func (g *Game) drawReveal() {
 		said = fmt.Sprintf("The class said: %s. %s", l.Answers[p], verdict)
 	}
 	ps := []paragraph{
-		{s: fmt.Sprintf("Each dot is one world: %s of %s minus %s. The white line is no difference; the band is the mean's 95%% interval, %s to %s.",
-			words(cl.Metric), cl.Arm, ref, difference(cl.Metric, a.Lo), difference(cl.Metric, a.Hi)), size: lessonText, col: white},
+		{s: fmt.Sprintf("Each dot is one world: its %s in %s minus %s. The white line is no difference; the band is the mean's 95%% interval, %s to %s.",
+			words(cl.Metric), arm, minus, difference(cl.Metric, a.Lo), difference(cl.Metric, a.Hi)), size: lessonText, col: white},
 		{s: way, size: lessonText, col: white, gap: 8},
 		{s: "Answer: " + l.Answers[a.Outcome], bold: true, size: 36, col: highlight, gap: 8},
 		{s: said, bold: true, size: lessonText, col: white, gap: 4},

@@ -69,6 +69,8 @@ func number(metric string, v float64) string {
 		return fmt.Sprintf("%.0f", v)
 	case v >= 10 || v <= -10:
 		return fmt.Sprintf("%.1f", v)
+	case v > -1 && v < 1:
+		return fmt.Sprintf("%.2g", v) // two figures, however small: 0.75, 0.0034
 	}
 	return fmt.Sprintf("%.2f", v)
 }
