@@ -11,7 +11,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"commonwealth/internal/classroom"
-	"commonwealth/internal/scenario"
 )
 
 // TestStudentPage opens the student's page in headless Chromium on the
@@ -28,20 +27,7 @@ func TestStudentPage(t *testing.T) {
 		}
 		t.Skip("skipped: " + msg)
 	}
-	sc, err := scenario.Load("expropriation", []string{"people=100"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sim, err := classroom.NewSim(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sim.Close()
-	h, err := NewHost(sim, "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer h.Close()
+	sim, h := hosted(t, "expropriation")
 	h.Sync(sim)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium), chromedp.NoSandbox,

@@ -341,17 +341,25 @@ func (c *Class) Students() []Student {
 	return out
 }
 
-// Send queues a message for a student's phone, dropping it when their
-// queue is full (a phone that cannot keep up misses updates, which the
-// next replaces, rather than holding up the host).
+// queue puts a message in a student's queue, dropping it when the queue is
+// full (a phone that cannot keep up misses updates, which the next
+// replaces, rather than holding up the host). The caller holds c.mu.
+func (s *Student) queue(msg []byte) {
+	if s.out == nil {
+		return
+	}
+	select {
+	case s.out <- msg:
+	default:
+	}
+}
+
+// Send queues a message for a student's phone.
 func (c *Class) Send(token string, msg []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if s, ok := c.students[token]; ok && s.out != nil {
-		select {
-		case s.out <- msg:
-		default:
-		}
+	if s, ok := c.students[token]; ok {
+		s.queue(msg)
 	}
 }
 
@@ -360,25 +368,18 @@ func (c *Class) Broadcast(msg []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, s := range c.order {
-		if s.out != nil {
-			select {
-			case s.out <- msg:
-			default:
-			}
-		}
+		s.queue(msg)
 	}
 }
 
-// CloseAll ends every student's queue: the host is going.
+// CloseAll sends every phone a last message and ends its queue: the host
+// is going.
 func (c *Class) CloseAll(msg []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, s := range c.order {
 		if s.out != nil {
-			select {
-			case s.out <- msg:
-			default:
-			}
+			s.queue(msg)
 			close(s.out)
 			s.out, s.Online = nil, false
 		}

@@ -10,12 +10,11 @@ import (
 	"commonwealth/internal/scenario"
 )
 
-// TestHost joins phones to a Sim of the resistance lesson: residents who
-// all refuse make their community's chance of refusal 1 in the class's
-// world (and only there), each phone hears its person's month, and the
-// stage reaches the phones.
-func TestHost(t *testing.T) {
-	sc, err := scenario.Load("datacenter-resistance", []string{"people=100"})
+// hosted opens a built-in scenario of 100 people with a class on the
+// loopback, both closed when the test ends.
+func hosted(t *testing.T, name string) (*classroom.Sim, *Host) {
+	t.Helper()
+	sc, err := scenario.Load(name, []string{"people=100"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,12 +22,21 @@ func TestHost(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sim.Close()
+	t.Cleanup(sim.Close)
 	h, err := NewHost(sim, "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer h.Close()
+	t.Cleanup(func() { h.Close() })
+	return sim, h
+}
+
+// TestHost joins phones to a Sim of the resistance lesson: residents who
+// all refuse make their community's chance of refusal 1 in the class's
+// world (and only there), each phone hears its person's month, and the
+// stage reaches the phones.
+func TestHost(t *testing.T) {
+	sim, h := hosted(t, "datacenter-resistance")
 	h.Sync(sim)
 	s := h.Server
 	a, w := join(t, s, "A", "")
@@ -88,20 +96,7 @@ func TestHost(t *testing.T) {
 // TestRehearse runs the expropriation lesson with twenty bots, who
 // predict and vote, to its answer.
 func TestRehearse(t *testing.T) {
-	sc, err := scenario.Load("expropriation", []string{"people=100"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sim, err := classroom.NewSim(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sim.Close()
-	h, err := NewHost(sim, "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer h.Close()
+	sim, h := hosted(t, "expropriation")
 	var log strings.Builder
 	script := Script{Bots: 20, PredictFor: 20e9, VoteFor: 20e9, Speed: len(classroom.Speeds) - 1}
 	if err := Rehearse(context.Background(), sim, h, script, &log); err != nil {
