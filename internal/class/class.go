@@ -190,57 +190,58 @@ var (
 	errNoPlace   = errors.New("you do not live in a community of this world")
 )
 
-// Predict records a student's answer; a later one replaces it.
-func (c *Class) Predict(token string, answer int) error {
+// change carries out a change a student asks for, under the lock, and
+// marks the tally changed when it is made.
+func (c *Class) change(token string, do func(s *Student) error) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, ok := c.students[token]
-	switch {
-	case !ok:
+	if !ok {
 		return errNotJoined
-	case answer < 0 || answer >= len(c.cfg.Answers):
-		return errNoAnswer
 	}
-	s.Answer = answer
+	if err := do(s); err != nil {
+		return err
+	}
 	c.changed++
 	return nil
+}
+
+// Predict records a student's answer; a later one replaces it.
+func (c *Class) Predict(token string, answer int) error {
+	return c.change(token, func(s *Student) error {
+		if answer < 0 || answer >= len(c.cfg.Answers) {
+			return errNoAnswer
+		}
+		s.Answer = answer
+		return nil
+	})
 }
 
 // Stance records whether a student would refuse data centres in their
 // community.
 func (c *Class) Stance(token string, refuse bool) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, ok := c.students[token]
-	switch {
-	case !ok:
-		return errNotJoined
-	case s.Community < 0:
-		return errNoPlace
-	}
-	s.Refuse = 0
-	if refuse {
-		s.Refuse = 1
-	}
-	c.changed++
-	return nil
+	return c.change(token, func(s *Student) error {
+		if s.Community < 0 {
+			return errNoPlace
+		}
+		s.Refuse = 0
+		if refuse {
+			s.Refuse = 1
+		}
+		return nil
+	})
 }
 
 // Vote records a student's vote on the open ballot; a later one replaces
 // it, so each student counts once.
 func (c *Class) Vote(token string, ballot int, yes bool) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, ok := c.students[token]
-	switch {
-	case !ok:
-		return errNotJoined
-	case c.ballot == nil || !c.ballot.Open || c.ballot.ID != ballot:
-		return errNoVote
-	}
-	s.votes[ballot] = yes
-	c.changed++
-	return nil
+	return c.change(token, func(s *Student) error {
+		if c.ballot == nil || !c.ballot.Open || c.ballot.ID != ballot {
+			return errNoVote
+		}
+		s.votes[ballot] = yes
+		return nil
+	})
 }
 
 // Open starts a ballot.

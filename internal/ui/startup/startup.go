@@ -13,6 +13,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"os"
 	"slices"
 	"strings"
 
@@ -35,7 +37,7 @@ type Options struct {
 }
 
 // Address is --host's value: a flag that may be given alone (the room's
-// network, a free port) or as --host=ADDR.
+// network, a free port), as --host=ADDR, or as --host ADDR (hostAddress).
 type Address struct{ Addr string }
 
 func (a *Address) String() string {
@@ -77,7 +79,7 @@ func Parse(args []string, stderr io.Writer) (Options, error) {
 	fs.StringVar(&o.Size, "size", "1280x720", "with --screenshot or --slides: the picture's size in pixels, `WIDTHxHEIGHT`")
 	fs.StringVar(&o.Goto, "goto", "", "step the scenario's lesson to a `STAGE` (title, predict, watch or reveal) as the keys would, then stay there (with --predict, the class's answer)")
 	host := &Address{}
-	fs.Var(host, "host", "host a class: students join from their phones on the room's network (--host alone: this machine's address and a free port; --host=ADDR:PORT to choose)")
+	fs.Var(host, "host", "host a class: students join from their phones on the room's network (--host alone: this machine's address and a free port; --host ADDR:PORT to choose)")
 	fs.BoolVar(&o.Explore, "explore", false, "open exploring every arm rather than at the scenario's lesson")
 	pos, err := cli.Parse(fs, args)
 	if err != nil {
@@ -88,6 +90,7 @@ func Parse(args []string, stderr io.Writer) (Options, error) {
 			o.Host = host
 		}
 	})
+	pos = hostAddress(o.Host, pos)
 	if len(pos) > 1 {
 		err := errors.New("sim: one scenario at a time")
 		fmt.Fprintln(stderr, err)
@@ -112,6 +115,24 @@ func Parse(args []string, stderr io.Writer) (Options, error) {
 		return o, err
 	}
 	return o, nil
+}
+
+// hostAddress takes --host ADDR:PORT written with a space: the flag
+// stands alone, so its address arrives among the positional arguments. An
+// argument is taken as the address when it is host:port with a numeric
+// port and no file of that name exists.
+func hostAddress(h *Address, pos []string) []string {
+	if h == nil || h.Addr != "" {
+		return pos
+	}
+	for i, p := range pos {
+		_, port, err := net.SplitHostPort(p)
+		if _, statErr := os.Stat(p); err == nil && statErr != nil && port != "" && strings.Trim(port, "0123456789") == "" {
+			h.Addr = p
+			return append(pos[:i:i], pos[i+1:]...)
+		}
+	}
+	return pos
 }
 
 // stages are the lesson's stages, as classroom.Stages names them (this

@@ -30,3 +30,26 @@ func TestParse(t *testing.T) {
 		t.Fatalf("%+v %v", o, err)
 	}
 }
+
+// TestHostAddress takes --host alone, --host=ADDR and --host ADDR.
+func TestHostAddress(t *testing.T) {
+	for _, c := range []struct {
+		args     []string
+		addr     string
+		scenario string
+	}{
+		{[]string{"--host"}, "", ""},
+		{[]string{"saving", "--host"}, "", "saving"},
+		{[]string{"--host=10.0.0.5:8000", "saving"}, "10.0.0.5:8000", "saving"},
+		{[]string{"--host", "10.0.0.5:8000", "saving"}, "10.0.0.5:8000", "saving"},
+		{[]string{"saving", "--host", ":8000"}, ":8000", "saving"},
+	} {
+		o, err := Parse(c.args, io.Discard)
+		if err != nil || o.Host == nil || o.Host.Addr != c.addr || o.Scenario != c.scenario {
+			t.Errorf("%v: %+v %v", c.args, o, err)
+		}
+	}
+	if o, _ := Parse([]string{"saving"}, io.Discard); o.Host != nil {
+		t.Error("no --host, yet a class is hosted")
+	}
+}
