@@ -60,6 +60,10 @@ func (p *Population) Hire(employer, worker int32) {
 	p.employees[employer] = append(p.employees[employer], worker)
 }
 
+// MakeOwner makes unemployed person i an employer with no employees yet: a
+// founder about to hire (production economy).
+func (p *Population) MakeOwner(i int32) { p.employer[i] = owner }
+
 // Fire ends the employment of the employee at position k of employer's
 // Employees and returns who it was. The last employee takes the freed slot;
 // an employer left with no one is unemployed.

@@ -218,8 +218,8 @@ func RunOne(ctx context.Context, job Job, checkMoney bool) (Result, error) {
 		}
 		w.StepMonth()
 		if checkMoney {
-			if sum, total := w.Ledger().Sum(), w.Ledger().Total(); sum != total {
-				return Result{}, fmt.Errorf("batch: money not conserved in month %d of seed %d: accounts hold %d, started with %d", w.Month(), seed, sum, total)
+			if err := w.CheckAccounts(); err != nil {
+				return Result{}, fmt.Errorf("batch: seed %d: %w", seed, err)
 			}
 		}
 		w.Observe(&snap)

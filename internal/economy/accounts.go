@@ -7,19 +7,22 @@ import "commonwealth/internal/agents"
 // operating costs (what the compute sector buys from the goods sector), and
 // it is exactly the sum of
 //
-//	labour income  wages, and in cooperatives everything the members keep (shares and reserve)
+//	labour income  wages, and in cooperatives everything the firm earns beyond its rent (its members')
 //	profit         capitalist firms' sales less wages and compute rent
 //	net rent       compute rent less operating costs (the data dividend included)
 type flows struct {
 	sales, poolSales, consumption  int64
 	localSpending                  int64 // consumption spent at firms of the buyer's own community
-	wages, shares, ownShare        int64
+	wages                          int64
 	rent, toDataFund, privateRent  int64
-	commonsIncome                  int64 // rent received by the commons fund
+	commonsIncome                  int64 // dividends received by the commons fund
 	operating, commonsOperating    int64
 	invested, commonsInvested      int64
 	dividends, commonsPaid, health int64
 	reinstated, unmet, dropped     int64
+	defaults                       int64   // households that defaulted
+	pensionPaid, wageFundPaid      int64   // the pension and wage-earner funds' payouts to households
+	householdInterest              int64   // interest households paid
 	demand, supply                 float64 // compute wanted and supplied
 }
 
@@ -47,6 +50,7 @@ func (x *production) observe(w *World, s *Snapshot) {
 		a.LabourIncome, a.Profit = f.wages, f.sales-f.wages-f.rent
 	}
 	a.UnitShare = x.goods.unitShare
+	x.observeFinance(w, s)
 	a.Spent = append(a.Spent[:0], x.spending.spent...)
 	a.Need = append(a.Need[:0], x.data.need...)
 	a.Skill = append(a.Skill[:0], x.labour.skill...)
@@ -54,12 +58,10 @@ func (x *production) observe(w *World, s *Snapshot) {
 	x.observeCommunities(w, s)
 }
 
-// observePeople measures skill, hours, effort and the owners' return.
+// observePeople measures skill, hours and effort.
 func (x *production) observePeople(w *World, s *Snapshot) {
 	a := s.AI
 	var skill, workSkill, hours, effort, working float64
-	var ownerWealth int64
-	owns := x.dcOwners()
 	for i := range int32(x.n) {
 		skill += float64(x.labour.skill[i])
 		switch x.k.people.Class(i) {
@@ -73,11 +75,6 @@ func (x *production) observePeople(w *World, s *Snapshot) {
 			hours += x.hours(i)
 			effort++
 			working++
-			ownerWealth += w.led.acc[i].bal
-		default:
-			if owns[i] {
-				ownerWealth += w.led.acc[i].bal
-			}
 		}
 	}
 	a.MeanSkill = skill / float64(x.n)
@@ -88,24 +85,6 @@ func (x *production) observePeople(w *World, s *Snapshot) {
 	if s.Workers > 0 {
 		a.SkillWageLoss = 1 - workSkill/float64(s.Workers)
 	}
-	a.OwnerIncome = a.Profit + a.PrivateRent - x.privateOperating()
-	a.OwnerWealth = ownerWealth
-}
-
-// dcOwners marks the persons who own a data centre.
-func (x *production) dcOwners() map[int32]bool {
-	owns := map[int32]bool{}
-	for _, dc := range x.capital.dcs {
-		if int(dc.owner) < x.n {
-			owns[int32(dc.owner)] = true
-		}
-	}
-	return owns
-}
-
-// privateOperating is the operating cost persons paid this month.
-func (x *production) privateOperating() int64 {
-	return x.flow.operating - x.flow.commonsOperating
 }
 
 // observeCommunities measures each community's data centres, burden and
@@ -134,5 +113,46 @@ func (x *production) observeCommunities(w *World, s *Snapshot) {
 	a.Burden = a.Burden[:0]
 	for i := range x.n {
 		a.Burden = append(a.Burden, a.Communities[x.comm.of(x, i)].Burden)
+	}
+}
+
+// observeFinance measures the balance sheets: each person's wealth is their
+// net worth (deposits, shares and pension units at book value, less debt);
+// the bank's loans and rates, households' debt, firms' births and
+// bankruptcies, and who holds the equity.
+func (x *production) observeFinance(w *World, s *Snapshot) {
+	a := s.AI
+	a.Sheet = x.balanceSheet(w)
+	a.Flows = x.tfm.flows
+	a.BankLoans, a.BankEquity = x.bank.loans, x.bank.equity
+	a.PolicyRate, a.LoanRate = x.p.Bank.PolicyRate, 12*x.rate()
+	a.FirmBirths, a.Closures, a.Bankruptcies = x.firms.births, x.firms.closures, x.firms.bankrupt
+	a.Defaults = int(x.flow.defaults)
+	a.HouseholdDebt = 0
+	for i := range x.n {
+		a.HouseholdDebt += x.bank.owed[i]
+	}
+	a.InterestPaid = x.bank.interest
+	a.WrittenOff = x.bank.writtenOff
+	a.HouseholdCapitalIncome = a.Flows[RowDividends][Households] + x.flow.pensionPaid + x.flow.wageFundPaid - x.flow.householdInterest
+	var commons, all int64
+	commonsAcc := w.led.Special(Commons)
+	x.claims(w, func(who Account, _ int32, v int64) {
+		if v <= 0 {
+			return
+		}
+		all += v
+		if who == commonsAcc {
+			commons += v
+		}
+	})
+	a.CommonsEquityShare = 0
+	if all > 0 {
+		a.CommonsEquityShare = float64(commons) / float64(all)
+	}
+	a.DirectEquity = x.personalClaims(w, a.DirectEquity)
+	s.Wealth = s.Wealth[:0]
+	for i, v := range a.DirectEquity {
+		s.Wealth = append(s.Wealth, w.led.acc[i].bal-x.bank.owed[i]+v)
 	}
 }

@@ -60,12 +60,33 @@ func (k *capitalism) retune(w *World, p Params) error {
 const hireBlock = 16
 
 // weight returns person i's weight in the draw of employers: their money
-// if they are in H, else 0.
+// if they are in H, else 0. In the production economy a capitalist's weight
+// is their firm's money, not their own.
 func (k *capitalism) weight(w *World, i int32) int64 {
-	if k.people.Hireable(i) {
-		return w.led.acc[i].bal
+	switch {
+	case !k.people.Hireable(i):
+		return 0
+	case k.ai != nil && k.people.Class(i) == agents.Capitalist:
+		return w.led.acc[w.led.Firm(i)].bal
 	}
-	return 0
+	return w.led.acc[i].bal
+}
+
+// weigh changes the hiring weight that account a's money gives by d, as
+// weight counts it.
+func (k *capitalism) weigh(w *World, a Account, d int64) {
+	n := k.people.Len()
+	switch {
+	case int(a) < n:
+		i := int32(a)
+		if k.people.Hireable(i) && (k.ai == nil || k.people.Class(i) == agents.Unemployed) {
+			k.hire.add(int(i)/hireBlock, d)
+		}
+	case k.ai != nil && int(a) < 2*n:
+		if f := int32(int(a) - n); k.people.Class(f) == agents.Capitalist {
+			k.hire.add(int(f)/hireBlock, d)
+		}
+	}
 }
 
 // drawEmployer returns the person whose weight interval holds u, for u in
@@ -112,12 +133,8 @@ func (k *capitalism) endMonth(w *World) {
 // money of everyone in H.
 func (k *capitalism) move(w *World, from, to Account, amt int64) {
 	w.pay(from, to, amt)
-	if int(from) < k.people.Len() && k.people.Hireable(int32(from)) {
-		k.hire.add(int(from)/hireBlock, -amt)
-	}
-	if int(to) < k.people.Len() && k.people.Hireable(int32(to)) {
-		k.hire.add(int(to)/hireBlock, amt)
-	}
+	k.weigh(w, from, -amt)
+	k.weigh(w, to, amt)
 }
 
 func (k *capitalism) act(w *World, n int) {

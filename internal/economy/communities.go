@@ -69,12 +69,12 @@ func (cm communities) spreadWealth(w *World, x *production) {
 	pool := w.led.Special(Pool)
 	for i := range x.n {
 		if d := w.p.StartWealth - target(i); d > 0 {
-			x.k.move(w, Account(i), pool, d)
+			x.book(w, RowTransfers, Account(i), pool, d)
 		}
 	}
 	for i := range x.n {
 		if d := target(i) - w.p.StartWealth; d > 0 {
-			x.k.move(w, pool, Account(i), min(d, w.led.acc[pool].bal))
+			x.book(w, RowTransfers, pool, Account(i), min(d, w.led.acc[pool].bal))
 		}
 	}
 }
@@ -128,7 +128,7 @@ func (cm communities) bearBurden(w *World, x *production) {
 	for i := range x.n {
 		cost := moneyOf(x.atPrices(x.p.Burden.HealthCost) * b[cm.of(x, i)])
 		if cost = min(cost, w.led.acc[i].bal); cost > 0 {
-			x.k.move(w, Account(i), pool, cost)
+			x.book(w, RowHealth, Account(i), pool, cost)
 			x.flow.health += cost
 		}
 	}

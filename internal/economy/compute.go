@@ -70,6 +70,10 @@ func (x *production) labourValue(f int32) float64 {
 // activated: drop a unit when compute costs more than the labour it
 // replaces; rent one when cost × hurdle is below it and compute is free.
 func (x *production) decideUnits(w *World, f int32) {
+	if x.p.Ownership.Firms == FirmsCooperative {
+		x.decideMembersUnits(w, f)
+		return
+	}
 	cost := float64(x.unitCost())
 	value := x.labourValue(f)
 	c := &x.compute
@@ -78,25 +82,65 @@ func (x *production) decideUnits(w *World, f int32) {
 		x.setUnits(f, c.count[f]-1)
 		c.dropped++
 	case cost*x.p.Hurdle < value:
-		if x.p.Ownership.Firms == FirmsCapitalist {
-			displaced := int(math.Round(x.data.pi * c.automatable(f)))
-			if displaced < 1 || len(x.k.people.Employees(f)) <= displaced {
-				return // a firm keeps someone to run it
-			}
-			if x.freeCompute(w) < x.p.ComputePerUnit {
-				c.unmet++
-				return
-			}
-			r := x.rs.of(streamUnits)
-			for range displaced {
-				x.fire(w, f, r.intn(len(x.k.people.Employees(f))))
-			}
-		} else if x.freeCompute(w) < x.p.ComputePerUnit {
+		displaced := int(math.Round(x.data.pi * c.automatable(f)))
+		if displaced < 1 || len(x.k.people.Employees(f)) <= displaced {
+			return // a firm keeps someone to run it
+		}
+		if x.freeCompute(w) < x.p.ComputePerUnit {
+			c.unmet++
+			return
+		}
+		r := x.rs.of(streamUnits)
+		for range displaced {
+			x.fire(w, f, r.intn(len(x.k.people.Employees(f))))
+		}
+		x.setUnits(f, c.count[f]+1)
+	}
+}
+
+// decideMembersUnits is a cooperative's automation decision, as its
+// members would make it (Ward, "The firm in Illyria", AER 48, 1958; Dow,
+// Governing the Firm, 2003): it keeps its members and turns the work its
+// units do into shorter hours, so a unit pays when what it brings the
+// members — the goods it adds, net of the hours it frees, and those hours,
+// valued at cooperative.leisure times the pay they would earn — is worth
+// more than its rent times the hurdle, and is given back when it is worth
+// less than its rent.
+func (x *production) decideMembersUnits(w *World, f int32) {
+	cost := float64(x.unitCost())
+	c := &x.compute
+	switch {
+	case c.count[f] > 0 && -x.unitGain(f, -1) < cost:
+		x.setUnits(f, c.count[f]-1)
+		c.dropped++
+	case x.unitGain(f, 1) > cost*x.p.Hurdle:
+		if x.freeCompute(w) < x.p.ComputePerUnit {
 			c.unmet++
 			return
 		}
 		x.setUnits(f, c.count[f]+1)
 	}
+}
+
+// unitGain is what cooperative f would sell more a month with d more units
+// (d < 0: fewer), its members' hours shortened (or lengthened) by the share
+// of the work the units then do.
+func (x *production) unitGain(f int32, d int32) float64 {
+	g, c := &x.goods, &x.compute
+	members := float64(len(x.k.people.Employees(f)) + 1)
+	share := func(units int32) float64 {
+		u := x.data.pi * c.automatable(f) * float64(units)
+		return u / (u + members)
+	}
+	h0, h1 := 1-share(c.count[f]), 1-share(c.count[f]+d)
+	labour := float64(g.labour[f])
+	if h0 > 0 {
+		labour *= h1 / h0
+	}
+	rate := g.firmRate(f)
+	after := int64(labour) + g.unitRate(g.units[f]+int64(d)*int64(c.tasks[f]))
+	pay := x.expectedSales(f) - float64(c.count[f])*float64(x.unitCost()) // the members' income a month at full time
+	return x.gain(f, rate, after-rate) + x.p.Cooperative.Leisure*(h0-h1)*max(pay, 0)
 }
 
 // setUnits sets firm f's units.
@@ -116,7 +160,7 @@ func (x *production) returnUnits(w *World, f int32) {
 		return
 	}
 	owed := moneyOf(float64(units) * float64(x.unitCost()) * float64(x.step) / float64(x.n))
-	x.payRent(w, f, min(owed, w.led.acc[f].bal))
+	x.payRent(w, f, min(owed, x.cash(w, f)))
 	x.setUnits(f, 0)
 }
 
@@ -134,7 +178,7 @@ func (c *compute) payRent(w *World, x *production) {
 		if units == 0 {
 			continue
 		}
-		if afford := int32(min(w.led.acc[f].bal/max(cost, 1), math.MaxInt32)); afford < units {
+		if afford := int32(min(x.cash(w, f)/max(cost, 1), math.MaxInt32)); afford < units {
 			x.setUnits(f, afford)
 			units = afford
 		}
@@ -143,37 +187,33 @@ func (c *compute) payRent(w *World, x *production) {
 }
 
 // payRent pays rent from firm f: the data dividend's share to the data
-// fund, the rest to the owners of the ready data centres in equal parts (the
-// market pool when none is ready).
+// fund, the rest to the ready data centres in equal parts (into the market
+// pool when none is ready), which pay their holders at the month's end.
 func (x *production) payRent(w *World, f int32, rent int64) {
 	if rent <= 0 {
 		return
 	}
+	fa := w.led.Firm(f)
 	x.flow.rent += rent
 	div := moneyOf(float64(rent) * x.p.Dividend)
-	x.payCost(w, Account(f), w.led.Special(DataFund), div)
+	x.book(w, RowDataDividend, fa, w.led.Special(DataFund), div)
 	x.flow.toDataFund += div
 	rest := rent - div
 	ready := x.capital.ready(w, x.compute.paidTo[:0])
 	x.compute.paidTo = ready
 	if len(ready) == 0 {
-		x.payCost(w, Account(f), w.led.Special(Pool), rest)
+		x.book(w, RowRent, fa, w.led.Special(Pool), rest)
 		return
 	}
+	x.book(w, RowRent, fa, w.led.Special(Compute), rest)
 	share := rest / int64(len(ready))
 	for i, d := range ready {
 		amt := share
 		if i == 0 {
 			amt += rest - share*int64(len(ready))
 		}
-		owner := x.capital.dcs[d].owner
-		x.payCost(w, Account(f), owner, amt)
+		x.capital.dcs[d].cash += amt
 		x.capital.dcs[d].earned += amt
-		if int(owner) < x.n {
-			x.flow.privateRent += amt
-		} else {
-			x.flow.commonsIncome += amt
-		}
 	}
 }
 

@@ -37,10 +37,10 @@ func UnitsOutsideFirms(w *World) int {
 	return n
 }
 
-// BargainingShare is the wage-curve share of what a worker adds at
-// unemployment u.
-func BargainingShare(p LabourParams, u float64) float64 {
-	var l labour
-	l.setShare(p, u)
-	return l.share
+// OutsideOption is a worker's outside option at unemployment u when the
+// mean wage is meanWage.
+func OutsideOption(p LabourParams, u, meanWage float64) float64 {
+	l := labour{meanWage: meanWage}
+	l.setOutside(p, u)
+	return l.outside
 }

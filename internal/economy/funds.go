@@ -1,39 +1,143 @@
 package economy
 
-// funds are the commons fund and the data fund. The data fund receives the
-// data dividend's share of every rent and pays it out each month in
-// proportion to the data each person contributed. The commons fund receives
-// the rent of the data centres it owns; it keeps commons.retain of that
-// income as a reserve to invest (capital.go), up to the cost of a data
-// centre, and pays the rest out each
-// month by the distribution rule: in equal shares, to those whose
-// consumption fell short of their need first (in proportion to how far)
-// and the rest equally, or by data contributed.
+import "commonwealth/internal/agents"
+
+// funds are the production economy's four funds.
+//
+// The commons fund (a social wealth fund) holds its claims on firms and
+// data centres and receives their dividends and its share of the bank's
+// profit. It pays its debts first, keeps commons.retain of its income as a
+// reserve toward the equity of its next data centre — never more than one
+// data centre's equity, so nothing sits idle that it cannot use — and pays
+// the rest out each month by the distribution rule: in equal shares, to
+// those whose consumption fell short of their need first (in proportion to
+// how far) and the rest equally, or by data contributed. It borrows from the
+// bank when a data centre would pay and its money is short (capital.go).
+//
+// The data fund receives the data dividend's share of every rent and pays it
+// out each month in proportion to the data each person contributed.
+//
+// The pension fund receives finance.pension of every wage as contributions,
+// for which the worker gets units at the fund's value a unit; it buys
+// shares of private firms with them (firms.go) and pays out each month, to
+// its unit holders in proportion to their units, all the money it did not
+// invest — its dividends and the contributions no firm's shares took — so
+// that it never hoards money the economy's demand needs (a fund with
+// retirees drawing pensions does the same).
+//
+// The wage-earner fund receives new shares out of profits (firms.go) and
+// pays its dividends out each month to everyone then at work, in equal
+// parts.
 type funds struct {
-	reserve int64 // the commons fund's money kept to invest
+	reserve       int64     // the commons fund's money kept to invest
+	units         []float64 // per person: units of the pension fund
+	unitsTotal    float64
+	unitValue     float64 // the pension fund's value a unit, set each month
+	pensionIncome int64   // the pension fund's dividends this month
+	wageIncome    int64   // the wage-earner fund's dividends this month
+	commonsIncome int64   // the commons fund's dividends this month
 }
 
-// pay pays out both funds.
+func (f *funds) init(n int) {
+	f.units = make([]float64, n)
+	f.unitValue = 1
+}
+
+// noteFundIncome books a dividend paid to who, when who is a fund.
+func (x *production) noteFundIncome(w *World, who Account, amt int64) {
+	switch who {
+	case w.led.Special(Pension):
+		x.funds.pensionIncome += amt
+	case w.led.Special(WageFund):
+		x.funds.wageIncome += amt
+	case w.led.Special(Commons):
+		x.funds.commonsIncome += amt
+		x.flow.commonsIncome += amt
+	}
+}
+
+// contribute pays worker e's pension contribution out of a wage, for units
+// at the fund's value a unit.
+func (x *production) contribute(w *World, e int32, wage int64) {
+	amt := moneyOf(float64(wage) * x.p.Finance.Pension)
+	if amt <= 0 {
+		return
+	}
+	x.book(w, RowPension, Account(e), w.led.Special(Pension), amt)
+	u := float64(amt) / x.funds.unitValue
+	x.funds.units[e] += u
+	x.funds.unitsTotal += u
+}
+
+// pay pays out every fund's month.
 func (f *funds) pay(w *World, x *production) {
-	x.flow.dividends += x.payOut(w, w.led.Special(DataFund), w.led.acc[w.led.Special(DataFund)].bal, x.data.contributed)
+	x.flow.dividends += x.payOut(w, RowDataDividend, w.led.Special(DataFund), w.led.acc[w.led.Special(DataFund)].bal, x.data.contributed)
+	x.payPensions(w)
+	x.payWageFund(w)
 	fund := w.led.Special(Commons)
-	income := x.flow.commonsIncome - x.flow.commonsOperating
+	x.serviceDebt(w, fund)
+	income := f.commonsIncome
+	f.commonsIncome = 0
 	if income > 0 {
 		f.reserve += int64(float64(income) * x.p.Commons.Retain)
 	}
-	f.reserve = min(f.reserve, w.led.acc[fund].bal, x.buildCost())
+	equity := moneyOf(float64(x.buildCost()) * (1 - x.p.Bank.LoanToValue))
+	f.reserve = min(f.reserve, w.led.acc[fund].bal, equity)
 	budget := w.led.acc[fund].bal - f.reserve
 	var paid int64
 	switch x.p.Ownership.Distribution {
 	case DistributeNeed:
 		paid = x.payNeeds(w, fund, budget)
-		paid += x.payOut(w, fund, budget-paid, nil)
+		paid += x.payOut(w, RowTransfers, fund, budget-paid, nil)
 	case DistributeByData:
-		paid = x.payOut(w, fund, budget, x.data.contributed)
+		paid = x.payOut(w, RowTransfers, fund, budget, x.data.contributed)
 	default:
-		paid = x.payOut(w, fund, budget, nil)
+		paid = x.payOut(w, RowTransfers, fund, budget, nil)
 	}
 	x.flow.commonsPaid += paid
+}
+
+// payPensions pays the pension fund's money to its unit holders in
+// proportion to their units, and sets its value a unit.
+func (x *production) payPensions(w *World) {
+	f := &x.funds
+	fund := w.led.Special(Pension)
+	amt := w.led.acc[fund].bal
+	f.pensionIncome = 0
+	if amt > 0 && f.unitsTotal > 0 {
+		for i, u := range f.units {
+			if part := int64(float64(amt) * u / f.unitsTotal); part > 0 {
+				x.book(w, RowPension, fund, Account(i), part)
+				x.flow.pensionPaid += part
+			}
+		}
+	}
+	f.unitValue = 1
+	if f.unitsTotal > 0 {
+		if v := float64(x.pensionAssets(w)) / f.unitsTotal; v > 0 {
+			f.unitValue = v
+		}
+	}
+}
+
+// payWageFund pays the wage-earner fund's dividends of the month to
+// everyone at work, in equal parts.
+func (x *production) payWageFund(w *World) {
+	f := &x.funds
+	fund := w.led.Special(WageFund)
+	amt := min(f.wageIncome, w.led.acc[fund].bal)
+	f.wageIncome = 0
+	workers := int64(x.countWorkers())
+	if workers == 0 || amt < workers {
+		return
+	}
+	each := amt / workers
+	for i := range int32(x.n) {
+		if x.k.people.Class(i) == agents.Worker {
+			x.book(w, RowTransfers, fund, Account(i), each)
+			x.flow.wageFundPaid += each
+		}
+	}
 }
 
 // payNeeds pays from fund, up to budget, those whose consumption this month
@@ -55,7 +159,7 @@ func (x *production) payNeeds(w *World, fund Account, budget int64) int64 {
 	var paid int64
 	for i, g := range gaps {
 		if amt := int64(spend * g / total); amt > 0 {
-			x.k.move(w, fund, Account(i), amt)
+			x.book(w, RowTransfers, fund, Account(i), amt)
 			paid += amt
 		}
 	}
@@ -63,9 +167,9 @@ func (x *production) payNeeds(w *World, fund Account, budget int64) int64 {
 }
 
 // payOut pays budget from fund to everyone in proportion to weights
-// (equally when nil), in whole units; what does not divide stays in the
-// fund for next month. It returns what it paid.
-func (x *production) payOut(w *World, fund Account, budget int64, weights []float32) int64 {
+// (equally when nil), in whole units, as transactions of kind row; what does
+// not divide stays in the fund for next month. It returns what it paid.
+func (x *production) payOut(w *World, row Row, fund Account, budget int64, weights []float32) int64 {
 	n := int64(x.n)
 	if budget < n {
 		return 0
@@ -73,7 +177,7 @@ func (x *production) payOut(w *World, fund Account, budget int64, weights []floa
 	if weights == nil {
 		each := budget / n
 		for i := range n {
-			x.k.move(w, fund, Account(i), each)
+			x.book(w, row, fund, Account(i), each)
 		}
 		return each * n
 	}
@@ -87,7 +191,7 @@ func (x *production) payOut(w *World, fund Account, budget int64, weights []floa
 	var paid int64
 	for i, v := range weights {
 		if amt := int64(float64(budget) * float64(v) / total); amt > 0 {
-			x.k.move(w, fund, Account(i), amt)
+			x.book(w, row, fund, Account(i), amt)
 			paid += amt
 		}
 	}

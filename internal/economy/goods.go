@@ -179,7 +179,7 @@ func (g *goods) clear(w *World, x *production) {
 			}
 			amt := int64(float64(v) * float64(g.dweight[f]) / float64(total))
 			if amt > 0 {
-				x.k.move(w, pool, Account(f), amt)
+				x.book(w, RowConsumption, pool, w.led.Firm(f), amt)
 				paid += amt
 			}
 		}

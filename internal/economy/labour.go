@@ -7,19 +7,24 @@ import (
 )
 
 // labour is the labour market and the labour process of the production
-// economy. Wages are contracts, bargained at hiring as a share of what the
-// worker's work adds to the firm's sales,
+// economy. Wages are contracts, Nash-bargained at hiring (Pissarides,
+// Equilibrium Unemployment Theory, 2000): the worker gets their outside
+// option b and the share β of the match's surplus over it,
 //
-//	w = min(β · (u / u_ref)^(−ε) · d / d̄, 1) · (what a's work adds),
+//	w = b + min(β · d / d̄, 1) · (y − b),   b = ρ · s_a · w̄ · (u / u_ref)^(−ε),
 //
-// β the workers' bargaining share (the Nash-bargained wage of search models:
-// Pissarides, Equilibrium Unemployment Theory, 2000), moving with last
-// month's unemployment u along a wage curve of elasticity ε (Blanchflower
-// and Oswald, "The wage curve", Scandinavian J. Economics 92, 1990, and "An
-// introduction to the wage curve", J. Economic Perspectives 9, 1995: ε ≈ 0.1),
-// and d a draw from Wright's wages {w_lo..w_hi} over their mean, for the
-// luck of each bargain, capped at all the work adds. A wage is kept until
-// the worker leaves. Employers hire as in Wright's model —
+// y what the worker's work adds to the firm's sales (its marginal revenue,
+// which falls as the firm grows: goods.go), b what the worker could get
+// elsewhere — ρ times last month's mean wage w̄, scaled by their skill s_a
+// and moving with last month's unemployment u along a wage curve of
+// elasticity ε (Blanchflower and Oswald, "The wage curve", Scandinavian J.
+// Economics 92, 1990, and "An introduction to the wage curve", J. Economic
+// Perspectives 9, 1995: ε ≈ 0.1) — and d a draw from Wright's wages
+// {w_lo..w_hi} over their mean, for the luck of each bargain. A match is
+// made only when it has a surplus (y > b), so a firm's demand for labour
+// binds where what a worker adds falls below what workers can get, and
+// automation can lower wages (through b, as unemployment rises) or raise
+// them (through y). A wage is kept until the worker leaves. Employers hire as in Wright's model —
 // drawn in proportion to money, when they can pay the offer — mostly within
 // their community, and fire at random when they cannot pay the wage bill.
 // Skill falls out of work and where automation takes a firm's tasks, and
@@ -31,7 +36,7 @@ type labour struct {
 	bill     []int64   // per firm: the wages agreed with its staff
 	q        []int32   // per person: milli-goods a month they add to their firm
 	auto     []float32 // per firm: the share of its work its units did at the month's end
-	share    float64   // this month's bargaining share β · (u / u_ref)^(−ε), at most 1
+	outside  float64   // this month's outside option of a worker at full skill, b / s_a
 	price0   float64   // P₀: the price level at the start
 	meanWage float64   // the mean wage paid last month per worker
 	lo       int64     // Wright's lowest wage
@@ -70,24 +75,30 @@ func (l *labour) retune(c CapitalismParams) {
 	l.lo, l.span = c.WageMin, uint64(c.WageMax-c.WageMin)+1
 }
 
-// setShare sets this month's bargaining share from unemployment u.
-func (l *labour) setShare(p LabourParams, u float64) {
-	l.share = min(1, p.Bargaining*math.Pow(max(u, uFloor)/p.RefUnemployed, -p.WageCurve))
+// setOutside sets this month's outside option from unemployment u and the
+// mean wage.
+func (l *labour) setOutside(p LabourParams, u float64) {
+	l.outside = p.OutsideOption * l.meanWage * math.Pow(max(u, uFloor)/p.RefUnemployed, -p.WageCurve)
 }
 
-// offer is the wage bargained with a person whose work adds worth to a
-// firm's sales a month.
-func (x *production) offer(worth float64) int64 {
+// offer is the wage bargained with person a, whose work adds worth to a
+// firm's sales a month; 0 when the match has no surplus.
+func (x *production) offer(a int32, worth float64) int64 {
 	l := &x.labour
 	draw := float64(l.lo+int64(x.rs.of(streamWages).below(l.span))) / (float64(l.lo) + float64(l.span-1)/2)
-	return moneyOf(min(l.share*draw, 1) * worth)
+	b := l.outside * float64(l.skill[a])
+	if worth <= b {
+		return 0
+	}
+	return moneyOf(b + min(x.p.Labour.Bargaining*draw, 1)*(worth-b))
 }
 
 // hiring: an unemployed person a looks for work, in their own community
 // with probability communities.local; an employer c ≠ a is drawn from the
-// capitalists and unemployed there in proportion to money, and employs a
-// if c can pay the wage bargained and a's work adds at least that wage to
-// c's sales.
+// firms and the unemployed there in proportion to money (a firm's own, or
+// an unemployed person's, who would found one), and employs a if c can pay
+// the wage bargained — from the firm's money, or a founder's stake and
+// loan — and a's work adds at least that wage to c's sales.
 func (x *production) hiring(w *World, a int32) {
 	k := x.k
 	r := x.rs.of(streamHiring)
@@ -107,11 +118,30 @@ func (x *production) hiring(w *World, a int32) {
 	}
 	c := k.drawEmployer(w, u)
 	worth := x.worth(c, a)
-	wage := x.offer(worth)
-	if w.led.acc[c].bal <= wage || wage <= 0 || float64(wage) > worth {
+	wage := x.offer(a, worth)
+	if wage <= 0 || float64(wage) > worth {
+		return
+	}
+	if k.people.Class(c) == agents.Unemployed {
+		stake, loan := x.founding(w, c, wage, worth)
+		if stake+loan <= wage {
+			return
+		}
+		x.startFirm(w, c, stake, loan)
+	} else if x.cash(w, c) <= wage {
 		return
 	}
 	x.employ(w, c, a, wage)
+}
+
+// startFirm makes unemployed person c a capitalist running firm c, founded
+// with their stake and a loan.
+func (x *production) startFirm(w *World, c int32, stake, loan int64) {
+	k := x.k
+	k.hire.add(int(c)/hireBlock, -w.led.acc[c].bal) // c's weight becomes the firm's
+	k.people.MakeOwner(c)
+	x.found(w, c, stake, loan)
+	x.join(c, c) // the owner works in the new firm
 }
 
 // worth is what person a's work would add to firm c's sales a month, at
@@ -131,14 +161,11 @@ func (x *production) worth(c, a int32) float64 {
 func (x *production) employ(w *World, c, a int32, wage int64) {
 	k := x.k
 	k.hire.add(int(a)/hireBlock, -w.led.acc[a].bal) // a leaves H
-	founding := k.people.Class(c) == agents.Unemployed
 	k.people.Hire(c, a)
 	wage = min(wage, math.MaxInt32)
 	x.labour.wage[a] = int32(wage)
 	x.labour.bill[c] += wage
-	if founding {
-		x.join(c, c) // the owner works in the new firm
-	}
+	x.grantCredit(a, wage)
 	x.join(a, c)
 }
 
@@ -150,11 +177,15 @@ func (x *production) fire(w *World, f int32, i int) {
 	x.leave(e, f)
 	x.labour.bill[f] -= int64(x.labour.wage[e])
 	x.labour.wage[e] = 0
+	if len(k.people.Employees(f)) == 1 { // the firm closes: it returns its units while it still has money
+		x.returnUnits(w, f)
+		k.hire.add(int(f)/hireBlock, w.led.acc[f].bal-x.cash(w, f)) // f's weight is its own money again
+	}
 	k.people.Fire(f, i)
 	k.hire.add(int(e)/hireBlock, w.led.acc[e].bal) // the fired join H
 	if k.people.Class(f) == agents.Unemployed {
 		x.leave(f, f)
-		x.returnUnits(w, f)
+		x.windUp(w, f)
 	}
 }
 
@@ -163,7 +194,7 @@ func (x *production) fire(w *World, f int32, i int) {
 // less than their wage.
 func (x *production) firing(w *World, f int32) {
 	r := x.rs.of(streamFiring)
-	for x.labour.bill[f] > w.led.acc[f].bal && len(x.k.people.Employees(f)) > 0 {
+	for x.labour.bill[f] > x.cash(w, f) && len(x.k.people.Employees(f)) > 0 {
 		x.fire(w, f, r.intn(len(x.k.people.Employees(f))))
 	}
 	staff := x.k.people.Employees(f)
@@ -181,44 +212,31 @@ func (x *production) firing(w *World, f int32) {
 }
 
 // payroll: at the end of the month every firm pays each employee their
-// wage, or what it has left.
+// wage — borrowing what it lacks when its expected sales cover the debt —
+// or what it has left; each worker pays their pension contribution out of
+// it.
 func (x *production) payroll(w *World) {
 	for f := range int32(x.n) {
 		if x.k.people.Class(f) != agents.Capitalist {
 			continue
 		}
+		fa := w.led.Firm(f)
+		if short := x.labour.bill[f] - x.cash(w, f); short > 0 {
+			x.borrow(w, fa, short, x.expectedSales(f)-x.costs(w, f))
+		}
 		for _, e := range x.k.people.Employees(f) {
-			wage := min(int64(x.labour.wage[e]), w.led.acc[f].bal)
-			x.payCost(w, Account(f), Account(e), wage)
+			wage := min(int64(x.labour.wage[e]), x.cash(w, f))
+			x.book(w, RowWages, fa, Account(e), wage)
+			x.firms.profit[f] -= wage
 			x.flow.wages += wage
+			x.contribute(w, e, wage)
 		}
 	}
 }
 
-// shareSurpluses: every cooperative shares its surplus at the end of the month.
-func (x *production) shareSurpluses(w *World) {
-	for f := range int32(x.n) {
-		if x.k.people.Class(f) == agents.Capitalist {
-			x.share(w, f)
-		}
-	}
-}
-
-// share: a cooperative shares its surplus above a reserve of two months'
-// wages among its members, the founder included, in equal parts.
-func (x *production) share(w *World, f int32) {
-	staff := x.k.people.Employees(f)
-	surplus := w.led.acc[f].bal - 2*x.labour.bill[f]
-	members := int64(len(staff)) + 1
-	if surplus < members {
-		return
-	}
-	each := surplus / members
-	for _, e := range staff {
-		x.payCost(w, Account(f), Account(e), each)
-	}
-	x.flow.shares += each * int64(len(staff))
-	x.flow.ownShare += each // the founder's part, kept in the firm's account
+// expectedSales is what firm f expects to sell a month.
+func (x *production) expectedSales(f int32) float64 {
+	return x.salesOf(f, float64(x.goods.dweight[f]), 0)
 }
 
 // hours is the share of full time the members of firm f work: a
@@ -341,8 +359,8 @@ func (x *production) reinstate(w *World) {
 			if a < 0 {
 				return
 			}
-			wage := x.offer(x.worth(f, a))
-			if wage <= 0 || w.led.acc[f].bal <= wage {
+			wage := x.offer(a, x.worth(f, a))
+			if wage <= 0 || x.cash(w, f) <= wage {
 				break
 			}
 			x.employ(w, f, a, wage)

@@ -18,6 +18,14 @@ const (
 	Commons
 	// DataFund collects the data dividend and pays it by data contributed.
 	DataFund
+	// Compute holds the data centres' money between receiving their rent
+	// and paying it out, the same month.
+	Compute
+	// Pension is the pension fund: households' contributions, invested in
+	// every private firm.
+	Pension
+	// WageFund is the wage-earner fund: shares issued to it out of profits.
+	WageFund
 	numSpecial
 )
 
@@ -40,6 +48,7 @@ type Ledger struct {
 	narrow []int32   // a narrow ledger's balances, by account; nil when wide
 	recv   []int64   // a narrow ledger's income since the last ClearReceived, by account
 	n      int       // number of persons
+	firms  int       // number of firms' accounts, after the persons'
 	total  int64
 }
 
@@ -57,6 +66,18 @@ func NewLedger(n int, start int64) Ledger {
 	return Ledger{acc: acc, n: n, total: int64(n) * start}
 }
 
+// newFirmLedger returns a wide ledger of n persons holding start units
+// each, n firms' accounts (firm f is the one person f founds) and empty
+// special accounts: the production economy's, where a firm's money is not
+// its founder's.
+func newFirmLedger(n int, start int64) Ledger {
+	acc := make([]account, 2*n+int(numSpecial))
+	for i := range n {
+		acc[i].bal = start
+	}
+	return Ledger{acc: acc, n: n, firms: n, total: int64(n) * start}
+}
+
 // newNarrowLedger returns a narrow ledger of n persons holding start units
 // each, or a wide one when the money does not fit in 31 bits.
 func newNarrowLedger(n int, start int64) Ledger {
@@ -71,7 +92,31 @@ func newNarrowLedger(n int, start int64) Ledger {
 }
 
 // Special returns the Account of a special account (Pool, Commons, DataFund).
-func (l *Ledger) Special(s Account) Account { return Account(l.n) + s }
+func (l *Ledger) Special(s Account) Account { return Account(l.n+l.firms) + s }
+
+// Firm returns the account of the firm person f founds (production economy only).
+func (l *Ledger) Firm(f int32) Account { return Account(l.n) + Account(f) }
+
+// Mint creates amt units in account to: a bank loan, which creates the
+// deposit it lends, or a bank's dividend. The ledger's total grows.
+func (l *Ledger) Mint(to Account, amt int64) {
+	if amt < 0 {
+		panic(Overdraft{amt, to, l.acc[to].bal})
+	}
+	l.acc[to].bal += amt
+	l.acc[to].recv += amt
+	l.total += amt
+}
+
+// Burn destroys amt units of account from: a repayment or interest paid to
+// the bank. The ledger's total falls.
+func (l *Ledger) Burn(from Account, amt int64) {
+	if uint64(amt) > uint64(l.acc[from].bal) {
+		panic(Overdraft{amt, from, l.acc[from].bal})
+	}
+	l.acc[from].bal -= amt
+	l.total -= amt
+}
 
 // Balance returns the money account a holds.
 func (l *Ledger) Balance(a Account) int64 {
@@ -157,7 +202,8 @@ func (l *Ledger) ClearReceived() {
 	}
 }
 
-// Total returns the money the ledger was created with.
+// Total returns the money the ledger holds by its own count: what it was
+// created with, plus what was minted, less what was burnt.
 func (l *Ledger) Total() int64 { return l.total }
 
 // Sum adds up every account now. It equals Total unless a rule is broken.

@@ -50,7 +50,7 @@ func WorldBytes(p Params) int64 {
 	case p.Model == ModelExchange:
 		return 72 // measured 61
 	case p.AI.Enabled:
-		return 280 // measured 237
+		return 400 // measured 346
 	}
 	return 128 // measured 109
 }
@@ -63,7 +63,7 @@ func SnapshotBytes(p Params) int64 {
 	case p.Model == ModelExchange:
 		return 20 // measured 17
 	case p.AI.Enabled:
-		return 52 // measured 45
+		return 64 // measured 53
 	}
 	return 28 // measured 24
 }
@@ -72,7 +72,7 @@ func SnapshotBytes(p Params) int64 {
 func SnapshotSize(s *Snapshot) int64 {
 	n := int64(cap(s.Wealth)+cap(s.Income))*8 + int64(cap(s.ClassOf)) + int64(cap(s.Employer))*4 + int64(cap(s.FirmSizes))*4
 	if a := s.AI; a != nil {
-		n += int64(cap(a.Spent))*8 + int64(cap(a.Need))*4 + int64(cap(a.Burden))*8
+		n += int64(cap(a.Spent))*8 + int64(cap(a.Need))*4 + int64(cap(a.Burden))*8 + int64(cap(a.DirectEquity))*8
 	}
 	return n
 }
@@ -119,6 +119,37 @@ type AIParams struct {
 	Ownership   OwnershipParams
 	Commons     CommonsParams
 	Need        float64 // mean need of a person, goods a month
+	Bank        BankParams
+	Finance     FinanceParams
+	Cooperative CooperativeParams
+}
+
+// CooperativeParams are how cooperatives' members decide (compute.go).
+type CooperativeParams struct {
+	Leisure float64 // what members value an hour freed by automation at, as a share of the pay it would earn
+}
+
+// BankParams are the bank's lending rule (bank.go): loans create deposits
+// and repayments destroy them.
+type BankParams struct {
+	PolicyRate     float64 // the policy rate, a year
+	Spread         float64 // the loan rate's spread over the policy rate, a year
+	CapitalRatio   float64 // the least equity the bank keeps against its loans
+	Capital        float64 // the bank's starting equity, as a share of the money households start with
+	Coverage       float64 // a borrower's expected cash flow must be this many times the debt service
+	Term           int     // months over which a loan is repaid
+	HouseholdLimit float64 // months of the mean wage a household may owe
+	LoanToValue    float64 // the share of a data centre's cost the bank lends on it
+}
+
+// FinanceParams are how firms and households hold and finance claims
+// (firms.go, households.go).
+type FinanceParams struct {
+	FounderStake float64 // share of their deposits a founder puts into a new firm
+	Leverage     float64 // a founder may borrow this many times their stake
+	CashMonths   float64 // months of costs a firm keeps as cash before paying dividends
+	Pension      float64 // share of wages paid into the pension fund
+	PensionShare float64 // the share of every private firm the pension fund buys over time
 }
 
 // SpendingParams are the consumption function: a person spends a month
@@ -135,7 +166,8 @@ type SpendingParams struct {
 type LabourParams struct {
 	WageCurve      float64 // ε: elasticity of wages to unemployment (wage ∝ u^−ε)
 	RefUnemployed  float64 // the unemployment at which the share is β
-	Bargaining     float64 // β: workers' share of what their work adds, at the reference unemployment
+	Bargaining     float64 // β: workers' share of the match's surplus over their outside option
+	OutsideOption  float64 // ρ: a worker's outside option as a share of the mean wage, at the reference unemployment
 	Separation     float64 // chance a month that a worker leaves their job (quits, idiosyncratic layoffs)
 	Reinstatement  float64 // new labour tasks a month per automation unit
 	Deskilling     float64 // skill lost a month out of work
@@ -179,12 +211,31 @@ type CommunityParams struct {
 	Local  float64 // share of hiring and shopping done within one's own community
 }
 
-// OwnershipParams are who owns firms and automation, and how the commons
-// fund pays out.
+// OwnershipParams are who holds the claims on firms and data centres, and
+// how the commons fund pays out. The same firms and machines exist whoever
+// holds them.
 type OwnershipParams struct {
-	Firms        string // FirmsCapitalist or FirmsCooperative
-	Automation   string // AutomationPrivate or AutomationCommons
-	Distribution string // DistributeEqual, DistributeNeed or DistributeByData
+	Firms        string  // FirmsCapitalist or FirmsCooperative: who holds the part of a firm the commons does not
+	Automation   string  // AutomationPrivate or AutomationCommons (the commons holds every data centre)
+	Distribution string  // DistributeEqual, DistributeNeed or DistributeByData
+	CommonsFirms float64 // the commons fund's share of every firm's equity
+	CommonsDC    float64 // the commons fund's share of every data centre's equity (1 with Automation commons)
+	WageFund     float64 // share of a firm's yearly profit issued as new shares to the wage-earner fund (Meidner)
+	Transfer     string  // TransferBuyout or TransferExpropriate: how a rise in the commons' shares in a running world takes them
+}
+
+// Transfers of claims to the commons in a running world.
+const (
+	TransferBuyout      = "buyout"
+	TransferExpropriate = "expropriate"
+)
+
+// dcCommonsShare is the commons fund's share of every data centre.
+func (o OwnershipParams) dcCommonsShare() float64 {
+	if o.Automation == AutomationCommons {
+		return 1
+	}
+	return o.CommonsDC
 }
 
 // CommonsParams are how the commons fund invests.

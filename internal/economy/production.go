@@ -23,15 +23,19 @@ type production struct {
 	n    int // people
 	step int // the activation under way in the month (people at its end)
 
-	goods    goods
-	spending spending
-	labour   labour
-	compute  compute
-	capital  capital
-	funds    funds
-	comm     communities
-	data     data
-	flow     flows
+	goods      goods
+	spending   spending
+	labour     labour
+	compute    compute
+	capital    capital
+	funds      funds
+	firms      firms
+	households households
+	bank       bank
+	comm       communities
+	data       data
+	flow       flows
+	tfm        tfm
 }
 
 func newProduction(p Params, k *capitalism, seed uint64) *production {
@@ -42,6 +46,9 @@ func newProduction(p Params, k *capitalism, seed uint64) *production {
 	x.labour.init(p.People)
 	x.compute.init(p.People)
 	x.data.init(p.People)
+	x.firms.init(p.People)
+	x.funds.init(p.People)
+	x.households.init(p.People)
 	return x
 }
 
@@ -52,6 +59,7 @@ func (x *production) start(w *World) {
 	x.labour.retune(w.p.Capitalism)
 	x.data.drawNeeds(x.p.Need, x.rs.of(streamNeeds))
 	x.compute.drawTasks(x.rs.of(streamTasks))
+	x.bank.init(len(w.led.acc), w.led.total, x.p.Bank)
 	x.capital.start(w, x)
 	x.comm.spreadWealth(w, x)
 	x.comm.setBurden(w, x)
@@ -63,19 +71,16 @@ func (x *production) start(w *World) {
 		x.goods.commSales[c] = x.goods.price * float64(hi-lo)
 	}
 	x.labour.price0 = x.goods.price
-	x.labour.setShare(x.p.Labour, 1) // everyone starts unemployed
 	x.compute.price = x.p.Compute.PriceBase
 	x.labour.meanWage = float64(x.labour.lo) + float64(x.labour.span-1)/2
+	x.labour.setOutside(x.p.Labour, 1) // everyone starts unemployed
 	x.data.setProductivity(x.p)
 	x.compute.ration(w, x)
 }
 
-// retune takes new live parameters: a switch to common ownership of
-// automation takes the existing data centres into common ownership.
+// retune takes new live parameters. A rise in the commons' shares of firms
+// or data centres acts from the month's end on, by ownership.transfer.
 func (x *production) retune(w *World, p Params) {
-	if p.AI.Ownership.Automation == AutomationCommons && x.p.Ownership.Automation != AutomationCommons {
-		x.capital.expropriate(w.led.Special(Commons))
-	}
 	x.p = p.AI
 	x.labour.retune(p.Capitalism)
 	x.data.setProductivity(x.p)
@@ -110,8 +115,11 @@ func (x *production) activate(w *World, a int32, step int) {
 	x.goods.producedByUnits += x.goods.unitRate(x.goods.unitsTotal)
 }
 
-func (x *production) beginMonth(*World) {
+func (x *production) beginMonth(w *World) {
 	x.flow = flows{}
+	x.openBooks(w)
+	x.bank.beginMonth()
+	x.firms.births, x.firms.closures, x.firms.bankrupt, x.firms.dividends = 0, 0, 0, 0
 	x.spending.first = x.rs.of(streamSpending).intn(x.n)
 	x.goods.produced, x.goods.producedByUnits = 0, 0
 	clear(x.goods.commSpent)
@@ -121,23 +129,24 @@ func (x *production) beginMonth(*World) {
 
 // endMonth clears the goods market and runs the month's slow mechanisms, in
 // this order: the market pool is spent, the price level set; firms pay
-// their wages (workers first), then compute rent, and cooperatives share
-// their surplus; operating costs are paid, data centres retire, investors
-// build; data and
-// productivity grow; skills, effort and hours change and reinstated tasks
-// are filled; the funds pay out; the burden is paid for; wages, compute
-// price and rationing for next month; and last, everyone's income, which
-// next month's spending follows.
+// their wages (workers first), then compute rent; data centres pay their
+// operating costs and debts and their holders, and retire; firms pay their
+// debts (or go bankrupt), the funds and the commons acquire their claims,
+// and firms pay dividends; investors build; households pay their debts;
+// data and productivity grow; skills, effort and hours change and
+// reinstated tasks are filled; the funds pay out, then the bank; the burden
+// is paid for; wages, compute price and rationing for next month; and
+// last, everyone's income, which next month's spending follows.
 func (x *production) endMonth(w *World) {
 	x.step = x.n
 	x.goods.clear(w, x)
 	x.payroll(w)
 	x.compute.payRent(w, x)
-	if x.p.Ownership.Firms == FirmsCooperative {
-		x.shareSurpluses(w)
-	}
 	x.capital.operate(w, x)
+	x.capital.acquireDatacenters(w, x)
+	x.settleFirms(w)
 	x.capital.invest(w, x)
+	x.serviceHouseholds(w)
 	x.data.produce(x)
 	x.data.setProductivity(x.p)
 	x.labour.cacheAutomation(x)
@@ -145,12 +154,13 @@ func (x *production) endMonth(w *World) {
 	x.separate(w)
 	x.reinstate(w)
 	x.funds.pay(w, x)
+	x.settleBank(w)
 	x.comm.bearBurden(w, x)
 	u, workers := x.census()
-	x.labour.setShare(x.p.Labour, u)
 	if workers > 0 {
 		x.labour.meanWage = float64(x.flow.wages) / float64(workers)
 	}
+	x.labour.setOutside(x.p.Labour, u)
 	x.compute.setPrice(w, x)
 	x.compute.ration(w, x)
 	x.goods.rebuild(x)
@@ -205,12 +215,3 @@ func (x *production) census() (float64, int) {
 	return float64(u) / float64(x.n), workers
 }
 
-// pay moves money and books it as a business cost of the payer (wages,
-// rent, members' shares, operating costs), which is not their consumption
-// and lowers the income their spending follows.
-func (x *production) payCost(w *World, from, to Account, amt int64) {
-	x.k.move(w, from, to, amt)
-	if int(from) < x.n {
-		x.spending.costs[from] += amt
-	}
-}

@@ -69,6 +69,19 @@ type AISnapshot struct {
 	Skill           []float32 // each person's skill, 0.2..1
 	Burden          []float64 // environmental burden on each person this month
 	Communities     []CommunityState
+
+	Sheet                  BalanceSheet               // the balance-sheet matrix at the month's end
+	Flows                  [NumRows][NumSectors]int64 // the month's transactions-flow matrix
+	BankLoans, BankEquity  int64
+	PolicyRate, LoanRate   float64 // a year
+	FirmBirths, Closures   int     // firms founded and wound up this month
+	Bankruptcies, Defaults int     // firms wound up owing the bank, households that defaulted, this month
+	HouseholdDebt          int64   // what households owe the bank
+	InterestPaid           int64   // interest paid to the bank this month
+	WrittenOff             int64   // loans the bank wrote off this month
+	HouseholdCapitalIncome int64   // dividends and fund payouts households received this month, less the interest they paid
+	CommonsEquityShare     float64 // the commons fund's share of all equity at book value
+	DirectEquity           []int64 // each person's shares and pension units at book value
 }
 
 // CommunityState is one community's data centres, burden and money.

@@ -1,5 +1,7 @@
 package economy
 
+import "commonwealth/internal/agents"
+
 // spending is the consumption function. Every person spends once a month,
 // interleaved with the activations, in person order from a place drawn at
 // random each month (so nobody always spends first, and the spenders'
@@ -54,7 +56,12 @@ func (p SpendingParams) Budget(m, y int64) int64 {
 // makes goods, into the market pool, which is paid to the firms at the end
 // of the month.
 func (x *production) spend(w *World, s int32) {
-	c := x.p.Spending.Budget(w.led.acc[s].bal, x.spending.income[s])
+	m := w.led.acc[s].bal
+	c := x.p.Spending.Budget(m, x.spending.income[s])
+	if need := moneyOf(float64(x.data.need[s]) * x.goods.expected); c < need && m < need {
+		x.drawCredit(w, s, min(need, m+x.credit(s)))
+		c = min(need, w.led.acc[s].bal)
+	}
 	if c <= 0 {
 		return
 	}
@@ -69,13 +76,15 @@ func (x *production) spend(w *World, s int32) {
 	}
 	k := x.k
 	if seller < 0 {
-		k.move(w, Account(s), w.led.Special(Pool), c)
+		x.book(w, RowConsumption, Account(s), w.led.Special(Pool), c)
 	} else {
-		w.pay(Account(s), Account(seller), c)
-		if k.people.Hireable(s) {
+		w.pay(Account(s), w.led.Firm(seller), c) // book's work, inline: this is the step loop
+		if k.people.Class(s) == agents.Unemployed {
 			k.hire.add(int(s)/hireBlock, -c)
 		}
-		k.hire.add(int(seller)/hireBlock, c) // a seller owns a firm, so is in H
+		k.hire.add(int(seller)/hireBlock, c) // a seller is a firm, whose money is its founder's weight
+		x.tfm.flows[RowConsumption][Households] -= c
+		x.tfm.flows[RowConsumption][Firms] += c
 		x.flow.sales += c
 		if x.comm.of(x, int(seller)) == home {
 			x.flow.localSpending += c

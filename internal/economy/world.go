@@ -47,8 +47,11 @@ func New(p Params, seed uint64) (*World, error) {
 		r:   newRNG(seed),
 		led: NewLedger(p.People, p.StartWealth),
 	}
-	if p.Model == ModelExchange {
+	switch {
+	case p.Model == ModelExchange:
 		w.led = newNarrowLedger(p.People, p.StartWealth) // the exchange rules read balances through the ledger's methods
+	case p.AI.Enabled:
+		w.led = newFirmLedger(p.People, p.StartWealth)
 	}
 	switch p.Model {
 	case ModelExchange:

@@ -71,7 +71,9 @@ func sortedNames(m map[string]economy.Params) []string {
 }
 
 // TestMoneyIsConserved checks after every single step, in every model and
-// rule, that the accounts add up to the starting money and none is negative.
+// rule, that the accounts add up to what the ledger counts — the starting
+// money, where there is no bank — and none is negative; and after every
+// month that the accounts check (in the production economy, both matrices).
 func TestMoneyIsConserved(t *testing.T) {
 	all := worlds()
 	for _, name := range sortedNames(all) {
@@ -87,8 +89,13 @@ func TestMoneyIsConserved(t *testing.T) {
 			}
 			for step := range 300 * p.People {
 				w.Step()
-				if sum := w.Ledger().Sum(); sum != want {
-					t.Fatalf("after step %d: accounts sum to %d, want %d", step+1, sum, want)
+				if sum, total := w.Ledger().Sum(), w.Ledger().Total(); sum != total || (!p.AI.Enabled && total != want) {
+					t.Fatalf("after step %d: accounts sum to %d, the ledger counts %d, started with %d", step+1, sum, total, want)
+				}
+				if w.MonthStarted() {
+					if err := w.CheckAccounts(); err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
 			for i, m := range w.Ledger().Balances(nil) {

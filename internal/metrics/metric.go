@@ -79,8 +79,8 @@ var All = []Metric{
 		return ratio(v.s.AI.LabourIncome, v.s.AI.ValueAdded)
 	}},
 	{"rent_share", "0..1", "compute rent less operating costs over value added", true, true, func(v *view) float64 { return ratio(v.s.AI.NetRent, v.s.AI.ValueAdded) }},
-	{"return_on_wealth", "per year", "owners' income (capitalist profit, private data centres' net rent) over their wealth, a year", true, true, func(v *view) float64 {
-		return 12 * ratio(v.s.AI.OwnerIncome, v.s.AI.OwnerWealth)
+	{"return_on_wealth", "per year", "households' capital income (dividends and the funds' payouts, less the interest they pay) over their net worth, a year", true, true, func(v *view) float64 {
+		return 12 * float64(v.s.AI.HouseholdCapitalIncome) / nonZero(v.wealthSum)
 	}},
 	{"units_dropped_price", "units a month", "automation units dropped in the month because compute cost more than the labour they replace", true, true, func(v *view) float64 { return float64(v.s.AI.UnitsDropped) }},
 	{"reinstated_tasks", "tasks a month", "new labour tasks filled in the month (reinstatement)", true, true, func(v *view) float64 { return float64(v.s.AI.Reinstated) }},
@@ -104,6 +104,27 @@ var All = []Metric{
 		return ratio(v.s.AI.LocalSpending, v.s.AI.Consumption)
 	}},
 	{"poorest_community_wealth", "ratio", "money per person of the poorest community over the mean (1: communities equal)", true, true, poorestCommunity},
+	{"net_worth_gini", "0..1", "Gini coefficient of households' net worth (deposits, shares and pension units at book value, less debt); the same as gini_wealth in the production economy, where wealth is net worth (above 1 when many are in net debt)", true, true, func(v *view) float64 { return Gini(v.wealth) }},
+	{"debt_share", "0..1", "share of households whose net worth is below zero", true, true, func(v *view) float64 {
+		k, _ := slices.BinarySearch(v.wealth, 0)
+		return frac(k, v)
+	}},
+	{"household_debt_to_income", "years of income", "what households owe the bank over their income of a year (all money received in the month, times 12)", true, true, func(v *view) float64 {
+		return float64(v.s.AI.HouseholdDebt) / nonZero(12*sumOf(v.income))
+	}},
+	{"bank_loans", "money units", "the bank's loans to households, firms, data centres and funds", true, true, func(v *view) float64 { return float64(v.s.AI.BankLoans) }},
+	{"policy_rate", "per year", "the policy rate", true, true, func(v *view) float64 { return v.s.AI.PolicyRate }},
+	{"loan_rate", "per year", "the rate the bank lends at: the policy rate plus its spread", true, true, func(v *view) float64 { return v.s.AI.LoanRate }},
+	{"firm_births", "firms a month", "firms founded in the month", true, true, func(v *view) float64 { return float64(v.s.AI.FirmBirths) }},
+	{"bankruptcies", "firms a month", "firms wound up in the month owing the bank more than their money (the bank wrote off the rest)", true, true, func(v *view) float64 { return float64(v.s.AI.Bankruptcies) }},
+	{"equity_share_top1", "0..1", "share of the equity households hold (shares and pension units at book value) held by the 1% with the most net worth", true, true, equityTop1},
+	{"commons_equity_share", "0..1", "the commons fund's share of all equity in firms and data centres, at book value", true, true, func(v *view) float64 { return v.s.AI.CommonsEquityShare }},
+	{"largest_firm_employment_share", "0..1", "people working in the largest firm, its founder included, over all people", true, true, func(v *view) float64 {
+		if len(v.s.FirmSizes) == 0 {
+			return 0
+		}
+		return frac(int(slices.Max(v.s.FirmSizes))+1, v)
+	}},
 	{"burden_gap", "ratio", "burden on the poorest fifth over the burden on the average person (1: an even share)", true, true, func(v *view) float64 {
 		return 5 * burdenBottom20(v)
 	}},
@@ -177,6 +198,35 @@ func largestFirm(v *view) float64 {
 		return 0
 	}
 	return frac(int(slices.Max(v.s.FirmSizes)), v)
+}
+
+// equityTop1 is the share of the equity households hold that the 1% with
+// the most net worth hold (ties at the threshold in person order).
+func equityTop1(v *view) float64 {
+	eq := v.s.AI.DirectEquity
+	n := len(v.wealth)
+	k := ceilCount(0.01, n)
+	thr := v.wealth[n-k]
+	var top, all float64
+	above := 0
+	for _, w := range v.s.Wealth {
+		if w > thr {
+			above++
+		}
+	}
+	atThr := k - above
+	for i, w := range v.s.Wealth {
+		e := float64(eq[i])
+		all += e
+		switch {
+		case w > thr:
+			top += e
+		case w == thr && atThr > 0:
+			top += e
+			atThr--
+		}
+	}
+	return top / nonZero(all)
 }
 
 // Sorted returns the wealth of the last snapshot measured, sorted. The

@@ -25,23 +25,31 @@ func wealthHistogram(title string, arms []arm) (*fig, error) {
 	}
 	slices.Sort(all)
 	top := stat.Quantile(0.99, stat.Empirical, all, nil)
+	// Net worth can be negative (debt): the bins start at the poorest half
+	// percent, or at zero, whichever is lower, in whole bins.
+	bottom := min(0, stat.Quantile(0.005, stat.Empirical, all, nil))
 	if top <= 0 {
 		top = all[len(all)-1] + 1
 	}
-	width := niceStep(top / histogramBins)
-	bins := min(histogramBins, int(math.Ceil(top/width))+1)
-	p := newPlot(title+": wealth at the end", "wealth (money units; the richest 1% are off the scale)", "share of people per bin")
+	width := niceStep((top - bottom) / histogramBins)
+	lo := math.Floor(bottom/width) * width
+	bins := min(histogramBins, int(math.Ceil((top-lo)/width))+1)
+	label := "wealth (money units; the richest 1% are off the scale)"
+	if lo < 0 {
+		label = "net worth (money units; the richest 1% are off the scale, the most indebted half percent in the first bin)"
+	}
+	p := newPlot(title+": wealth at the end", label, "share of people per bin")
 	for _, a := range arms {
 		w := a.wealth()
 		counts := make([]float64, bins)
 		for _, x := range w {
-			if b := int(x / width); b < bins {
+			if b := max(int((x-lo)/width), 0); b < bins {
 				counts[b]++
 			}
 		}
 		pts := make(plotter.XYs, bins+1)
 		for b := range pts {
-			pts[b].X = float64(b) * width
+			pts[b].X = lo + float64(b)*width
 			pts[b].Y = counts[min(b, bins-1)] / float64(len(w))
 		}
 		line, err := plotter.NewLine(pts)
