@@ -27,8 +27,8 @@ import (
 // of the burden and sites where the burden is least (communities.go).
 type capital struct {
 	dcs     []datacenter
-	built   int   // approved since the start
-	blocked int   // refused since the start
+	built   int       // approved since the start
+	blocked int       // refused since the start
 	retired int       // retired since the start
 	paid    int64     // paid to holders this month
 	top     []Account // scratch: the richest persons

@@ -214,4 +214,3 @@ func (x *production) census() (float64, int) {
 	}
 	return float64(u) / float64(x.n), workers
 }
-

@@ -13,12 +13,12 @@ type Sector int
 
 // The sectors.
 const (
-	Households   Sector = iota // persons
-	Firms                      // firms, apart from their owners, and the market pool of spending in transit to them
-	Datacenters                // the data centres: real assets, their loans and their equity
-	CommonsFund                // the commons (social wealth) fund
-	OtherFunds                 // the pension fund, the wage-earner fund and the data fund
-	Bank                       // the bank
+	Households  Sector = iota // persons
+	Firms                     // firms, apart from their owners, and the market pool of spending in transit to them
+	Datacenters               // the data centres: real assets, their loans and their equity
+	CommonsFund               // the commons (social wealth) fund
+	OtherFunds                // the pension fund, the wage-earner fund and the data fund
+	Bank                      // the bank
 	NumSectors
 )
 

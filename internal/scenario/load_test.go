@@ -54,7 +54,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown model", "model = \"feudalism\"\n", "", nil,
 			"FILE:1: model: \"feudalism\" is not allowed: expected one of \"exchange\", \"capitalism\""},
 		{"people too many for memory", "people = 3_000_000_000\n", "", nil,
-			"FILE:1: people: 3000000000 people are too many for memory: one world needs up to 840.0 GB (280 bytes a person), and a run holds one world per worker; at most 50000000 people; use fewer people and more seeds"},
+			"FILE:1: people: 3000000000 people are too many for memory: one world needs up to 1.2 TB (400 bytes a person), and a run holds one world per worker; at most 50000000 people; use fewer people and more seeds"},
 		{"wages reversed", "[capitalism]\nwage_min = 50\nwage_max = 40\n", "", nil,
 			"FILE:2: capitalism.wage_min: 50 is above capitalism.wage_max = 40; the lowest wage cannot exceed the highest"},
 		{"invalid TOML", "people = \n", "", nil,
