@@ -135,21 +135,25 @@ func (x *production) observeFinance(w *World, s *Snapshot) {
 	a.InterestPaid = x.bank.interest
 	a.WrittenOff = x.bank.writtenOff
 	a.HouseholdCapitalIncome = a.Flows[RowDividends][Households] + x.flow.pensionPaid + x.flow.wageFundPaid - x.flow.householdInterest
-	var commons, all int64
-	commonsAcc := w.led.Special(Commons)
-	x.claims(w, func(who Account, _ int32, v int64) {
+	var commons, wageFund, all, firmsAll int64
+	commonsAcc, wageAcc := w.led.Special(Commons), w.led.Special(WageFund)
+	x.claims(w, func(who Account, f int32, v int64) {
 		if v <= 0 {
 			return
 		}
 		all += v
-		if who == commonsAcc {
+		if f >= 0 {
+			firmsAll += v
+		}
+		switch who {
+		case commonsAcc:
 			commons += v
+		case wageAcc:
+			wageFund += v
 		}
 	})
-	a.CommonsEquityShare = 0
-	if all > 0 {
-		a.CommonsEquityShare = float64(commons) / float64(all)
-	}
+	a.CommonsEquityShare = float64(commons) / float64(max(all, 1))
+	a.WageFundShare = float64(wageFund) / float64(max(firmsAll, 1))
 	a.DirectEquity = x.personalClaims(w, a.DirectEquity)
 	s.Wealth = s.Wealth[:0]
 	for i, v := range a.DirectEquity {

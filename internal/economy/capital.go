@@ -323,6 +323,11 @@ func (c *capital) acquireDatacenters(w *World, x *production) {
 			n := min(gap, h.shares)
 			if !take {
 				price := float64(max(dc.book(w.month)-dc.owed, 0)) / float64(r.total)
+				if short := moneyOf(float64(n)*price) - w.led.acc[commons].bal; short > 0 {
+					// The commons fund borrows for a buy-out on the rent
+					// the part it buys would bring.
+					x.borrow(w, commons, short, float64(dc.earned)/float64(max(w.month-dc.ready, 1))*float64(n)/float64(r.total))
+				}
 				if price > 0 {
 					n = min(n, int64(float64(w.led.acc[commons].bal)/price))
 					x.book(w, RowShares, commons, h.who, moneyOf(float64(n)*price))

@@ -1,10 +1,6 @@
 package economy
 
-import (
-	"math"
-
-	"commonwealth/internal/agents"
-)
+import "commonwealth/internal/agents"
 
 // firms are the production economy's firms as entities apart from their
 // owners: each has its own account (its deposits), may owe the bank, and
@@ -27,18 +23,19 @@ import (
 // Shares are valued at book value — the firm's deposits less its loans —
 // since there is no stock market to price them (docs/model.md says why).
 type firms struct {
-	reg        []register // per firm
-	profit     []int64    // per firm: profit since the wage-earner fund's last issue
-	births     int        // firms founded this month
-	closures   int        // firms wound up this month
-	bankrupt   int        // bankruptcies this month
-	dividends  int64      // dividends paid this month
-	founderOwn int64      // scratch
+	reg       []register // per firm
+	paidOut   []int64    // per firm: dividends paid since the wage-earner fund's last issue
+	equityAt  []int64    // per firm: its equity then
+	births    int        // firms founded this month
+	closures  int        // firms wound up this month
+	bankrupt  int        // bankruptcies this month
+	dividends int64      // dividends paid this month
 }
 
 func (fs *firms) init(n int) {
 	fs.reg = make([]register, n)
-	fs.profit = make([]int64, n)
+	fs.paidOut = make([]int64, n)
+	fs.equityAt = make([]int64, n)
 }
 
 // cash is firm f's money.
@@ -59,7 +56,7 @@ func (x *production) founding(w *World, c int32, wage int64, worth float64) (sta
 		return 0, 0
 	}
 	need := max(0, 2*wage-stake) // two months of the first wage in hand
-	loan = min(moneyOf(float64(stake)*x.p.Finance.Leverage), need)
+	loan = min(moneyOf(float64(stake)*x.p.Finance.Leverage), need, x.lendable(0, worth-float64(wage)))
 	return stake, loan
 }
 
@@ -69,7 +66,7 @@ func (x *production) founding(w *World, c int32, wage int64, worth float64) (sta
 func (x *production) found(w *World, c int32, stake, loan int64) {
 	fa := w.led.Firm(c)
 	x.book(w, RowShares, Account(c), fa, stake)
-	x.borrow(w, fa, loan, math.Inf(1))
+	x.lendTo(w, fa, &x.bank.owed[fa], loan) // founding checked the lending rule
 	holder := Account(c)
 	if x.p.Ownership.Firms == FirmsCooperative {
 		holder = members
@@ -77,7 +74,7 @@ func (x *production) found(w *World, c int32, stake, loan int64) {
 	r := &x.firms.reg[c]
 	r.reset()
 	r.add(holder, max(stake, 1))
-	x.firms.profit[c] = 0
+	x.firms.paidOut[c], x.firms.equityAt[c] = 0, x.equity(w, c)
 	x.firms.births++
 }
 
@@ -102,10 +99,11 @@ func (x *production) windUp(w *World, f int32) {
 // payHolders pays amt of firm f's money to its holders as dividends.
 func (x *production) payHolders(w *World, f int32, amt int64) {
 	fa := w.led.Firm(f)
+	x.firms.paidOut[f] += amt
 	x.firms.reg[f].split(amt, func(who Account, part int64) {
 		x.firms.dividends += part
 		if who == members {
-			x.payMembers(w, f, part)
+			x.payMembers(w, f, RowDividends, fa, part)
 			return
 		}
 		x.book(w, RowDividends, fa, who, part)
@@ -113,16 +111,16 @@ func (x *production) payHolders(w *World, f int32, amt int64) {
 	})
 }
 
-// payMembers shares amt of cooperative f's money among its members, the
-// founder included, in equal parts; the founder takes what does not divide.
-func (x *production) payMembers(w *World, f int32, amt int64) {
-	fa := w.led.Firm(f)
+// payMembers pays amt from account from to cooperative f's members, the
+// founder included, in equal parts, as transactions of kind row; the
+// founder takes what does not divide.
+func (x *production) payMembers(w *World, f int32, row Row, from Account, amt int64) {
 	staff := x.k.people.Employees(f)
 	each := amt / int64(len(staff)+1)
 	for _, e := range staff {
-		x.book(w, RowDividends, fa, Account(e), each)
+		x.book(w, row, from, Account(e), each)
 	}
-	x.book(w, RowDividends, fa, Account(f), amt-each*int64(len(staff)))
+	x.book(w, row, from, Account(f), amt-each*int64(len(staff)))
 }
 
 // costs is what firm f expects to pay out a month: its wage bill, its
@@ -165,13 +163,14 @@ func (x *production) closeFirm(w *World, f int32) {
 }
 
 // issueToWageFund issues new shares of firm f to the wage-earner fund worth
-// ownership.wage_fund of its profit over the year, at book value; the money
-// stays in the firm (Meidner, Employee Investment Funds, 1978).
+// ownership.wage_fund of its profit over the year — the dividends it paid
+// and the growth of its equity — at book value; the money stays in the
+// firm (Meidner, Employee Investment Funds, 1978).
 func (x *production) issueToWageFund(w *World, f int32) {
-	profit := x.firms.profit[f]
-	x.firms.profit[f] = 0
-	r := &x.firms.reg[f]
 	eq := x.equity(w, f)
+	profit := x.firms.paidOut[f] + eq - x.firms.equityAt[f]
+	x.firms.paidOut[f], x.firms.equityAt[f] = 0, eq
+	r := &x.firms.reg[f]
 	if x.p.Ownership.WageFund <= 0 || profit <= 0 || eq <= 0 || r.total <= 0 {
 		return
 	}
@@ -222,28 +221,22 @@ func (x *production) buyShares(w *World, f int32, buyer, seller Account, n int64
 	}
 	price := max(float64(x.equity(w, f)), 0) / float64(r.total)
 	if !take && price > 0 {
+		if short := moneyOf(float64(n)*price) - w.led.acc[buyer].bal; short > 0 && buyer == w.led.Special(Commons) {
+			// The commons fund borrows for a buy-out on the firm's
+			// expected surplus over its costs, in the part it buys.
+			x.borrow(w, buyer, short, (x.expectedSales(f)-x.costs(w, f))*float64(n)/float64(r.total))
+		}
 		n = min(n, int64(float64(w.led.acc[buyer].bal)/price))
 		if n <= 0 {
 			return 0
 		}
 		pay := moneyOf(float64(n) * price)
 		if seller == members {
-			x.payMembersFrom(w, f, buyer, pay)
+			x.payMembers(w, f, RowShares, buyer, pay)
 		} else {
 			x.book(w, RowShares, buyer, seller, pay)
 		}
 	}
 	r.move(seller, buyer, n)
 	return n
-}
-
-// payMembersFrom pays amt from buyer to cooperative f's members in equal
-// parts, for their shares.
-func (x *production) payMembersFrom(w *World, f int32, buyer Account, amt int64) {
-	staff := x.k.people.Employees(f)
-	each := amt / int64(len(staff)+1)
-	for _, e := range staff {
-		x.book(w, RowShares, buyer, Account(e), each)
-	}
-	x.book(w, RowShares, buyer, Account(f), amt-each*int64(len(staff)))
 }

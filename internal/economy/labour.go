@@ -227,7 +227,6 @@ func (x *production) payroll(w *World) {
 		for _, e := range x.k.people.Employees(f) {
 			wage := min(int64(x.labour.wage[e]), x.cash(w, f))
 			x.book(w, RowWages, fa, Account(e), wage)
-			x.firms.profit[f] -= wage
 			x.flow.wages += wage
 			x.contribute(w, e, wage)
 		}

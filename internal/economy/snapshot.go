@@ -40,8 +40,6 @@ type AISnapshot struct {
 	Rent            int64   // compute rent paid this month
 	PrivateRent     int64   // rent received by persons owning data centres
 	Operating       int64   // operating costs paid this month
-	OwnerIncome     int64   // profit and private owners' net rent this month
-	OwnerWealth     int64   // money held by firm owners and data centre owners
 	Units           int64   // automation units rented
 	UnitShare       float64 // the share of this month's goods the units made
 	Productivity    float64 // π: goods a unit makes a month
@@ -81,6 +79,7 @@ type AISnapshot struct {
 	WrittenOff             int64   // loans the bank wrote off this month
 	HouseholdCapitalIncome int64   // dividends and fund payouts households received this month, less the interest they paid
 	CommonsEquityShare     float64 // the commons fund's share of all equity at book value
+	WageFundShare          float64 // the wage-earner fund's share of firms' equity at book value
 	DirectEquity           []int64 // each person's shares and pension units at book value
 }
 

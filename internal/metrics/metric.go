@@ -119,6 +119,7 @@ var All = []Metric{
 	{"bankruptcies", "firms a month", "firms wound up in the month owing the bank more than their money (the bank wrote off the rest)", true, true, func(v *view) float64 { return float64(v.s.AI.Bankruptcies) }},
 	{"equity_share_top1", "0..1", "share of the equity households hold (shares and pension units at book value) held by the 1% with the most net worth", true, true, equityTop1},
 	{"commons_equity_share", "0..1", "the commons fund's share of all equity in firms and data centres, at book value", true, true, func(v *view) float64 { return v.s.AI.CommonsEquityShare }},
+	{"wage_fund_equity_share", "0..1", "the wage-earner fund's share of firms' equity, at book value", true, true, func(v *view) float64 { return v.s.AI.WageFundShare }},
 	{"largest_firm_employment_share", "0..1", "people working in the largest firm, its founder included, over all people", true, true, func(v *view) float64 {
 		if len(v.s.FirmSizes) == 0 {
 			return 0

@@ -1,0 +1,135 @@
+package economy_test
+
+import (
+	"testing"
+
+	"commonwealth/internal/economy"
+	"commonwealth/internal/scenario"
+)
+
+// Tests of ownership as claims and of credit, each in both directions on
+// the same seeds (common random numbers), as ai_test.go's are.
+
+// TestPolicyRate: a dearer policy rate means less credit and fewer data
+// centres built on it; a cheaper one, more.
+func TestPolicyRate(t *testing.T) {
+	cheap, dear := aiBase(), aiBase()
+	cheap.AI.Bank.PolicyRate, dear.AI.Bank.PolicyRate = 0, 0.3
+	a, b := compare(t, "policy rate 0 against 30% a year", cheap, dear, "bank_loans", "datacenters_built", "loan_rate", "automation_share")
+	if !(b["bank_loans"] < a["bank_loans"]) || !(b["datacenters_built"] < a["datacenters_built"]) {
+		t.Errorf("a dearer policy rate: loans %.0f against %.0f, data centres built %.1f against %.1f",
+			b["bank_loans"], a["bank_loans"], b["datacenters_built"], a["datacenters_built"])
+	}
+}
+
+// TestWageEarnerFund: with Meidner's fund, new shares issued out of profit
+// give the fund a share of firms' equity that grows; without it, none.
+func TestWageEarnerFund(t *testing.T) {
+	p := aiBase()
+	p.AI.Ownership.WageFund = 0.5
+	share := func(p economy.Params, months int) float64 {
+		return average(t, p, aiSeeds, months, months-12, "wage_fund_equity_share")["wage_fund_equity_share"]
+	}
+	early, late, none := share(p, 48), share(p, 240), share(aiBase(), 240)
+	t.Logf("the wage-earner fund's share of equity: %.3f in year 4, %.3f in year 20; without it %.3f", early, late, none)
+	if none != 0 || !(early > 0) || !(late > early) {
+		t.Errorf("the wage-earner fund's share: %.3f in year 4, %.3f in year 20, %.3f without one", early, late, none)
+	}
+}
+
+// TestCommonsShares: the commons fund holds the share of every firm and
+// data centre its keys give it, in a world started that way and in one
+// where an event raises them; a buy-out pays the holders for their shares
+// and expropriation does not, so the holders' net worth falls further
+// under expropriation.
+func TestCommonsShares(t *testing.T) {
+	p := aiBase()
+	p.AI.Ownership.CommonsFirms, p.AI.Ownership.CommonsDC = 0.5, 0.5
+	got := average(t, p, aiSeeds, aiMonths, aiFrom, "commons_equity_share")["commons_equity_share"]
+	if got < 0.4 || got > 0.55 {
+		t.Errorf("the commons' share of equity with half of every firm and data centre: %.3f", got)
+	}
+	run := func(transfer string) (economy.Snapshot, economy.Snapshot) {
+		p := aiBase()
+		w, err := economy.New(p, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 120 {
+			w.StepMonth()
+		}
+		var before, after economy.Snapshot
+		w.Observe(&before)
+		p.AI.Ownership.CommonsFirms, p.AI.Ownership.CommonsDC, p.AI.Ownership.Transfer = 1, 1, transfer
+		if err := w.SetParams(p); err != nil {
+			t.Fatal(err)
+		}
+		w.StepMonth()
+		w.Observe(&after)
+		return before, after
+	}
+	b0, buy := run(economy.TransferBuyout)
+	e0, take := run(economy.TransferExpropriate)
+	if !equalSnapshots(b0, e0) {
+		t.Fatal("the two worlds differ before the transfer")
+	}
+	t.Logf("commons' share of equity: buy-out %.3f (its money %d), expropriation %.3f (its money %d)",
+		buy.AI.CommonsEquityShare, buy.AI.CommonsFund, take.AI.CommonsEquityShare, take.AI.CommonsFund)
+	if !(take.AI.CommonsEquityShare > 0.95) || !(take.AI.CommonsEquityShare >= buy.AI.CommonsEquityShare) {
+		t.Errorf("expropriation took %.3f of all equity, a buy-out %.3f", take.AI.CommonsEquityShare, buy.AI.CommonsEquityShare)
+	}
+	if got, want := buy.AI.Flows[economy.RowShares][economy.Households], take.AI.Flows[economy.RowShares][economy.Households]; !(got > want) {
+		t.Errorf("households received %d for shares under a buy-out, %d under expropriation", got, want)
+	}
+}
+
+// equalSnapshots reports whether two snapshots hold the same wealth.
+func equalSnapshots(a, b economy.Snapshot) bool {
+	if len(a.Wealth) != len(b.Wealth) {
+		return false
+	}
+	for i := range a.Wealth {
+		if a.Wealth[i] != b.Wealth[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestMatricesInEveryScenario runs every built-in scenario of the
+// production economy, every arm and event, in a small world, and checks
+// both matrices after every month.
+func TestMatricesInEveryScenario(t *testing.T) {
+	for _, name := range scenario.Names() {
+		sc, err := scenario.Load("embedded:"+name, []string{"people=200", "months=240"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sc.Base.AI.Enabled {
+			continue
+		}
+		for _, arm := range sc.Arms {
+			s := arm.Settings
+			w, err := economy.New(s.Params, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			events := sc.Events
+			for month := range s.Months {
+				for len(events) > 0 && events[0].Month <= month {
+					if events[0].Arm == "" || events[0].Arm == arm.Name {
+						events[0].Apply(&s)
+						if err := w.SetParams(s.Params); err != nil {
+							t.Fatal(err)
+						}
+					}
+					events = events[1:]
+				}
+				w.StepMonth()
+				if err := w.CheckAccounts(); err != nil {
+					t.Fatalf("%s, %s: %v", name, arm.Name, err)
+				}
+			}
+		}
+	}
+}
