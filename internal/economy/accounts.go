@@ -132,7 +132,7 @@ func (x *production) observeFinance(w *World, s *Snapshot) {
 	for i := range x.n {
 		a.HouseholdDebt += x.bank.owed[i]
 	}
-	a.InterestPaid = x.bank.interest
+	a.InterestPaid, a.Lent = x.bank.interest, x.bank.lent
 	a.WrittenOff = x.bank.writtenOff
 	a.HouseholdCapitalIncome = a.Flows[RowDividends][Households] + x.flow.pensionPaid + x.flow.wageFundPaid - x.flow.householdInterest
 	var commons, wageFund, all, firmsAll int64

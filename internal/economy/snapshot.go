@@ -76,6 +76,7 @@ type AISnapshot struct {
 	Bankruptcies, Defaults int     // firms wound up owing the bank, households that defaulted, this month
 	HouseholdDebt          int64   // what households owe the bank
 	InterestPaid           int64   // interest paid to the bank this month
+	Lent                   int64   // new loans this month
 	WrittenOff             int64   // loans the bank wrote off this month
 	HouseholdCapitalIncome int64   // dividends and fund payouts households received this month, less the interest they paid
 	CommonsEquityShare     float64 // the commons fund's share of all equity at book value

@@ -113,6 +113,7 @@ var All = []Metric{
 		return float64(v.s.AI.HouseholdDebt) / nonZero(12*sumOf(v.income))
 	}},
 	{"bank_loans", "money units", "the bank's loans to households, firms, data centres and funds", true, true, func(v *view) float64 { return float64(v.s.AI.BankLoans) }},
+	{"new_loans", "money units a month", "what the bank lent in the month (new deposits it created)", true, true, func(v *view) float64 { return float64(v.s.AI.Lent) }},
 	{"policy_rate", "per year", "the policy rate", true, true, func(v *view) float64 { return v.s.AI.PolicyRate }},
 	{"loan_rate", "per year", "the rate the bank lends at: the policy rate plus its spread", true, true, func(v *view) float64 { return v.s.AI.LoanRate }},
 	{"firm_births", "firms a month", "firms founded in the month", true, true, func(v *view) float64 { return float64(v.s.AI.FirmBirths) }},
