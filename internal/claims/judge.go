@@ -35,8 +35,13 @@ const (
 	Contradicted                // the whole interval on the other side (or the sign test disagrees at 95%)
 )
 
+// NotApplicable is the fourth outcome, apart from the three verdicts: the
+// claim's precondition (`given`) failed in too many seeds to judge it
+// (scenario.Claim.Applicable). `check` counts it as not supported.
+const NotApplicable Outcome = Contradicted + 1
+
 func (o Outcome) String() string {
-	return [...]string{"INCONCLUSIVE", "SUPPORTED", "CONTRADICTED"}[o]
+	return [...]string{"INCONCLUSIVE", "SUPPORTED", "CONTRADICTED", "NOT APPLICABLE"}[o]
 }
 
 // Verdict is a claim judged over all seeds.
@@ -52,6 +57,9 @@ type Verdict struct {
 	Agree    int       // seeds in which the claim holds on its own
 	Test     string    // how the verdict was reached
 	Evidence string    // one line, for people
+	Passed   []bool    // per seed: whether the precondition held; nil without one
+	Failed   int       // seeds where the precondition failed, not counted
+	Reason   string    // where the precondition failed, for people; "" when it never did
 }
 
 // Supported reports whether the claim is supported.
@@ -72,7 +80,8 @@ func Judge(sc *scenario.Scenario, rs []batch.Result) ([]Verdict, error) {
 	for i := range sc.Claims {
 		c := &sc.Claims[i]
 		v := Verdict{Claim: c, Tol: c.Tolerance}
-		var refs []float64 // what a relative tolerance is a share of, per seed
+		var refs []float64 // what a relative tolerance is a share of, per counted seed
+		var given scenario.Tally
 		for s := range seeds {
 			at := func(a int) *batch.Result { return run(a, s) }
 			x, err := valueFor(c, sc, arm, ms, env, at)
@@ -80,6 +89,9 @@ func Judge(sc *scenario.Scenario, rs []batch.Result) ([]Verdict, error) {
 				return nil, fmt.Errorf("claim %q, seed %d: %w", c.Text, run(0, s).Seed, err)
 			}
 			v.Values = append(v.Values, x)
+			if !given.Add(c, func(a, m string) float64 { return batch.At(at(arm[a]), c.Moment, m) }) {
+				continue
+			}
 			if c.Compare != "" {
 				refs = append(refs, batch.At(at(arm[c.Compare]), c.Moment, c.Metric))
 			} else {
@@ -90,6 +102,7 @@ func Judge(sc *scenario.Scenario, rs []batch.Result) ([]Verdict, error) {
 			v.Tol = c.Tolerance * math.Abs(stat.Mean(refs, nil))
 		}
 		v.Boolean = c.Boolean()
+		v.Passed, v.Reason = given.Passed, given.Reason(c)
 		v.decide()
 		vs = append(vs, v)
 	}
@@ -132,11 +145,46 @@ func valueFor(c *scenario.Claim, sc *scenario.Scenario, arm map[string]int, ms [
 	return 0, fmt.Errorf("the expression gave %T", out)
 }
 
-// decide computes the statistics, the verdict and the evidence.
+// counted returns the values of the seeds whose precondition held (every
+// seed's without a precondition), and counts the others in v.Failed.
+func (v *Verdict) counted() []float64 {
+	if v.Passed == nil {
+		return v.Values
+	}
+	var xs []float64
+	v.Failed = 0
+	for s, x := range v.Values {
+		if v.Passed[s] {
+			xs = append(xs, x)
+		} else {
+			v.Failed++
+		}
+	}
+	return xs
+}
+
+// decide computes the statistics, the verdict and the evidence, over the
+// seeds whose precondition held.
 func (v *Verdict) decide() {
-	n := len(v.Values)
+	xs := v.counted()
+	n := len(xs)
+	over := fmt.Sprint(n)
+	if v.Failed > 0 {
+		over = fmt.Sprintf("%d of %d", n, len(v.Values))
+	}
+	if v.Passed != nil && !v.Claim.Applicable(n, len(v.Values)) {
+		v.Outcome, v.Mean, v.Lo, v.Hi, v.P = NotApplicable, math.NaN(), math.NaN(), math.NaN(), math.NaN()
+		v.Test = "not judged: " + v.Claim.Applicability()
+		v.Evidence = v.Reason
+		return
+	}
+	defer func() {
+		if v.Failed > 0 {
+			v.Evidence += "; " + v.Reason + ": not counted"
+		}
+	}()
 	if v.Boolean {
-		for _, x := range v.Values {
+		for _, x := range xs {
 			if x == 1 {
 				v.Agree++
 			}
@@ -156,14 +204,14 @@ func (v *Verdict) decide() {
 		case b.CDF(float64(v.Agree)) < 1-Level:
 			v.Outcome = Contradicted
 		}
-		v.Test = fmt.Sprintf("one-sided sign test over %d seeds", n)
+		v.Test = fmt.Sprintf("one-sided sign test over %s seeds", over)
 		v.Evidence = fmt.Sprintf("holds in %d/%d seeds (sign test p = %.3g)", v.Agree, n, v.P)
 		return
 	}
 	v.P = math.NaN()
-	v.Mean, v.Lo, v.Hi = interval.MeanCI(v.Values, Level)
+	v.Mean, v.Lo, v.Hi = interval.MeanCI(xs, Level)
 	c := v.Claim
-	for _, x := range v.Values {
+	for _, x := range xs {
 		if v.holds(x) {
 			v.Agree++
 		}
@@ -178,7 +226,7 @@ func (v *Verdict) decide() {
 	case c.Op == "within":
 		v.Outcome = side(v.Lo > -v.Tol && v.Hi < v.Tol, v.Lo >= v.Tol || v.Hi <= -v.Tol)
 	}
-	v.Test = fmt.Sprintf("95%% t interval over %d seeds, paired by seed", n)
+	v.Test = fmt.Sprintf("95%% t interval over %s seeds, paired by seed", over)
 	interval := fmt.Sprintf("%s [%s, %s]", signed(v.Mean), signed(v.Lo), signed(v.Hi))
 	v.Evidence = fmt.Sprintf("%s: %s, %d/%d seeds agree", v.Subject(), interval, v.Agree, n)
 	if c.Op == "within" {

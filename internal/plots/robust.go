@@ -44,7 +44,7 @@ func robustPlot(sc *scenario.Scenario, c int, keys []string, x [][]float64, verd
 	}
 	p := newPlot(fmt.Sprintf("%s — over %d sets of the uncertain keys", shorten(claim.Text, 80), rob.Sets), keys[kx], ylabel)
 	p.Title.TextStyle.Font.Size = vg.Points(13)
-	for _, o := range []claims.Outcome{claims.Supported, claims.Contradicted, claims.Inconclusive} {
+	for _, o := range []claims.Outcome{claims.Supported, claims.Contradicted, claims.Inconclusive, claims.NotApplicable} {
 		var pts plotter.XYs
 		for s := range verdicts {
 			if verdicts[s][c].Outcome != o {
@@ -67,8 +67,18 @@ func robustPlot(sc *scenario.Scenario, c int, keys []string, x [][]float64, verd
 		}
 		sc.Color, sc.Radius, sc.Shape = verdictColors[o], vg.Points(4), draw.CircleGlyph{}
 		p.Add(sc)
-		p.legend(fmt.Sprintf("%s (%.0f%%)", o, 100*rob.Share[o]), sc)
+		label := fmt.Sprintf("%s (%.0f%%)", o, 100*rob.Share[o])
+		if o == claims.NotApplicable {
+			label = fmt.Sprintf("precondition failed: not applicable (%.0f%%)", 100*rob.Share[o])
+		}
+		p.legend(label, sc)
 	}
-	p.note("Each dot is one set of the uncertain keys, drawn by a Latin hypercube; its colour is the claim's verdict there. Most influential: %s.", rob.InfluenceText(3))
+	p.note("Each dot is one set of the uncertain keys, drawn by a Latin hypercube; its colour is the claim's verdict there. Most influential (PRCC, 95%% interval): %s.", rob.InfluenceText(3))
+	if ky < 0 && rob.Share[claims.NotApplicable] > 0 {
+		p.note("Sets where the precondition failed have no effect to draw: %.0f%% of them.", 100*rob.Share[claims.NotApplicable])
+	}
+	if rob.Warning != "" {
+		p.note("Warning: %s.", rob.Warning)
+	}
 	return p, nil
 }
