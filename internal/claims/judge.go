@@ -172,10 +172,15 @@ func (v *Verdict) decide() {
 	if v.Failed > 0 {
 		over = fmt.Sprintf("%d of %d", n, len(v.Values))
 	}
+	for _, x := range xs {
+		if v.Boolean && x == 1 || !v.Boolean && v.holds(x) {
+			v.Agree++
+		}
+	}
 	if v.Passed != nil && !v.Claim.Applicable(n, len(v.Values)) {
 		v.Outcome, v.Mean, v.Lo, v.Hi, v.P = NotApplicable, math.NaN(), math.NaN(), math.NaN(), math.NaN()
 		v.Test = "not judged: " + v.Claim.Applicability()
-		v.Evidence = v.Reason
+		v.Evidence = fmt.Sprintf("%s; in the %d where it held, the claim held in %d", v.Reason, n, v.Agree)
 		return
 	}
 	defer func() {
@@ -184,11 +189,6 @@ func (v *Verdict) decide() {
 		}
 	}()
 	if v.Boolean {
-		for _, x := range xs {
-			if x == 1 {
-				v.Agree++
-			}
-		}
 		v.Mean = float64(v.Agree) / float64(n)
 		// One-sided sign tests: the chance of at least Agree of n seeds
 		// agreeing (or at most, for the other side) were the claim as
@@ -211,11 +211,6 @@ func (v *Verdict) decide() {
 	v.P = math.NaN()
 	v.Mean, v.Lo, v.Hi = interval.MeanCI(xs, Level)
 	c := v.Claim
-	for _, x := range xs {
-		if v.holds(x) {
-			v.Agree++
-		}
-	}
 	switch {
 	case n < 2:
 		v.Outcome = Inconclusive // one seed has no interval (check refuses to run so)
