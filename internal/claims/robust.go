@@ -169,10 +169,14 @@ func tooFew(n, keys int) string {
 	if n >= MinSets(keys) {
 		return ""
 	}
-	if r := SmallestPRCC(n, keys); !math.IsNaN(r) {
-		return fmt.Sprintf("%d sets judged for %d uncertain keys: a PRCC must exceed ±%.2f to differ from none (95%%); run at least %d sets", n, keys, r, MinSets(keys))
+	of := fmt.Sprintf("%d sets judged for %d uncertain keys", n, keys)
+	if keys == 1 {
+		of = fmt.Sprintf("%d sets judged for 1 uncertain key", n)
 	}
-	return fmt.Sprintf("%d sets judged for %d uncertain keys: too few for an interval on a PRCC; run at least %d sets", n, keys, MinSets(keys))
+	if r := SmallestPRCC(n, keys); !math.IsNaN(r) {
+		return fmt.Sprintf("%s: a PRCC must exceed ±%.2f to differ from none (95%%); run at least %d sets", of, r, MinSets(keys))
+	}
+	return fmt.Sprintf("%s: too few for an interval on a PRCC; run at least %d sets", of, MinSets(keys))
 }
 
 // prcc is the partial rank correlation of column k of x with y: the

@@ -74,7 +74,7 @@ func claimPlot(v *claims.Verdict) (*fig, error) {
 		p.note("%s: open circles, not counted.", upperFirst(v.Reason))
 	}
 	if v.Outcome == claims.NotApplicable {
-		p.note("NOT APPLICABLE: %s", v.Claim.Applicability())
+		p.note("NOT APPLICABLE: %s.", v.Claim.Applicability())
 	}
 	if !v.Boolean && len(v.Values) > 1 && finite(v.Lo, v.Hi) {
 		band, err := plotter.NewPolygon(plotter.XYs{{X: 0.5, Y: v.Lo}, {X: n + 0.5, Y: v.Lo}, {X: n + 0.5, Y: v.Hi}, {X: 0.5, Y: v.Hi}})
