@@ -62,7 +62,7 @@ func TestCheckNeedsClaims(t *testing.T) {
 // page exists, and `headless check` gives each claim the verdict the page
 // says, in the same order.
 func TestLessons(t *testing.T) {
-	verdict := regexp.MustCompile(`(?m)^- (SUPPORTED|CONTRADICTED|INCONCLUSIVE) — (.+)$`)
+	verdict := regexp.MustCompile(`(?m)^- (SUPPORTED|CONTRADICTED|INCONCLUSIVE|NOT APPLICABLE) — (.+)$`)
 	for _, name := range scenario.Names() {
 		page, err := os.ReadFile(filepath.Join("..", "..", "docs", "lessons", name+".md"))
 		if err != nil {
@@ -74,7 +74,7 @@ func TestLessons(t *testing.T) {
 		if code == exitBadUsed {
 			t.Fatalf("%s: %s", name, errs)
 		}
-		got := regexp.MustCompile(`(?m)^ *\d+\. (SUPPORTED|CONTRADICTED|INCONCLUSIVE) +(.+)$`).FindAllStringSubmatch(out, -1)
+		got := regexp.MustCompile(`(?m)^ *\d+\. (SUPPORTED|CONTRADICTED|INCONCLUSIVE|NOT APPLICABLE) +(.+)$`).FindAllStringSubmatch(out, -1)
 		if len(got) == 0 || len(got) != len(want) {
 			t.Errorf("%s: the page lists %d verdicts, check gives %d", name, len(want), len(got))
 			continue
@@ -84,7 +84,7 @@ func TestLessons(t *testing.T) {
 				t.Errorf("%s: claim %d: check says %s %q, the lesson page %s %q", name, i+1, got[i][1], got[i][2], want[i][1], want[i][2])
 			}
 		}
-		if (code == exitOK) != !regexp.MustCompile(`\d+\. (CONTRADICTED|INCONCLUSIVE)`).MatchString(out) {
+		if (code == exitOK) != !regexp.MustCompile(`\d+\. (CONTRADICTED|INCONCLUSIVE|NOT APPLICABLE)`).MatchString(out) {
 			t.Errorf("%s: exit %d does not match the verdicts", name, code)
 		}
 	}
