@@ -89,9 +89,13 @@ func WriteInfluenceCSV(w io.Writer, claims []int, rob []Robustness) error {
 	cw.Write([]string{"claim", "key", "prcc", "lo", "hi", "sets_judged", "df", "smallest_significant", "warning"})
 	for i, r := range rob {
 		k := len(r.Influence) - 1
+		df := "" // none below 1
+		if r.Judged-2-k >= 1 {
+			df = strconv.Itoa(r.Judged - 2 - k)
+		}
 		for _, in := range r.Influence {
 			cw.Write([]string{strconv.Itoa(claims[i]), in.Key, num(in.PRCC, true), num(in.Lo, true), num(in.Hi, true),
-				strconv.Itoa(r.Judged), strconv.Itoa(r.Judged - 2 - k), num(SmallestPRCC(r.Judged, k+1), true), r.Warning})
+				strconv.Itoa(r.Judged), df, num(SmallestPRCC(r.Judged, k+1), true), r.Warning})
 		}
 	}
 	cw.Flush()

@@ -169,6 +169,9 @@ func tooFew(n, keys int) string {
 	if n >= MinSets(keys) {
 		return ""
 	}
+	if n == 0 {
+		return "no set where the claim was judged: no PRCC"
+	}
 	of := fmt.Sprintf("%d sets judged for %d uncertain keys", n, keys)
 	if keys == 1 {
 		of = fmt.Sprintf("%d sets judged for 1 uncertain key", n)

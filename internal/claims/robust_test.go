@@ -82,6 +82,9 @@ func TestPRCCInterval(t *testing.T) {
 	if w := tooFew(5, 4); !strings.Contains(w, "too few for an interval") {
 		t.Errorf("5 sets for 4 keys: warning %q", w)
 	}
+	if w := tooFew(0, 4); w != "no set where the claim was judged: no PRCC" {
+		t.Errorf("no set judged: warning %q", w)
+	}
 }
 
 // TestRobustGiven checks that sets where the claim's precondition failed
@@ -120,5 +123,21 @@ func TestRobustGiven(t *testing.T) {
 	}
 	if strings.Contains(s, "warning") {
 		t.Errorf("30 sets for 2 keys: %q", s)
+	}
+	var sets, infl strings.Builder
+	if err := WriteRobustCSV(&sets, []string{"a", "b"}, x, vs); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteInfluenceCSV(&infl, []int{1}, []Robustness{r}); err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(sets.String(), "\n")
+	if rows[0] != "set,a,b,claim,verdict,effect,lo,hi,seeds_failed" || !strings.HasPrefix(rows[1], "1,0,0,0,NOT APPLICABLE,") || !strings.HasSuffix(rows[1], ",3") ||
+		!strings.Contains(rows[2], ",SUPPORTED,") || !strings.HasSuffix(rows[2], ",0") {
+		t.Errorf("robust.csv begins %q", rows[:3])
+	}
+	rows = strings.Split(infl.String(), "\n")
+	if len(rows) != 4 || !strings.HasPrefix(rows[1], "1,a,0.") || !strings.Contains(rows[1], ",30,27,0.3665") { // tanh(1.96/√26)
+		t.Errorf("robust_influence.csv: %q", rows)
 	}
 }
