@@ -80,7 +80,7 @@ func Judge(sc *scenario.Scenario, rs []batch.Result) ([]Verdict, error) {
 	for i := range sc.Claims {
 		c := &sc.Claims[i]
 		v := Verdict{Claim: c, Tol: c.Tolerance}
-		var refs []float64 // what a relative tolerance is a share of, per counted seed
+		var refs []float64 // what a relative tolerance is a share of, per seed
 		var given scenario.Tally
 		for s := range seeds {
 			at := func(a int) *batch.Result { return run(a, s) }
@@ -90,7 +90,7 @@ func Judge(sc *scenario.Scenario, rs []batch.Result) ([]Verdict, error) {
 			}
 			v.Values = append(v.Values, x)
 			if !given.Add(c, func(a, m string) float64 { return batch.At(at(arm[a]), c.Moment, m) }) {
-				continue
+				continue // not counted, nor in refs
 			}
 			if c.Compare != "" {
 				refs = append(refs, batch.At(at(arm[c.Compare]), c.Moment, c.Metric))
@@ -163,32 +163,51 @@ func (v *Verdict) counted() []float64 {
 	return xs
 }
 
-// decide computes the statistics, the verdict and the evidence, over the
-// seeds whose precondition held.
-func (v *Verdict) decide() {
-	xs := v.counted()
-	n := len(xs)
-	over := fmt.Sprint(n)
-	if v.Failed > 0 {
-		over = fmt.Sprintf("%d of %d", n, len(v.Values))
+// notApplicable decides NOT APPLICABLE, when the precondition held in too
+// few of all seeds (Values being the seeds where it held).
+func (v *Verdict) notApplicable(all int) bool {
+	n := len(v.Values)
+	if v.Passed == nil || v.Claim.Applicable(n, all) {
+		return false
 	}
-	for _, x := range xs {
+	for _, x := range v.Values {
 		if v.Boolean && x == 1 || !v.Boolean && v.holds(x) {
 			v.Agree++
 		}
 	}
-	if v.Passed != nil && !v.Claim.Applicable(n, len(v.Values)) {
-		v.Outcome, v.Mean, v.Lo, v.Hi, v.P = NotApplicable, math.NaN(), math.NaN(), math.NaN(), math.NaN()
-		v.Test = "not judged: " + v.Claim.Applicability()
-		v.Evidence = fmt.Sprintf("%s; in the %d where it held, the claim held in %d", v.Reason, n, v.Agree)
+	v.Outcome, v.Mean, v.Lo, v.Hi, v.P = NotApplicable, math.NaN(), math.NaN(), math.NaN(), math.NaN()
+	v.Test = "not judged: " + v.Claim.Applicability()
+	v.Evidence = fmt.Sprintf("%s; in the %d where it held, the claim held in %d", v.Reason, n, v.Agree)
+	return true
+}
+
+// restore puts back the values of all seeds after decide and, where the
+// precondition failed in some seeds, says so in the test and the evidence.
+func (v *Verdict) restore(all []float64) {
+	n := len(v.Values)
+	v.Values = all
+	if v.Failed > 0 && v.Outcome != NotApplicable {
+		v.Test = strings.Replace(v.Test, fmt.Sprintf("over %d seeds", n), fmt.Sprintf("over %d of %d seeds", n, len(all)), 1)
+		v.Evidence += "; " + v.Reason + ": not counted"
+	}
+}
+
+// decide computes the statistics, the verdict and the evidence, over the
+// seeds whose precondition held: Values holds only theirs until it returns.
+func (v *Verdict) decide() {
+	all := v.Values
+	v.Values = v.counted()
+	defer v.restore(all)
+	if v.notApplicable(len(all)) {
 		return
 	}
-	defer func() {
-		if v.Failed > 0 {
-			v.Evidence += "; " + v.Reason + ": not counted"
-		}
-	}()
+	n := len(v.Values)
 	if v.Boolean {
+		for _, x := range v.Values {
+			if x == 1 {
+				v.Agree++
+			}
+		}
 		v.Mean = float64(v.Agree) / float64(n)
 		// One-sided sign tests: the chance of at least Agree of n seeds
 		// agreeing (or at most, for the other side) were the claim as
@@ -204,13 +223,18 @@ func (v *Verdict) decide() {
 		case b.CDF(float64(v.Agree)) < 1-Level:
 			v.Outcome = Contradicted
 		}
-		v.Test = fmt.Sprintf("one-sided sign test over %s seeds", over)
+		v.Test = fmt.Sprintf("one-sided sign test over %d seeds", n)
 		v.Evidence = fmt.Sprintf("holds in %d/%d seeds (sign test p = %.3g)", v.Agree, n, v.P)
 		return
 	}
 	v.P = math.NaN()
-	v.Mean, v.Lo, v.Hi = interval.MeanCI(xs, Level)
+	v.Mean, v.Lo, v.Hi = interval.MeanCI(v.Values, Level)
 	c := v.Claim
+	for _, x := range v.Values {
+		if v.holds(x) {
+			v.Agree++
+		}
+	}
 	switch {
 	case n < 2:
 		v.Outcome = Inconclusive // one seed has no interval (check refuses to run so)
@@ -221,7 +245,7 @@ func (v *Verdict) decide() {
 	case c.Op == "within":
 		v.Outcome = side(v.Lo > -v.Tol && v.Hi < v.Tol, v.Lo >= v.Tol || v.Hi <= -v.Tol)
 	}
-	v.Test = fmt.Sprintf("95%% t interval over %s seeds, paired by seed", over)
+	v.Test = fmt.Sprintf("95%% t interval over %d seeds, paired by seed", n)
 	interval := fmt.Sprintf("%s [%s, %s]", signed(v.Mean), signed(v.Lo), signed(v.Hi))
 	v.Evidence = fmt.Sprintf("%s: %s, %d/%d seeds agree", v.Subject(), interval, v.Agree, n)
 	if c.Op == "within" {
