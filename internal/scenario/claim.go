@@ -36,7 +36,8 @@ type Claim struct {
 	Expr      string
 	Program   program // the compiled Expr, or nil (always nil in the browser build)
 	Given     *Given  // the precondition, or nil (see Given)
-	compared  []string
+
+	compared []string // the arms an expression claim compares (see Compared)
 }
 
 // Operators of claims.
