@@ -148,7 +148,7 @@ func (n *gnode) eval(arm string, at func(arm, metric string) float64) float64 {
 	case "==":
 		return truth(a == b)
 	}
-	return truth(a != b) // "!=", the only operator left
+	return truth(a < b || a > b) // "!=", the only operator left; false with a NaN, like every comparison
 }
 
 // givenParser is a recursive-descent parser of a precondition.
@@ -418,6 +418,10 @@ func (cl *claimLoader) given(c *Claim, r block, arms, metricNames []string) {
 		if c.Expr != "" && slices.Contains(exprNames(c.Expr), a) {
 			c.compared = append(c.compared, a)
 		}
+	}
+	if g.bare && c.Program != nil && len(c.compared) == 0 {
+		r.bad("given", "precondition: a bare metric is checked in the arms the claim compares, and this expression names none", "name the arm, as in "+arms[0]+"."+metricNames[0])
+		return
 	}
 	c.Given = g
 }

@@ -29,6 +29,7 @@ func TestGivenCheck(t *testing.T) {
 		{"gini_wealth > 0.2", false, []string{"b"}},      // not in b
 		{"gini_wealth > 0.5", false, []string{"a", "b"}}, // in neither
 		{"top1_share > 0", false, []string{"b"}},         // NaN in b
+		{"top1_share != 7", false, []string{"b"}},        // != fails with a NaN too
 		{"!(top1_share > 0)", false, []string{"a"}},      // ! of a NaN comparison is true: only a fails
 		{"a.top1_share > 0 && a.gini_wealth < 0.5", true, nil},
 		{"a.top1_share > 0 and a.gini_wealth > 0.5", false, nil},
@@ -115,6 +116,10 @@ func TestGivenArms(t *testing.T) {
 	}
 	if got := sc.Claims[0].Compared(); !slices.Equal(got, []string{"a", "c"}) {
 		t.Errorf("an expression over c and a compares %v", got)
+	}
+	_, err = Parse("f.toml", []byte(arms+"[[claim]]\ntext = \"x\"\nexpr = \"1 > 0\"\ngiven = \"gini_wealth > 0\"\n"), nil)
+	if err == nil || !strings.Contains(err.Error(), "claim[1].given: precondition: a bare metric is checked in the arms the claim compares, and this expression names none") {
+		t.Errorf("a bare precondition on an expression naming no arm: %v", err)
 	}
 	claim := "[[claim]]\ntext = \"x\"\nmetric = \"gini_wealth\"\narm = \"a\"\ncompare = \"b\"\ngiven = \"c.gini_wealth > 0\"\n"
 	lesson := "[lesson]\nquestion = \"q?\"\nclaim = 1\n"
