@@ -62,7 +62,7 @@ func TestCheckNeedsClaims(t *testing.T) {
 // page exists, and `headless check` gives each claim the verdict the page
 // says, in the same order.
 func TestLessons(t *testing.T) {
-	verdict := regexp.MustCompile(`(?m)^- (SUPPORTED|CONTRADICTED|INCONCLUSIVE) — (.+)$`)
+	verdict := regexp.MustCompile(`(?m)^- (SUPPORTED|CONTRADICTED|INCONCLUSIVE|NOT APPLICABLE) — (.+)$`)
 	for _, name := range scenario.Names() {
 		page, err := os.ReadFile(filepath.Join("..", "..", "docs", "lessons", name+".md"))
 		if err != nil {
@@ -74,7 +74,7 @@ func TestLessons(t *testing.T) {
 		if code == exitBadUsed {
 			t.Fatalf("%s: %s", name, errs)
 		}
-		got := regexp.MustCompile(`(?m)^ *\d+\. (SUPPORTED|CONTRADICTED|INCONCLUSIVE) +(.+)$`).FindAllStringSubmatch(out, -1)
+		got := regexp.MustCompile(`(?m)^ *\d+\. (SUPPORTED|CONTRADICTED|INCONCLUSIVE|NOT APPLICABLE) +(.+)$`).FindAllStringSubmatch(out, -1)
 		if len(got) == 0 || len(got) != len(want) {
 			t.Errorf("%s: the page lists %d verdicts, check gives %d", name, len(want), len(got))
 			continue
@@ -84,8 +84,45 @@ func TestLessons(t *testing.T) {
 				t.Errorf("%s: claim %d: check says %s %q, the lesson page %s %q", name, i+1, got[i][1], got[i][2], want[i][1], want[i][2])
 			}
 		}
-		if (code == exitOK) != !regexp.MustCompile(`\d+\. (CONTRADICTED|INCONCLUSIVE)`).MatchString(out) {
+		if (code == exitOK) != !regexp.MustCompile(`\d+\. (CONTRADICTED|INCONCLUSIVE|NOT APPLICABLE)`).MatchString(out) {
 			t.Errorf("%s: exit %d does not match the verdicts", name, code)
 		}
+	}
+}
+
+// TestCheckGiven checks a claim whose precondition holds in every seed and
+// one whose precondition holds in none: the second is NOT APPLICABLE, not
+// SUPPORTED though its values are the first's, and check exits 1; the
+// terminal, claims.csv, the plot and the report say so.
+func TestCheckGiven(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := headless(t, "check", "testdata/given.toml", "-o", dir)
+	if code != exitFailed {
+		t.Fatalf("exit %d, want %d\n%s%s", code, exitFailed, out, errs)
+	}
+	for _, want := range []string{
+		" 1. SUPPORTED     Saving lowers the Gini, where money is unequal at all",
+		`(the precondition "gini_wealth > 0.01" held in every seed)`,
+		" 2. NOT APPLICABLE Saving lowers the Gini, where the random world is almost feudal",
+		`the precondition "random.gini_wealth > 0.9" failed in 6 of 6 seeds; in the 0 where it held, the claim held in 0`,
+		"(not judged: the precondition must hold in at least 2 seeds and in at least half of them)",
+		"1 supported, 0 contradicted, 0 inconclusive, 1 not applicable",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	rows := readCSV(t, filepath.Join(dir, "claims.csv"))
+	if len(rows) != 3 || rows[0][12] != "given" || rows[0][13] != "given_failed" ||
+		rows[1][2] != "SUPPORTED" || rows[1][12] != "gini_wealth > 0.01" || rows[1][13] != "0" ||
+		rows[2][2] != "NOT APPLICABLE" || rows[2][13] != "6" || rows[2][4] != "" || rows[2][5] != "" {
+		t.Errorf("claims.csv: %q", rows)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil || !strings.Contains(string(page), `<span class="NOT APPLICABLE">NOT APPLICABLE</span>`) {
+		t.Errorf("report.html: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "claim_2.png")); err != nil {
+		t.Error(err)
 	}
 }

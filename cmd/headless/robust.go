@@ -79,12 +79,21 @@ func (rr *robustRun) largest() *scenario.Scenario {
 	return big
 }
 
-// write writes robust.csv and a plot per claim, and returns their names.
+// write writes robust.csv, robust_influence.csv and a plot per claim, and
+// returns their names.
 func (rr *robustRun) write(out *batch.Folder, format string, sc *scenario.Scenario) ([]string, error) {
 	err := out.Write("robust.csv", func(w io.Writer) error { return claims.WriteRobustCSV(w, rr.keys, rr.x, rr.verdicts) })
 	if err != nil {
 		return nil, err
 	}
+	var numbers []int
+	for _, c := range sc.Claims {
+		numbers = append(numbers, c.Number)
+	}
+	err = out.Write("robust_influence.csv", func(w io.Writer) error { return claims.WriteInfluenceCSV(w, numbers, rr.rob) })
+	if err != nil {
+		return nil, err
+	}
 	figs, err := plots.WriteRobust(out, format, sc, rr.keys, rr.x, rr.verdicts, rr.rob)
-	return append([]string{"robust.csv"}, figs...), err
+	return append([]string{"robust.csv", "robust_influence.csv"}, figs...), err
 }

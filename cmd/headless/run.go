@@ -214,22 +214,29 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 }
 
 // printVerdicts prints each claim's verdict and evidence, and returns the
-// exit status: 0 when every claim is supported.
+// exit status: 0 when every claim is supported (NOT APPLICABLE is not).
 func printVerdicts(w io.Writer, vs []claims.Verdict, rr *robustRun) int {
 	status := exitOK
 	count := map[claims.Outcome]int{}
-	fmt.Fprintln(w, "\nclaims (SUPPORTED: the interval on the claimed side; CONTRADICTED: on the other side; INCONCLUSIVE: neither):")
+	fmt.Fprintln(w, "\nclaims (SUPPORTED: the interval on the claimed side; CONTRADICTED: on the other side; INCONCLUSIVE: neither; NOT APPLICABLE: the precondition failed):")
 	for i, v := range vs {
 		count[v.Outcome]++
 		if !v.Supported() {
 			status = exitFailed
 		}
 		fmt.Fprintf(w, "%2d. %-13s %s\n    %s\n    (%s)\n", v.Claim.Number, v.Outcome, v.Claim.Text, v.Evidence, v.Test)
+		if g := v.Claim.Given; g != nil && v.Failed == 0 {
+			fmt.Fprintf(w, "    (the precondition %q held in every seed)\n", g.Text)
+		}
 		if rr != nil {
 			fmt.Fprintf(w, "    robustness: %s\n", rr.rob[i].Summary())
 		}
 	}
-	fmt.Fprintf(w, "%d supported, %d contradicted, %d inconclusive\n", count[claims.Supported], count[claims.Contradicted], count[claims.Inconclusive])
+	fmt.Fprintf(w, "%d supported, %d contradicted, %d inconclusive", count[claims.Supported], count[claims.Contradicted], count[claims.Inconclusive])
+	if n := count[claims.NotApplicable]; n > 0 {
+		fmt.Fprintf(w, ", %d not applicable", n)
+	}
+	fmt.Fprintln(w)
 	return status
 }
 

@@ -35,8 +35,13 @@ const (
 	Contradicted                // the whole interval on the other side (or the sign test disagrees at 95%)
 )
 
+// NotApplicable is the fourth outcome, apart from the three verdicts: the
+// claim's precondition (`given`) failed in too many seeds to judge it
+// (scenario.Claim.Applicable). `check` counts it as not supported.
+const NotApplicable Outcome = Contradicted + 1
+
 func (o Outcome) String() string {
-	return [...]string{"INCONCLUSIVE", "SUPPORTED", "CONTRADICTED"}[o]
+	return [...]string{"INCONCLUSIVE", "SUPPORTED", "CONTRADICTED", "NOT APPLICABLE"}[o]
 }
 
 // Verdict is a claim judged over all seeds.
@@ -52,6 +57,9 @@ type Verdict struct {
 	Agree    int       // seeds in which the claim holds on its own
 	Test     string    // how the verdict was reached
 	Evidence string    // one line, for people
+	Passed   []bool    // per seed: whether the precondition held; nil without one
+	Failed   int       // seeds where the precondition failed, not counted
+	Reason   string    // where the precondition failed, for people; "" when it never did
 }
 
 // Supported reports whether the claim is supported.
@@ -73,6 +81,7 @@ func Judge(sc *scenario.Scenario, rs []batch.Result) ([]Verdict, error) {
 		c := &sc.Claims[i]
 		v := Verdict{Claim: c, Tol: c.Tolerance}
 		var refs []float64 // what a relative tolerance is a share of, per seed
+		var given scenario.Tally
 		for s := range seeds {
 			at := func(a int) *batch.Result { return run(a, s) }
 			x, err := valueFor(c, sc, arm, ms, env, at)
@@ -80,6 +89,9 @@ func Judge(sc *scenario.Scenario, rs []batch.Result) ([]Verdict, error) {
 				return nil, fmt.Errorf("claim %q, seed %d: %w", c.Text, run(0, s).Seed, err)
 			}
 			v.Values = append(v.Values, x)
+			if !given.Add(c, func(a, m string) float64 { return batch.At(at(arm[a]), c.Moment, m) }) {
+				continue // not counted, nor in refs
+			}
 			if c.Compare != "" {
 				refs = append(refs, batch.At(at(arm[c.Compare]), c.Moment, c.Metric))
 			} else {
@@ -90,6 +102,7 @@ func Judge(sc *scenario.Scenario, rs []batch.Result) ([]Verdict, error) {
 			v.Tol = c.Tolerance * math.Abs(stat.Mean(refs, nil))
 		}
 		v.Boolean = c.Boolean()
+		v.Passed, v.Reason = given.Passed, given.Reason(c)
 		v.decide()
 		vs = append(vs, v)
 	}
@@ -132,8 +145,62 @@ func valueFor(c *scenario.Claim, sc *scenario.Scenario, arm map[string]int, ms [
 	return 0, fmt.Errorf("the expression gave %T", out)
 }
 
-// decide computes the statistics, the verdict and the evidence.
+// counted returns the values of the seeds whose precondition held (every
+// seed's without a precondition), and counts the others in v.Failed.
+func (v *Verdict) counted() []float64 {
+	if v.Passed == nil {
+		return v.Values
+	}
+	var xs []float64
+	v.Failed = 0
+	for s, x := range v.Values {
+		if v.Passed[s] {
+			xs = append(xs, x)
+		} else {
+			v.Failed++
+		}
+	}
+	return xs
+}
+
+// notApplicable decides NOT APPLICABLE, when the precondition held in too
+// few of all seeds (Values being the seeds where it held).
+func (v *Verdict) notApplicable(all int) bool {
+	n := len(v.Values)
+	if v.Passed == nil || v.Claim.Applicable(n, all) {
+		return false
+	}
+	for _, x := range v.Values {
+		if v.Boolean && x == 1 || !v.Boolean && v.holds(x) {
+			v.Agree++
+		}
+	}
+	v.Outcome, v.Mean, v.Lo, v.Hi, v.P = NotApplicable, math.NaN(), math.NaN(), math.NaN(), math.NaN()
+	v.Test = "not judged: " + v.Claim.Applicability()
+	v.Evidence = fmt.Sprintf("%s; in the %d where it held, the claim held in %d", v.Reason, n, v.Agree)
+	return true
+}
+
+// restore puts back the values of all seeds after decide and, where the
+// precondition failed in some seeds, says so in the test and the evidence.
+func (v *Verdict) restore(all []float64) {
+	n := len(v.Values)
+	v.Values = all
+	if v.Failed > 0 && v.Outcome != NotApplicable {
+		v.Test = strings.Replace(v.Test, fmt.Sprintf("over %d seeds", n), fmt.Sprintf("over %d of %d seeds", n, len(all)), 1)
+		v.Evidence += "; " + v.Reason + ": not counted"
+	}
+}
+
+// decide computes the statistics, the verdict and the evidence, over the
+// seeds whose precondition held: Values holds only theirs until it returns.
 func (v *Verdict) decide() {
+	all := v.Values
+	v.Values = v.counted()
+	defer v.restore(all)
+	if v.notApplicable(len(all)) {
+		return
+	}
 	n := len(v.Values)
 	if v.Boolean {
 		for _, x := range v.Values {

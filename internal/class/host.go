@@ -181,7 +181,7 @@ func (h *Host) state(s *classroom.Sim, t Tally) string {
 	}
 	if l := s.Lesson; l != nil && l.Stage == classroom.StageReveal {
 		if a := l.Reveal.Answer(); a != nil {
-			m["result"] = fmt.Sprintf("Over %d worlds: %s. %s", len(a.Diff), l.Answers[a.Outcome], phones(l.Answers[:], t))
+			m["result"] = fmt.Sprintf("Over %d worlds: %s. %s", len(a.Diff), l.AnswerText(a.Outcome), phones(l.Answers[:], t))
 		}
 	}
 	return string(message("state", m))

@@ -92,7 +92,7 @@ func Rehearse(ctx context.Context, sim *classroom.Sim, h *Host, sc Script, log i
 		h.Sync(sim)
 		if l := sim.Lesson; l != nil && l.Stage == classroom.StageReveal {
 			if a := l.Reveal.Answer(); a != nil {
-				say(fmt.Sprintf("the answer over %d worlds: %s (the class said %s)", len(a.Diff), l.Answers[a.Outcome], prediction(l)))
+				say(fmt.Sprintf("the answer over %d worlds: %s (the class said %s)", len(a.Diff), l.AnswerText(a.Outcome), prediction(l)))
 				if !sc.Stay {
 					return nil
 				}

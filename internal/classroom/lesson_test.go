@@ -2,12 +2,15 @@ package classroom
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"slices"
 	"testing"
 	"time"
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
+	"commonwealth/internal/metrics"
 	"commonwealth/internal/scenario"
 )
 
@@ -58,14 +61,19 @@ func TestLessonStages(t *testing.T) {
 // TestRevealEqualsCheck computes a lesson's answer as the window does, in
 // the background and in frame slices, and compares it with the verdict
 // `headless check` gives its claim on the same scenario and seeds: the same
-// values seed by seed and the same interval, exactly.
+// values seed by seed and the same interval, exactly. Twice more with a
+// precondition on the claim that fails in one seed (left out of both) and
+// in six of ten (NOT APPLICABLE in both).
 func TestRevealEqualsCheck(t *testing.T) {
 	for _, c := range []struct {
-		ref  string
-		sets []string
+		ref     string
+		sets    []string
+		failing int // seeds whose Gini a precondition is made to fail
 	}{
-		{"data-dividend", []string{"people=120"}},
-		{"boltzmann", []string{"people=200", "months=300"}},
+		{"data-dividend", []string{"people=120"}, 0},
+		{"boltzmann", []string{"people=200", "months=300"}, 0},
+		{"boltzmann", []string{"people=200", "months=300"}, 1},
+		{"boltzmann", []string{"people=200", "months=300"}, 6},
 	} {
 		sc, err := scenario.Load(c.ref, c.sets)
 		if err != nil {
@@ -78,6 +86,9 @@ func TestRevealEqualsCheck(t *testing.T) {
 		vs, err := claims.Judge(sc, rs)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if c.failing > 0 {
+			vs = withGiven(t, sc, rs, vs[sc.Lesson.Claim-1], c.failing)
 		}
 		v := vs[sc.Lesson.Claim-1]
 		for _, background := range []bool{true, false} {
@@ -103,7 +114,8 @@ func TestRevealEqualsCheck(t *testing.T) {
 			if done, all := r.Progress(); done != all || all != sc.Run().Seeds {
 				t.Fatalf("progress %d of %d", done, all)
 			}
-			if !slices.Equal(a.Diff, v.Values) || a.Mean != v.Mean || a.Lo != v.Lo || a.Hi != v.Hi {
+			if !slices.Equal(a.Diff, v.Values) || !same(a.Mean, v.Mean) || !same(a.Lo, v.Lo) || !same(a.Hi, v.Hi) ||
+				!slices.Equal(a.Passed, v.Passed) || a.Failed != v.Failed || a.Failed != c.failing || a.Reason != v.Reason {
 				t.Fatalf("%s: the reveal gives %v (%g [%g, %g]); check gives %v (%g [%g, %g])",
 					c.ref, a.Diff, a.Mean, a.Lo, a.Hi, v.Values, v.Mean, v.Lo, v.Hi)
 			}
@@ -120,6 +132,12 @@ func TestRevealEqualsCheck(t *testing.T) {
 			}
 			if v.Outcome == claims.Inconclusive {
 				want = scenario.NoClearDifference
+			}
+			if v.Outcome == claims.NotApplicable {
+				want = scenario.NotApplicable
+			}
+			if (v.Outcome == claims.NotApplicable) != (c.failing > 5) {
+				t.Fatalf("%s: %d of %d seeds failing the precondition: %v", c.ref, c.failing, len(v.Values), v.Outcome)
 			}
 			if a.Outcome != want {
 				t.Fatalf("%s: outcome %d; check's verdict %v", c.ref, a.Outcome, v.Outcome)
@@ -162,4 +180,32 @@ func TestBallot(t *testing.T) {
 	if s.Ballot != nil || owner(s) != "commons" {
 		t.Fatal("without a class the event did not apply as written")
 	}
+}
+
+// same reports whether x and y are equal, or both NaN.
+func same(x, y float64) bool { return x == y || math.IsNaN(x) && math.IsNaN(y) }
+
+// withGiven gives the lesson's claim (about one arm's Gini against a
+// number) the precondition that the Gini exceed a threshold chosen between
+// the seeds' values so that exactly failing seeds fail it, and judges the
+// claims again.
+func withGiven(t *testing.T, sc *scenario.Scenario, rs []batch.Result, v claims.Verdict, failing int) []claims.Verdict {
+	t.Helper()
+	c := sc.LessonClaim()
+	var gini []float64
+	for _, x := range v.Values {
+		gini = append(gini, x+c.Value)
+	}
+	slices.Sort(gini)
+	threshold := (gini[failing-1] + gini[failing]) / 2
+	g, err := scenario.ParseGiven(fmt.Sprintf("%s > %v", c.Metric, threshold), nil, metrics.Names(sc.Run().Metrics()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Given = g
+	vs, err := claims.Judge(sc, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return vs
 }

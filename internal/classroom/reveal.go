@@ -2,6 +2,7 @@ package classroom
 
 import (
 	"context"
+	"math"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -19,22 +20,33 @@ const Level = 0.95
 
 // Answer is a lesson's claim judged over every seed of its scenario, as
 // `headless check` judges it: the difference between the claim's arm and
-// what it is compared with, seed by seed, and its 95% interval.
+// what it is compared with, seed by seed, and its 95% interval over the
+// seeds where the claim's precondition held.
 type Answer struct {
 	Claim        *scenario.Claim
 	Seeds        []uint64
 	Arm, Ref     []float64 // per seed: the arm's value, and the compared arm's (or the claim's value)
 	Diff         []float64 // Arm − Ref, seed by seed
-	Mean, Lo, Hi float64   // of Diff, with the interval's ends
+	Passed       []bool    // per seed: whether the claim's precondition held; nil without one
+	Failed       int       // seeds where it failed, left out of what follows
+	Reason       string    // where it failed, for people; "" when it never did
+	Mean, Lo, Hi float64   // of Diff, with the interval's ends (NaN when not applicable)
 	Above, Below int       // seeds where the arm ended above, below
-	Outcome      int       // scenario.Higher, Lower or NoClearDifference
+	Outcome      int       // scenario.Higher, Lower, NoClearDifference or NotApplicable
 }
 
-// judge computes the statistics of the differences.
+// judge computes the statistics of the differences, over the seeds whose
+// precondition held.
 func (a *Answer) judge() {
 	a.Diff = make([]float64, len(a.Arm))
+	var counted []float64
 	for i := range a.Arm {
 		a.Diff[i] = a.Arm[i] - a.Ref[i]
+		if a.Passed != nil && !a.Passed[i] {
+			a.Failed++
+			continue
+		}
+		counted = append(counted, a.Diff[i])
 		switch {
 		case a.Diff[i] > 0:
 			a.Above++
@@ -42,11 +54,15 @@ func (a *Answer) judge() {
 			a.Below++
 		}
 	}
-	a.Mean, a.Lo, a.Hi = interval.MeanCI(a.Diff, Level)
+	if a.Passed != nil && !a.Claim.Applicable(len(counted), len(a.Diff)) {
+		a.Outcome, a.Mean, a.Lo, a.Hi = scenario.NotApplicable, math.NaN(), math.NaN(), math.NaN()
+		return
+	}
+	a.Mean, a.Lo, a.Hi = interval.MeanCI(counted, Level)
 	switch {
-	case len(a.Diff) >= 2 && a.Lo > 0:
+	case len(counted) >= 2 && a.Lo > 0:
 		a.Outcome = scenario.Higher
-	case len(a.Diff) >= 2 && a.Hi < 0:
+	case len(counted) >= 2 && a.Hi < 0:
 		a.Outcome = scenario.Lower
 	default:
 		a.Outcome = scenario.NoClearDifference
@@ -133,17 +149,21 @@ func (r *Reveal) finished() {
 		return
 	}
 	r.once.Do(func() {
-		a := &Answer{Claim: r.claim}
+		c := r.claim
+		a := &Answer{Claim: c}
+		var given scenario.Tally
 		for _, s := range r.runs {
 			a.Seeds = append(a.Seeds, s.Seed)
-			arm := s.arm(r.claim.Arm)
-			a.Arm = append(a.Arm, arm.At(r.claim.Moment, r.claim.Metric))
-			ref := r.claim.Value
-			if r.claim.Compare != "" {
-				ref = s.arm(r.claim.Compare).At(r.claim.Moment, r.claim.Metric)
+			arm := s.arm(c.Arm)
+			a.Arm = append(a.Arm, arm.At(c.Moment, c.Metric))
+			ref := c.Value
+			if c.Compare != "" {
+				ref = s.arm(c.Compare).At(c.Moment, c.Metric)
 			}
 			a.Ref = append(a.Ref, ref)
+			given.Add(c, func(name, metric string) float64 { return s.arm(name).At(c.Moment, metric) })
 		}
+		a.Passed, a.Reason = given.Passed, given.Reason(c)
 		a.judge()
 		r.answer.Store(a)
 	})

@@ -9,17 +9,20 @@ import (
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
 )
 
 // verdictColors are the colours of the three verdicts (Okabe–Ito: bluish
-// green, vermillion, and grey for neither).
+// green, vermillion, and grey for neither) and of NOT APPLICABLE (sky
+// blue).
 var verdictColors = map[claims.Outcome]color.RGBA{
-	claims.Supported:    {0x00, 0x9E, 0x73, 0xff},
-	claims.Contradicted: {0xD5, 0x5E, 0x00, 0xff},
-	claims.Inconclusive: {0x77, 0x77, 0x77, 0xff},
+	claims.Supported:     {0x00, 0x9E, 0x73, 0xff},
+	claims.Contradicted:  {0xD5, 0x5E, 0x00, 0xff},
+	claims.Inconclusive:  {0x77, 0x77, 0x77, 0xff},
+	claims.NotApplicable: {0x56, 0xB4, 0xE9, 0xff},
 }
 
 // WriteClaims draws a figure per claim into the folder — claim_1.png, claim_2.png,
@@ -42,7 +45,9 @@ func WriteClaims(out *batch.Folder, format string, vs []claims.Verdict) ([]strin
 }
 
 // claimPlot shows the claim's value in every seed, their mean and its 95%
-// interval, against the line the claim must clear.
+// interval, against the line the claim must clear. Seeds whose precondition
+// failed are drawn as open circles and are not in the mean or its
+// interval; a claim NOT APPLICABLE has neither.
 func claimPlot(v *claims.Verdict) (*fig, error) {
 	verdict, col := v.Outcome.String(), verdictColors[v.Outcome]
 	ylabel := v.Subject()
@@ -52,14 +57,24 @@ func claimPlot(v *claims.Verdict) (*fig, error) {
 	p := newPlot(fmt.Sprintf("%s — %s", shorten(v.Claim.Text, 90), verdict), "seed (run)", shorten(ylabel, 60))
 	p.Title.TextStyle.Font.Size = vg.Points(13)
 	n := float64(len(v.Values))
-	var pts plotter.XYs
+	var pts, failed plotter.XYs
 	for i, x := range v.Values {
 		if !math.IsNaN(x) && !math.IsInf(x, 0) {
-			pts = append(pts, plotter.XY{X: float64(i + 1), Y: x})
+			if v.Passed != nil && !v.Passed[i] {
+				failed = append(failed, plotter.XY{X: float64(i + 1), Y: x})
+			} else {
+				pts = append(pts, plotter.XY{X: float64(i + 1), Y: x})
+			}
 		}
 	}
-	if len(pts) < len(v.Values) {
-		p.note("%d of %d seeds give no value (the metric is undefined there): they are not drawn.", len(v.Values)-len(pts), len(v.Values))
+	if drawn := len(pts) + len(failed); drawn < len(v.Values) {
+		p.note("%d of %d seeds give no value (the metric is undefined there): they are not drawn.", len(v.Values)-drawn, len(v.Values))
+	}
+	if v.Failed > 0 {
+		p.note("%s: open circles, not counted.", upperFirst(v.Reason))
+	}
+	if v.Outcome == claims.NotApplicable {
+		p.note("NOT APPLICABLE: %s.", v.Claim.Applicability())
 	}
 	if !v.Boolean && len(v.Values) > 1 && finite(v.Lo, v.Hi) {
 		band, err := plotter.NewPolygon(plotter.XYs{{X: 0.5, Y: v.Lo}, {X: n + 0.5, Y: v.Lo}, {X: n + 0.5, Y: v.Hi}, {X: 0.5, Y: v.Hi}})
@@ -99,7 +114,16 @@ func claimPlot(v *claims.Verdict) (*fig, error) {
 		}
 		seeds.Color, seeds.Radius = armColor(0), vg.Points(3)
 		p.Add(seeds)
-		p.legend(fmt.Sprintf("each seed (%d of %d agree)", v.Agree, len(v.Values)), seeds)
+		p.legend(fmt.Sprintf("each seed (%d of %d agree)", v.Agree, len(v.Values)-v.Failed), seeds)
+	}
+	if len(failed) > 0 {
+		open, err := plotter.NewScatter(failed)
+		if err != nil {
+			return nil, err
+		}
+		open.Color, open.Radius, open.Shape = verdictColors[claims.NotApplicable], vg.Points(3), draw.RingGlyph{}
+		p.Add(open)
+		p.legend(fmt.Sprintf("precondition failed (%d seeds, not counted)", v.Failed), open)
 	}
 	p.X.Min, p.X.Max = 0.5, n+0.5
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -108,7 +132,7 @@ func claimPlot(v *claims.Verdict) (*fig, error) {
 			lo, hi = min(lo, y), max(hi, y)
 		}
 	}
-	for _, pt := range pts {
+	for _, pt := range append(pts, failed...) {
 		lo, hi = min(lo, pt.Y), max(hi, pt.Y)
 	}
 	if !finite(lo, hi) {
@@ -128,6 +152,15 @@ func thresholds(v *claims.Verdict) []float64 {
 		return []float64{-v.Claim.Tolerance, v.Claim.Tolerance}
 	}
 	return []float64{0}
+}
+
+// upperFirst returns s with its first letter capitalised.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 func shorten(s string, n int) string {

@@ -44,7 +44,15 @@ func robustPlot(sc *scenario.Scenario, c int, keys []string, x [][]float64, verd
 	}
 	p := newPlot(fmt.Sprintf("%s — over %d sets of the uncertain keys", shorten(claim.Text, 80), rob.Sets), keys[kx], ylabel)
 	p.Title.TextStyle.Font.Size = vg.Points(13)
-	for _, o := range []claims.Outcome{claims.Supported, claims.Contradicted, claims.Inconclusive} {
+	// With one key, a set where the claim is not applicable has no effect:
+	// it is drawn along the bottom, below the lowest effect.
+	bottom := 0.0
+	for s := range verdicts {
+		if m := verdicts[s][c].Mean; finite(m) {
+			bottom = min(bottom, m)
+		}
+	}
+	for _, o := range []claims.Outcome{claims.Supported, claims.Contradicted, claims.Inconclusive, claims.NotApplicable} {
 		var pts plotter.XYs
 		for s := range verdicts {
 			if verdicts[s][c].Outcome != o {
@@ -53,6 +61,8 @@ func robustPlot(sc *scenario.Scenario, c int, keys []string, x [][]float64, verd
 			y := verdicts[s][c].Mean
 			if ky >= 0 {
 				y = x[s][ky]
+			} else if o == claims.NotApplicable {
+				y = bottom
 			}
 			if finite(x[s][kx], y) {
 				pts = append(pts, plotter.XY{X: x[s][kx], Y: y})
@@ -65,10 +75,23 @@ func robustPlot(sc *scenario.Scenario, c int, keys []string, x [][]float64, verd
 		if err != nil {
 			return nil, err
 		}
-		sc.Color, sc.Radius, sc.Shape = verdictColors[o], vg.Points(4), draw.CircleGlyph{}
+		sc.Color, sc.Radius, sc.Shape = verdictColors[o], vg.Points(4), draw.GlyphDrawer(draw.CircleGlyph{})
+		if o == claims.NotApplicable {
+			sc.Shape = draw.RingGlyph{}
+		}
 		p.Add(sc)
-		p.legend(fmt.Sprintf("%s (%.0f%%)", o, 100*rob.Share[o]), sc)
+		label := fmt.Sprintf("%s (%.0f%%)", o, 100*rob.Share[o])
+		if o == claims.NotApplicable {
+			label = fmt.Sprintf("precondition failed: not applicable (%.0f%%)", 100*rob.Share[o])
+		}
+		p.legend(label, sc)
 	}
-	p.note("Each dot is one set of the uncertain keys, drawn by a Latin hypercube; its colour is the claim's verdict there. Most influential: %s.", rob.InfluenceText(3))
+	p.note("Each dot is one set of the uncertain keys, drawn by a Latin hypercube; its colour is the claim's verdict there. Most influential (PRCC, 95%% interval): %s.", rob.InfluenceText(3))
+	if ky < 0 && rob.Share[claims.NotApplicable] > 0 {
+		p.note("Sets where the precondition failed have no effect: their rings stand along the bottom, at the lowest effect.")
+	}
+	if rob.Warning != "" {
+		p.note("Warning: %s.", rob.Warning)
+	}
 	return p, nil
 }

@@ -36,13 +36,14 @@ type Page struct {
 	Manifest    batch.Manifest
 	Settings    Table // the values the arms ran that differ from the defaults or between arms
 	Seeds       string
+	Given       bool // some claim has a precondition: the page says what NOT APPLICABLE means
 }
 
 // Verdict is one claim's line in the report.
 type Verdict struct {
 	Text, Evidence, Figure string
 	Data                   template.URL // the figure as a data: URL, filled in by Write
-	Outcome                string       // SUPPORTED, CONTRADICTED or INCONCLUSIVE
+	Outcome                string       // SUPPORTED, CONTRADICTED, INCONCLUSIVE or NOT APPLICABLE
 	Test                   string
 }
 
@@ -81,6 +82,7 @@ func New(sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict, m batch.
 	p := Page{Title: sc.Name, Description: sc.Description, Manifest: m, Settings: settingsTable(sc)}
 	p.Seeds = seedText(m.Seeds)
 	for i, v := range vs {
+		p.Given = p.Given || v.Claim.Given != nil
 		p.Verdicts = append(p.Verdicts, Verdict{Text: v.Claim.Text, Evidence: v.Evidence, Outcome: v.Outcome.String(), Test: v.Test,
 			Figure: findFile(files, fmt.Sprintf("claim_%d.", i+1))})
 	}

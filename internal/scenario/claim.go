@@ -35,13 +35,16 @@ type Claim struct {
 	Moment            // when the metric is read
 	Expr      string
 	Program   program // the compiled Expr, or nil (always nil in the browser build)
+	Given     *Given  // the precondition, or nil (see Given)
+
+	compared []string // the arms an expression claim compares (see Compared)
 }
 
 // Operators of claims.
 var claimOps = []string{"<", ">", "within"}
 
 // claimKeys are the keys a [[claim]] block may set.
-var claimKeys = []string{"text", "metric", "arm", "compare", "value", "op", "tolerance", "month", "window", "expr"}
+var claimKeys = []string{"text", "metric", "arm", "compare", "value", "op", "tolerance", "month", "window", "expr", "given"}
 
 // identifier matches names an expression can use as they are.
 var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
@@ -118,6 +121,7 @@ func (cl *claimLoader) check(sc *Scenario) {
 		} else {
 			cl.simple(&c, names, arms, str, num, bad)
 		}
+		cl.given(&c, r, arms, names)
 		sc.Claims = append(sc.Claims, c)
 	}
 }
@@ -186,6 +190,9 @@ func (l *loader) droppedIn(t map[string]any) string {
 	}
 	if text, ok := t["expr"].(string); ok && len(text) <= maxExpr {
 		names = append(names, exprNames(text)...)
+	}
+	if text, ok := t["given"].(string); ok && len(text) <= maxExpr {
+		names = append(names, givenArms(text)...)
 	}
 	for _, n := range names {
 		if slices.Contains(l.dropped, n) {

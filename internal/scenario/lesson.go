@@ -30,7 +30,17 @@ const (
 	Higher = iota
 	Lower
 	NoClearDifference
+	NotApplicable // the claim's precondition failed in too many seeds (Claim.Applicable): no answer
 )
+
+// AnswerText is what the lesson says for an outcome: one of its Answers,
+// or that the question does not apply.
+func (ls *Lesson) AnswerText(outcome int) string {
+	if outcome == NotApplicable {
+		return "not applicable: the worlds lack what the question is about"
+	}
+	return ls.Answers[outcome]
+}
 
 var lessonKeys = []string{"question", "claim", "answers", "differ", "watch", "gauges"}
 
@@ -124,6 +134,14 @@ func (ll *lessonLoader) check(sc *Scenario) {
 	if c.Metric == "" || c.Op == "within" {
 		r.bad("claim", fmt.Sprintf("claim %d cannot answer a lesson: it needs a metric and op \"<\" or \">\"", ls.Claim),
 			"a lesson's answer is whether the claim's arm ends higher or lower than what it is compared with")
+	}
+	if c.Given != nil {
+		for _, a := range c.Given.Arms() {
+			if a != c.Arm && a != c.Compare {
+				r.bad("claim", fmt.Sprintf("claim %d's precondition names arm %s, which the lesson does not run", ls.Claim, a),
+					"a lesson runs only the arms its claim compares: name those, or write the precondition with bare metrics")
+			}
+		}
 	}
 	ls.Answers = [3]string{c.Arm + " ends higher", c.Arm + " ends lower", "no clear difference"}
 	if v, ok := r.t["answers"]; ok {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -164,7 +165,7 @@ func (g *Game) drawReveal() {
 	c.text(ends[0], regular, lessonText, plot.x, y, white, text.AlignStart)
 	c.text(ends[1], regular, lessonText, plot.x+plot.w, y, white, text.AlignEnd)
 	y += float32(lessonText*lineHeight) + 10
-	way := fmt.Sprintf("In %d of %d worlds %s ended higher than %s; in %d, lower.", a.Above, len(a.Diff), arm, ref, a.Below)
+	way := fmt.Sprintf("In %d of %d worlds %s ended higher than %s; in %d, lower.", a.Above, len(a.Diff)-a.Failed, arm, ref, a.Below)
 	said := "The class made no prediction."
 	if p := l.Prediction; p >= 0 {
 		verdict := "Not this time."
@@ -173,11 +174,20 @@ func (g *Game) drawReveal() {
 		}
 		said = fmt.Sprintf("The class said: %s. %s", l.Answers[p], verdict)
 	}
+	dots := fmt.Sprintf("Each dot is one world: its %s in %s minus %s. The white line is no difference; the band is the mean's 95%% interval, %s to %s.",
+		words(cl.Metric), arm, minus, difference(cl.Metric, a.Lo), difference(cl.Metric, a.Hi))
+	switch {
+	case a.Outcome == scenario.NotApplicable:
+		dots = fmt.Sprintf("Each dot is one world: its %s in %s minus %s; the white line is no difference. Not applicable: %s, and %s.",
+			words(cl.Metric), arm, minus, a.Reason, cl.Applicability())
+		way = ""
+	case a.Failed > 0:
+		dots += fmt.Sprintf(" Grey dots: %s; they are not counted.", a.Reason)
+	}
 	ps := []paragraph{
-		{s: fmt.Sprintf("Each dot is one world: its %s in %s minus %s. The white line is no difference; the band is the mean's 95%% interval, %s to %s.",
-			words(cl.Metric), arm, minus, difference(cl.Metric, a.Lo), difference(cl.Metric, a.Hi)), size: lessonText, col: white},
+		{s: dots, size: lessonText, col: white},
 		{s: way, size: lessonText, col: white, gap: 8},
-		{s: "Answer: " + l.Answers[a.Outcome], bold: true, size: 36, col: highlight, gap: 8},
+		{s: "Answer: " + l.AnswerText(a.Outcome), bold: true, size: 36, col: highlight, gap: 8},
 		{s: said, bold: true, size: lessonText, col: white, gap: 4},
 		{s: phonesLine(l, g.view), size: lessonText, col: white, gap: 4},
 		{s: g.watched(a), size: lessonText, col: white, gap: 8},
@@ -188,7 +198,10 @@ func (g *Game) drawReveal() {
 // axis returns the ends of the dots' axis: every dot, the band and zero,
 // with a margin.
 func axis(a *classroom.Answer) (lo, hi float64) {
-	lo, hi = min(0, a.Lo), max(0, a.Hi)
+	lo, hi = 0, 0
+	if !math.IsNaN(a.Lo) {
+		lo, hi = min(0, a.Lo), max(0, a.Hi)
+	}
 	for _, d := range a.Diff {
 		lo, hi = min(lo, d), max(hi, d)
 	}
@@ -197,13 +210,16 @@ func axis(a *classroom.Answer) (lo, hi float64) {
 }
 
 // drawDots draws the worlds' differences on a line across r: the band, the
-// mean, zero, and a dot a world, the watched one ringed.
+// mean, zero, and a dot a world, the watched one ringed, grey where the
+// claim's precondition failed (no band or mean when it is not applicable).
 func (g *Game) drawDots(a *classroom.Answer, r rect) {
 	c := &g.c
 	lo, hi := axis(a)
 	x := func(v float64) float32 { return r.x + r.w*float32((v-lo)/(hi-lo)) }
-	c.rect(rect{x(a.Lo), r.y, max(x(a.Hi)-x(a.Lo), 2), r.h}, color.RGBA{0x80, 0x68, 0x40, 0xff})
-	c.rect(rect{x(a.Mean) - 2, r.y - 6, 4, r.h + 12}, highlight)
+	if !math.IsNaN(a.Mean) {
+		c.rect(rect{x(a.Lo), r.y, max(x(a.Hi)-x(a.Lo), 2), r.h}, color.RGBA{0x80, 0x68, 0x40, 0xff})
+		c.rect(rect{x(a.Mean) - 2, r.y - 6, 4, r.h + 12}, highlight)
+	}
 	c.rect(rect{r.x, r.y + r.h/2 - 1, r.w, 2}, muted)
 	c.rect(rect{x(0) - 1.5, r.y - 10, 3, r.h + 20}, color.RGBA{0xff, 0xff, 0xff, 0xff})
 	for k, d := range a.Diff {
@@ -211,7 +227,11 @@ func (g *Game) drawDots(a *classroom.Answer, r rect) {
 		if a.Seeds[k] == g.sim.Seed {
 			c.rect(rect{x(d) - 9, y - 9, 18, 18}, highlight)
 		}
-		c.rect(rect{x(d) - 6, y - 6, 12, 12}, color.RGBA{0xff, 0xff, 0xff, 0xff})
+		dot := color.RGBA{0xff, 0xff, 0xff, 0xff}
+		if a.Passed != nil && !a.Passed[k] {
+			dot = color.RGBA{0x90, 0x90, 0x90, 0xff}
+		}
+		c.rect(rect{x(d) - 6, y - 6, 12, 12}, dot)
 	}
 }
 

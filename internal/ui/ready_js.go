@@ -20,6 +20,6 @@ func signalStage(s *classroom.Sim) {
 	l := s.Lesson
 	js.Global().Set("commonwealthStage", classroom.Stages[l.Stage])
 	if a := l.Reveal.Answer(); a != nil && l.Stage == classroom.StageReveal {
-		js.Global().Set("commonwealthAnswer", l.Answers[a.Outcome])
+		js.Global().Set("commonwealthAnswer", l.AnswerText(a.Outcome))
 	}
 }
