@@ -255,6 +255,9 @@ func writeOutputs(out *batch.Folder, format string, sc *scenario.Scenario, rs []
 	if rs[0].Final.Classes {
 		tables = append(tables, table{"firms.csv", batch.WriteFirms})
 	}
+	if rs[0].Final.AI != nil {
+		tables = append(tables, table{"balance_sheets.csv", batch.WriteBalanceSheets})
+	}
 	// The tables are written while the plots are drawn.
 	var files []string
 	var g errgroup.Group
@@ -307,7 +310,7 @@ func writeOutputs(out *batch.Folder, format string, sc *scenario.Scenario, rs []
 // a folder holding a file of one of these names that this program did not
 // write is refused before a batch starts.
 func outputNames(format string) []string {
-	names := []string{"summary.csv", "timeseries.csv", "wealth.csv", "firms.csv", "claims.csv", "robust.csv", "sweep.csv", "sweep_timeseries.csv", shardFile, "report.html"}
+	names := []string{"summary.csv", "timeseries.csv", "wealth.csv", "firms.csv", "balance_sheets.csv", "claims.csv", "robust.csv", "sweep.csv", "sweep_timeseries.csv", shardFile, "report.html"}
 	for _, f := range plots.FigureNames() {
 		names = append(names, f+"."+format)
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"commonwealth/internal/agents"
+	"commonwealth/internal/economy"
 	"commonwealth/internal/scenario"
 )
 
@@ -88,6 +89,30 @@ func WriteFirms(w io.Writer, sc *scenario.Scenario, rs []Result) error {
 	for _, r := range rs {
 		for i, size := range r.Final.FirmSizes {
 			cw.Write([]string{sc.Arms[r.Arm].Name, u(r.Seed), strconv.Itoa(i), strconv.Itoa(int(size))})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteBalanceSheets writes balance_sheets.csv: with automation, a row per
+// arm, seed, month (0, every 12 and the last), sector and item of the
+// balance-sheet matrix, in money units at book value: positive an asset,
+// negative a liability. Each financial item sums to zero over the sectors;
+// each sector's items sum to its net worth (item net_worth).
+func WriteBalanceSheets(w io.Writer, sc *scenario.Scenario, rs []Result) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"arm", "seed", "month", "sector", "item", "value"})
+	for _, r := range rs {
+		for _, s := range r.Sheets {
+			nw := s.Sheet.NetWorth()
+			for c := range economy.NumSectors {
+				head := []string{sc.Arms[r.Arm].Name, u(r.Seed), strconv.Itoa(s.Month), economy.SectorNames[c]}
+				for i := range economy.NumItems {
+					cw.Write(append(head[:4:4], economy.ItemNames[i], strconv.FormatInt(s.Sheet.Items[i][c], 10)))
+				}
+				cw.Write(append(head[:4:4], "net_worth", strconv.FormatInt(nw[c], 10)))
+			}
 		}
 	}
 	cw.Flush()

@@ -22,6 +22,13 @@ type Result struct {
 	Seed   uint64 // the world's seed
 	Series Series // the metrics after each month, from month 0
 	Final  economy.Snapshot
+	Sheets []Sheet // with automation: the balance sheets at month 0, every 12 months and the last
+}
+
+// Sheet is the balance-sheet matrix at the end of a month.
+type Sheet struct {
+	Month int
+	Sheet economy.BalanceSheet
 }
 
 // Series is a table of metrics over time: a row per observed month.
@@ -202,6 +209,9 @@ func RunOne(ctx context.Context, job Job, checkMoney bool) (Result, error) {
 	record := func() {
 		r.Series.Months = append(r.Series.Months, w.Month())
 		r.Series.Rows = append(r.Series.Rows, meter.Measure(make([]float64, 0, len(meter.Metrics)), &snap))
+		if m := w.Month(); snap.AI != nil && (m%12 == 0 || m == s.Months) {
+			r.Sheets = append(r.Sheets, Sheet{m, snap.AI.Sheet})
+		}
 	}
 	record()
 	events := job.Events

@@ -127,6 +127,12 @@ var All = []Metric{
 		}
 		return frac(int(slices.Max(v.s.FirmSizes))+1, v)
 	}},
+	{"net_lending_households", "share of value added", "households' financial balance in the month: what they received less what they paid, loans, repayments and shares apart (negative: they borrowed); the six sectors' balances sum to zero", true, true, netLending(economy.Households)},
+	{"net_lending_firms", "share of value added", "firms' financial balance in the month (see net_lending_households)", true, true, netLending(economy.Firms)},
+	{"net_lending_datacenters", "share of value added", "the data centres' financial balance in the month: rent less operating costs, interest, dividends and construction", true, true, netLending(economy.Datacenters)},
+	{"net_lending_commons", "share of value added", "the commons fund's financial balance in the month", true, true, netLending(economy.CommonsFund)},
+	{"net_lending_funds", "share of value added", "the pension, wage-earner and data funds' financial balance in the month", true, true, netLending(economy.OtherFunds)},
+	{"net_lending_bank", "share of value added", "the bank's financial balance in the month: interest less the dividends it paid", true, true, netLending(economy.Bank)},
 	{"burden_gap", "ratio", "burden on the poorest fifth over the burden on the average person (1: an even share)", true, true, func(v *view) float64 {
 		return 5 * burdenBottom20(v)
 	}},
@@ -200,6 +206,24 @@ func largestFirm(v *view) float64 {
 		return 0
 	}
 	return frac(int(slices.Max(v.s.FirmSizes)), v)
+}
+
+// netLending is the metric of a sector's financial balance: its column of
+// the month's transactions-flow matrix over the current and capital
+// transactions (new loans, repayments and shares are how it is financed),
+// over value added.
+func netLending(s economy.Sector) func(v *view) float64 {
+	return func(v *view) float64 {
+		var b int64
+		for r, row := range v.s.AI.Flows {
+			switch economy.Row(r) {
+			case economy.RowLoans, economy.RowRepayments, economy.RowShares:
+			default:
+				b += row[s]
+			}
+		}
+		return ratio(b, v.s.AI.ValueAdded)
+	}
 }
 
 // equityTop1 is the share of the equity households hold that the 1% with

@@ -207,3 +207,44 @@ func automation(title string, arms []arm) (*fig, error) {
 		{"unemployed_share", "unemployed", dashed},
 	}, arms)
 }
+
+// sectoralBalances draws each sector's financial balance over time, as a
+// share of value added, in the first arm and the last (Godley's sectoral
+// balances: they sum to zero, so one sector's deficit is another's surplus).
+func sectoralBalances(title string, arms []arm) (*fig, error) {
+	var lines []line
+	for _, s := range []struct{ metric, label string }{
+		{"net_lending_households", "households"}, {"net_lending_firms", "firms"}, {"net_lending_datacenters", "data centres"},
+		{"net_lending_commons", "commons fund"}, {"net_lending_funds", "other funds"}, {"net_lending_bank", "bank"},
+	} {
+		lines = append(lines, line{s.metric, s.label, nil})
+	}
+	shown := arms
+	if len(arms) > 2 {
+		shown = []arm{arms[0], arms[len(arms)-1]}
+	}
+	return bySector(title+": sectoral financial balances", "share of value added (+ lends, − borrows)", lines, shown)
+}
+
+// bySector draws several metrics over time on one axis, the other way
+// round from together: colour tells the metric, the dash pattern the arm
+// (at most three arms: solid, dashed, dotted), without bands.
+func bySector(title, ylabel string, lines []line, arms []arm) (*fig, error) {
+	xlabel, unit := timeAxis(arms)
+	p := newPlot(title, xlabel, ylabel)
+	dashes := [][]vg.Length{solid, dashed, dotted}
+	for ai, a := range arms[:min(len(arms), len(dashes))] {
+		for li, l := range lines {
+			if err := addSeries(p, li, meanOverSeeds(a, l.metric, unit), "", dashes[ai], false); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for li, l := range lines {
+		legendKey(p, l.label, armColor(li), nil)
+	}
+	for ai, a := range arms[:min(len(arms), len(dashes))] {
+		legendKey(p, a.name, color.Gray{Y: 90}, dashes[ai])
+	}
+	return p, nil
+}

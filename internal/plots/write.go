@@ -36,6 +36,7 @@ var figures = []figure{
 	}},
 	{"burden_quintiles", true, true, burdenQuintiles},
 	{"consumption_leisure", true, true, consumptionLeisure},
+	{"sectoral_balances", true, true, sectoralBalances},
 }
 
 // Write draws every figure that applies to the results into the folder, in the
