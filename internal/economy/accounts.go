@@ -122,7 +122,8 @@ func (x *production) observeCommunities(w *World, s *Snapshot) {
 // bankruptcies, and who holds the equity.
 func (x *production) observeFinance(w *World, s *Snapshot) {
 	a := s.AI
-	a.Sheet = x.balanceSheet(w)
+	var held equityHeld
+	a.Sheet, held = x.balances(w)
 	a.Flows = x.tfm.flows
 	a.BankLoans, a.BankEquity = x.bank.loans, x.bank.equity
 	a.PolicyRate, a.LoanRate = x.p.Bank.PolicyRate, 12*x.rate()
@@ -135,25 +136,8 @@ func (x *production) observeFinance(w *World, s *Snapshot) {
 	a.InterestPaid, a.Lent = x.bank.interest, x.bank.lent
 	a.WrittenOff = x.bank.writtenOff
 	a.HouseholdCapitalIncome = a.Flows[RowDividends][Households] + x.flow.pensionPaid + x.flow.wageFundPaid - x.flow.householdInterest
-	var commons, wageFund, all, firmsAll int64
-	commonsAcc, wageAcc := w.led.Special(Commons), w.led.Special(WageFund)
-	x.claims(w, func(who Account, f int32, v int64) {
-		if v <= 0 {
-			return
-		}
-		all += v
-		if f >= 0 {
-			firmsAll += v
-		}
-		switch who {
-		case commonsAcc:
-			commons += v
-		case wageAcc:
-			wageFund += v
-		}
-	})
-	a.CommonsEquityShare = float64(commons) / float64(max(all, 1))
-	a.WageFundShare = float64(wageFund) / float64(max(firmsAll, 1))
+	a.CommonsEquityShare = float64(held.commons) / float64(max(held.all, 1))
+	a.WageFundShare = float64(held.wageFund) / float64(max(held.firms, 1))
 	a.DirectEquity = x.personalClaims(w, a.DirectEquity)
 	s.Wealth = s.Wealth[:0]
 	for i, v := range a.DirectEquity {

@@ -98,23 +98,33 @@ func (f *funds) pay(w *World, x *production) {
 }
 
 // payPensions pays the pension fund's money to its unit holders in
-// proportion to their units, and sets its value a unit.
+// proportion to their units, as a redemption: each holder's units shrink
+// by what they were paid at the fund's value a unit, so a payout moves
+// their wealth from units to money and leaves the value a unit as it was.
 func (x *production) payPensions(w *World) {
 	f := &x.funds
 	fund := w.led.Special(Pension)
-	amt := w.led.acc[fund].bal
 	f.pensionIncome = 0
-	if amt > 0 && f.unitsTotal > 0 {
+	assets := float64(x.pensionAssets(w))
+	amt := w.led.acc[fund].bal
+	var paid int64
+	if amt > 0 && f.unitsTotal > 0 && assets > 0 {
 		for i, u := range f.units {
 			if part := int64(float64(amt) * u / f.unitsTotal); part > 0 {
 				x.book(w, RowPension, fund, Account(i), part)
-				x.flow.pensionPaid += part
+				paid += part
 			}
 		}
+		keep := max(0, 1-float64(paid)/assets)
+		for i := range f.units {
+			f.units[i] *= keep
+		}
+		f.unitsTotal *= keep
 	}
+	x.flow.pensionPaid += paid
 	f.unitValue = 1
-	if f.unitsTotal > 0 {
-		if v := float64(x.pensionAssets(w)) / f.unitsTotal; v > 0 {
+	if f.unitsTotal > 1e-9 {
+		if v := (assets - float64(paid)) / f.unitsTotal; v > 0 {
 			f.unitValue = v
 		}
 	}

@@ -75,16 +75,10 @@ func (x *production) claims(w *World, fn func(who Account, f int32, v int64)) {
 }
 
 // pensionAssets is the pension fund's net worth: its money and shares less
-// its debt.
+// its debt, all of it its unit holders'.
 func (x *production) pensionAssets(w *World) int64 {
-	fund := w.led.Special(Pension)
-	v := w.led.acc[fund].bal - x.bank.owed[fund]
-	x.claims(w, func(who Account, _ int32, amt int64) {
-		if who == fund {
-			v += amt
-		}
-	})
-	return v
+	b := x.balanceSheet(w)
+	return b.Items[ItemPensionClaims][Households]
 }
 
 // personalClaims writes into dst the book value of each person's shares
@@ -106,15 +100,30 @@ func (x *production) personalClaims(w *World, dst []int64) []int64 {
 	})
 	if x.funds.unitsTotal > 0 {
 		for i, u := range x.funds.units {
-			dst[i] += int64(u * x.funds.unitValue)
+			dst[i] += moneyOf(u * x.funds.unitValue)
 		}
 	}
 	return dst
 }
 
+// equityHeld is the equity at book value some holders hold, positive
+// holdings only (a register of a firm worth less than nothing holds none).
+type equityHeld struct {
+	commons, wageFund int64 // in firms and data centres; in firms
+	firms, all        int64 // all holders': in firms; in firms and data centres
+}
+
 // balanceSheet builds the balance-sheet matrix.
 func (x *production) balanceSheet(w *World) BalanceSheet {
+	b, _ := x.balances(w)
+	return b
+}
+
+// balances builds the balance-sheet matrix, and tallies who holds the
+// equity, in one pass over the registers.
+func (x *production) balances(w *World) (BalanceSheet, equityHeld) {
 	var b BalanceSheet
+	var held equityHeld
 	d := x.deposits(w)
 	for c := range Bank {
 		b.Items[ItemDeposits][c] = d[c]
@@ -129,6 +138,8 @@ func (x *production) balanceSheet(w *World) BalanceSheet {
 		book += dc.book(w.month)
 	}
 	b.Items[ItemLoans][Bank] = x.bank.loans
+	pension, commons, wageFund := w.led.Special(Pension), w.led.Special(Commons), w.led.Special(WageFund)
+	claims := w.led.acc[pension].bal - x.bank.owed[pension]
 	x.claims(w, func(who Account, f int32, v int64) {
 		item, issuer := ItemFirmEquity, Firms
 		if f < 0 {
@@ -140,13 +151,24 @@ func (x *production) balanceSheet(w *World) BalanceSheet {
 			holder = x.sectorOf(w, who)
 		}
 		b.Items[item][holder] += v
+		switch who {
+		case pension:
+			claims += v
+		case commons:
+			held.commons += max(v, 0)
+		case wageFund:
+			held.wageFund += max(v, 0)
+		}
+		if f >= 0 {
+			held.firms += max(v, 0)
+		}
+		held.all += max(v, 0)
 	})
-	claims := x.pensionAssets(w)
 	b.Items[ItemPensionClaims][Households] = claims
 	b.Items[ItemPensionClaims][OtherFunds] = -claims
 	b.Items[ItemDatacenters][Datacenters] = book
 	b.Items[ItemReserves][Bank] = x.bank.reserves
-	return b
+	return b, held
 }
 
 // countWorkers is the number of people at work for an employer.
