@@ -68,9 +68,10 @@ func (c *capital) start(w *World, x *production) {
 		owner := Account(r.intn(x.n)) // drawn in every arm, so the stream stays in step
 		site := r.intn(x.p.Communities.Count)
 		dc := datacenter{community: site, retire: x.p.Compute.Lifetime, cost: cost}
-		commons := int64(x.p.Ownership.dcCommonsShare() * float64(cost))
+		shares := max(cost, 1) // a data centre that cost nothing still has an owner
+		commons := int64(x.p.Ownership.dcCommonsShare() * float64(shares))
 		dc.reg.add(w.led.Special(Commons), commons)
-		dc.reg.add(owner, cost-commons)
+		dc.reg.add(owner, shares-commons)
 		c.dcs = append(c.dcs, dc)
 	}
 }
@@ -135,9 +136,9 @@ func (c *capital) operate(w *World, x *production) {
 			if int(who) < x.n {
 				x.flow.privateRent += amt
 			}
+			dc.cash -= amt
+			c.paid += amt
 		})
-		c.paid += dc.cash
-		dc.cash = 0
 	}
 	c.dcs = slices.DeleteFunc(c.dcs, func(dc datacenter) bool {
 		if dc.ready > w.month {
@@ -199,7 +200,7 @@ func (c *capital) invest(w *World, x *production) {
 	}
 	rent := c.expectedRent(w, x, false)
 	cost := x.buildCost()
-	loan := min(moneyOf(float64(cost)*x.p.Bank.LoanToValue), x.lendable(0, rent), cost-1)
+	loan := max(0, min(moneyOf(float64(cost)*x.p.Bank.LoanToValue), x.lendable(0, rent), cost-1))
 	equity := cost - loan
 	commonsPart := moneyOf(float64(equity) * s)
 	privatePart := equity - commonsPart
@@ -218,6 +219,9 @@ func (c *capital) invest(w *World, x *production) {
 	}
 	site, ok := x.comm.site(w, x, social)
 	acc := w.led.Special(Compute)
+	if site < 0 {
+		return // every community it could go to holds a moratorium
+	}
 	if !ok {
 		c.blocked++
 		sunk := moneyOf(float64(cost) * x.p.Resistance.SunkCost)
@@ -242,6 +246,9 @@ func (c *capital) invest(w *World, x *production) {
 	for i, inv := range investors {
 		x.book(w, RowShares, inv, acc, parts[i])
 		dc.reg.add(inv, parts[i])
+	}
+	if dc.reg.total == 0 { // it cost nothing: the commons holds it
+		dc.reg.add(commons, 1)
 	}
 	if loan > 0 {
 		x.lendTo(w, acc, &dc.owed, loan)

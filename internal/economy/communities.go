@@ -14,12 +14,20 @@ import (
 // poorest community; `random`; or `consent`, asking communities in random
 // order. A community refuses with probability
 //
-//	min(1, (organisation + growth × burden) × (its mean wealth / the mean wealth)^power),
+//	min(1, organisation × (its mean wealth / the mean wealth)^power),
 //
-// so refusal grows with the burden its people already bear and with its
-// power, which money buys. A data centre burdens each resident of its
-// community (water, power, noise), costing them health spending and skill.
+// its power growing with money, and its organisation a state with memory
+// (McAdam, Political Process and the Development of Black Insurgency, 1982):
+// it grows each month with the burden its people bear (growth × burden),
+// grows with each win (a refusal adds resistance.win), and decays toward its
+// level at rest (resistance.base) by resistance.decay a month. A refusal
+// wins a moratorium: no proposal comes to the community for
+// resistance.moratorium months, and siting passes it over. A data centre
+// burdens each resident of its community (water, power, noise), costing
+// them health spending and skill.
 type communities struct {
+	org     []float64 // each community's organisation: its chance of refusing, before power
+	until   []int     // the month each community's moratorium ends (0: none)
 	first   []int     // community c holds persons first[c]..first[c+1]−1
 	block   []uint16  // the community of each block of hireBlock persons
 	refused []int     // proposals each community refused since the start
@@ -38,6 +46,8 @@ func (cm *communities) init(n, k int) {
 	}
 	cm.block = make([]uint16, blocks)
 	cm.refused = make([]int, k)
+	cm.org = make([]float64, k)
+	cm.until = make([]int, k)
 	for c := range k {
 		for b := cm.first[c] / hireBlock; b*hireBlock < cm.first[c+1]; b++ {
 			cm.block[b] = uint16(c)
@@ -116,10 +126,26 @@ func (cm communities) setBurden(w *World, x *production) {
 	x.data.burden = b
 }
 
-// bearBurden sets each community's burden for the month and charges its
-// residents the health spending it causes (into the market).
+// organise moves each community's organisation a month on: up with the
+// burden its people bear, down toward its level at rest.
+func (cm communities) organise(x *production) {
+	p := x.p.Resistance
+	for c := range cm.org {
+		cm.org[c] += p.Growth*x.data.burden[c] - p.Decay*(cm.org[c]-p.Base)
+		cm.org[c] = min(1, max(0, cm.org[c]))
+	}
+}
+
+// open reports whether community c may be asked about a data centre this
+// month: no moratorium holds there.
+func (cm communities) open(w *World, c int) bool { return w.month >= cm.until[c] }
+
+// bearBurden sets each community's burden for the month, moves its
+// organisation on, and charges its residents the health spending the burden
+// causes (into the market).
 func (cm communities) bearBurden(w *World, x *production) {
 	cm.setBurden(w, x)
+	cm.organise(x)
 	b := x.data.burden
 	if x.p.Burden.HealthCost == 0 {
 		return
@@ -146,7 +172,7 @@ func (cm communities) refusal(w *World, x *production, c int, wealth []int64) fl
 	if total > 0 {
 		rel = float64(wealth[c]) / float64(hi-lo) / (float64(total) / float64(x.n))
 	}
-	model := min(1, (p.Base+p.Growth*cm.burden(w, x, c))*math.Pow(rel, p.Power))
+	model := min(1, cm.org[c]*math.Pow(rel, p.Power))
 	if c < len(cm.voice) && !math.IsNaN(cm.voice[c]) {
 		if cm.decides {
 			return cm.voice[c]
@@ -158,6 +184,8 @@ func (cm communities) refusal(w *World, x *production, c int, wealth []int64) fl
 
 // site chooses the community of a proposed data centre and asks it; social
 // investment asks the least burdened communities first, each in turn.
+// Communities under a moratorium are passed over; it returns −1 when none
+// could be asked (no proposal is made).
 func (cm communities) site(w *World, x *production, social bool) (int, bool) {
 	k := x.p.Communities.Count
 	wealth := cm.wealth(w, x, x.data.commWealth)
@@ -167,6 +195,8 @@ func (cm communities) site(w *World, x *production, social bool) (int, bool) {
 		no := r.float64() < cm.refusal(w, x, c, wealth)
 		if no {
 			cm.refused[c]++
+			cm.org[c] = min(1, cm.org[c]+x.p.Resistance.Win)
+			cm.until[c] = w.month + 1 + x.p.Resistance.Moratorium
 		}
 		return no
 	}
@@ -185,12 +215,7 @@ func (cm communities) site(w *World, x *production, social bool) (int, bool) {
 			burdens[c] = cm.burden(w, x, c)
 		}
 		slices.SortStableFunc(o, func(a, b int) int { return cmp.Compare(burdens[a], burdens[b]) })
-		for _, c := range o {
-			if !refuses(c) {
-				return c, true
-			}
-		}
-		return 0, false
+		return cm.askInTurn(w, o, refuses)
 	case x.p.Siting == SitingConsent:
 		o := order()
 		s := x.rs.of(streamSiting)
@@ -198,22 +223,41 @@ func (cm communities) site(w *World, x *production, social bool) (int, bool) {
 			j := s.intn(i + 1)
 			o[i], o[j] = o[j], o[i]
 		}
-		for _, c := range o {
+		return cm.askInTurn(w, o, refuses)
+	case x.p.Siting == SitingRandom:
+		c := x.rs.of(streamSiting).intn(k)
+		if !cm.open(w, c) {
+			return -1, false
+		}
+		return c, !refuses(c)
+	}
+	c, least := -1, math.Inf(1)
+	for i, v := range wealth {
+		lo, hi := cm.bounds(x, i)
+		if mean := float64(v) / float64(max(hi-lo, 1)); mean < least && cm.open(w, i) {
+			c, least = i, mean
+		}
+	}
+	if c < 0 {
+		return -1, false
+	}
+	return c, !refuses(c)
+}
+
+// askInTurn asks the communities in order, passing over those under a
+// moratorium, until one accepts; it returns −1 when none could be asked.
+func (cm communities) askInTurn(w *World, order []int, refuses func(int) bool) (int, bool) {
+	asked := false
+	for _, c := range order {
+		if cm.open(w, c) {
+			asked = true
 			if !refuses(c) {
 				return c, true
 			}
 		}
-		return 0, false
-	case x.p.Siting == SitingRandom:
-		c := x.rs.of(streamSiting).intn(k)
-		return c, !refuses(c)
 	}
-	c, least := 0, math.Inf(1)
-	for i, v := range wealth {
-		lo, hi := cm.bounds(x, i)
-		if mean := float64(v) / float64(max(hi-lo, 1)); mean < least {
-			c, least = i, mean
-		}
+	if !asked {
+		return -1, false
 	}
-	return c, !refuses(c)
+	return 0, false
 }

@@ -10,23 +10,6 @@ import (
 // Tests of ownership as claims and of credit, each in both directions on
 // the same seeds (common random numbers), as ai_test.go's are.
 
-// TestPolicyRate: a dearer policy rate means less credit and fewer data
-// centres built on it; a cheaper one, more.
-//
-// It runs at the scenario defaults (where compute is not so scarce that any
-// data centre pays whatever its finance costs, as in aiBase).
-func TestPolicyRate(t *testing.T) {
-	cheap := scenario.Defaults().Params
-	cheap.People, cheap.AI.Enabled = 400, true
-	dear := cheap
-	cheap.AI.Bank.PolicyRate, dear.AI.Bank.PolicyRate = 0, 0.3
-	a, b := compare(t, "policy rate 0 against 30% a year", cheap, dear, "new_loans", "datacenters_built", "loan_rate", "automation_share")
-	if !(b["new_loans"] < a["new_loans"]) || !(b["datacenters_built"] < a["datacenters_built"]) {
-		t.Errorf("a dearer policy rate: lent %.0f a month against %.0f, data centres built %.1f against %.1f",
-			b["new_loans"], a["new_loans"], b["datacenters_built"], a["datacenters_built"])
-	}
-}
-
 // TestWageEarnerFund: with Meidner's fund, new shares issued out of profit
 // give the fund a share of firms' equity that grows; without it, none.
 func TestWageEarnerFund(t *testing.T) {

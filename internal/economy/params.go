@@ -189,12 +189,16 @@ type ComputeParams struct {
 	HurdleRate    float64 // yearly return an investor requires to build
 }
 
-// ResistanceParams describe communities' resistance to data centres.
+// ResistanceParams describe communities' resistance to data centres: an
+// organisation with memory (communities.go).
 type ResistanceParams struct {
-	Base     float64 // organisation: chance that a community of average wealth, bearing nothing, refuses
-	Growth   float64 // added chance per unit of burden its people already bear
-	Power    float64 // ρ: refusal scales with (community wealth / mean wealth)^ρ
-	SunkCost float64 // share of the building cost a blocked proposal loses
+	Base       float64 // organisation at rest: the chance that a community of average wealth, bearing nothing, refuses
+	Growth     float64 // organisation gained a month per unit of burden its people bear
+	Decay      float64 // share of its organisation above rest a community loses a month
+	Win        float64 // organisation a refusal adds
+	Moratorium int     // months a refusal keeps proposals away from the community
+	Power      float64 // ρ: refusal scales with (community wealth / mean wealth)^ρ
+	SunkCost   float64 // share of the building cost a blocked proposal loses
 }
 
 // BurdenParams are the environmental burden of data centres and what it costs.

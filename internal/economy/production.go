@@ -63,6 +63,9 @@ func (x *production) start(w *World) {
 	x.capital.start(w, x)
 	x.comm.spreadWealth(w, x)
 	x.comm.setBurden(w, x)
+	for c := range x.comm.org {
+		x.comm.org[c] = x.p.Resistance.Base
+	}
 	x.goods.price = float64(max(w.p.Capitalism.WageMax, 1)) // a good sells for the highest wage at the start
 	x.goods.expected = x.goods.price
 	x.goods.sales = x.goods.price * float64(x.n) // as if everyone worked, until sales are seen

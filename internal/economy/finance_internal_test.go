@@ -1,0 +1,163 @@
+package economy
+
+import (
+	"slices"
+	"testing"
+
+	"commonwealth/internal/agents"
+)
+
+// TestBankruptcyWipesTheOwners: a firm that owes the bank more than it has
+// is wound up; its holders lose their equity, its founder's guarantee pays
+// what the founder has, the bank writes off the rest, and nobody else's
+// deposit moves. The accounts still check.
+func TestBankruptcyWipesTheOwners(t *testing.T) {
+	p := testWorld()
+	w, err := New(p, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 24 {
+		w.StepMonth()
+	}
+	x := w.rules.(*capitalism).ai
+	f := int32(-1)
+	for i := range int32(p.People) {
+		if x.k.people.Class(i) == agents.Capitalist && len(x.k.people.Employees(i)) >= 2 {
+			f = i
+			break
+		}
+	}
+	if f < 0 {
+		t.Fatal("no firm with two workers after two years")
+	}
+	testBankrupt(t, w, x, f)
+}
+
+// testWorld is a small production economy at the scenario defaults.
+func testWorld() Params {
+	p := Params{Model: ModelCapitalism, People: 300, StartWealth: 100, Capitalism: CapitalismParams{WageMin: 10, WageMax: 90}}
+	p.AI = AIParams{Enabled: true, Productivity: 4, ComputePerUnit: 10, Hurdle: 1.2, DataElasticity: 0.3, DataDepreciation: 0.01, Variety: 4,
+		Spending:    SpendingParams{IncomePoor: 0.95, IncomeRich: 0.7, WealthPoor: 0.06, WealthRich: 0.045, HalfWealth: 600},
+		Labour:      LabourParams{WageCurve: 0.1, RefUnemployed: 0.06, Bargaining: 0.5, OutsideOption: 0.8, Separation: 0.03},
+		Compute:     ComputeParams{Capacity: 100, PriceBase: 35, Scarcity: 0.3, BuildCost: 6000, BuildMonths: 3, OperatingCost: 60, Lifetime: 240, HurdleRate: 0.1},
+		Siting:      SitingCheapest,
+		Communities: CommunityParams{Count: 3, Local: 0.5},
+		Ownership:   OwnershipParams{Firms: FirmsCapitalist, Automation: AutomationPrivate, Distribution: DistributeEqual, Transfer: TransferBuyout},
+		Bank:        BankParams{PolicyRate: 0.03, Spread: 0.02, CapitalRatio: 0.08, Capital: 0.1, Coverage: 1.25, Term: 120, HouseholdLimit: 3, LoanToValue: 0.6},
+		Finance:     FinanceParams{FounderStake: 0.5, Leverage: 1, CashMonths: 2, Pension: 0.05, PensionShare: 0.6},
+		Need:        0.2,
+	}
+	return p
+}
+
+// testBankrupt drives firm f of world w into bankruptcy and checks who loses.
+func testBankrupt(t *testing.T, w *World, x *production, f int32) {
+	fa := w.led.Firm(f)
+	// The firm borrows, loses all its money, and owes more than its founder has.
+	founder := w.led.acc[f].bal
+	x.lendTo(w, fa, &x.bank.owed[fa], founder+500)
+	x.book(w, RowConsumption, fa, w.led.Special(Pool), w.led.acc[fa].bal)
+	owed := x.bank.owed[fa]
+	before := w.led.Balances(nil)
+	staff := append([]int32(nil), x.k.people.Employees(f)...)
+	written := x.bank.writtenOff
+	x.closeFirm(w, f)
+
+	if x.k.people.Class(f) != agents.Unemployed || x.firms.reg[f].total != 0 || x.bank.owed[fa] != 0 || w.led.acc[fa].bal != 0 {
+		t.Fatalf("the firm was not wound up: class %v, shares %d, owes %d, holds %d", x.k.people.Class(f), x.firms.reg[f].total, x.bank.owed[fa], w.led.acc[fa].bal)
+	}
+	if got := x.bank.writtenOff - written; got != owed-founder {
+		t.Errorf("the bank wrote off %d of %d owed; the founder had %d", got, owed, founder)
+	}
+	after := w.led.Balances(nil)
+	if after[f] != 0 {
+		t.Errorf("the founder kept %d of the %d they guaranteed", after[f], founder)
+	}
+	for i := range after {
+		if int32(i) != f && after[i] != before[i] {
+			t.Errorf("person %d (a worker of the firm: %v) held %d and now %d", i, slices.Contains(staff, int32(i)), before[i], after[i])
+		}
+	}
+	w.StepMonth()
+	if err := w.CheckAccounts(); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestLendingRule: the bank lends less, and data centres must earn more
+// before they are built, as the policy rate rises, and the other way as it
+// falls; its capital caps what it lends whatever the rate.
+func TestLendingRule(t *testing.T) {
+	x := &production{p: AIParams{Bank: BankParams{Spread: 0.02, CapitalRatio: 0.08, Coverage: 1.25, Term: 120, LoanToValue: 0.6},
+		Compute: ComputeParams{HurdleRate: 0.1}}}
+	x.bank.equity = 1000
+	at := func(rate float64) (lend int64, cost float64) {
+		x.p.Bank.PolicyRate = rate
+		return x.lendable(0, 100), x.financeCost()
+	}
+	l0, c0 := at(0.01)
+	l1, c1 := at(0.05)
+	l2, c2 := at(0.2)
+	if !(l0 > l1 && l1 > l2) || !(c0 < c1 && c1 < c2) {
+		t.Errorf("policy 1%%, 5%%, 20%%: lends %d, %d, %d on the same cash flow; finance costs %.3f, %.3f, %.3f a year", l0, l1, l2, c0, c1, c2)
+	}
+	x.p.Bank.PolicyRate = 0
+	if got := x.lendable(0, 1e12); got != 1000/0.08 {
+		t.Errorf("a bank with 1,000 of equity and a ratio of 0.08 lends %d to a borrower whose cash flow covers anything, not 12,500", got)
+	}
+	x.bank.loans = 12_500
+	if got := x.lendable(0, 1e12); got != 0 {
+		t.Errorf("a bank at its capital ratio lends %d more", got)
+	}
+}
+
+// TestMoratorium: a community that refuses a data centre is passed over for
+// resistance.moratorium months and asked again after; its organisation
+// rises with the win and with the burden its people bear, and decays back
+// toward rest without either.
+func TestMoratorium(t *testing.T) {
+	p := testWorld()
+	p.AI.Resistance = ResistanceParams{Base: 0.2, Growth: 0.01, Decay: 0.1, Win: 0.3, Moratorium: 24}
+	w, err := New(p, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := w.rules.(*capitalism).ai
+	if err := w.SetVoice([]float64{1, 1, 1}, true); err != nil { // every community refuses
+		t.Fatal(err)
+	}
+	c, ok := x.comm.site(w, x, false)
+	if ok || c < 0 {
+		t.Fatalf("a community that always refuses accepted, or none was asked: %d %v", c, ok)
+	}
+	if x.comm.open(w, c) || x.comm.org[c] < 0.5-1e-9 {
+		t.Fatalf("after its refusal community %d is open %v, organisation %.2f", c, x.comm.open(w, c), x.comm.org[c])
+	}
+	if next, _ := x.comm.site(w, x, false); next == c {
+		t.Errorf("the next proposal went to community %d, under its moratorium", c)
+	}
+	for range 24 { // the refusal came in month 0: months 1 to 24 are the moratorium's
+		w.StepMonth()
+	}
+	if x.comm.open(w, c) {
+		t.Errorf("the moratorium lapsed in its 24th month (month %d)", w.Month())
+	}
+	w.StepMonth()
+	if !x.comm.open(w, c) {
+		t.Errorf("the moratorium still holds after its 24 months (until month %d, now %d)", x.comm.until[c], w.Month())
+	}
+	// Organisation: decays toward rest without burden, grows with it.
+	x.comm.org[0] = 0.8
+	x.data.burden[0] = 0
+	x.comm.organise(x)
+	if got := x.comm.org[0]; got >= 0.8 || got <= 0.2 {
+		t.Errorf("without burden organisation went from 0.8 to %.3f", got)
+	}
+	x.comm.org[0] = 0.2
+	x.data.burden[0] = 5
+	x.comm.organise(x)
+	if got := x.comm.org[0]; got <= 0.2 {
+		t.Errorf("with a burden of 5 organisation went from 0.2 to %.3f", got)
+	}
+}
