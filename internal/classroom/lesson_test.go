@@ -9,6 +9,7 @@ import (
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
 	"commonwealth/internal/scenario"
+	"commonwealth/internal/waitfor"
 )
 
 // TestLessonStages walks a lesson as a class would: the title, the
@@ -88,7 +89,7 @@ func TestRevealEqualsCheck(t *testing.T) {
 			if background {
 				r.Start()
 			}
-			deadline := time.Now().Add(time.Minute)
+			deadline := time.Now().Add(waitfor.Budget(t)) // as long as the run allows
 			for r.Answer() == nil && time.Now().Before(deadline) {
 				if background {
 					time.Sleep(10 * time.Millisecond)
