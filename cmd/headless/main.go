@@ -2,7 +2,8 @@
 // every arm with every seed on all cores and writes CSV tables, plots and a
 // manifest; it also benchmarks, checks and lists scenarios.
 //
-// Exit status: 0 success, 1 a run failed, 2 bad input (flags, scenario).
+// Exit status: 0 success, 1 a run failed (for check: a claim not
+// supported), 2 bad input (flags, scenario), 130 stopped by Ctrl-C.
 package main
 
 import (
@@ -12,6 +13,9 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"commonwealth/internal/cli"
+	"commonwealth/internal/version"
 )
 
 // Exit statuses.
@@ -19,6 +23,9 @@ const (
 	exitOK      = 0
 	exitFailed  = 1
 	exitBadUsed = 2
+	// exitInterrupted is a command stopped by Ctrl-C: 128 + SIGINT, as
+	// shells report a program that a signal ended.
+	exitInterrupted = 130
 )
 
 func main() {
@@ -56,21 +63,72 @@ func commands() []command {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitBadUsed
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
 		usage(stdout)
-		if len(args) == 0 {
-			return exitBadUsed
-		}
+		return exitOK
+	case "help":
+		return help(ctx, args[1:], stdout, stderr)
+	case "version", "-version", "--version":
+		fmt.Fprint(stdout, version.Long("headless"))
 		return exitOK
 	}
+	c, ok := find(args[0])
+	if !ok {
+		return unknown(stderr, "headless", args[0])
+	}
+	code := c.run(ctx, args[1:], stdout, stderr)
+	if ctx.Err() != nil && code != exitOK {
+		return exitInterrupted // stopped by Ctrl-C (or SIGTERM), as shells report it
+	}
+	return code
+}
+
+// find returns the command of that name.
+func find(name string) (command, bool) {
 	for _, c := range commands() {
-		if c.name == args[0] {
-			return c.run(ctx, args[1:], stdout, stderr)
+		if c.name == name {
+			return c, true
 		}
 	}
-	fmt.Fprintf(stderr, "headless: unknown command %q\n\n", args[0])
+	return command{}, false
+}
+
+// unknown reports a command that does not exist, with the one it was
+// likely meant to be (within two edits) and the usage, and returns exit
+// status 2.
+func unknown(stderr io.Writer, who, name string) int {
+	names := []string{"help", "version"}
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	hint := ""
+	if c := cli.Within(name, names, 2); c != "" {
+		hint = fmt.Sprintf("; did you mean %q?", c)
+	}
+	fmt.Fprintf(stderr, "%s: unknown command %q%s\n\n", who, name, hint)
 	usage(stderr)
 	return exitBadUsed
+}
+
+// help prints the usage of the command named, or the general usage, on
+// stdout.
+func help(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stdout)
+		return exitOK
+	}
+	c, ok := find(args[0])
+	if !ok {
+		return unknown(stderr, "headless help", args[0])
+	}
+	fmt.Fprintf(stdout, "headless %s: %s\n\n", c.name, c.summary)
+	// A command's -h prints its usage where it reports, and exits 0.
+	return c.run(ctx, []string{"-h"}, stdout, stdout)
 }
 
 func usage(w io.Writer) {
@@ -78,9 +136,11 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "commands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %-18s %s\n", c.name, c.args, c.summary)
+		fmt.Fprintf(w, "  %-8s %-20s %s\n", c.name, c.args, c.summary)
 	}
+	fmt.Fprintf(w, "  %-8s %-20s %s\n", "help", "[COMMAND]", "this text, or a command's usage and flags")
+	fmt.Fprintf(w, "  %-8s %-20s %s\n", "version", "", "the program's version (also --version)")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "SCENARIO is a TOML file or the name of a built-in scenario (default: the built-in default).")
-	fmt.Fprintln(w, "Run `headless COMMAND -h` for a command's flags.")
+	fmt.Fprintln(w, "Run `headless help COMMAND` for a command's flags.")
 }

@@ -43,11 +43,13 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	resume := fs.Bool("resume", false, "take up an interrupted batch: reuse the finished runs kept in DIR/runs")
 	shardText := fs.String("shard", "", "run only share `i/n` of the runs, to merge later with headless merge")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the whole command to `FILE` (go tool pprof reads it)")
+	progress := fs.String("progress", "auto", "how to show progress on stderr: `MODE` bar, plain (a line now and then, for logs), none, or auto (a bar on a terminal, else plain)")
 	var sweepSpecs, sweepMetrics sets
 	var design scenario.Design
-	every, robust := new(int), new(int)
+	every, robust, expect := new(int), new(int), new(string)
 	if name == "check" {
 		robust = fs.Int("robust", 0, "also judge the claims at `N` sets of the scenario's [[uncertain]] keys, drawn by a Latin hypercube, and say how robust each verdict is")
+		expect = fs.String("expect", "", "exit 0 when the verdicts are the ones `FILE` gives (lines such as \"- SUPPORTED — text\" or \"2. INCONCLUSIVE\": a lesson's page, or check's own output), 1 when one differs")
 	}
 	if name == "sweep" {
 		fs.Var(&sweepSpecs, "sweep", "vary a key: `key=from:to:step`, key=v1,v2,... or key=from:to with --lhs (repeatable: every combination; replaces the scenario's [[sweep]])")
@@ -58,6 +60,9 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	pos, err := parse(fs, args)
 	if err != nil {
 		return flagStatus(err)
+	}
+	if !slices.Contains(progressModes, *progress) {
+		return badInput(stderr, fmt.Errorf("--progress %s: expected one of %s", *progress, strings.Join(progressModes, ", ")))
 	}
 	if !slices.Contains(plots.Formats, *format) {
 		return badInput(stderr, fmt.Errorf("--format %s: expected one of %s", *format, strings.Join(plots.Formats, ", ")))
@@ -88,6 +93,12 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			return badInput(stderr, fmt.Errorf("%s: no claims to check; add [[claim]] blocks (see README)", sc.File))
 		}
 		if err := sc.CheckClaims(); err != nil {
+			return badInput(stderr, err)
+		}
+	}
+	var expected []claims.Expected
+	if *expect != "" {
+		if expected, err = readExpect(*expect, sc); err != nil {
 			return badInput(stderr, err)
 		}
 	}
@@ -150,7 +161,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	if shard.Of > 0 {
 		total = (total - shard.I + shard.Of) / shard.Of
 	}
-	tick, finish := newProgress(stderr, total, 0)
+	tick, finish := newProgress(stderr, *progress, total, 0)
 	start := time.Now()
 	opt := batch.Options{Workers: *workers, CheckMoney: *check, Store: store, Resume: *resume, Done: tick, Shard: shard}
 	var rs []batch.Result
@@ -208,8 +219,13 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	printSummary(stdout, sc, rs)
 	fmt.Fprintf(stdout, "wrote %s into %s\n", strings.Join(files, ", "), *out)
 	if name == "check" {
-		return printVerdicts(stdout, verdicts, rr)
+		status := printVerdicts(stdout, verdicts, rr)
+		if expected != nil {
+			return expectStatus(stdout, verdicts, expected, *expect)
+		}
+		return status
 	}
+	checkHint(stdout, sc, args)
 	return exitOK
 }
 

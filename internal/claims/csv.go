@@ -20,17 +20,19 @@ func num(x float64, applies bool) string {
 // evidence and, after a robust check (rob not nil), the share of parameter
 // sets giving each verdict and the most influential uncertain keys. Cells
 // where a number does not apply are empty: no p without a sign test, no
-// interval with one, no tolerance but for "within".
+// interval with one, no tolerance but for "within", no margin (by) but
+// where the claim has one.
 func WriteCSV(w io.Writer, vs []Verdict, rob []Robustness) error {
 	cw := csv.NewWriter(w)
-	head := []string{"claim", "text", "verdict", "test", "effect", "lo", "hi", "tolerance", "p", "agree", "seeds", "evidence"}
+	head := []string{"claim", "text", "verdict", "test", "effect", "lo", "hi", "tolerance", "by", "p", "agree", "seeds", "evidence"}
 	if rob != nil {
 		head = append(head, "robust_sets", "robust_supported", "robust_contradicted", "robust_inconclusive", "most_influential")
 	}
 	cw.Write(head)
 	for i, v := range vs {
 		rec := []string{strconv.Itoa(v.Claim.Number), v.Claim.Text, v.Outcome.String(), v.Test,
-			num(v.Mean, true), num(v.Lo, !v.Boolean), num(v.Hi, !v.Boolean), num(v.Tol, v.Claim.Op == "within" && !v.Boolean), num(v.P, v.Boolean),
+			num(v.Mean, true), num(v.Lo, !v.Boolean), num(v.Hi, !v.Boolean), num(v.Tol, v.Claim.Op == "within" && !v.Boolean),
+			num(v.Claim.By, v.Claim.By != 0), num(v.P, v.Boolean),
 			strconv.Itoa(v.Agree), strconv.Itoa(len(v.Values)), v.Evidence}
 		if rob != nil {
 			r := rob[i]

@@ -31,8 +31,8 @@ type Outcome int
 // or on neither.
 const (
 	Inconclusive Outcome = iota // the interval straddles the line, or the sign test decides neither way
-	Supported                   // the whole interval on the claimed side (or the sign test agrees at 95%)
-	Contradicted                // the whole interval on the other side (or the sign test disagrees at 95%)
+	Supported                   // the whole interval on the claimed side of the line (or the sign test agrees at 95%)
+	Contradicted                // the whole interval on the other side of the line (or the sign test disagrees at 95%)
 )
 
 func (o Outcome) String() string {
@@ -172,15 +172,18 @@ func (v *Verdict) decide() {
 	case n < 2:
 		v.Outcome = Inconclusive // one seed has no interval (check refuses to run so)
 	case c.Op == "<":
-		v.Outcome = side(v.Hi < 0, v.Lo > 0)
+		v.Outcome = side(v.Hi < c.Threshold(), v.Lo > c.Threshold())
 	case c.Op == ">":
-		v.Outcome = side(v.Lo > 0, v.Hi < 0)
+		v.Outcome = side(v.Lo > c.Threshold(), v.Hi < c.Threshold())
 	case c.Op == "within":
 		v.Outcome = side(v.Lo > -v.Tol && v.Hi < v.Tol, v.Lo >= v.Tol || v.Hi <= -v.Tol)
 	}
 	v.Test = fmt.Sprintf("95%% t interval over %d seeds, paired by seed", n)
 	interval := fmt.Sprintf("%s [%s, %s]", signed(v.Mean), signed(v.Lo), signed(v.Hi))
 	v.Evidence = fmt.Sprintf("%s: %s, %d/%d seeds agree", v.Subject(), interval, v.Agree, n)
+	if c.By != 0 {
+		v.Evidence += fmt.Sprintf("; claimed %s %s", c.Op, signed(c.Threshold()))
+	}
 	if c.Op == "within" {
 		v.Evidence += fmt.Sprintf("; tolerance ±%s", strconv.FormatFloat(v.Tol, 'g', 3, 64))
 		if c.Relative {
@@ -204,9 +207,9 @@ func side(claimed, other bool) Outcome {
 func (v *Verdict) holds(x float64) bool {
 	switch v.Claim.Op {
 	case "<":
-		return x < 0
+		return x < v.Claim.Threshold()
 	case ">":
-		return x > 0
+		return x > v.Claim.Threshold()
 	}
 	return math.Abs(x) < v.Tol
 }

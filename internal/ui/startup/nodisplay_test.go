@@ -11,8 +11,8 @@ import (
 
 // TestWithoutDisplay runs the window program with no display named, as on
 // a server or in a terminal over ssh: --help prints the usage, a bad flag
-// its mistake, and a run says how to get a window — never a stack trace.
-// It lives here rather than in cmd/sim, whose test
+// its mistake, --version the version, and a run says how to get a window —
+// never a stack trace. It lives here rather than in cmd/sim, whose test
 // binary imports Ebiten and so cannot start without a display.
 func TestWithoutDisplay(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "sim")
@@ -29,6 +29,7 @@ func TestWithoutDisplay(t *testing.T) {
 	}{
 		{[]string{"--help"}, 0, "usage: sim [SCENARIO] [flags]"},
 		{[]string{"--no-such-flag"}, 2, "flag provided but not defined"},
+		{[]string{"--version"}, 0, "built with go"},
 		{nil, 1, "no display to open a window on"},
 	} {
 		cmd := exec.Command(bin, c.args...)
