@@ -4,8 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestHelpAndVersion checks help COMMAND (the command's usage, on stdout,
@@ -95,11 +97,58 @@ func TestRunNamesClaims(t *testing.T) {
 		t.Fatalf("exit %d %s", code, errs)
 	}
 	want := "holds makes 2 claim(s):\n 1. Saving lowers the Gini\n 2. Saving keeps more of the poorer half's money, in every seed\n" +
-		"judge them over the seeds with: headless check testdata/holds.toml --seeds 2 --set people=50 --months 5 --progress none\n"
+		"judge them over the seeds with:\n  headless check testdata/holds.toml --seeds 2 --set people=50 --months 5 --progress none\n"
 	if !strings.HasSuffix(out, want) {
 		t.Errorf("run's last lines:\n%s\nwant\n%s", out, want)
 	}
 	if code, _, errs := headless(t, "run", "trade", "--progress", "fancy"); code != exitBadUsed || !strings.Contains(errs, "--progress fancy: expected one of auto, bar, plain, none") {
 		t.Errorf("--progress fancy: exit %d %s", code, errs)
+	}
+}
+
+// TestSummaryReads checks the terminal summary of the default scenario's
+// six arms: every line within 100 columns (but the command to copy), no
+// exponents, no negative bounds for shares, and "lower" or "higher" as the
+// paired difference's sign says; and the report's tables: headers in
+// <thead>, units, no exponents.
+func TestSummaryReads(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := headless(t, "run", "--months", "24", "--seeds", "3", "--set", "people=100", "--progress", "none", "-o", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d %s", code, errs)
+	}
+	diff := regexp.MustCompile(`\]\s+([+−]?)[0-9.]+ \[[^]]*\], (lower|higher|no change) in \d+/3$`)
+	directions := 0
+	for _, line := range strings.Split(out, "\n") {
+		if n := utf8.RuneCountInString(line); n > columns && !strings.HasPrefix(line, "  headless check") {
+			t.Errorf("%d columns: %s", n, line)
+		}
+		if strings.Contains(line, "e-0") || strings.Contains(line, "e+0") {
+			t.Errorf("an exponent: %s", line)
+		}
+		if strings.HasPrefix(line, "  ") && strings.Contains(line, " [") && strings.Contains(strings.SplitN(line, "]", 2)[0], "−") {
+			t.Errorf("a negative share: %s", line)
+		}
+		if m := diff.FindStringSubmatch(line); m != nil {
+			directions++
+			if want := map[string]string{"+": "higher", "−": "lower", "": "no change"}[m[1]]; m[2] != want {
+				t.Errorf("%s, but the difference says %s: %s", m[2], want, line)
+			}
+		}
+	}
+	if directions != 5*5 {
+		t.Errorf("%d paired differences, want 5 metrics × 5 arms:\n%s", directions, out)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<thead><tr><th>metric</th>", "<td>gini_wealth (0..1)</td>", "lower in 3/3", "higher in 3/3"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("report.html has no %q", want)
+		}
+	}
+	if m := regexp.MustCompile(`<td class="num">[^<]*\de[-+]\d`).FindString(string(page)); m != "" {
+		t.Errorf("report.html has an exponent: %s", m)
 	}
 }

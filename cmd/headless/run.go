@@ -13,7 +13,6 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
-	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/plots"
 	"commonwealth/internal/report"
 	"commonwealth/internal/scenario"
@@ -201,7 +200,8 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			fmt.Fprintln(stderr, "headless:", err)
 			return exitFailed
 		}
-		fmt.Fprintf(stdout, "%d points × %d arm(s) × %d seed(s); wrote %s into %s\n", len(points), len(sc.Arms), run.Seeds, strings.Join(files, ", "), *out)
+		fmt.Fprintf(stdout, "%d points × %d arm(s) × %d seed(s)\n", len(points), len(sc.Arms), run.Seeds)
+		printWrote(stdout, files, *out)
 		return exitOK
 	}
 	var verdicts []claims.Verdict
@@ -217,7 +217,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		return exitFailed
 	}
 	printSummary(stdout, sc, rs)
-	fmt.Fprintf(stdout, "wrote %s into %s\n", strings.Join(files, ", "), *out)
+	printWrote(stdout, files, *out)
 	if name == "check" {
 		status := printVerdicts(stdout, verdicts, rr)
 		if expected != nil {
@@ -327,51 +327,4 @@ func outputNames(format string) []string {
 func interrupted(stderr io.Writer) int {
 	fmt.Fprintln(stderr, "headless: interrupted; nothing in the output folder was changed")
 	return exitFailed
-}
-
-// summaryMetrics are the end values printed after a run, when present.
-var summaryMetrics = []string{"gini_wealth", "top10_share", "bottom50_share", "unemployed_share", "wage_share"}
-
-// printSummary prints, per arm, the mean and 95% interval over seeds of a
-// few metrics at the end and, for every arm after the first, its paired
-// difference from the first, seed by seed.
-func printSummary(w io.Writer, sc *scenario.Scenario, rs []batch.Result) {
-	cols := rs[0].Series
-	var shown []int
-	for _, m := range summaryMetrics {
-		if c := cols.Column(m); c >= 0 {
-			shown = append(shown, c)
-		}
-	}
-	seeds := sc.Run().Seeds
-	end := func(a, col int) []float64 { return batch.EndValues(rs, seeds, a, col) }
-	table := func(title string, row func(a, col int) string, arms []int) {
-		fmt.Fprintf(w, "\n%-22s", title)
-		for _, c := range shown {
-			fmt.Fprintf(w, " %-36s", cols.Names[c])
-		}
-		fmt.Fprintln(w)
-		for _, a := range arms {
-			fmt.Fprintf(w, "%-22s", sc.Arms[a].Name)
-			for _, c := range shown {
-				fmt.Fprintf(w, " %-36s", row(a, c))
-			}
-			fmt.Fprintln(w)
-		}
-	}
-	all := make([]int, len(sc.Arms))
-	for a := range all {
-		all[a] = a
-	}
-	table("at the end (last year)", func(a, c int) string {
-		mean, lo, hi := interval.MeanCI(end(a, c), 0.95)
-		return fmt.Sprintf("%.3f [%.3f, %.3f]", mean, lo, hi)
-	}, all)
-	if len(sc.Arms) > 1 {
-		table("minus "+sc.Arms[0].Name+", paired", func(a, c int) string {
-			p := batch.Compare(end(a, c), end(0, c))
-			return fmt.Sprintf("%+.3f [%+.3f, %+.3f] %d/%d lower", p.Mean, p.Lo, p.Hi, p.Lower, p.Seeds)
-		}, all[1:])
-	}
-	fmt.Fprintf(w, "(mean over %d seeds [95%% t interval]; paired: each arm minus the first in the same seed)\n\n", seeds)
 }

@@ -9,7 +9,6 @@ import (
 	"math"
 	"reflect"
 	"strconv"
-	"strings"
 
 	"github.com/expr-lang/expr"
 	"gonum.org/v1/gonum/stat"
@@ -18,6 +17,7 @@ import (
 	"commonwealth/internal/batch"
 	"commonwealth/internal/metrics"
 	"commonwealth/internal/metrics/interval"
+	"commonwealth/internal/numfmt"
 	"commonwealth/internal/scenario"
 )
 
@@ -157,7 +157,7 @@ func (v *Verdict) decide() {
 			v.Outcome = Contradicted
 		}
 		v.Test = fmt.Sprintf("one-sided sign test over %d seeds", n)
-		v.Evidence = fmt.Sprintf("holds in %d/%d seeds (sign test p = %.3g)", v.Agree, n, v.P)
+		v.Evidence = fmt.Sprintf("holds in %d/%d seeds (sign test p = %s)", v.Agree, n, numfmt.Number(v.P))
 		return
 	}
 	v.P = math.NaN()
@@ -179,13 +179,12 @@ func (v *Verdict) decide() {
 		v.Outcome = side(v.Lo > -v.Tol && v.Hi < v.Tol, v.Lo >= v.Tol || v.Hi <= -v.Tol)
 	}
 	v.Test = fmt.Sprintf("95%% t interval over %d seeds, paired by seed", n)
-	interval := fmt.Sprintf("%s [%s, %s]", signed(v.Mean), signed(v.Lo), signed(v.Hi))
-	v.Evidence = fmt.Sprintf("%s: %s, %d/%d seeds agree", v.Subject(), interval, v.Agree, n)
+	v.Evidence = fmt.Sprintf("%s: %s, %d/%d seeds agree", v.Subject(), numfmt.Interval(v.Mean, v.Lo, v.Hi, numfmt.Any, true), v.Agree, n)
 	if c.By != 0 {
-		v.Evidence += fmt.Sprintf("; claimed %s %s", c.Op, signed(c.Threshold()))
+		v.Evidence += fmt.Sprintf("; claimed %s %s", c.Op, numfmt.Signed(c.Threshold()))
 	}
 	if c.Op == "within" {
-		v.Evidence += fmt.Sprintf("; tolerance ±%s", strconv.FormatFloat(v.Tol, 'g', 3, 64))
+		v.Evidence += fmt.Sprintf("; tolerance ±%s", numfmt.Number(v.Tol))
 		if c.Relative {
 			v.Evidence += fmt.Sprintf(" (%g%% of the reference's mean)", c.Tolerance*100)
 		}
@@ -224,10 +223,4 @@ func (v *Verdict) Subject() string {
 		return fmt.Sprintf("%s: %s − %s (%s)", c.Metric, c.Arm, c.Compare, c.When())
 	}
 	return fmt.Sprintf("%s: %s − %s (%s)", c.Metric, c.Arm, strconv.FormatFloat(c.Value, 'g', -1, 64), c.When())
-}
-
-// signed formats a number with its sign, a true minus and three decimals.
-func signed(x float64) string {
-	s := fmt.Sprintf("%+.3f", x)
-	return strings.Replace(s, "-", "−", 1)
 }

@@ -54,7 +54,7 @@ func TestDecide(t *testing.T) {
 	}
 	v := Verdict{Claim: &scenario.Claim{Op: "<", By: 0.02, Metric: "gini_wealth", Arm: "a", Compare: "b"}, Values: []float64{-0.05, -0.06, -0.04}}
 	v.decide()
-	if !strings.HasSuffix(v.Evidence, "3/3 seeds agree; claimed < −0.020") {
+	if !strings.HasSuffix(v.Evidence, "3/3 seeds agree; claimed < −0.02") {
 		t.Errorf("evidence %q", v.Evidence)
 	}
 	v = Verdict{Claim: &scenario.Claim{}, Values: []float64{1, 1, 1, 1, 1}, Boolean: true}
