@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode/utf8"
 )
@@ -150,5 +151,22 @@ func TestSummaryReads(t *testing.T) {
 	}
 	if m := regexp.MustCompile(`<td class="num">[^<]*\de[-+]\d`).FindString(string(page)); m != "" {
 		t.Errorf("report.html has an exponent: %s", m)
+	}
+}
+
+// TestSignalStatus checks the status for each signal that stops a command:
+// 128 and its number.
+func TestSignalStatus(t *testing.T) {
+	for sig, want := range map[syscall.Signal]int{syscall.SIGINT: 130, syscall.SIGTERM: 143} {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		cancel(stopped{sig})
+		if got := interruptedStatus(ctx); got != want {
+			t.Errorf("%v: %d, want %d", sig, got, want)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if got := interruptedStatus(ctx); got != exitInterrupted {
+		t.Errorf("no signal known: %d, want %d", got, exitInterrupted)
 	}
 }

@@ -3,11 +3,13 @@
 // manifest; it also benchmarks, checks and lists scenarios.
 //
 // Exit status: 0 success, 1 a run failed (for check: a claim not
-// supported), 2 bad input (flags, scenario), 130 stopped by Ctrl-C.
+// supported), 2 bad input (flags, scenario), 130 stopped by Ctrl-C (143 by
+// SIGTERM).
 package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -29,15 +31,18 @@ const (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		// The first signal stops the command cleanly; a second one, as
 		// usual, ends the program at once (the next command clears up).
-		<-ctx.Done()
-		stop()
+		s := <-sigs
+		signal.Stop(sigs)
+		cancel(stopped{s})
 	}()
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
+	signal.Stop(sigs)
 	os.Exit(code)
 }
 
@@ -83,9 +88,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	code := c.run(ctx, args[1:], stdout, stderr)
 	if ctx.Err() != nil && code != exitOK {
-		return exitInterrupted // stopped by Ctrl-C (or SIGTERM), as shells report it
+		return interruptedStatus(ctx)
 	}
 	return code
+}
+
+// stopped is the cause of a command's context ending on a signal.
+type stopped struct{ sig os.Signal }
+
+func (s stopped) Error() string { return "stopped by " + s.sig.String() }
+
+// interruptedStatus is the exit status of a command a signal stopped: 128
+// and the signal's number, as shells report a program a signal ended (130
+// for Ctrl-C's SIGINT, 143 for SIGTERM); 130 when the cause is not known.
+func interruptedStatus(ctx context.Context) int {
+	var s stopped
+	if errors.As(context.Cause(ctx), &s) {
+		if n, ok := s.sig.(syscall.Signal); ok {
+			return 128 + int(n)
+		}
+	}
+	return exitInterrupted
 }
 
 // find returns the command of that name.
