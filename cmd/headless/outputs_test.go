@@ -220,6 +220,7 @@ func waitForRuns(t *testing.T, cmd *exec.Cmd, dir string, n int) {
 // folder only while the first runs, and that --resume finishes it with
 // outputs identical to an uninterrupted batch and no leftovers.
 func TestKilledThenResumed(t *testing.T) {
+	t.Parallel() // most of it waits on a process of one worker
 	bin := buildHeadless(t)
 	seeds := 24
 	if testing.Short() {

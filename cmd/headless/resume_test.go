@@ -15,6 +15,7 @@ import (
 // that the finished runs were kept, resumes it, and compares the result with
 // an uninterrupted batch byte for byte.
 func TestInterruptAndResume(t *testing.T) {
+	t.Parallel() // most of it waits on a process of one worker
 	dir := t.TempDir()
 	bin := buildHeadless(t)
 	seeds := 24

@@ -37,6 +37,13 @@ func TestRobust(t *testing.T) {
 	if !strings.Contains(out, "robustness: supported in") || len(readCSV(t, filepath.Join(whole, "robust.csv"))) != 1+32 {
 		t.Errorf("no robustness in the output:\n%s", out)
 	}
+	code, _, errs = headless(t, "check", "trade", "--robust", "4", "-o", filepath.Join(dir, "none"))
+	if code != exitBadUsed || !strings.Contains(errs, "--robust needs [[uncertain]] keys to draw") {
+		t.Errorf("a robust check without uncertain keys: exit %d %s", code, errs)
+	}
+	if testing.Short() {
+		return // -short: not again as shards (TestShardsMergeToTheWhole merges shards of a run)
+	}
 	var shards []string
 	for i := 1; i <= 2; i++ {
 		d := filepath.Join(dir, fmt.Sprint("s", i))
@@ -53,9 +60,5 @@ func TestRobust(t *testing.T) {
 		if !sameFile(whole, merged, f) {
 			t.Errorf("%s differs between the merged shards and the whole robust check", f)
 		}
-	}
-	code, _, errs = headless(t, "check", "trade", "--robust", "4", "-o", filepath.Join(dir, "none"))
-	if code != exitBadUsed || !strings.Contains(errs, "--robust needs [[uncertain]] keys to draw") {
-		t.Errorf("a robust check without uncertain keys: exit %d %s", code, errs)
 	}
 }
