@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -168,5 +169,19 @@ func TestSignalStatus(t *testing.T) {
 	cancel()
 	if got := interruptedStatus(ctx); got != exitInterrupted {
 		t.Errorf("no signal known: %d, want %d", got, exitInterrupted)
+	}
+}
+
+// TestCheckArgs checks the command line run suggests for check: without
+// the output folder, --resume and --force, quoted for a shell.
+func TestCheckArgs(t *testing.T) {
+	for _, c := range []struct{ args, want []string }{
+		{[]string{"wright", "-o", "out", "--seeds", "8"}, []string{"wright", "--seeds", "8"}},
+		{[]string{"--o=out", "my file.toml", "--resume", "--force", "--set", "people=50"}, []string{"'my file.toml'", "--set", "people=50"}},
+		{[]string{"--shard", "1/4", "--set", "name=it's"}, []string{"--set", `'name=it'\''s'`}},
+	} {
+		if got := checkArgs(c.args); !slices.Equal(got, c.want) {
+			t.Errorf("checkArgs(%q) = %q, want %q", c.args, got, c.want)
+		}
 	}
 }
