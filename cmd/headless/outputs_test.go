@@ -250,7 +250,8 @@ func TestKilledThenResumed(t *testing.T) {
 	checkManifest(t, dir)
 	// Another build (this test binary) recomputes every saved run, and says so.
 	code, _, errs = headless(t, append(args, "-o", dir, "--resume")...)
-	if code != exitOK || !strings.Contains(errs, fmt.Sprintf("%d computed by another build of the program", seeds)) {
+	if code != exitOK || !strings.Contains(errs, fmt.Sprintf("%d computed by another build of the program", seeds)) ||
+		!strings.Contains(errs, fmt.Sprintf("resume: 0 of %d runs taken from", seeds)) {
 		t.Errorf("a resume by another build: exit %d %s", code, errs)
 	}
 	whole := filepath.Join(t.TempDir(), "whole")

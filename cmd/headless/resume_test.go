@@ -49,8 +49,12 @@ func TestInterruptAndResume(t *testing.T) {
 	}
 
 	resumed := exec.Command(bin, append(args, "-o", out, "--resume")...)
-	if b, err := resumed.CombinedOutput(); err != nil {
+	b, err := resumed.CombinedOutput()
+	if err != nil {
 		t.Fatalf("resume: %v\n%s", err, b)
+	}
+	if want := fmt.Sprintf("resume: %d of %d runs taken from", len(saved), seeds); !strings.Contains(string(b), want) {
+		t.Errorf("the resumed batch does not say %q:\n%s", want, b)
 	}
 	whole := filepath.Join(dir, "whole")
 	if code, _, errs := headless(t, append(args, "-o", whole)...); code != exitOK {

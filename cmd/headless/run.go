@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -162,7 +163,9 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	tick, finish := newProgress(stderr, *progress, total, 0)
 	start := time.Now()
-	opt := batch.Options{Workers: *workers, CheckMoney: *check, Store: store, Resume: *resume, Done: tick, Shard: shard}
+	var reused atomic.Int64
+	opt := batch.Options{Workers: *workers, CheckMoney: *check, Store: store, Resume: *resume, Done: tick, Shard: shard,
+		Reused: func() { reused.Add(1) }}
 	var rs []batch.Result
 	switch {
 	case rr != nil:
@@ -174,6 +177,9 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		rs, err = batch.Run(ctx, sc, opt)
 	}
 	finish()
+	if *resume {
+		fmt.Fprintf(stderr, "resume: %d of %d runs taken from %s, the rest computed\n", reused.Load(), total, store.Dir)
+	}
 	if why := store.Rejected(); why != "" {
 		fmt.Fprintf(stderr, "note: saved runs computed again, not used: %s\n", why)
 	}
