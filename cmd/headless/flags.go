@@ -77,8 +77,8 @@ func newFlagSet(name, args string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: headless %s %s\n\nflags:\n", name, args)
-		fs.PrintDefaults()
+		fmt.Fprintf(fs.Output(), "usage: headless %s %s\n\nflags:\n", name, args)
+		cli.PrintDefaults(fs.Output(), fs)
 	}
 	return fs
 }

@@ -4,13 +4,16 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
-	"time"
+
+	"commonwealth/internal/waitfor"
 )
 
 // small is a scenario quick enough to run many times, with a claim.
@@ -167,28 +170,49 @@ func TestFolderKinds(t *testing.T) {
 // signal.
 func buildHeadless(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "headless")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
-// waitForRuns waits until dir/runs holds at least n finished runs.
-func waitForRuns(t *testing.T, cmd *exec.Cmd, dir string, n int) {
-	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		runs, _ := filepath.Glob(filepath.Join(dir, "runs", "*.run"))
-		if len(runs) >= n {
+	built.once.Do(func() {
+		dir, err := os.MkdirTemp("", "headless-test-")
+		if err != nil {
+			built.err = err
 			return
 		}
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			t.Fatalf("no runs saved after a minute")
+		built.dir, built.bin = dir, filepath.Join(dir, "headless")
+		if out, err := exec.Command("go", "build", "-o", built.bin, ".").CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
 		}
-		time.Sleep(20 * time.Millisecond)
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
 	}
+	return built.bin
+}
+
+// built is the program built once for the tests that run it as a process;
+// TestMain removes it.
+var built struct {
+	once     sync.Once
+	dir, bin string
+	err      error
+}
+
+// TestMain runs the tests, then removes the program they built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
+}
+
+// waitForRuns waits until dir/runs holds at least n finished runs, for
+// as long as the test run allows; the command is killed if the test fails.
+func waitForRuns(t *testing.T, cmd *exec.Cmd, dir string, n int) {
+	t.Helper()
+	t.Cleanup(func() { cmd.Process.Kill() }) // an error if it has ended: nothing to do
+	waitfor.Until(t, fmt.Sprintf("%d runs saved in %s", n, dir), func() bool {
+		runs, _ := filepath.Glob(filepath.Join(dir, "runs", "*.run"))
+		return len(runs) >= n
+	})
 }
 
 // TestKilledThenResumed kills a batch with SIGKILL — no chance to clean up
@@ -196,8 +220,13 @@ func waitForRuns(t *testing.T, cmd *exec.Cmd, dir string, n int) {
 // folder only while the first runs, and that --resume finishes it with
 // outputs identical to an uninterrupted batch and no leftovers.
 func TestKilledThenResumed(t *testing.T) {
+	t.Parallel() // most of it waits on a process of one worker
 	bin := buildHeadless(t)
-	args := []string{"run", "wright", "--seeds", "24", "--workers", "1", "--set", "people=600"}
+	seeds := 24
+	if testing.Short() {
+		seeds = 12 // still far more than the 3 runs before the kill
+	}
+	args := []string{"run", "wright", "--seeds", fmt.Sprint(seeds), "--workers", "1", "--set", "people=600"}
 	dir := filepath.Join(t.TempDir(), "killed")
 	cmd := exec.Command(bin, append(args, "-o", dir)...)
 	if err := cmd.Start(); err != nil {
@@ -221,7 +250,8 @@ func TestKilledThenResumed(t *testing.T) {
 	checkManifest(t, dir)
 	// Another build (this test binary) recomputes every saved run, and says so.
 	code, _, errs = headless(t, append(args, "-o", dir, "--resume")...)
-	if code != exitOK || !strings.Contains(errs, "24 computed by another build of the program") {
+	if code != exitOK || !strings.Contains(errs, fmt.Sprintf("%d computed by another build of the program", seeds)) ||
+		!strings.Contains(errs, fmt.Sprintf("resume: 0 of %d runs taken from", seeds)) {
 		t.Errorf("a resume by another build: exit %d %s", code, errs)
 	}
 	whole := filepath.Join(t.TempDir(), "whole")

@@ -16,8 +16,9 @@ import (
 	"commonwealth/internal/scenario/scenariotest"
 )
 
-// pipelineDraws is how many random scenarios TestWholePipeline runs.
-const pipelineDraws = 40
+// pipelineDraws is how many random scenarios TestWholePipeline runs (the
+// first of them with -short).
+const pipelineDraws, shortDraws = 40, 8
 
 // TestWholePipeline draws every key from its documented range — a quarter
 // of the numbers at an end of their range, where distributions degenerate
@@ -27,9 +28,12 @@ const pipelineDraws = 40
 // message (a wage floor drawn above the ceiling); never crash.
 func TestWholePipeline(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
-	ran := 0
+	ran, draws := 0, pipelineDraws
+	if testing.Short() {
+		draws = shortDraws
+	}
 	small := map[string]string{"people": "", "months": "", "seeds": "", "seed": "", "name": "", "description": ""}
-	for draw := range pipelineDraws {
+	for draw := range draws {
 		model := []string{"exchange", "capitalism"}[draw%2]
 		sets := []string{"model=" + model,
 			fmt.Sprintf("people=%d", 2+r.IntN(60)), fmt.Sprintf("months=%d", 1+r.IntN(30)), fmt.Sprintf("seeds=%d", 1+r.IntN(3))}
@@ -56,8 +60,8 @@ func TestWholePipeline(t *testing.T) {
 		checkOutputs(t, args[3], sets)
 		ran++
 	}
-	if ran < pipelineDraws/2 {
-		t.Fatalf("only %d of %d draws ran to the end", ran, pipelineDraws)
+	if ran < draws/2 {
+		t.Fatalf("only %d of %d draws ran to the end", ran, draws)
 	}
 }
 

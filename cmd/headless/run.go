@@ -7,13 +7,13 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
-	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/plots"
 	"commonwealth/internal/report"
 	"commonwealth/internal/scenario"
@@ -43,11 +43,13 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	resume := fs.Bool("resume", false, "take up an interrupted batch: reuse the finished runs kept in DIR/runs")
 	shardText := fs.String("shard", "", "run only share `i/n` of the runs, to merge later with headless merge")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the whole command to `FILE` (go tool pprof reads it)")
+	progress := fs.String("progress", "auto", "how to show progress on stderr: `MODE` bar, plain (a line now and then, for logs), none, or auto (a bar on a terminal, else plain)")
 	var sweepSpecs, sweepMetrics sets
 	var design scenario.Design
-	every, robust := new(int), new(int)
+	every, robust, expect := new(int), new(int), new(string)
 	if name == "check" {
 		robust = fs.Int("robust", 0, "also judge the claims at `N` sets of the scenario's [[uncertain]] keys, drawn by a Latin hypercube, and say how robust each verdict is")
+		expect = fs.String("expect", "", "exit 0 when the verdicts are the ones `FILE` gives (lines such as \"- SUPPORTED — text\" or \"2. INCONCLUSIVE\": a lesson's page, or check's own output), 1 when one differs")
 	}
 	if name == "sweep" {
 		fs.Var(&sweepSpecs, "sweep", "vary a key: `key=from:to:step`, key=v1,v2,... or key=from:to with --lhs (repeatable: every combination; replaces the scenario's [[sweep]])")
@@ -58,6 +60,9 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	pos, err := parse(fs, args)
 	if err != nil {
 		return flagStatus(err)
+	}
+	if !slices.Contains(progressModes, *progress) {
+		return badInput(stderr, fmt.Errorf("--progress %s: expected one of %s", *progress, strings.Join(progressModes, ", ")))
 	}
 	if !slices.Contains(plots.Formats, *format) {
 		return badInput(stderr, fmt.Errorf("--format %s: expected one of %s", *format, strings.Join(plots.Formats, ", ")))
@@ -88,6 +93,12 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			return badInput(stderr, fmt.Errorf("%s: no claims to check; add [[claim]] blocks (see README)", sc.File))
 		}
 		if err := sc.CheckClaims(); err != nil {
+			return badInput(stderr, err)
+		}
+	}
+	var expected []claims.Expected
+	if *expect != "" {
+		if expected, err = readExpect(*expect, sc); err != nil {
 			return badInput(stderr, err)
 		}
 	}
@@ -150,9 +161,11 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	if shard.Of > 0 {
 		total = (total - shard.I + shard.Of) / shard.Of
 	}
-	tick, finish := newProgress(stderr, total, 0)
+	tick, finish := newProgress(stderr, *progress, total, 0)
 	start := time.Now()
-	opt := batch.Options{Workers: *workers, CheckMoney: *check, Store: store, Resume: *resume, Done: tick, Shard: shard}
+	var reused atomic.Int64
+	opt := batch.Options{Workers: *workers, CheckMoney: *check, Store: store, Resume: *resume, Done: tick, Shard: shard,
+		Reused: func() { reused.Add(1) }}
 	var rs []batch.Result
 	switch {
 	case rr != nil:
@@ -164,6 +177,9 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		rs, err = batch.Run(ctx, sc, opt)
 	}
 	finish()
+	if *resume {
+		fmt.Fprintf(stderr, "resume: %d of %d runs taken from %s, the rest computed\n", reused.Load(), total, store.Dir)
+	}
 	if why := store.Rejected(); why != "" {
 		fmt.Fprintf(stderr, "note: saved runs computed again, not used: %s\n", why)
 	}
@@ -190,7 +206,8 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			fmt.Fprintln(stderr, "headless:", err)
 			return exitFailed
 		}
-		fmt.Fprintf(stdout, "%d points × %d arm(s) × %d seed(s); wrote %s into %s\n", len(points), len(sc.Arms), run.Seeds, strings.Join(files, ", "), *out)
+		fmt.Fprintf(stdout, "%d points × %d arm(s) × %d seed(s)\n", len(points), len(sc.Arms), run.Seeds)
+		printWrote(stdout, files, *out)
 		return exitOK
 	}
 	var verdicts []claims.Verdict
@@ -206,10 +223,15 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		return exitFailed
 	}
 	printSummary(stdout, sc, rs)
-	fmt.Fprintf(stdout, "wrote %s into %s\n", strings.Join(files, ", "), *out)
+	printWrote(stdout, files, *out)
 	if name == "check" {
-		return printVerdicts(stdout, verdicts, rr)
+		status := printVerdicts(stdout, verdicts, rr)
+		if expected != nil {
+			return expectStatus(stdout, verdicts, expected, *expect)
+		}
+		return status
 	}
+	checkHint(stdout, sc, args)
 	return exitOK
 }
 
@@ -321,51 +343,4 @@ func outputNames(format string) []string {
 func interrupted(stderr io.Writer) int {
 	fmt.Fprintln(stderr, "headless: interrupted; nothing in the output folder was changed")
 	return exitFailed
-}
-
-// summaryMetrics are the end values printed after a run, when present.
-var summaryMetrics = []string{"gini_wealth", "top10_share", "bottom50_share", "unemployed_share", "wage_share"}
-
-// printSummary prints, per arm, the mean and 95% interval over seeds of a
-// few metrics at the end and, for every arm after the first, its paired
-// difference from the first, seed by seed.
-func printSummary(w io.Writer, sc *scenario.Scenario, rs []batch.Result) {
-	cols := rs[0].Series
-	var shown []int
-	for _, m := range summaryMetrics {
-		if c := cols.Column(m); c >= 0 {
-			shown = append(shown, c)
-		}
-	}
-	seeds := sc.Run().Seeds
-	end := func(a, col int) []float64 { return batch.EndValues(rs, seeds, a, col) }
-	table := func(title string, row func(a, col int) string, arms []int) {
-		fmt.Fprintf(w, "\n%-22s", title)
-		for _, c := range shown {
-			fmt.Fprintf(w, " %-36s", cols.Names[c])
-		}
-		fmt.Fprintln(w)
-		for _, a := range arms {
-			fmt.Fprintf(w, "%-22s", sc.Arms[a].Name)
-			for _, c := range shown {
-				fmt.Fprintf(w, " %-36s", row(a, c))
-			}
-			fmt.Fprintln(w)
-		}
-	}
-	all := make([]int, len(sc.Arms))
-	for a := range all {
-		all[a] = a
-	}
-	table("at the end (last year)", func(a, c int) string {
-		mean, lo, hi := interval.MeanCI(end(a, c), 0.95)
-		return fmt.Sprintf("%.3f [%.3f, %.3f]", mean, lo, hi)
-	}, all)
-	if len(sc.Arms) > 1 {
-		table("minus "+sc.Arms[0].Name+", paired", func(a, c int) string {
-			p := batch.Compare(end(a, c), end(0, c))
-			return fmt.Sprintf("%+.3f [%+.3f, %+.3f] %d/%d lower", p.Mean, p.Lo, p.Hi, p.Lower, p.Seeds)
-		}, all[1:])
-	}
-	fmt.Fprintf(w, "(mean over %d seeds [95%% t interval]; paired: each arm minus the first in the same seed)\n\n", seeds)
 }

@@ -4,7 +4,7 @@
 // worlds running, and the answer over every seed. The same program builds
 // for the browser (GOOS=js GOARCH=wasm).
 //
-//	sim [SCENARIO] [--screenshot FILE.png --frames N | --slides FOLDER] [--size WxH]
+//	sim [SCENARIO] [--screenshot FILE.png --frames N | --slides FOLDER] [--size WxH] [--version]
 package main
 
 import (
@@ -21,6 +21,7 @@ import (
 	"commonwealth/internal/scenario"
 	"commonwealth/internal/ui"
 	"commonwealth/internal/ui/startup"
+	"commonwealth/internal/version"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
@@ -33,6 +34,10 @@ func run(args []string, stderr io.Writer) int {
 	if err != nil {
 		return 2
 	}
+	if o.Version {
+		fmt.Print(version.Long("sim"))
+		return 0
+	}
 	ref := o.Scenario
 	sc, err := scenario.Load(ref, nil)
 	if err != nil {
@@ -44,8 +49,8 @@ func run(args []string, stderr io.Writer) int {
 		return 2
 	}
 	if o.Slides != "" {
-		if info, err := os.Stat(o.Slides); err != nil || !info.IsDir() {
-			fmt.Fprintf(stderr, "sim: --slides %s: expected an existing folder\n", o.Slides)
+		if err := os.MkdirAll(o.Slides, 0o777); err != nil {
+			fmt.Fprintf(stderr, "sim: --slides: %v\n", err)
 			return 2
 		}
 		if err := ui.FreeSlides(o.Slides, sc); err != nil {

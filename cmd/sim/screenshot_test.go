@@ -65,6 +65,33 @@ func TestScreenshot(t *testing.T) {
 	}
 }
 
+// TestSlides writes a lesson's slides into a folder that does not exist
+// yet, two levels deep: --slides makes it, and writes a picture of each
+// stage at the size asked for.
+func TestSlides(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "sim")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	dir := filepath.Join(t.TempDir(), "new", "slides")
+	if out, err := exec.Command(bin, "boltzmann", "--slides", dir, "--size", "640x360").CombinedOutput(); err != nil {
+		t.Fatalf("--slides %s: %v: %s", dir, err, out)
+	}
+	for _, stage := range []string{"1-title", "2-predict", "3-watch", "4-reveal"} {
+		b, err := os.ReadFile(filepath.Join(dir, "boltzmann-"+stage+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: %v", stage, err)
+		}
+		if img.Bounds().Dx() != 640 || img.Bounds().Dy() != 360 {
+			t.Errorf("%s: %v, want 640x360", stage, img.Bounds())
+		}
+	}
+}
+
 // count counts the pixels in r that keep says are drawn.
 func count(img image.Image, r image.Rectangle, keep func(c color.RGBA) bool) int {
 	n := 0

@@ -1,6 +1,8 @@
 package batch
 
 import (
+	"fmt"
+
 	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/scenario"
 )
@@ -19,10 +21,11 @@ func EndValues(rs []Result, seeds, a, col int) []float64 {
 }
 
 // Paired is a paired comparison over seeds: the mean of the per-seed
-// differences, its 95% interval, and in how many seeds the first is lower.
+// differences, its 95% interval, and in how many seeds the first is lower
+// and higher.
 type Paired struct {
-	Mean, Lo, Hi float64
-	Lower, Seeds int
+	Mean, Lo, Hi         float64
+	Lower, Higher, Seeds int
 }
 
 // Compare pairs xs with base seed by seed (xs − base).
@@ -31,8 +34,11 @@ func Compare(xs, base []float64) Paired {
 	p := Paired{Seeds: len(xs)}
 	for s := range xs {
 		d[s] = xs[s] - base[s]
-		if d[s] < 0 {
+		switch {
+		case d[s] < 0:
 			p.Lower++
+		case d[s] > 0:
+			p.Higher++
 		}
 	}
 	p.Mean, p.Lo, p.Hi = interval.MeanCI(d, 0.95)
@@ -49,4 +55,17 @@ func (p *Point) Metric(a int, m scenario.Moment, metric string) []float64 {
 		}
 	}
 	return xs
+}
+
+// Direction says which way the arm moved, by the sign of the mean
+// difference, and in how many seeds it moved that way: "lower in 12/12",
+// "higher in 9/12", or "no change in 12/12".
+func (p Paired) Direction() string {
+	switch {
+	case p.Mean < 0:
+		return fmt.Sprintf("lower in %d/%d", p.Lower, p.Seeds)
+	case p.Mean > 0:
+		return fmt.Sprintf("higher in %d/%d", p.Higher, p.Seeds)
+	}
+	return fmt.Sprintf("no change in %d/%d", p.Seeds-p.Lower-p.Higher, p.Seeds)
 }

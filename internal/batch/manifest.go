@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"io"
 	"os"
-	"runtime/debug"
 	"sync"
 
 	"commonwealth/internal/scenario"
+	"commonwealth/internal/version"
 )
 
 // Manifest records how a run's outputs were made, enough to make them again.
@@ -76,31 +76,9 @@ func (m Manifest) Write(w io.Writer) error {
 	return enc.Encode(m)
 }
 
-// Version returns the program's module version or, for a build from a work
-// tree, its VCS revision (marked "+dirty" when the tree had changes), or
-// "devel" when the build records neither.
-func Version() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "devel"
-	}
-	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	var rev, dirty string
-	for _, s := range bi.Settings {
-		switch {
-		case s.Key == "vcs.revision":
-			rev = s.Value
-		case s.Key == "vcs.modified" && s.Value == "true":
-			dirty = "+dirty"
-		}
-	}
-	if rev == "" {
-		return "devel"
-	}
-	return rev[:min(12, len(rev))] + dirty
-}
+// Version returns the program's version as version.String gives it: the
+// module's version, the VCS revision, or "devel".
+func Version() string { return version.String() }
 
 // Build identifies the running executable: the start of the SHA-256 of its
 // file. Two builds of different code differ even when both are "devel"; Go

@@ -58,6 +58,7 @@ type Options struct {
 	Store      *Store // where finished runs are kept, or nil
 	Resume     bool   // take finished runs from Store instead of running them again
 	Done       func() // called as each run finishes (from any goroutine), or nil
+	Reused     func() // with Resume, called for each run taken from Store rather than run (from any goroutine), or nil
 	Shard      Shard  // run only this share of the runs (the zero Shard: all)
 	offset     int    // index of this batch's first run within a sweep, for shards
 }
@@ -89,6 +90,9 @@ func Run(ctx context.Context, sc *scenario.Scenario, opt Options) ([]Result, err
 				r, stored := Result{}, false
 				if opt.Resume && opt.Store != nil {
 					r, stored = opt.Store.Load(job)
+				}
+				if stored && opt.Reused != nil {
+					opt.Reused()
 				}
 				if !stored {
 					var err error

@@ -17,16 +17,17 @@ func num(x float64, applies bool) string {
 }
 
 // WriteCSV writes claims.csv: a row per claim with its verdict and
-// evidence, its precondition and the seeds where it failed, and, after a
-// robust check (rob not nil), the share of parameter sets giving each
-// verdict, apart from them the share where the precondition failed, and
-// the most influential uncertain keys with their PRCCs' 95% intervals.
-// Cells where a number does not apply are empty: no p without a sign test,
-// no interval with one (nor when not applicable), no tolerance but for
-// "within", no count of failed seeds without a precondition.
+// evidence (with its margin, by, where it has one), its precondition and
+// the seeds where it failed, and, after a robust check (rob not nil), the
+// share of parameter sets giving each verdict, apart from them the share
+// where the precondition failed, and the most influential uncertain keys
+// with their PRCCs' 95% intervals. Cells where a number does not apply are
+// empty: no p without a sign test, no interval with one (nor when not
+// applicable), no tolerance but for "within", no margin but where the
+// claim has one, no count of failed seeds without a precondition.
 func WriteCSV(w io.Writer, vs []Verdict, rob []Robustness) error {
 	cw := csv.NewWriter(w)
-	head := []string{"claim", "text", "verdict", "test", "effect", "lo", "hi", "tolerance", "p", "agree", "seeds", "evidence", "given", "given_failed"}
+	head := []string{"claim", "text", "verdict", "test", "effect", "lo", "hi", "tolerance", "by", "p", "agree", "seeds", "evidence", "given", "given_failed"}
 	if rob != nil {
 		head = append(head, "robust_sets", "robust_supported", "robust_contradicted", "robust_inconclusive", "most_influential",
 			"robust_not_applicable", "robust_seeds_failed", "robust_judged", "robust_warning")
@@ -34,7 +35,8 @@ func WriteCSV(w io.Writer, vs []Verdict, rob []Robustness) error {
 	cw.Write(head)
 	for i, v := range vs {
 		rec := []string{strconv.Itoa(v.Claim.Number), v.Claim.Text, v.Outcome.String(), v.Test,
-			num(v.Mean, true), num(v.Lo, !v.Boolean), num(v.Hi, !v.Boolean), num(v.Tol, v.Claim.Op == "within" && !v.Boolean), num(v.P, v.Boolean),
+			num(v.Mean, true), num(v.Lo, !v.Boolean), num(v.Hi, !v.Boolean), num(v.Tol, v.Claim.Op == "within" && !v.Boolean),
+			num(v.Claim.By, v.Claim.By != 0), num(v.P, v.Boolean),
 			strconv.Itoa(v.Agree), strconv.Itoa(len(v.Values)), v.Evidence}
 		given := v.Claim.Given != nil
 		if given {

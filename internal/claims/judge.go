@@ -18,6 +18,7 @@ import (
 	"commonwealth/internal/batch"
 	"commonwealth/internal/metrics"
 	"commonwealth/internal/metrics/interval"
+	"commonwealth/internal/numfmt"
 	"commonwealth/internal/scenario"
 )
 
@@ -31,8 +32,8 @@ type Outcome int
 // or on neither.
 const (
 	Inconclusive Outcome = iota // the interval straddles the line, or the sign test decides neither way
-	Supported                   // the whole interval on the claimed side (or the sign test agrees at 95%)
-	Contradicted                // the whole interval on the other side (or the sign test disagrees at 95%)
+	Supported                   // the whole interval on the claimed side of the line (or the sign test agrees at 95%)
+	Contradicted                // the whole interval on the other side of the line (or the sign test disagrees at 95%)
 )
 
 // NotApplicable is the fourth outcome, apart from the three verdicts: the
@@ -224,7 +225,7 @@ func (v *Verdict) decide() {
 			v.Outcome = Contradicted
 		}
 		v.Test = fmt.Sprintf("one-sided sign test over %d seeds", n)
-		v.Evidence = fmt.Sprintf("holds in %d/%d seeds (sign test p = %.3g)", v.Agree, n, v.P)
+		v.Evidence = fmt.Sprintf("holds in %d/%d seeds (sign test p = %s)", v.Agree, n, numfmt.Number(v.P))
 		return
 	}
 	v.P = math.NaN()
@@ -239,17 +240,19 @@ func (v *Verdict) decide() {
 	case n < 2:
 		v.Outcome = Inconclusive // one seed has no interval (check refuses to run so)
 	case c.Op == "<":
-		v.Outcome = side(v.Hi < 0, v.Lo > 0)
+		v.Outcome = side(v.Hi < c.Threshold(), v.Lo > c.Threshold())
 	case c.Op == ">":
-		v.Outcome = side(v.Lo > 0, v.Hi < 0)
+		v.Outcome = side(v.Lo > c.Threshold(), v.Hi < c.Threshold())
 	case c.Op == "within":
 		v.Outcome = side(v.Lo > -v.Tol && v.Hi < v.Tol, v.Lo >= v.Tol || v.Hi <= -v.Tol)
 	}
 	v.Test = fmt.Sprintf("95%% t interval over %d seeds, paired by seed", n)
-	interval := fmt.Sprintf("%s [%s, %s]", signed(v.Mean), signed(v.Lo), signed(v.Hi))
-	v.Evidence = fmt.Sprintf("%s: %s, %d/%d seeds agree", v.Subject(), interval, v.Agree, n)
+	v.Evidence = fmt.Sprintf("%s: %s, %d/%d seeds agree", v.Subject(), numfmt.Interval(v.Mean, v.Lo, v.Hi, numfmt.Any, true), v.Agree, n)
+	if c.By != 0 {
+		v.Evidence += fmt.Sprintf("; claimed %s %s", c.Op, numfmt.Signed(c.Threshold()))
+	}
 	if c.Op == "within" {
-		v.Evidence += fmt.Sprintf("; tolerance ±%s", strconv.FormatFloat(v.Tol, 'g', 3, 64))
+		v.Evidence += fmt.Sprintf("; tolerance ±%s", numfmt.Number(v.Tol))
 		if c.Relative {
 			v.Evidence += fmt.Sprintf(" (%g%% of the reference's mean)", c.Tolerance*100)
 		}
@@ -271,9 +274,9 @@ func side(claimed, other bool) Outcome {
 func (v *Verdict) holds(x float64) bool {
 	switch v.Claim.Op {
 	case "<":
-		return x < 0
+		return x < v.Claim.Threshold()
 	case ">":
-		return x > 0
+		return x > v.Claim.Threshold()
 	}
 	return math.Abs(x) < v.Tol
 }
@@ -288,10 +291,4 @@ func (v *Verdict) Subject() string {
 		return fmt.Sprintf("%s: %s − %s (%s)", c.Metric, c.Arm, c.Compare, c.When())
 	}
 	return fmt.Sprintf("%s: %s − %s (%s)", c.Metric, c.Arm, strconv.FormatFloat(c.Value, 'g', -1, 64), c.When())
-}
-
-// signed formats a number with its sign, a true minus and three decimals.
-func signed(x float64) string {
-	s := fmt.Sprintf("%+.3f", x)
-	return strings.Replace(s, "-", "−", 1)
 }

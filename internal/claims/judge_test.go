@@ -31,6 +31,12 @@ func TestDecide(t *testing.T) {
 		{"interval wider than the tolerance", scenario.Claim{Op: "within", Tolerance: 0.1}, []float64{0.09, -0.09, 0.08, -0.08}, false, I, 4},
 		{"wholly outside the tolerance", scenario.Claim{Op: "within", Tolerance: 0.1}, []float64{0.5, 0.52, 0.49}, false, C, 0},
 		{"one seed has no interval", scenario.Claim{Op: "<"}, []float64{-0.3}, false, I, 1},
+		// A margin: "lowers it by at least 0.02" (and "raises it by at least").
+		{"lowers by more than the margin", scenario.Claim{Op: "<", By: 0.02}, []float64{-0.05, -0.06, -0.04, -0.05}, false, S, 4},
+		{"lowers, but by less than the margin", scenario.Claim{Op: "<", By: 0.02}, []float64{-0.01, -0.012, -0.008, -0.011}, false, C, 0},
+		{"lowers by about the margin", scenario.Claim{Op: "<", By: 0.02}, []float64{-0.01, -0.03, -0.015, -0.025}, false, I, 2},
+		{"raises by more than the margin", scenario.Claim{Op: ">", By: 0.02}, []float64{0.05, 0.06, 0.04}, false, S, 3},
+		{"raises, but by less than the margin", scenario.Claim{Op: ">", By: 0.02}, []float64{0.01, 0.012, 0.008}, false, C, 0},
 		// 5 of 5: p = 1/32 < 0.05.
 		{"true in every seed", scenario.Claim{}, []float64{1, 1, 1, 1, 1}, true, S, 5},
 		// 4 of 5: p = 6/32 > 0.05 either way.
@@ -46,7 +52,12 @@ func TestDecide(t *testing.T) {
 			}
 		})
 	}
-	v := Verdict{Claim: &scenario.Claim{}, Values: []float64{1, 1, 1, 1, 1}, Boolean: true}
+	v := Verdict{Claim: &scenario.Claim{Op: "<", By: 0.02, Metric: "gini_wealth", Arm: "a", Compare: "b"}, Values: []float64{-0.05, -0.06, -0.04}}
+	v.decide()
+	if !strings.HasSuffix(v.Evidence, "3/3 seeds agree; claimed < −0.02") {
+		t.Errorf("evidence %q", v.Evidence)
+	}
+	v = Verdict{Claim: &scenario.Claim{}, Values: []float64{1, 1, 1, 1, 1}, Boolean: true}
 	v.decide()
 	if math.Abs(v.P-1.0/32) > 1e-12 || v.Evidence != "holds in 5/5 seeds (sign test p = 0.0312)" || v.Test != "one-sided sign test over 5 seeds" {
 		t.Fatalf("p %v, evidence %q, test %q", v.P, v.Evidence, v.Test)

@@ -149,9 +149,9 @@ func thresholds(v *claims.Verdict) []float64 {
 	case v.Boolean:
 		return []float64{0.5}
 	case v.Claim.Op == "within":
-		return []float64{-v.Claim.Tolerance, v.Claim.Tolerance}
+		return []float64{-v.Tol, v.Tol}
 	}
-	return []float64{0}
+	return []float64{v.Claim.Threshold()}
 }
 
 // upperFirst returns s with its first letter capitalised.

@@ -6,6 +6,7 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/metrics/interval"
+	"commonwealth/internal/numfmt"
 	"commonwealth/internal/scenario"
 )
 
@@ -100,5 +101,5 @@ func diff(xs, ys []float64) []float64 {
 // meanText formats the mean of xs and its 95% interval.
 func meanText(xs []float64) string {
 	mean, lo, hi := interval.MeanCI(xs, 0.95)
-	return fmt.Sprintf("%+.3g [%+.3g, %+.3g]", mean, lo, hi)
+	return numfmt.Interval(mean, lo, hi, numfmt.Any, true)
 }

@@ -16,7 +16,9 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
+	"commonwealth/internal/metrics"
 	"commonwealth/internal/metrics/interval"
+	"commonwealth/internal/numfmt"
 	"commonwealth/internal/scenario"
 )
 
@@ -221,21 +223,26 @@ func endTables(sc *scenario.Scenario, rs []batch.Result) []Table {
 	seeds := len(rs) / len(sc.Arms)
 	end := func(a, col int) []float64 { return batch.EndValues(rs, seeds, a, col) }
 	ends := Table{Caption: fmt.Sprintf("Every metric at the end (the mean of the last year): mean over %d seeds [95%% t interval].", seeds), Head: append([]string{"metric"}, armNames(sc)...)}
-	diffs := Table{Caption: fmt.Sprintf("Paired by seed: each arm minus %s at the end (the mean of the last year), mean [95%% interval], and in how many seeds it is lower.", sc.Arms[0].Name), Head: []string{"metric"}}
+	diffs := Table{Caption: fmt.Sprintf("Paired by seed: each arm minus %s at the end (the mean of the last year), mean [95%% interval], and in how many seeds it is lower or higher.", sc.Arms[0].Name), Head: []string{"metric"}}
 	for _, a := range sc.Arms[1:] {
 		diffs.Head = append(diffs.Head, a.Name+" − "+sc.Arms[0].Name)
 	}
 	for col, name := range names {
-		row := []string{name}
-		drow := []string{name}
+		unit := metrics.Unit(name)
+		label := name
+		if unit != "" {
+			label += " (" + unit + ")"
+		}
+		row := []string{label}
+		drow := []string{label}
 		for a := range sc.Arms {
 			mean, lo, hi := interval.MeanCI(end(a, col), 0.95)
-			row = append(row, fmt.Sprintf("%.4g [%.4g, %.4g]", mean, lo, hi))
+			row = append(row, numfmt.Interval(mean, lo, hi, numfmt.RangeOf(unit), false))
 			if a == 0 {
 				continue
 			}
 			p := batch.Compare(end(a, col), end(0, col))
-			drow = append(drow, fmt.Sprintf("%+.4g [%+.4g, %+.4g], %d/%d lower", p.Mean, p.Lo, p.Hi, p.Lower, p.Seeds))
+			drow = append(drow, numfmt.Interval(p.Mean, p.Lo, p.Hi, numfmt.Any, true)+", "+p.Direction())
 		}
 		ends.Rows = append(ends.Rows, row)
 		diffs.Rows = append(diffs.Rows, drow)

@@ -16,9 +16,10 @@ import (
 //
 // A simple claim names a metric, an arm, and either another arm (the claim
 // is about arm − compare, seed by seed) or a number (arm − value), with an
-// operator: "<" or ">" (the difference is below or above zero) or "within"
-// (the difference lies within ±Tolerance, or within ±Tolerance × the mean
-// of what it is compared with when Relative). An expression claim computes a
+// operator: "<" or ">" (the difference is below or above zero; with By, below
+// −By or above +By: "lowers it by at least By") or "within" (the difference
+// lies within ±Tolerance, or within ±Tolerance × the mean of what it is
+// compared with when Relative). An expression claim computes a
 // number (judged like a difference with Op) or a truth value per seed
 // (judged by a sign test) from the arms' metrics.
 type Claim struct {
@@ -31,6 +32,7 @@ type Claim struct {
 	Value     float64 // the number compared with, when Compare is ""
 	Op        string  // "<", ">" or "within"
 	Tolerance float64 // for "within"
+	By        float64 // for "<" and ">": the least change claimed, in the metric's units (0: any)
 	Relative  bool    // Tolerance is a share of the compared arm's mean (or of the value)
 	Moment            // when the metric is read
 	Expr      string
@@ -44,7 +46,7 @@ type Claim struct {
 var claimOps = []string{"<", ">", "within"}
 
 // claimKeys are the keys a [[claim]] block may set.
-var claimKeys = []string{"text", "metric", "arm", "compare", "value", "op", "tolerance", "month", "window", "expr", "given"}
+var claimKeys = []string{"text", "metric", "arm", "compare", "value", "op", "tolerance", "by", "month", "window", "expr", "given"}
 
 // identifier matches names an expression can use as they are.
 var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
@@ -105,6 +107,14 @@ func (cl *claimLoader) check(sc *Scenario) {
 		if c.Op == "within" && !r.has("tolerance") {
 			bad("op", `"within" needs a tolerance`, "for example tolerance = 0.02")
 		}
+		if num("by", &c.By) {
+			switch {
+			case !(c.By > 0):
+				bad("by", "must be above 0: the least change the claim is about, in the metric's units", "for example by = 0.02")
+			case c.Op == "within":
+				bad("by", `is for op "<" or ">" ("lowers it by at least ..."); "within" takes a tolerance`, "")
+			}
+		}
 		r.window(&c.Moment, false)
 		b := r.t
 		if str("expr", &c.Expr) {
@@ -118,6 +128,9 @@ func (cl *claimLoader) check(sc *Scenario) {
 			}
 			_, hasOp := b["op"]
 			cl.compile(&c, sc, ms, hasOp, bad)
+			if c.By != 0 && c.Boolean() {
+				bad("by", "a true/false expression has no size to be at least something", "write the margin in the expression, or make it a number with op")
+			}
 		} else {
 			cl.simple(&c, names, arms, str, num, bad)
 		}
@@ -228,6 +241,18 @@ func sortedKeys(m map[string]any) []string {
 // are too few to judge.
 func (s *Scenario) CheckClaims() error {
 	return append(s.checkClaimMonths(), s.checkClaimSeeds()...).err()
+}
+
+// Threshold is the line the claim's values are judged against: −By for
+// "<", +By for ">" (0 without a margin), and 0 for "within" and truth values.
+func (c *Claim) Threshold() float64 {
+	switch c.Op {
+	case "<":
+		return -c.By
+	case ">":
+		return c.By
+	}
+	return 0
 }
 
 // MinSignSeeds is the fewest seeds with which a claim judged by a sign test

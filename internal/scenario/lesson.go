@@ -143,6 +143,10 @@ func (ll *lessonLoader) check(sc *Scenario) {
 			}
 		}
 	}
+	if c.By != 0 {
+		r.bad("claim", fmt.Sprintf("claim %d cannot answer a lesson: its margin (by) asks more than whether the arm ends higher or lower", ls.Claim),
+			"give the lesson a claim without by")
+	}
 	ls.Answers = [3]string{c.Arm + " ends higher", c.Arm + " ends lower", "no clear difference"}
 	if v, ok := r.t["answers"]; ok {
 		list, isList := v.([]any)

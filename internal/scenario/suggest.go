@@ -3,24 +3,12 @@ package scenario
 import (
 	"fmt"
 
-	"github.com/agnivade/levenshtein"
+	"commonwealth/internal/cli"
 )
 
-// closest returns the candidate nearest to s in edit distance, if it is near
-// enough to be a likely typo (at most a third of its length, and at least 1),
-// or "".
-func closest(s string, candidates []string) string {
-	best, bestD := "", 1<<30
-	for _, c := range candidates {
-		if d := levenshtein.ComputeDistance(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	if bestD > max(1, len(s)/3) {
-		return ""
-	}
-	return best
-}
+// closest returns the candidate nearest to s, if it is a likely typo, or
+// "" (cli.Closest).
+func closest(s string, candidates []string) string { return cli.Closest(s, candidates) }
 
 // didYouMean returns a hint naming the closest candidate, or "".
 func didYouMean(s string, candidates []string) string {

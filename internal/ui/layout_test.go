@@ -11,6 +11,7 @@ import (
 
 	"commonwealth/internal/classroom"
 	"commonwealth/internal/scenario"
+	"commonwealth/internal/waitfor"
 )
 
 // sizes are the screens every layout is checked at: a classroom projector,
@@ -131,7 +132,7 @@ func reveal(t *testing.T, g *Game) {
 		g.sim.StepMonth()
 	}
 	g.sim.Update()
-	deadline := time.Now().Add(2 * time.Minute)
+	deadline := time.Now().Add(waitfor.Budget(t)) // as long as the run allows
 	for g.sim.Lesson.Reveal.Answer() == nil && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}

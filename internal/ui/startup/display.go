@@ -12,7 +12,7 @@ func init() {
 	if testing.Testing() || hasDisplay() {
 		return
 	}
-	os.Exit(withoutDisplay(os.Args[1:], os.Stderr))
+	os.Exit(withoutDisplay(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // hasDisplay reports whether a window can be opened: on Linux and the BSDs

@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"commonwealth/internal/cli"
+	"commonwealth/internal/version"
 )
 
 // Options are the window program's command line.
@@ -34,6 +35,7 @@ type Options struct {
 	Explore    bool     // open with every arm, not at the lesson
 	Goto       string   // step the lesson to this stage at the start, or ""
 	Host       *Address // host a class joining from phones, at this address (nil: no class)
+	Version    bool     // print the program's version and quit
 }
 
 // Address is --host's value: a flag that may be given alone (the room's
@@ -68,7 +70,7 @@ func Parse(args []string, stderr io.Writer) (Options, error) {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: sim [SCENARIO] [flags]\n\nThe classroom window: a scenario's arms side by side, with the same people in each.\n\nflags:")
-		fs.PrintDefaults()
+		cli.PrintDefaults(stderr, fs)
 	}
 	fs.StringVar(&o.Screenshot, "screenshot", "", "play, write what the window shows after --frames frames to `FILE.png`, and quit")
 	fs.IntVar(&o.Frames, "frames", 300, "frames to run before the screenshot")
@@ -81,6 +83,7 @@ func Parse(args []string, stderr io.Writer) (Options, error) {
 	host := &Address{}
 	fs.Var(host, "host", "host a class: students join from their phones on the room's network (--host alone: this machine's address and a free port; --host ADDR:PORT to choose)")
 	fs.BoolVar(&o.Explore, "explore", false, "open exploring every arm rather than at the scenario's lesson")
+	fs.BoolVar(&o.Version, "version", false, "print the program's version and quit")
 	pos, err := cli.Parse(fs, args)
 	if err != nil {
 		return o, err
@@ -151,12 +154,15 @@ func (o Options) Dimensions() (w, h int, ok bool) {
 // withoutDisplay answers the command line when no window can open: the
 // usage for -h, the mistake for a bad flag, and otherwise how to run the
 // window. It returns the exit status.
-func withoutDisplay(args []string, stderr io.Writer) int {
-	switch _, err := Parse(args, stderr); {
+func withoutDisplay(args []string, stdout, stderr io.Writer) int {
+	switch o, err := Parse(args, stderr); {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case err != nil:
 		return 2
+	case o.Version:
+		fmt.Fprint(stdout, version.Long("sim"))
+		return 0
 	}
 	fmt.Fprintln(stderr, "sim: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset): run it on a desktop, "+
 		"under xvfb-run -a for screenshots, or in a browser (scripts/build-web.sh); headless runs scenarios without a window")

@@ -1,4 +1,4 @@
-package main
+package startup
 
 import (
 	"os"
@@ -11,10 +11,12 @@ import (
 
 // TestWithoutDisplay runs the window program with no display named, as on
 // a server or in a terminal over ssh: --help prints the usage, a bad flag
-// its mistake, and a run says how to get a window — never a stack trace.
+// its mistake, --version the version, and a run says how to get a window —
+// never a stack trace. It lives here rather than in cmd/sim, whose test
+// binary imports Ebiten and so cannot start without a display.
 func TestWithoutDisplay(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "sim")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, "commonwealth/cmd/sim").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	env := slices.DeleteFunc(os.Environ(), func(kv string) bool {
@@ -27,6 +29,7 @@ func TestWithoutDisplay(t *testing.T) {
 	}{
 		{[]string{"--help"}, 0, "usage: sim [SCENARIO] [flags]"},
 		{[]string{"--no-such-flag"}, 2, "flag provided but not defined"},
+		{[]string{"--version"}, 0, "built with go"},
 		{nil, 1, "no display to open a window on"},
 	} {
 		cmd := exec.Command(bin, c.args...)

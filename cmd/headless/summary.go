@@ -1,0 +1,75 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"commonwealth/internal/batch"
+	"commonwealth/internal/metrics"
+	"commonwealth/internal/metrics/interval"
+	"commonwealth/internal/numfmt"
+	"commonwealth/internal/scenario"
+)
+
+// columns is the width the terminal output keeps within.
+const columns = 100
+
+// summaryMetrics are the end values printed after a run, when present.
+var summaryMetrics = []string{"gini_wealth", "top10_share", "bottom50_share", "unemployed_share", "wage_share"}
+
+// printSummary prints, per metric and arm, the mean and 95% interval over
+// seeds at the end and, for every arm after the first, its paired
+// difference from the first, seed by seed, and which way it goes: a block
+// per metric, so that any number of arms fits in 100 columns.
+func printSummary(w io.Writer, sc *scenario.Scenario, rs []batch.Result) {
+	cols := rs[0].Series
+	seeds := sc.Run().Seeds
+	end := func(a, col int) []float64 { return batch.EndValues(rs, seeds, a, col) }
+	first := sc.Arms[0].Name
+	fmt.Fprintf(w, "\nat the end (the mean of the last year) over %d seeds: mean [95%% t interval]", seeds)
+	if len(sc.Arms) > 1 {
+		fmt.Fprintf(w, ";\nthen each arm minus %s, paired seed by seed, and in how many seeds it is lower or higher", clip(first, 20))
+	}
+	fmt.Fprintln(w)
+	for _, m := range summaryMetrics {
+		c := cols.Column(m)
+		if c < 0 {
+			continue
+		}
+		unit := metrics.Unit(m)
+		fmt.Fprintf(w, "%s (%s)\n", m, unit)
+		for a, arm := range sc.Arms {
+			mean, lo, hi := interval.MeanCI(end(a, c), 0.95)
+			line := fmt.Sprintf("  %-20s %-26s", clip(arm.Name, 20), numfmt.Interval(mean, lo, hi, numfmt.RangeOf(unit), false))
+			if a > 0 {
+				p := batch.Compare(end(a, c), end(0, c))
+				line += " " + numfmt.Interval(p.Mean, p.Lo, p.Hi, numfmt.Any, true) + ", " + p.Direction()
+			}
+			fmt.Fprintln(w, strings.TrimRight(line, " "))
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+// printWrote names the files written into dir, wrapped to the width.
+func printWrote(w io.Writer, files []string, dir string) {
+	line := fmt.Sprintf("wrote %d files into %s:", len(files), dir)
+	for _, f := range files {
+		if len([]rune(line))+1+len([]rune(f))+1 > columns {
+			fmt.Fprintln(w, line)
+			line = " "
+		}
+		line += " " + f + ","
+	}
+	fmt.Fprintln(w, strings.TrimSuffix(line, ","))
+}
+
+// clip shortens s to n characters, ending with "…" when cut.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
