@@ -8,8 +8,8 @@ import (
 	"slices"
 	"time"
 
-	"commonwealth/internal/class"
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/hosting"
 )
 
 // hostCmd hosts a class without a window: the same server and page as
@@ -31,8 +31,8 @@ func hostCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	at := slices.Index(classroom.Speeds, *speed)
 	switch {
-	case *bots < 0 || *bots > class.MaxStudents:
-		return badInput(stderr, fmt.Errorf("headless host: --bots %d: expected 0 to %d", *bots, class.MaxStudents))
+	case *bots < 0 || *bots > hosting.MaxStudents:
+		return badInput(stderr, fmt.Errorf("headless host: --bots %d: expected 0 to %d", *bots, hosting.MaxStudents))
 	case at < 0:
 		return badInput(stderr, fmt.Errorf("headless host: --speed %g: expected one of %v", *speed, classroom.Speeds))
 	case *predictFor < 0 || *voteFor < 0:
@@ -48,14 +48,14 @@ func hostCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	defer sim.Close()
-	h, err := class.NewHost(sim, *addr)
+	h, err := hosting.NewHost(sim, *addr)
 	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
 	}
 	defer h.Close()
 	fmt.Fprintf(stdout, "students join at %s (code %s)\n", h.URL, h.Class.Code())
-	err = class.Rehearse(ctx, sim, h, class.Script{Bots: *bots, PredictFor: *predictFor, VoteFor: *voteFor, Speed: at, Stay: *stay}, stdout)
+	err = hosting.Rehearse(ctx, sim, h, hosting.Script{Bots: *bots, PredictFor: *predictFor, VoteFor: *voteFor, Speed: at, Stay: *stay}, stdout)
 	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed

@@ -1,7 +1,7 @@
 package classroom
 
 // Class is a class hosted from the window, whose students join from their
-// phones (package class serves one). The window calls it between updates.
+// phones (package hosting serves one). The window calls it between updates.
 type Class interface {
 	Sync(s *Sim)   // after every update: the class and the Sim catch up with each other
 	Decide(s *Sim) // close the vote on the open ballot: the majority decides

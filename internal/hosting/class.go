@@ -1,11 +1,11 @@
-// Package class hosts a class in a lesson: students join from their own
+// Package hosting hosts a class in a lesson: students join from their own
 // phones over the room's network (a web page and a WebSocket served by the
 // window, or by `headless host`), answer the lesson's question, live in a
 // community of the class's world and vote on its data centres, vote on the
 // events the scenario offers, and follow a person of the world. Nothing
 // about a student is kept but the nickname they type, in memory, for the
 // lesson's length.
-package class
+package hosting
 
 import (
 	"errors"
