@@ -54,7 +54,7 @@ func hostCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	defer h.Close()
-	fmt.Fprintf(stdout, "students join at %s (code %s)\n", h.URL, h.Class.Code())
+	fmt.Fprintf(stdout, "students join at %s (code %s)\n", h.URL(), h.Class.Code())
 	err = hosting.Rehearse(ctx, sim, h, hosting.Script{Bots: *bots, PredictFor: *predictFor, VoteFor: *voteFor, Speed: at, Stay: *stay}, stdout)
 	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintln(stderr, "headless:", err)

@@ -13,10 +13,25 @@ type ClassView struct {
 	URL, Code string
 	Arm       string // the world the class lives in
 	Joined    int
+	Online    int // joined and connected now
 	Answered  int
 	Answers   []int // phones giving each of the lesson's answers
 	Refusing  int   // residents who would refuse data centres where they live
 	Accepting int
-	Yes, No   int   // the open ballot's votes
-	Followed  []int // the persons the students follow
+	Voted     int        // students who have voted on the ballot
+	Yes, No   int        // the last closed ballot's votes (an open ballot's are not shown: no bandwagon)
+	Result    string     // how the last closed ballot ended, in words
+	Followed  []int      // the persons the students follow
+	Locked    bool       // joining is closed
+	Refused   int        // joins refused for too many students from one address
+	Roll      []RollLine // the roll, in the order students joined
+}
+
+// RollLine is a student in the teacher's view of the roll. The window
+// shows the nickname only when the teacher asks.
+type RollLine struct {
+	Seat            int
+	Name            string
+	Online          bool
+	Answered, Voted bool
 }

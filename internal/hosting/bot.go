@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"math/rand/v2"
+	"net"
+	"net/http"
 	"strings"
 	"time"
 
@@ -19,6 +21,7 @@ type Bot struct {
 	Name      string
 	Seed      uint64
 	PingEvery time.Duration // 0: no pings
+	From      net.IP        // the address to connect from (nil: the system's choice); tests give each bot its own loopback address, as phones have their own
 
 	Token     string
 	Community int
@@ -33,7 +36,7 @@ type Bot struct {
 func (b *Bot) Run(ctx context.Context, pageURL, code string) error {
 	wsURL := "ws" + strings.TrimPrefix(strings.SplitN(pageURL, "?", 2)[0], "http")
 	wsURL = strings.TrimSuffix(wsURL, "/") + "/ws"
-	conn, _, err := websocket.Dial(ctx, wsURL, nil)
+	conn, _, err := websocket.Dial(ctx, wsURL, dialFrom(b.From))
 	if err != nil {
 		return err
 	}
@@ -118,4 +121,14 @@ func (b *Bot) Run(ctx context.Context, pageURL, code string) error {
 			return err
 		}
 	}
+}
+
+// dialFrom returns the options that make a WebSocket's connection from the
+// local address ip (nil: the system's choice).
+func dialFrom(ip net.IP) *websocket.DialOptions {
+	if ip == nil {
+		return nil
+	}
+	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: ip}}
+	return &websocket.DialOptions{HTTPClient: &http.Client{Transport: &http.Transport{DialContext: d.DialContext}}}
 }

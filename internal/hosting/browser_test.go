@@ -61,7 +61,7 @@ func TestStudentPage(t *testing.T) {
 		}
 	}
 
-	run("joining", chromedp.Navigate(h.URL), chromedp.WaitVisible(chromedp.ID("name")),
+	run("joining", chromedp.Navigate(h.URL()), chromedp.WaitVisible(chromedp.ID("name")),
 		chromedp.SendKeys(chromedp.ID("name"), "Rosa"), chromedp.Click(chromedp.ID("joinButton")),
 		chromedp.WaitVisible(chromedp.CSS("#answers button")))
 	waitFor("joining", func(v classroom.ClassView) bool { return v.Joined == 1 })
@@ -75,13 +75,13 @@ func TestStudentPage(t *testing.T) {
 	}
 	h.Sync(sim)
 	run("voting", chromedp.WaitVisible(chromedp.ID("yes")), chromedp.Click(chromedp.ID("yes")))
-	waitFor("voting", func(v classroom.ClassView) bool { return v.Yes == 1 && v.No == 0 })
+	waitFor("voting", func(v classroom.ClassView) bool { return v.Voted == 1 && v.Yes == 0 && v.No == 0 }) // the count is hidden while the vote is open
 
 	run("reloading", chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("hello")))
 	if hello := text("hello"); hello != "Hello, Rosa" {
 		t.Errorf("after a reload the page says %q", hello)
 	}
-	waitFor("rejoining", func(v classroom.ClassView) bool { return v.Joined == 1 && v.Yes == 1 })
+	waitFor("rejoining", func(v classroom.ClassView) bool { return v.Joined == 1 && v.Voted == 1 })
 
 	h.Close()
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("status").textContent.includes("closed the class")`)); err != nil {

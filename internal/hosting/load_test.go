@@ -3,6 +3,7 @@ package hosting
 import (
 	"context"
 	"fmt"
+	"net"
 	"runtime"
 	"slices"
 	"sync"
@@ -23,11 +24,11 @@ func fill(tb testing.TB, s *Server, n int, ping time.Duration) ([]*Bot, func()) 
 	var wg sync.WaitGroup
 	errs := make(chan error, n)
 	for i := range bots {
-		bots[i] = &Bot{Name: fmt.Sprintf("bot %d", i), Seed: uint64(i), PingEvery: ping}
+		bots[i] = &Bot{Name: fmt.Sprintf("bot %d", i), Seed: uint64(i), PingEvery: ping, From: loopback(i)}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := bots[i].Run(ctx, s.URL, s.Class.Code()); err != nil {
+			if err := bots[i].Run(ctx, s.Page, s.Class.Code()); err != nil {
 				errs <- err
 			}
 		}()
@@ -46,6 +47,10 @@ func fill(tb testing.TB, s *Server, n int, ping time.Duration) ([]*Bot, func()) 
 	}
 	return bots, func() { cancel(); wg.Wait() }
 }
+
+// loopback returns the i'th of the loopback addresses 127.1.0.1 onwards,
+// one for each simulated phone, as phones on the room's network have.
+func loopback(i int) net.IP { return net.IPv4(127, 1, byte(i/250), byte(i%250+1)) }
 
 // TestLoad fills a class with 200 simulated students who join, predict
 // and vote, and checks that every answer and every vote is counted exactly
