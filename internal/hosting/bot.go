@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/coder/websocket"
@@ -28,6 +29,8 @@ type Bot struct {
 	Person    int
 	Votes     map[int]bool    // what it voted, by ballot
 	Latencies []time.Duration // round trips of its pings
+	JoinTime  time.Duration   // from connecting to being welcomed
+	Pongs     atomic.Int64    // pings answered so far (read while it runs)
 	Answered  bool            // it has sent its prediction
 }
 
@@ -36,6 +39,7 @@ type Bot struct {
 func (b *Bot) Run(ctx context.Context, pageURL, code string) error {
 	wsURL := "ws" + strings.TrimPrefix(strings.SplitN(pageURL, "?", 2)[0], "http")
 	wsURL = strings.TrimSuffix(wsURL, "/") + "/ws"
+	start := time.Now()
 	conn, _, err := websocket.Dial(ctx, wsURL, dialFrom(b.From))
 	if err != nil {
 		return err
@@ -94,7 +98,7 @@ func (b *Bot) Run(ctx context.Context, pageURL, code string) error {
 		}
 		switch m.Type {
 		case "welcome":
-			b.Token, b.Community, b.Person = m.Token, m.Community, m.Person
+			b.Token, b.Community, b.Person, b.JoinTime = m.Token, m.Community, m.Person, time.Since(start)
 			if b.Community >= 0 {
 				err = send(map[string]any{"type": "refuse", "refuse": r.IntN(2) == 0})
 			}
@@ -104,6 +108,7 @@ func (b *Bot) Run(ctx context.Context, pageURL, code string) error {
 			return nil
 		case "pong":
 			b.Latencies = append(b.Latencies, time.Duration(time.Now().UnixNano()-m.T))
+			b.Pongs.Add(1)
 		case "state":
 			if m.Predict && len(m.Answers) > 0 && !b.Answered {
 				b.Answered = true

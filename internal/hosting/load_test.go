@@ -45,7 +45,35 @@ func fill(tb testing.TB, s *Server, n int, ping time.Duration) ([]*Bot, func()) 
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	return bots, func() { cancel(); wg.Wait() }
+	var once sync.Once
+	stop := func() { once.Do(func() { cancel(); wg.Wait() }) }
+	tb.Cleanup(stop)
+	return bots, stop
+}
+
+// voteAll opens a ballot for the bots, waits until they have all voted and
+// done holds, closes it, stops the bots, and checks that every vote was
+// counted once.
+func voteAll(t testing.TB, s *Server, bots []*Bot, stop func(), done func() bool) {
+	t.Helper()
+	s.Class.Open(1, "Expropriate the data centres?")
+	s.SetState(message("state", map[string]any{"stage": "watch", "ballot": map[string]any{"id": 1, "question": "?", "open": true}}))
+	for deadline := time.Now().Add(30 * time.Second); s.Class.Tally().Voted < len(bots) || !done(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) { // a bound on a hung test, not a speed check
+			t.Fatalf("after 30 s, %+v", s.Class.Tally())
+		}
+	}
+	yes, no := s.Class.Close()
+	stop()
+	want := 0
+	for _, b := range bots {
+		if b.Votes[1] {
+			want++
+		}
+	}
+	if yes != want || no != len(bots)-want {
+		t.Fatalf("%d yes and %d no counted; the bots voted %d yes of %d", yes, no, want, len(bots))
+	}
 }
 
 // loopback returns the i'th of the loopback addresses 127.1.0.1 onwards,
@@ -58,27 +86,7 @@ func loopback(i int) net.IP { return net.IPv4(127, 1, byte(i/250), byte(i%250+1)
 func TestLoad(t *testing.T) {
 	s := serve(t, Config{Communities: 5, People: 1000, Answers: []string{"a", "b", "c"}})
 	bots, stop := fill(t, s, classSize, 0)
-	s.Class.Open(1, "Expropriate the data centres?")
-	s.SetState(message("state", map[string]any{"stage": "watch", "ballot": map[string]any{"id": 1, "question": "?", "open": true}}))
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(5 * time.Millisecond) {
-		if tl := s.Class.Tally(); tl.Yes+tl.No == classSize {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("after 30 s, %+v", s.Class.Tally())
-		}
-	}
-	yes, no := s.Class.Close()
-	stop()
-	want := 0
-	for _, b := range bots {
-		if b.Votes[1] {
-			want++
-		}
-	}
-	if yes != want || no != classSize-want {
-		t.Fatalf("%d yes and %d no counted; the bots voted %d yes of %d", yes, no, want, classSize)
-	}
+	voteAll(t, s, bots, stop, func() bool { return true })
 	tl := s.Class.Tally()
 	if tl.Joined != classSize || tl.Answered != classSize || slices.Max(tl.Answers) == classSize {
 		t.Fatalf("tally %+v", tl)
