@@ -6,7 +6,17 @@ type Class interface {
 	Sync(s *Sim)   // after every update: the class and the Sim catch up with each other
 	Decide(s *Sim) // close the vote on the open ballot: the majority decides
 	View() ClassView
+	Teach(t Teaching) // what the teacher asks of the room
 }
+
+// Teaching is what the teacher asks of the room from the window's keys.
+type Teaching int
+
+// What the teacher may ask.
+const (
+	ToggleLock Teaching = iota + 1 // close joining to new students, or open it again
+	NewRoll                        // empty the roll, keeping the code: every phone joins again
+)
 
 // ClassView is what the window shows of a hosted class.
 type ClassView struct {

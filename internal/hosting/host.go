@@ -148,6 +148,16 @@ func (h *Host) Decide(s *classroom.Sim) {
 	s.Caption = Outcome(yes, no) + " (" + q + ")"
 }
 
+// Teach carries out what the teacher asks from the window's keys.
+func (h *Host) Teach(t classroom.Teaching) {
+	switch t {
+	case classroom.ToggleLock:
+		h.Class.Lock(!h.Class.Tally().Locked)
+	case classroom.NewRoll:
+		h.Class.Reset()
+	}
+}
+
 // View is what the window shows of the class.
 func (h *Host) View() classroom.ClassView {
 	t := h.Class.Tally()

@@ -96,7 +96,11 @@ func TestTabs(t *testing.T) {
 	eventually(t, "a tab's answer was not the student's", func() bool { return s.Class.Tally().Answers[1] == 1 })
 	tabs[0].conn.CloseNow()
 	tabs[1].conn.CloseNow()
-	eventually(t, "closing two of four tabs", func() bool { return s.Class.Students()[0].Joins == 4 && len(s.Class.students[token].outs) == 2 })
+	eventually(t, "closing two of four tabs", func() bool {
+		s.Class.mu.Lock()
+		defer s.Class.mu.Unlock()
+		return len(s.Class.students[token].outs) == 2
+	})
 	if tl := s.Class.Tally(); tl.Online != 1 {
 		t.Fatalf("with two tabs open the student is offline: %+v", tl)
 	}
@@ -438,5 +442,40 @@ func TestNames(t *testing.T) {
 	}
 	if got, _ := cleanName("  Zoe\u0308\u00a0 Li "); got != "Zoë Li" {
 		t.Errorf("tidied: %q", got)
+	}
+}
+
+// TestCommand runs the teacher's typed commands against a class.
+func TestCommand(t *testing.T) {
+	c := New("AB12", Config{Answers: []string{"a"}}, NewToken)
+	for _, name := range []string{"Ana", "Bo"} {
+		if _, _, err := c.JoinFrom("10.0.0.1", "AB12", name, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, step := range []struct{ cmd, want string }{
+		{"roll", "2 joined, 2 online"},
+		{"lock", "locked"},
+		{"remove 1", "removed student 1"},
+		{"remove 9", "no such student"},
+		{"allow 40", "40 students"},
+		{"allow -2", "allow N"},
+		{"launch", "commands: lock"},
+	} {
+		if got := c.Command(step.cmd); !strings.Contains(got, step.want) {
+			t.Errorf("%s: %q, want %q in it", step.cmd, got, step.want)
+		}
+	}
+	if roll := c.Command("roll"); strings.Contains(roll, "Bo") || !strings.Contains(roll, "joining locked") || !strings.Contains(roll, "  2") {
+		t.Errorf("the roll without names: %q", roll)
+	}
+	if roll := c.Command("roll names"); !strings.Contains(roll, "Bo") || strings.Contains(roll, "Ana") {
+		t.Errorf("the roll with names: %q", roll)
+	}
+	if _, _, err := c.JoinFrom("10.0.0.2", "AB12", "Cy", ""); err != errLocked {
+		t.Errorf("joining after lock: %v", err)
+	}
+	if c.Command("reset"); c.Tally().Joined != 0 || c.Limits().StudentsPerAddress != 40 {
+		t.Errorf("after reset: %+v, %+v", c.Tally(), c.Limits())
 	}
 }

@@ -55,6 +55,7 @@ type Game struct {
 	qrBits   [][]bool            // the class's QR code
 	followed bool                // ring the persons the class follows
 	view     classroom.ClassView // what the class has said, as of this frame
+	roll     rollShown           // the teacher's view of the roll
 }
 
 // New returns the window's game for sim.
@@ -114,6 +115,11 @@ func (g *Game) Update() error {
 		if followKey() {
 			g.followed = !g.followed
 		}
+		t, roll, names := teachKeys()
+		if t != 0 {
+			h.Teach(t)
+		}
+		g.roll = nextRoll(g.roll, roll, names)
 	}
 	if in.Explore || in.Reset || in.ResetAll || in.NewSeed {
 		g.aim = 0

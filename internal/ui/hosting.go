@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"strconv"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -60,10 +61,13 @@ func classLine(t classroom.ClassView, ballot bool) string {
 	if t.Refusing+t.Accepting > 0 {
 		s += fmt.Sprintf(" · %d refuse data centres, %d accept", t.Refusing, t.Accepting)
 	}
+	if t.Locked {
+		s += " · joining locked"
+	}
 	if ballot {
 		s += " · voting"
 	}
-	return s + " · P: their people"
+	return s + " · P: their people · J: lock · K: roll"
 }
 
 // drawBallot draws the class's vote over the charts: the question, the
@@ -89,4 +93,82 @@ func phonesLine(l *classroom.Lesson, t classroom.ClassView) string {
 		parts = append(parts, fmt.Sprintf("%d %s", n, l.Answers[i]))
 	}
 	return "The phones said: " + strings.Join(parts, ", ") + "."
+}
+
+// rollShown is how much of the roll the window shows.
+type rollShown int
+
+const (
+	rollHidden rollShown = iota
+	rollCounts           // counts and seat numbers: nobody's nickname on the projector
+	rollNames            // with nicknames, when the teacher asks
+)
+
+// nextRoll is the roll shown after K (counts) or Shift+K (names): each
+// shows its kind, or hides it when it is shown.
+func nextRoll(r rollShown, counts, names bool) rollShown {
+	switch {
+	case counts && r == rollCounts, names && r == rollNames:
+		return rollHidden
+	case counts:
+		return rollCounts
+	case names:
+		return rollNames
+	}
+	return r
+}
+
+// rollText is the teacher's view of the roll: the counts, then who has
+// not yet answered, or voted, by seat (and nickname if asked): the few a
+// teacher may want to nudge, at most rollNames of each.
+func rollText(t classroom.ClassView, names bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "The roll: %d joined, %d online, %d answered, %d voted", t.Joined, t.Online, t.Answered, t.Voted)
+	if t.Locked {
+		b.WriteString(" · joining locked (J opens it)")
+	} else {
+		b.WriteString(" · J locks joining")
+	}
+	if t.Refused > 0 {
+		fmt.Fprintf(&b, "\n%d phones refused: too many from one address (--per-address)", t.Refused)
+	}
+	notYet := func(what string, has func(classroom.RollLine) bool) {
+		var out []string
+		for _, l := range t.Roll {
+			if has(l) {
+				continue
+			}
+			s := strconv.Itoa(l.Seat)
+			if names {
+				s = l.Name + " (" + s + ")"
+			}
+			out = append(out, s)
+		}
+		if len(out) > rollListed {
+			out = append(out[:rollListed], fmt.Sprintf("and %d more", len(out)-rollListed))
+		}
+		if len(out) > 0 {
+			fmt.Fprintf(&b, "\nNot %s yet: %s", what, strings.Join(out, ", "))
+		}
+	}
+	notYet("answered", func(l classroom.RollLine) bool { return l.Answered })
+	if t.Voted > 0 {
+		notYet("voted", func(l classroom.RollLine) bool { return l.Voted })
+	}
+	b.WriteString("\nK hides the roll · Shift+K: nicknames · Shift+J empties the roll (the code stays)")
+	return b.String()
+}
+
+// rollListed is how many students the roll lists of those who have not
+// yet answered or voted.
+const rollListed = 12
+
+// drawRoll draws the roll over the worlds.
+func (g *Game) drawRoll(t classroom.ClassView, size float64) {
+	c := &g.c
+	body := c.wrap(rollText(t, g.roll == rollNames), regular, size, c.W-100)
+	_, h := c.measure(body, regular, size)
+	r := rect{30, topBarH + 10, c.W - 60, float32(h) + 30}
+	c.rect(r, overlayFill)
+	c.text(body, regular, size, r.x+20, r.y+15, color.White, text.AlignStart)
 }

@@ -37,6 +37,22 @@ func windowKeys() (fullScreen, menu bool) {
 	return inpututil.IsKeyJustPressed(ebiten.KeyF), inpututil.IsKeyJustPressed(ebiten.KeyM) || inpututil.IsKeyJustPressed(ebiten.KeyEscape)
 }
 
+// teachKeys reports the keys that keep a hosted class's room: J locks or
+// unlocks joining, Shift+J empties the roll; K shows the roll or hides it,
+// Shift+K shows it with the nicknames (which the projector shows only when
+// the teacher asks).
+func teachKeys() (t classroom.Teaching, roll, names bool) {
+	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
+	switch {
+	case inpututil.IsKeyJustPressed(ebiten.KeyJ) && shift:
+		t = classroom.NewRoll
+	case inpututil.IsKeyJustPressed(ebiten.KeyJ):
+		t = classroom.ToggleLock
+	}
+	k := inpututil.IsKeyJustPressed(ebiten.KeyK)
+	return t, k && !shift, k && shift
+}
+
 // followKey reports P, which rings the persons a hosted class follows.
 func followKey() bool { return inpututil.IsKeyJustPressed(ebiten.KeyP) }
 

@@ -74,11 +74,19 @@ type view struct {
 // open, so that every hosted view has its most to show.
 type fakeClass struct{ arm string }
 
-func (fakeClass) Sync(*classroom.Sim)   {}
-func (fakeClass) Decide(*classroom.Sim) {}
+func (fakeClass) Sync(*classroom.Sim)      {}
+func (fakeClass) Decide(*classroom.Sim)    {}
+func (fakeClass) Teach(classroom.Teaching) {}
 func (f fakeClass) View() classroom.ClassView {
-	return classroom.ClassView{URL: "http://192.168.100.200:65000/?code=WXYZ", Code: "WXYZ", Arm: f.arm, Joined: 27, Answered: 25,
-		Answers: []int{12, 8, 5}, Refusing: 14, Accepting: 9, Yes: 13, No: 11, Followed: []int{1, 5, 9, 40}}
+	v := classroom.ClassView{URL: "http://192.168.100.200:65000/?code=WXYZ", Code: "WXYZ", Arm: f.arm, Joined: 27, Online: 26,
+		Answered: 25, Answers: []int{12, 8, 5}, Refusing: 14, Accepting: 9, Voted: 24, Followed: []int{1, 5, 9, 40}, Locked: true, Refused: 3}
+	for i := range 27 {
+		v.Roll = append(v.Roll, classroom.RollLine{Seat: i + 1, Name: fmt.Sprintf("Siobhán O'Neil %d", i+1), Online: i != 3, Answered: i%13 != 0, Voted: i%9 != 0})
+	}
+	for i := range 473 { // a full class, of whom most have not answered: the roll's longest list
+		v.Roll = append(v.Roll, classroom.RollLine{Seat: i + 28, Name: "Nguyễn Văn An 👩🏽‍🚀"})
+	}
+	return v
 }
 
 var views = []view{
@@ -119,6 +127,7 @@ var views = []view{
 		g.sim.Ballot = &scenario.Event{Vote: "Take the data centres into common ownership, their rent paid out by need?"}
 	}, true, false},
 	{"hosted reveal", reveal, true, true},
+	{"hosted roll with nicknames", func(_ *testing.T, g *Game) { g.roll = rollNames }, true, false},
 }
 
 // reveal runs a lesson to its answer.
