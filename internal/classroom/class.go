@@ -14,8 +14,9 @@ type Teaching int
 
 // What the teacher may ask.
 const (
-	ToggleLock Teaching = iota + 1 // close joining to new students, or open it again
-	NewRoll                        // empty the roll, keeping the code: every phone joins again
+	ToggleLock   Teaching = iota + 1 // close joining to new students, or open it again
+	NewRoll                          // empty the roll, keeping the code: every phone joins again
+	ToggleShared                     // the phones reach the host through one router (NAT), sharing an address: no limit per address, or the limit again
 )
 
 // ClassView is what the window shows of a hosted class.
@@ -34,6 +35,7 @@ type ClassView struct {
 	Followed  []int      // the persons the students follow
 	Locked    bool       // joining is closed
 	Refused   int        // joins refused for too many students from one address
+	Shared    bool       // the phones may all share one address (a classroom behind one router)
 	Roll      []RollLine // the roll, in the order students joined
 }
 

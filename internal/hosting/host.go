@@ -155,6 +155,13 @@ func (h *Host) Teach(t classroom.Teaching) {
 		h.Class.Lock(!h.Class.Tally().Locked)
 	case classroom.NewRoll:
 		h.Class.Reset()
+	case classroom.ToggleShared:
+		l := h.Class.Limits()
+		l.StudentsPerAddress = MaxStudents
+		if h.View().Shared {
+			l.StudentsPerAddress = DefaultLimits.StudentsPerAddress
+		}
+		h.Class.SetLimits(l)
 	}
 }
 
@@ -162,7 +169,8 @@ func (h *Host) Teach(t classroom.Teaching) {
 func (h *Host) View() classroom.ClassView {
 	t := h.Class.Tally()
 	v := classroom.ClassView{URL: h.URL(), Code: h.Class.Code(), Arm: h.Arm(), Joined: t.Joined, Online: t.Online,
-		Answered: t.Answered, Answers: t.Answers, Voted: t.Voted, Locked: t.Locked, Refused: t.Refused}
+		Answered: t.Answered, Answers: t.Answers, Voted: t.Voted, Locked: t.Locked, Refused: t.Refused,
+		Shared: h.Class.Limits().StudentsPerAddress >= MaxStudents}
 	if b := t.Ballot; b != nil && !b.Open {
 		v.Yes, v.No, v.Result = b.Yes, b.No, b.Result // the count is shown only once the vote is closed
 	}

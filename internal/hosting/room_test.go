@@ -479,3 +479,26 @@ func TestCommand(t *testing.T) {
 		t.Errorf("after reset: %+v, %+v", c.Tally(), c.Limits())
 	}
 }
+
+// TestTeach carries out the window's keys: J locks and opens joining, U
+// lets the phones share one address and limits them again, Shift+J
+// empties the roll.
+func TestTeach(t *testing.T) {
+	_, h := hosted(t, "expropriation")
+	h.Class.Join(h.Class.Code(), "Ana", "")
+	for _, step := range []struct {
+		do   classroom.Teaching
+		want func(v classroom.ClassView) bool
+	}{
+		{classroom.ToggleLock, func(v classroom.ClassView) bool { return v.Locked }},
+		{classroom.ToggleLock, func(v classroom.ClassView) bool { return !v.Locked }},
+		{classroom.ToggleShared, func(v classroom.ClassView) bool { return v.Shared && h.Class.Limits().StudentsPerAddress == MaxStudents }},
+		{classroom.ToggleShared, func(v classroom.ClassView) bool { return !v.Shared && h.Class.Limits() == DefaultLimits }},
+		{classroom.NewRoll, func(v classroom.ClassView) bool { return v.Joined == 0 }},
+	} {
+		h.Teach(step.do)
+		if v := h.View(); !step.want(v) {
+			t.Errorf("after %d: %+v", step.do, v)
+		}
+	}
+}

@@ -293,6 +293,7 @@ Click a person to follow their money.
 With a class on phones:
 P         ring their people
 J         lock joining (Shift+J: empty the roll)
+U         the phones share one router (no limit per address)
 K         the roll (Shift+K: with nicknames)`
 
 // drawOverlays draws what lies over the worlds: the inspected person, the

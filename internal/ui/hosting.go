@@ -129,8 +129,11 @@ func rollText(t classroom.ClassView, names bool) string {
 	} else {
 		b.WriteString(" · J locks joining")
 	}
-	if t.Refused > 0 {
-		fmt.Fprintf(&b, "\n%d phones refused: too many from one address (--per-address)", t.Refused)
+	switch {
+	case t.Shared:
+		b.WriteString("\nPhones may all share one address (U limits them again)")
+	case t.Refused > 0:
+		fmt.Fprintf(&b, "\n%d phones refused: too many from one address (U: the phones share a router)", t.Refused)
 	}
 	notYet := func(what string, has func(classroom.RollLine) bool) {
 		var out []string

@@ -38,7 +38,9 @@ func windowKeys() (fullScreen, menu bool) {
 }
 
 // teachKeys reports the keys that keep a hosted class's room: J locks or
-// unlocks joining, Shift+J empties the roll; K shows the roll or hides it,
+// unlocks joining, Shift+J empties the roll, U lets every phone come from
+// one address (a classroom behind one router) or limits them again; K
+// shows the roll or hides it,
 // Shift+K shows it with the nicknames (which the projector shows only when
 // the teacher asks).
 func teachKeys() (t classroom.Teaching, roll, names bool) {
@@ -48,6 +50,8 @@ func teachKeys() (t classroom.Teaching, roll, names bool) {
 		t = classroom.NewRoll
 	case inpututil.IsKeyJustPressed(ebiten.KeyJ):
 		t = classroom.ToggleLock
+	case inpututil.IsKeyJustPressed(ebiten.KeyU):
+		t = classroom.ToggleShared
 	}
 	k := inpututil.IsKeyJustPressed(ebiten.KeyK)
 	return t, k && !shift, k && shift
