@@ -492,7 +492,9 @@ func TestTeach(t *testing.T) {
 	}{
 		{classroom.ToggleLock, func(v classroom.ClassView) bool { return v.Locked }},
 		{classroom.ToggleLock, func(v classroom.ClassView) bool { return !v.Locked }},
-		{classroom.ToggleShared, func(v classroom.ClassView) bool { return v.Shared && h.Class.Limits().StudentsPerAddress == MaxStudents }},
+		{classroom.ToggleShared, func(v classroom.ClassView) bool {
+			return v.Shared && h.Class.Limits().StudentsPerAddress == MaxStudents
+		}},
 		{classroom.ToggleShared, func(v classroom.ClassView) bool { return !v.Shared && h.Class.Limits() == DefaultLimits }},
 		{classroom.NewRoll, func(v classroom.ClassView) bool { return v.Joined == 0 }},
 	} {
