@@ -53,6 +53,7 @@ type Game struct {
 	loadErr  string // why the edited scenario could not be loaded, or ""
 	slides   *slides
 	qrBits   [][]bool            // the class's QR code
+	qrFor    string              // the address it encodes (the code in it changes when guessed at)
 	followed bool                // ring the persons the class follows
 	view     classroom.ClassView // what the class has said, as of this frame
 	roll     rollShown           // the teacher's view of the roll

@@ -12,9 +12,11 @@ import (
 	"commonwealth/internal/classroom"
 )
 
-// qr returns the QR code of the class's page, made once.
+// qr returns the QR code of the class's page, made again only when the
+// address changes (the class's code changes after many wrong guesses).
 func (g *Game) qr() [][]bool {
-	if g.qrBits == nil {
+	if g.qrBits == nil || g.qrFor != g.view.URL {
+		g.qrBits, g.qrFor = nil, g.view.URL
 		q, err := qrcode.New(g.view.URL, qrcode.Medium)
 		if err != nil {
 			return nil
