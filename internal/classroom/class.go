@@ -1,5 +1,7 @@
 package classroom
 
+import "slices"
+
 // Class is a class hosted from the window, whose students join from their
 // phones (package hosting serves one). The window calls it between updates.
 type Class interface {
@@ -46,4 +48,18 @@ type RollLine struct {
 	Name            string
 	Online          bool
 	Answered, Voted bool
+}
+
+// Plurality is the index of the answer most gave, or −1 when two or more
+// tie for the most (or there are none): a tie is announced as a split,
+// not settled by the order of the answers.
+func Plurality(counts []int) int {
+	if len(counts) == 0 {
+		return -1
+	}
+	top := slices.Max(counts)
+	if i := slices.Index(counts, top); slices.Index(counts[i+1:], top) < 0 {
+		return i
+	}
+	return -1
 }

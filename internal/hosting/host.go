@@ -120,7 +120,7 @@ func (h *Host) Sync(s *classroom.Sim) {
 	}
 	h.Class.SetPredicting(s.Lesson == nil || s.Lesson.Stage <= classroom.StagePredict) // closed once the worlds start: nobody predicts what they have seen
 	if l := s.Lesson; l != nil && l.Stage >= classroom.StageWatch && l.Prediction < 0 && t.Answered > 0 && h.lesson != l {
-		l.Prediction = plurality(t.Answers) // the phones' answer, when the teacher recorded none (none when they were split)
+		l.Prediction = classroom.Plurality(t.Answers) // the phones' answer, when the teacher recorded none (none when they were split)
 		h.lesson = l
 	}
 	h.changed = t.Changed
@@ -189,15 +189,6 @@ func (h *Host) View() classroom.ClassView {
 	return v
 }
 
-// plurality is the answer most gave, or −1 when two or more tie for most.
-func plurality(counts []int) int {
-	top := slices.Max(counts)
-	if i := slices.Index(counts, top); slices.Index(counts[i+1:], top) < 0 {
-		return i
-	}
-	return -1
-}
-
 // state is what every phone is shown now.
 func (h *Host) state(s *classroom.Sim, t Tally) string {
 	m := map[string]any{"scenario": s.Scenario.Name, "stage": "explore"}
@@ -230,7 +221,7 @@ func phones(answers []string, t Tally) string {
 	for i, n := range t.Answers {
 		parts = append(parts, fmt.Sprintf("%d %s", n, answers[i]))
 	}
-	if plurality(t.Answers) < 0 {
+	if classroom.Plurality(t.Answers) < 0 {
 		return "The class was split: " + strings.Join(parts, ", ") + "."
 	}
 	return "The class's phones: " + strings.Join(parts, ", ") + "."

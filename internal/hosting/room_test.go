@@ -413,9 +413,9 @@ func TestPlurality(t *testing.T) {
 	for _, c := range []struct {
 		counts []int
 		want   int
-	}{{[]int{1, 5, 2}, 1}, {[]int{67, 67, 66}, -1}, {[]int{0, 3, 3}, -1}, {[]int{4}, 0}} {
-		if got := plurality(c.counts); got != c.want {
-			t.Errorf("plurality(%v) = %d, want %d", c.counts, got, c.want)
+	}{{[]int{1, 5, 2}, 1}, {[]int{67, 67, 66}, -1}, {[]int{0, 3, 3}, -1}, {[]int{4}, 0}, {nil, -1}} {
+		if got := classroom.Plurality(c.counts); got != c.want {
+			t.Errorf("Plurality(%v) = %d, want %d", c.counts, got, c.want)
 		}
 	}
 	if s := phones([]string{"a", "b"}, Tally{Answered: 4, Answers: []int{2, 2}}); s != "The class was split: 2 a, 2 b." {

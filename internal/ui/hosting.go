@@ -85,7 +85,8 @@ func (g *Game) drawBallot(e string, t classroom.ClassView, size float64) {
 	c.text(body, bold, size, r.x+20, r.y+15, highlight, text.AlignStart)
 }
 
-// phonesLine says what the phones answered, for the answer's card.
+// phonesLine says what the phones answered, for the answer's card; a tie
+// for the most is announced as one.
 func phonesLine(l *classroom.Lesson, t classroom.ClassView) string {
 	if t.Answered == 0 {
 		return ""
@@ -93,6 +94,9 @@ func phonesLine(l *classroom.Lesson, t classroom.ClassView) string {
 	var parts []string
 	for i, n := range t.Answers {
 		parts = append(parts, fmt.Sprintf("%d %s", n, l.Answers[i]))
+	}
+	if classroom.Plurality(t.Answers) < 0 {
+		return "The class was split: " + strings.Join(parts, ", ") + " (no prediction)."
 	}
 	return "The phones said: " + strings.Join(parts, ", ") + "."
 }
