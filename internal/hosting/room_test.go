@@ -504,3 +504,28 @@ func TestTeach(t *testing.T) {
 		}
 	}
 }
+
+// TestIdleConnections: a keep-alive connection left idle after its page,
+// and one that never sends its request's headers, are closed by the host.
+func TestIdleConnections(t *testing.T) {
+	idle, header := idleFor, headerWithin
+	idleFor, headerWithin = 300*time.Millisecond, 300*time.Millisecond
+	defer func() { idleFor, headerWithin = idle, header }()
+	s := serve(t, Config{})
+	addr := strings.TrimSuffix(strings.TrimPrefix(s.Page, "http://"), "/")
+	for _, send := range []string{"GET / HTTP/1.1\r\nHost: " + addr + "\r\n\r\n", "GET / HTTP/1.1\r\nHost: "} {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		fmt.Fprint(c, send)
+		start := time.Now()
+		c.SetReadDeadline(start.Add(20 * time.Second)) // a bound on a hung test: the host should close it in 0.3 s
+		n, err := io.Copy(io.Discard, c)
+		if err != nil {
+			t.Errorf("%q: the connection was not closed by the host: %v", send, err)
+		}
+		t.Logf("%q: %d bytes, closed after %v", send, n, time.Since(start))
+	}
+}

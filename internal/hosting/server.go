@@ -33,6 +33,11 @@ const (
 	messageRate  = 5                // messages a second, sustained
 	messageBurst = 10               // messages at once
 	strikes      = 20               // messages over the rate, or not understood, before the connection is closed
+)
+
+// Limits on the time a connection may hold the host (variables only so
+// that a test need not wait the full time).
+var (
 	idleFor      = 20 * time.Second // an idle keep-alive connection (after the page loaded) is closed
 	headerWithin = 5 * time.Second  // for a request's headers to arrive
 )
