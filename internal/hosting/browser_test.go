@@ -17,8 +17,8 @@ import (
 // loopback, as a phone would: it joins with a nickname, answers the
 // lesson's question, votes when the class is offered a vote, rejoins as
 // the same student after a reload and in a second tab, is told how the
-// vote ended, and is told when the host goes. The host's tally changes at
-// each step.
+// vote ended, joins again when the teacher empties the roll, and is told
+// when the host goes. The host's tally changes at each step.
 func TestStudentPage(t *testing.T) {
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
@@ -101,6 +101,13 @@ func TestStudentPage(t *testing.T) {
 			t.Fatalf("the vote's end on the phone: %v", err)
 		}
 	}
+
+	h.Class.Reset() // the teacher begins the roll again: the page shows the join form, nickname and code filled in
+	run("joining again", chromedp.WaitVisible(chromedp.ID("joinButton")), chromedp.Click(chromedp.ID("joinButton")),
+		chromedp.WaitVisible(chromedp.ID("hello")))
+	waitFor("joining again", func(v classroom.ClassView) bool {
+		return v.Joined == 1 && v.Roll[0].Seat == 2 && v.Roll[0].Name == "Rosa"
+	})
 
 	h.Close()
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("status").textContent.includes("closed the class")`)); err != nil {
