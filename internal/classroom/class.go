@@ -8,7 +8,8 @@ type Class interface {
 	Sync(s *Sim)   // after every update: the class and the Sim catch up with each other
 	Decide(s *Sim) // close the vote on the open ballot: the majority decides
 	View() ClassView
-	Teach(t Teaching) // what the teacher asks of the room
+	Teach(t Teaching)         // what the teacher asks of the room
+	RemoveSeat(seat int) bool // take the student in seat out of the class; false if there is none
 }
 
 // Teaching is what the teacher asks of the room from the window's keys.

@@ -165,6 +165,9 @@ func (h *Host) Teach(t classroom.Teaching) {
 	}
 }
 
+// RemoveSeat takes the student in seat out of the class (Class.Remove).
+func (h *Host) RemoveSeat(seat int) bool { return h.Class.Remove(seat) }
+
 // View is what the window shows of the class.
 func (h *Host) View() classroom.ClassView {
 	t := h.Class.Tally()

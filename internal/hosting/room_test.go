@@ -480,12 +480,16 @@ func TestCommand(t *testing.T) {
 	}
 }
 
-// TestTeach carries out the window's keys: J locks and opens joining, U
-// lets the phones share one address and limits them again, Shift+J
-// empties the roll.
+// TestTeach carries out the window's keys: a seat typed and Delete
+// removes its student, J locks and opens joining, U lets the phones share
+// one address and limits them again, Shift+J empties the roll.
 func TestTeach(t *testing.T) {
 	_, h := hosted(t, "expropriation")
 	h.Class.Join(h.Class.Code(), "Ana", "")
+	h.Class.Join(h.Class.Code(), "Bo", "")
+	if !h.RemoveSeat(1) || h.RemoveSeat(1) || h.View().Joined != 1 || h.View().Roll[0].Name != "Bo" {
+		t.Fatalf("removing seat 1: %+v", h.View().Roll)
+	}
 	for _, step := range []struct {
 		do   classroom.Teaching
 		want func(v classroom.ClassView) bool

@@ -294,7 +294,8 @@ With a class on phones:
 P         ring their people
 J         lock joining (Shift+J: empty the roll)
 U         the phones share one router (no limit per address)
-K         the roll (Shift+K: with nicknames)`
+K         the roll (Shift+K: with nicknames);
+          a seat's number, then Delete: remove that student`
 
 // drawOverlays draws what lies over the worlds: the inspected person, the
 // sliders, the help, the menu, a refused slider change and a scenario file

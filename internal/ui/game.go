@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 
 	"github.com/google/renameio/v2"
 	"github.com/hajimehoshi/ebiten/v2"
@@ -57,6 +58,7 @@ type Game struct {
 	followed bool                // ring the persons the class follows
 	view     classroom.ClassView // what the class has said, as of this frame
 	roll     rollShown           // the teacher's view of the roll
+	seat     string              // the seat typed while the roll is shown, to remove its student
 }
 
 // New returns the window's game for sim.
@@ -121,6 +123,17 @@ func (g *Game) Update() error {
 			h.Teach(t)
 		}
 		g.roll = nextRoll(g.roll, roll, names)
+		if g.roll != rollHidden { // digits name a seat to remove, not an answer
+			var remove bool
+			g.seat, remove = seatKeys(g.seat)
+			in.Predict = 0
+			if n, err := strconv.Atoi(g.seat); remove && err == nil {
+				h.RemoveSeat(n)
+				g.seat = ""
+			}
+		} else {
+			g.seat = ""
+		}
 	}
 	if in.Explore || in.Reset || in.ResetAll || in.NewSeed {
 		g.aim = 0

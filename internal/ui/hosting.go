@@ -127,7 +127,7 @@ func nextRoll(r rollShown, counts, names bool) rollShown {
 // rollText is the teacher's view of the roll: the counts, then who has
 // not yet answered, or voted, by seat (and nickname if asked): the few a
 // teacher may want to nudge, at most rollNames of each.
-func rollText(t classroom.ClassView, names bool) string {
+func rollText(t classroom.ClassView, names bool, seat string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "The roll: %d joined, %d online, %d answered, %d voted", t.Joined, t.Online, t.Answered, t.Voted)
 	if t.Locked {
@@ -164,7 +164,11 @@ func rollText(t classroom.ClassView, names bool) string {
 	if t.Voted > 0 {
 		notYet("voted", func(l classroom.RollLine) bool { return l.Voted })
 	}
-	b.WriteString("\nK hides the roll · Shift+K: nicknames · Shift+J empties the roll (the code stays)")
+	if seat != "" {
+		fmt.Fprintf(&b, "\nRemove the student in seat %s? Delete removes them, Backspace erases", seat)
+	} else {
+		b.WriteString("\nType a seat and press Delete to remove its student · K hides the roll · Shift+K: nicknames · Shift+J empties the roll (the code stays)")
+	}
 	return b.String()
 }
 
@@ -175,7 +179,7 @@ const rollListed = 12
 // drawRoll draws the roll over the worlds.
 func (g *Game) drawRoll(t classroom.ClassView, size float64) {
 	c := &g.c
-	body := c.wrap(rollText(t, g.roll == rollNames), regular, size, c.W-100)
+	body := c.wrap(rollText(t, g.roll == rollNames, g.seat), regular, size, c.W-100)
 	_, h := c.measure(body, regular, size)
 	r := rect{30, topBarH + 10, c.W - 60, float32(h) + 30}
 	c.rect(r, overlayFill)

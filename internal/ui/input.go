@@ -57,6 +57,25 @@ func teachKeys() (t classroom.Teaching, roll, names bool) {
 	return t, k && !shift, k && shift
 }
 
+// seatKeys reads, while the roll is shown, the digits of the seat of a
+// student to remove (at most three) and Backspace, and reports Delete,
+// which removes them.
+func seatKeys(seat string) (string, bool) {
+	for _, k := range inpututil.AppendJustPressedKeys(nil) {
+		switch {
+		case k >= ebiten.KeyDigit0 && k <= ebiten.KeyDigit9 && len(seat) < 3:
+			seat += string(rune('0' + k - ebiten.KeyDigit0))
+		case k >= ebiten.KeyNumpad0 && k <= ebiten.KeyNumpad9 && len(seat) < 3:
+			seat += string(rune('0' + k - ebiten.KeyNumpad0))
+		case k == ebiten.KeyBackspace && seat != "":
+			seat = seat[:len(seat)-1]
+		case k == ebiten.KeyDelete && seat != "":
+			return seat, true
+		}
+	}
+	return seat, false
+}
+
 // followKey reports P, which rings the persons a hosted class follows.
 func followKey() bool { return inpututil.IsKeyJustPressed(ebiten.KeyP) }
 

@@ -77,6 +77,7 @@ type fakeClass struct{ arm string }
 func (fakeClass) Sync(*classroom.Sim)      {}
 func (fakeClass) Decide(*classroom.Sim)    {}
 func (fakeClass) Teach(classroom.Teaching) {}
+func (fakeClass) RemoveSeat(int) bool      { return true }
 func (f fakeClass) View() classroom.ClassView {
 	v := classroom.ClassView{URL: "http://192.168.100.200:65000/?code=WXYZ", Code: "WXYZ", Arm: f.arm, Joined: 27, Online: 26,
 		Answered: 25, Answers: []int{12, 8, 5}, Refusing: 14, Accepting: 9, Voted: 24, Followed: []int{1, 5, 9, 40}, Locked: true, Refused: 3}
@@ -127,7 +128,8 @@ var views = []view{
 		g.sim.Ballot = &scenario.Event{Vote: "Take the data centres into common ownership, their rent paid out by need?"}
 	}, true, false},
 	{"hosted reveal", reveal, true, true},
-	{"hosted roll with nicknames", func(_ *testing.T, g *Game) { g.roll = rollNames }, true, false},
+	{"hosted roll", func(_ *testing.T, g *Game) { g.roll = rollCounts }, true, false},
+	{"hosted roll with nicknames", func(_ *testing.T, g *Game) { g.roll, g.seat = rollNames, "417" }, true, false},
 }
 
 // reveal runs a lesson to its answer.
