@@ -5,9 +5,11 @@ import (
 	"image/color"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	qrcode "github.com/skip2/go-qrcode"
+	"golang.org/x/image/font/sfnt"
 
 	"commonwealth/internal/classroom"
 )
@@ -149,7 +151,7 @@ func rollText(t classroom.ClassView, names bool, seat string) string {
 			}
 			s := strconv.Itoa(l.Seat)
 			if names {
-				s = l.Name + " (" + s + ")"
+				s = onScreen(l.Name) + " (" + s + ")"
 			}
 			out = append(out, s)
 		}
@@ -175,6 +177,29 @@ func rollText(t classroom.ClassView, names bool, seat string) string {
 // rollListed is how many students the roll lists of those who have not
 // yet answered or voted.
 const rollListed = 12
+
+// onScreen returns a nickname as the window's font can draw it (the Go
+// fonts: Latin, Greek, Cyrillic): a character it lacks shows as "?" (one
+// for a run of them, such as an emoji), and joiners, combining marks and
+// modifiers it lacks are left out. Phones show nicknames in their own
+// fonts, whole.
+func onScreen(name string) string {
+	var buf sfnt.Buffer
+	var b strings.Builder
+	for _, r := range name {
+		if i, err := regular.GlyphIndex(&buf, r); err == nil && i != 0 {
+			b.WriteRune(r)
+			continue
+		}
+		if unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Sk) {
+			continue
+		}
+		if !strings.HasSuffix(b.String(), "?") {
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}
 
 // drawRoll draws the roll over the worlds.
 func (g *Game) drawRoll(t classroom.ClassView, size float64) {

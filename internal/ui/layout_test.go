@@ -188,3 +188,14 @@ func TestCheckBoxes(t *testing.T) {
 		t.Fatalf("want an overlap, a text leaving the screen and one too small: %v", p)
 	}
 }
+
+// TestOnScreen: a nickname the window's font cannot draw whole is shown
+// with "?" for what it lacks.
+func TestOnScreen(t *testing.T) {
+	for in, want := range map[string]string{"Siobhán O'Neil": "Siobhán O'Neil", "Дмитрий": "Дмитрий", "Ολυμπία": "Ολυμπία",
+		"Ana 👩🏽\u200d🚀": "Ana ?", "山田太郎": "?", "Nguyễn": "Nguy?n"} {
+		if got := onScreen(in); got != want {
+			t.Errorf("onScreen(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
