@@ -3,14 +3,14 @@
 package main
 
 import (
-	"commonwealth/internal/class"
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/hosting"
 )
 
 // host serves a class for the window on addr; stop tells the phones the
 // class is over.
 func host(sim *classroom.Sim, addr string) (h classroom.Class, stop func(), err error) {
-	c, err := class.NewHost(sim, addr)
+	c, err := hosting.NewHost(sim, addr)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -87,6 +87,10 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 		c.over()
 		g.drawBallot(b.Vote, g.view, g.size())
 	}
+	if g.roll != rollHidden && g.opt.Host != nil {
+		c.over()
+		g.drawRoll(g.view, g.size())
+	}
 	g.drawOverlays()
 	c.flush()
 }
@@ -285,7 +289,13 @@ N         start again with the next seed
 S         sliders       E  lesson / explore
 M         scenarios     F  full screen
 H or ?    this help
-Click a person to follow their money.`
+Click a person to follow their money.
+With a class on phones:
+P         ring their people
+J         lock joining (Shift+J: empty the roll)
+U         the phones share one router (no limit per address)
+K         the roll (Shift+K: with nicknames);
+          a seat's number, then Delete: remove that student`
 
 // drawOverlays draws what lies over the worlds: the inspected person, the
 // sliders, the help, the menu, a refused slider change and a scenario file

@@ -15,8 +15,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"commonwealth/internal/class"
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/hosting"
 	"commonwealth/internal/scenario"
 )
 
@@ -125,7 +125,7 @@ func benchFrame(b *testing.B, speed, students int) {
 	sim.Speed = 2 // a month an update while warming up
 	opt := Options{}
 	if students > 0 {
-		h, err := class.NewHost(sim, "127.0.0.1:0")
+		h, err := hosting.NewHost(sim, "127.0.0.1:0")
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 
 	"github.com/google/renameio/v2"
 	"github.com/hajimehoshi/ebiten/v2"
@@ -53,8 +54,11 @@ type Game struct {
 	loadErr  string // why the edited scenario could not be loaded, or ""
 	slides   *slides
 	qrBits   [][]bool            // the class's QR code
+	qrFor    string              // the address it encodes (the code in it changes when guessed at)
 	followed bool                // ring the persons the class follows
 	view     classroom.ClassView // what the class has said, as of this frame
+	roll     rollShown           // the teacher's view of the roll
+	seat     string              // the seat typed while the roll is shown, to remove its student
 }
 
 // New returns the window's game for sim.
@@ -113,6 +117,22 @@ func (g *Game) Update() error {
 		}
 		if followKey() {
 			g.followed = !g.followed
+		}
+		t, roll, names := teachKeys()
+		if t != 0 {
+			h.Teach(t)
+		}
+		g.roll = nextRoll(g.roll, roll, names)
+		if g.roll != rollHidden { // digits name a seat to remove, not an answer
+			var remove bool
+			g.seat, remove = seatKeys(g.seat)
+			in.Predict = 0
+			if n, err := strconv.Atoi(g.seat); remove && err == nil {
+				h.RemoveSeat(n)
+				g.seat = ""
+			}
+		} else {
+			g.seat = ""
 		}
 	}
 	if in.Explore || in.Reset || in.ResetAll || in.NewSeed {

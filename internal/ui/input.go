@@ -37,6 +37,45 @@ func windowKeys() (fullScreen, menu bool) {
 	return inpututil.IsKeyJustPressed(ebiten.KeyF), inpututil.IsKeyJustPressed(ebiten.KeyM) || inpututil.IsKeyJustPressed(ebiten.KeyEscape)
 }
 
+// teachKeys reports the keys that keep a hosted class's room: J locks or
+// unlocks joining, Shift+J empties the roll, U lets every phone come from
+// one address (a classroom behind one router) or limits them again; K
+// shows the roll or hides it,
+// Shift+K shows it with the nicknames (which the projector shows only when
+// the teacher asks).
+func teachKeys() (t classroom.Teaching, roll, names bool) {
+	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
+	switch {
+	case inpututil.IsKeyJustPressed(ebiten.KeyJ) && shift:
+		t = classroom.NewRoll
+	case inpututil.IsKeyJustPressed(ebiten.KeyJ):
+		t = classroom.ToggleLock
+	case inpututil.IsKeyJustPressed(ebiten.KeyU):
+		t = classroom.ToggleShared
+	}
+	k := inpututil.IsKeyJustPressed(ebiten.KeyK)
+	return t, k && !shift, k && shift
+}
+
+// seatKeys reads, while the roll is shown, the digits of the seat of a
+// student to remove (at most three) and Backspace, and reports Delete,
+// which removes them.
+func seatKeys(seat string) (string, bool) {
+	for _, k := range inpututil.AppendJustPressedKeys(nil) {
+		switch {
+		case k >= ebiten.KeyDigit0 && k <= ebiten.KeyDigit9 && len(seat) < 3:
+			seat += string(rune('0' + k - ebiten.KeyDigit0))
+		case k >= ebiten.KeyNumpad0 && k <= ebiten.KeyNumpad9 && len(seat) < 3:
+			seat += string(rune('0' + k - ebiten.KeyNumpad0))
+		case k == ebiten.KeyBackspace && seat != "":
+			seat = seat[:len(seat)-1]
+		case k == ebiten.KeyDelete && seat != "":
+			return seat, true
+		}
+	}
+	return seat, false
+}
+
 // followKey reports P, which rings the persons a hosted class follows.
 func followKey() bool { return inpututil.IsKeyJustPressed(ebiten.KeyP) }
 

@@ -75,11 +75,20 @@ type view struct {
 // open, so that every hosted view has its most to show.
 type fakeClass struct{ arm string }
 
-func (fakeClass) Sync(*classroom.Sim)   {}
-func (fakeClass) Decide(*classroom.Sim) {}
+func (fakeClass) Sync(*classroom.Sim)      {}
+func (fakeClass) Decide(*classroom.Sim)    {}
+func (fakeClass) Teach(classroom.Teaching) {}
+func (fakeClass) RemoveSeat(int) bool      { return true }
 func (f fakeClass) View() classroom.ClassView {
-	return classroom.ClassView{URL: "http://192.168.100.200:65000/?code=WXYZ", Code: "WXYZ", Arm: f.arm, Joined: 27, Answered: 25,
-		Answers: []int{12, 8, 5}, Refusing: 14, Accepting: 9, Yes: 13, No: 11, Followed: []int{1, 5, 9, 40}}
+	v := classroom.ClassView{URL: "http://192.168.100.200:65000/?code=WXYZ", Code: "WXYZ", Arm: f.arm, Joined: 27, Online: 26,
+		Answered: 25, Answers: []int{12, 8, 5}, Refusing: 14, Accepting: 9, Voted: 24, Followed: []int{1, 5, 9, 40}, Locked: true, Refused: 3}
+	for i := range 27 {
+		v.Roll = append(v.Roll, classroom.RollLine{Seat: i + 1, Name: fmt.Sprintf("Siobhán O'Neil %d", i+1), Online: i != 3, Answered: i%13 != 0, Voted: i%9 != 0})
+	}
+	for i := range 473 { // a full class, of whom most have not answered: the roll's longest list
+		v.Roll = append(v.Roll, classroom.RollLine{Seat: i + 28, Name: "Nguyễn Văn An 👩🏽‍🚀"})
+	}
+	return v
 }
 
 var views = []view{
@@ -120,6 +129,8 @@ var views = []view{
 		g.sim.Ballot = &scenario.Event{Vote: "Take the data centres into common ownership, their rent paid out by need?"}
 	}, true, false},
 	{"hosted reveal", reveal, true, true},
+	{"hosted roll", func(_ *testing.T, g *Game) { g.roll = rollCounts }, true, false},
+	{"hosted roll with nicknames", func(_ *testing.T, g *Game) { g.roll, g.seat = rollNames, "417" }, true, false},
 }
 
 // reveal runs a lesson to its answer.
@@ -176,5 +187,16 @@ func TestCheckBoxes(t *testing.T) {
 	bad := []textBox{{r: rect{0, 0, 100, 35}, size: 28}, {r: rect{90, 30, 100, 35}, size: 16}}
 	if p := checkBoxes(bad, 150, 100, true); len(p) != 3 {
 		t.Fatalf("want an overlap, a text leaving the screen and one too small: %v", p)
+	}
+}
+
+// TestOnScreen: a nickname the window's font cannot draw whole is shown
+// with "?" for what it lacks.
+func TestOnScreen(t *testing.T) {
+	for in, want := range map[string]string{"Siobhán O'Neil": "Siobhán O'Neil", "Дмитрий": "Дмитрий", "Ολυμπία": "Ολυμπία",
+		"Ana 👩🏽\u200d🚀": "Ana ?", "山田太郎": "?", "Nguyễn": "Nguy?n"} {
+		if got := onScreen(in); got != want {
+			t.Errorf("onScreen(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

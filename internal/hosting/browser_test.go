@@ -1,4 +1,4 @@
-package class
+package hosting
 
 import (
 	"context"
@@ -16,8 +16,9 @@ import (
 // TestStudentPage opens the student's page in headless Chromium on the
 // loopback, as a phone would: it joins with a nickname, answers the
 // lesson's question, votes when the class is offered a vote, rejoins as
-// the same student after a reload, and is told when the host goes. The
-// host's tally changes at each step.
+// the same student after a reload and in a second tab, is told how the
+// vote ended, joins again when the teacher empties the roll, and is told
+// when the host goes. The host's tally changes at each step.
 func TestStudentPage(t *testing.T) {
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
@@ -61,7 +62,7 @@ func TestStudentPage(t *testing.T) {
 		}
 	}
 
-	run("joining", chromedp.Navigate(h.URL), chromedp.WaitVisible(chromedp.ID("name")),
+	run("joining", chromedp.Navigate(h.URL()), chromedp.WaitVisible(chromedp.ID("name")),
 		chromedp.SendKeys(chromedp.ID("name"), "Rosa"), chromedp.Click(chromedp.ID("joinButton")),
 		chromedp.WaitVisible(chromedp.CSS("#answers button")))
 	waitFor("joining", func(v classroom.ClassView) bool { return v.Joined == 1 })
@@ -75,13 +76,38 @@ func TestStudentPage(t *testing.T) {
 	}
 	h.Sync(sim)
 	run("voting", chromedp.WaitVisible(chromedp.ID("yes")), chromedp.Click(chromedp.ID("yes")))
-	waitFor("voting", func(v classroom.ClassView) bool { return v.Yes == 1 && v.No == 0 })
+	waitFor("voting", func(v classroom.ClassView) bool { return v.Voted == 1 && v.Yes == 0 && v.No == 0 }) // the count is hidden while the vote is open
 
 	run("reloading", chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("hello")))
 	if hello := text("hello"); hello != "Hello, Rosa" {
 		t.Errorf("after a reload the page says %q", hello)
 	}
-	waitFor("rejoining", func(v classroom.ClassView) bool { return v.Joined == 1 && v.Yes == 1 })
+	waitFor("rejoining", func(v classroom.ClassView) bool { return v.Joined == 1 && v.Voted == 1 })
+
+	tab, closeTab := chromedp.NewContext(ctx) // a second tab of the same browser shares its storage: the same student
+	defer closeTab()
+	if err := chromedp.Do(tab, chromedp.Navigate(h.Page), chromedp.WaitVisible(chromedp.ID("hello"))); err != nil {
+		t.Fatalf("a second tab: %v", err)
+	}
+	if hello, err := chromedp.Run(tab, chromedp.Text(chromedp.ID("hello"))); err != nil || hello != "Hello, Rosa" {
+		t.Errorf("the second tab says %q (%v)", hello, err)
+	}
+	waitFor("a second tab", func(v classroom.ClassView) bool { return v.Joined == 1 && v.Online == 1 })
+
+	h.Decide(sim)
+	h.Sync(sim)
+	for _, c := range []context.Context{ctx, tab} { // every tab is told how the vote ended
+		if _, err := chromedp.Run(c, chromedp.Poll[bool](`document.getElementById("ballotResult").textContent.includes("The class voted yes: 1 yes, 0 no")`)); err != nil {
+			t.Fatalf("the vote's end on the phone: %v", err)
+		}
+	}
+
+	h.Class.Reset() // the teacher begins the roll again: the page shows the join form, nickname and code filled in
+	run("joining again", chromedp.WaitVisible(chromedp.ID("joinButton")), chromedp.Click(chromedp.ID("joinButton")),
+		chromedp.WaitVisible(chromedp.ID("hello")))
+	waitFor("joining again", func(v classroom.ClassView) bool {
+		return v.Joined == 1 && v.Roll[0].Seat == 2 && v.Roll[0].Name == "Rosa"
+	})
 
 	h.Close()
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("status").textContent.includes("closed the class")`)); err != nil {

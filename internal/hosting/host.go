@@ -1,4 +1,4 @@
-package class
+package hosting
 
 import (
 	"encoding/json"
@@ -73,8 +73,7 @@ func (h *Host) bind(s *classroom.Sim) {
 	}
 	h.Class.Reconfigure(cfg)
 	for _, st := range h.Class.Students() {
-		h.Class.Send(st.Token, message("welcome", map[string]any{"token": st.Token, "name": st.Name,
-			"community": st.Community, "person": st.Person, "answer": st.Answer, "refuse": st.Refuse}))
+		h.Class.Send(st.Token, message("welcome", welcome(st)))
 	}
 	h.changed = -1
 }
@@ -119,8 +118,9 @@ func (h *Host) Sync(s *classroom.Sim) {
 		h.Class.Open(s.Ballots, s.Ballot.Vote)
 		t = h.Class.Tally()
 	}
+	h.Class.SetPredicting(s.Lesson == nil || s.Lesson.Stage <= classroom.StagePredict) // closed once the worlds start: nobody predicts what they have seen
 	if l := s.Lesson; l != nil && l.Stage >= classroom.StageWatch && l.Prediction < 0 && t.Answered > 0 && h.lesson != l {
-		l.Prediction = plurality(t.Answers) // the phones' answer, when the teacher recorded none
+		l.Prediction = classroom.Plurality(t.Answers) // the phones' answer, when the teacher recorded none (none when they were split)
 		h.lesson = l
 	}
 	h.changed = t.Changed
@@ -136,17 +136,50 @@ func (h *Host) Sync(s *classroom.Sim) {
 }
 
 // Decide closes the open vote: the majority of the class decides (a tie
-// is no), and the Sim goes on.
+// changes nothing, and is announced as a tie), every phone is told how it
+// ended, and the Sim goes on.
 func (h *Host) Decide(s *classroom.Sim) {
 	yes, no := h.Class.Close()
+	if s.Ballot == nil {
+		return
+	}
+	q := s.Ballot.Vote
 	s.Decide(yes > no)
+	s.Caption = Outcome(yes, no) + " (" + q + ")"
 }
+
+// Teach carries out what the teacher asks from the window's keys.
+func (h *Host) Teach(t classroom.Teaching) {
+	switch t {
+	case classroom.ToggleLock:
+		h.Class.Lock(!h.Class.Tally().Locked)
+	case classroom.NewRoll:
+		h.Class.Reset()
+	case classroom.ToggleShared:
+		l := h.Class.Limits()
+		l.StudentsPerAddress = MaxStudents
+		if h.View().Shared {
+			l.StudentsPerAddress = DefaultLimits.StudentsPerAddress
+		}
+		h.Class.SetLimits(l)
+	}
+}
+
+// RemoveSeat takes the student in seat out of the class (Class.Remove).
+func (h *Host) RemoveSeat(seat int) bool { return h.Class.Remove(seat) }
 
 // View is what the window shows of the class.
 func (h *Host) View() classroom.ClassView {
 	t := h.Class.Tally()
-	v := classroom.ClassView{URL: h.URL, Code: h.Class.Code(), Arm: h.Arm(), Joined: t.Joined, Answered: t.Answered,
-		Answers: t.Answers, Yes: t.Yes, No: t.No}
+	v := classroom.ClassView{URL: h.URL(), Code: h.Class.Code(), Arm: h.Arm(), Joined: t.Joined, Online: t.Online,
+		Answered: t.Answered, Answers: t.Answers, Voted: t.Voted, Locked: t.Locked, Refused: t.Refused,
+		Shared: h.Class.Limits().StudentsPerAddress >= MaxStudents}
+	if b := t.Ballot; b != nil && !b.Open {
+		v.Yes, v.No, v.Result = b.Yes, b.No, b.Result // the count is shown only once the vote is closed
+	}
+	for _, st := range h.Class.Roll() {
+		v.Roll = append(v.Roll, classroom.RollLine{Seat: st.Seat, Name: st.Name, Online: st.Online, Answered: st.Answered, Voted: st.Voted})
+	}
 	for c := range t.Refuse {
 		v.Refusing += t.Refuse[c]
 		v.Accepting += t.Accept[c]
@@ -157,11 +190,6 @@ func (h *Host) View() classroom.ClassView {
 		}
 	}
 	return v
-}
-
-// plurality is the answer most gave (the first of a tie).
-func plurality(counts []int) int {
-	return slices.Index(counts, slices.Max(counts))
 }
 
 // state is what every phone is shown now.
@@ -176,8 +204,8 @@ func (h *Host) state(s *classroom.Sim, t Tally) string {
 			m["predict"], m["question"], m["answers"] = true, les.Question, les.Answers
 		}
 	}
-	if t.Ballot != nil {
-		m["ballot"] = map[string]any{"id": t.Ballot.ID, "question": t.Ballot.Question, "open": t.Ballot.Open}
+	if b := t.Ballot; b != nil {
+		m["ballot"] = map[string]any{"id": b.ID, "question": b.Question, "open": b.Open, "result": b.Result}
 	}
 	if l := s.Lesson; l != nil && l.Stage == classroom.StageReveal {
 		if a := l.Reveal.Answer(); a != nil {
@@ -195,6 +223,9 @@ func phones(answers []string, t Tally) string {
 	var parts []string
 	for i, n := range t.Answers {
 		parts = append(parts, fmt.Sprintf("%d %s", n, answers[i]))
+	}
+	if classroom.Plurality(t.Answers) < 0 {
+		return "The class was split: " + strings.Join(parts, ", ") + "."
 	}
 	return "The class's phones: " + strings.Join(parts, ", ") + "."
 }

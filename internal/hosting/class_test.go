@@ -1,9 +1,10 @@
-package class
+package hosting
 
 import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -32,12 +33,14 @@ type phone struct {
 	ctx  context.Context
 }
 
-func dial(t *testing.T, s *Server) *phone {
+func dial(t *testing.T, s *Server) *phone { return dialAt(t, s, nil) }
+
+// dialAt connects a phone from the loopback address ip (nil: 127.0.0.1).
+func dialAt(t *testing.T, s *Server, ip net.IP) *phone {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	t.Cleanup(cancel)
-	url := "ws" + strings.TrimPrefix(strings.SplitN(s.URL, "?", 2)[0], "http") + "ws"
-	conn, _, err := websocket.Dial(ctx, url, nil)
+	conn, _, err := websocket.Dial(ctx, wsURL(s), dialFrom(ip))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,9 +48,13 @@ func dial(t *testing.T, s *Server) *phone {
 	return &phone{t, conn, ctx}
 }
 
+// wsURL is the address of the class's WebSocket.
+func wsURL(s *Server) string { return "ws" + strings.TrimPrefix(s.Page, "http") + "ws" }
+
 func (p *phone) send(s string) error { return p.conn.Write(p.ctx, websocket.MessageText, []byte(s)) }
 
-// next reads messages until one of kind comes, and returns it.
+// next reads messages until one of kind comes (any, for ""), and returns
+// it.
 func (p *phone) next(kind string) map[string]any {
 	p.t.Helper()
 	for {
@@ -59,7 +66,7 @@ func (p *phone) next(kind string) map[string]any {
 		if err := json.Unmarshal(data, &m); err != nil {
 			p.t.Fatal(err)
 		}
-		if m["type"] == kind {
+		if m["type"] == kind || kind == "" {
 			return m
 		}
 	}

@@ -1,4 +1,4 @@
-package class
+package hosting
 
 import (
 	"context"
@@ -28,6 +28,11 @@ const tick = time.Second / 60
 // CI, and for a teacher's dry run with their own phone. It returns when
 // the answer is shown (or, with Stay, when ctx ends).
 func Rehearse(ctx context.Context, sim *classroom.Sim, h *Host, sc Script, log io.Writer) error {
+	if sc.Bots > 0 { // the bots all come from this machine: its address may hold them all as well as its share
+		l := h.Class.Limits()
+		l.StudentsPerAddress += sc.Bots
+		h.Class.SetLimits(l)
+	}
 	botCtx, stopBots := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	defer func() { stopBots(); wg.Wait() }()
@@ -36,7 +41,7 @@ func Rehearse(ctx context.Context, sim *classroom.Sim, h *Host, sc Script, log i
 		go func() {
 			defer wg.Done()
 			b := &Bot{Name: fmt.Sprintf("bot %d", i+1), Seed: uint64(i + 1)}
-			if err := b.Run(botCtx, h.URL, h.Class.Code()); err != nil && botCtx.Err() == nil {
+			if err := b.Run(botCtx, h.Page, h.Class.Code()); err != nil && botCtx.Err() == nil {
 				fmt.Fprintf(log, "bot %d: %v\n", i+1, err)
 			}
 		}()
@@ -74,9 +79,10 @@ func Rehearse(ctx context.Context, sim *classroom.Sim, h *Host, sc Script, log i
 			if since.IsZero() {
 				since = time.Now()
 			}
-			if (v.Joined > 0 && v.Yes+v.No == v.Joined) || time.Since(since) >= sc.VoteFor {
-				fmt.Fprintf(log, "vote %q: %d yes, %d no of %d: %s\n", sim.Ballot.Vote, v.Yes, v.No, v.Joined, map[bool]string{true: "carried", false: "lost"}[v.Yes > v.No])
+			if (v.Joined > 0 && v.Voted == v.Joined) || time.Since(since) >= sc.VoteFor {
+				q := sim.Ballot.Vote
 				h.Decide(sim)
+				fmt.Fprintf(log, "vote %q of %d: %s\n", q, v.Joined, h.View().Result)
 				since = time.Time{}
 			}
 		case l != nil && l.Stage == classroom.StageWatch && sim.Paused:

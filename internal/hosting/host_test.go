@@ -1,4 +1,4 @@
-package class
+package hosting
 
 import (
 	"context"
@@ -108,7 +108,7 @@ func TestRehearse(t *testing.T) {
 			t.Errorf("the rehearsal's log lacks %q:\n%s", want, out)
 		}
 	}
-	if v := h.View(); v.Yes+v.No != 20 {
+	if v := h.View(); v.Yes+v.No != 20 || v.Voted != 20 {
 		t.Errorf("%d votes counted of 20", v.Yes+v.No)
 	}
 }

@@ -1,11 +1,14 @@
-package class
+package hosting
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
 	"math/rand/v2"
+	"net"
+	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/coder/websocket"
@@ -19,12 +22,15 @@ type Bot struct {
 	Name      string
 	Seed      uint64
 	PingEvery time.Duration // 0: no pings
+	From      net.IP        // the address to connect from (nil: the system's choice); tests give each bot its own loopback address, as phones have their own
 
 	Token     string
 	Community int
 	Person    int
 	Votes     map[int]bool    // what it voted, by ballot
 	Latencies []time.Duration // round trips of its pings
+	JoinTime  time.Duration   // from connecting to being welcomed
+	Pongs     atomic.Int64    // pings answered so far (read while it runs)
 	Answered  bool            // it has sent its prediction
 }
 
@@ -33,7 +39,8 @@ type Bot struct {
 func (b *Bot) Run(ctx context.Context, pageURL, code string) error {
 	wsURL := "ws" + strings.TrimPrefix(strings.SplitN(pageURL, "?", 2)[0], "http")
 	wsURL = strings.TrimSuffix(wsURL, "/") + "/ws"
-	conn, _, err := websocket.Dial(ctx, wsURL, nil)
+	start := time.Now()
+	conn, _, err := websocket.Dial(ctx, wsURL, dialFrom(b.From))
 	if err != nil {
 		return err
 	}
@@ -91,7 +98,7 @@ func (b *Bot) Run(ctx context.Context, pageURL, code string) error {
 		}
 		switch m.Type {
 		case "welcome":
-			b.Token, b.Community, b.Person = m.Token, m.Community, m.Person
+			b.Token, b.Community, b.Person, b.JoinTime = m.Token, m.Community, m.Person, time.Since(start)
 			if b.Community >= 0 {
 				err = send(map[string]any{"type": "refuse", "refuse": r.IntN(2) == 0})
 			}
@@ -101,6 +108,7 @@ func (b *Bot) Run(ctx context.Context, pageURL, code string) error {
 			return nil
 		case "pong":
 			b.Latencies = append(b.Latencies, time.Duration(time.Now().UnixNano()-m.T))
+			b.Pongs.Add(1)
 		case "state":
 			if m.Predict && len(m.Answers) > 0 && !b.Answered {
 				b.Answered = true
@@ -118,4 +126,14 @@ func (b *Bot) Run(ctx context.Context, pageURL, code string) error {
 			return err
 		}
 	}
+}
+
+// dialFrom returns the options that make a WebSocket's connection from the
+// local address ip (nil: the system's choice).
+func dialFrom(ip net.IP) *websocket.DialOptions {
+	if ip == nil {
+		return nil
+	}
+	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: ip}}
+	return &websocket.DialOptions{HTTPClient: &http.Client{Transport: &http.Transport{DialContext: d.DialContext}}}
 }

@@ -1,4 +1,4 @@
-package class
+package hosting
 
 import (
 	"bytes"
@@ -28,20 +28,28 @@ var page []byte
 // can ask of the host.
 const (
 	maxMessage   = 512              // bytes in a message from a phone
-	joinWithin   = 30 * time.Second // to send the join message after connecting
+	joinWithin   = 10 * time.Second // to send the join message after connecting (the page sends it at once)
 	writeWithin  = 5 * time.Second  // for a phone to take a message
 	messageRate  = 5                // messages a second, sustained
 	messageBurst = 10               // messages at once
-	strikes      = 20               // messages over the rate before the connection is closed
+	strikes      = 20               // messages over the rate, or not understood, before the connection is closed
+)
+
+// Limits on the time a connection may hold the host (variables only so
+// that a test need not wait the full time).
+var (
+	idleFor      = 20 * time.Second // an idle keep-alive connection (after the page loaded) is closed
+	headerWithin = 5 * time.Second  // for a request's headers to arrive
 )
 
 // Server serves the student's page and their WebSocket on the room's
 // network.
 type Server struct {
 	Class *Class
-	URL   string // the page's address, for the QR code
+	Page  string // the page's address without the code, http://host:port/
 	srv   *http.Server
-	ln    net.Listener
+	ln    *capped
+	hosts map[string]bool // the names a request's Host may give (with port)
 	wg    sync.WaitGroup
 	// state is the latest state message, sent to each student who joins.
 	stateMu sync.Mutex
@@ -49,7 +57,10 @@ type Server struct {
 }
 
 // Listen serves class on addr ("" for the machine's address on the room's
-// network and a free port; "127.0.0.1:0" for tests).
+// network and a free port; "127.0.0.1:0" for tests). Requests must name
+// the host by an address it serves (its IP address and port, or localhost
+// for the loopback), so that a web page elsewhere cannot reach the class
+// through a name of its own that points here (DNS rebinding).
 func Listen(c *Class, addr string) (*Server, error) {
 	host := ""
 	if addr == "" {
@@ -58,20 +69,64 @@ func Listen(c *Class, addr string) (*Server, error) {
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("class: %w", err)
+		return nil, fmt.Errorf("hosting: %w", err)
 	}
-	s := &Server{Class: c, ln: ln}
-	port := ln.Addr().(*net.TCPAddr).Port
+	tcp := ln.Addr().(*net.TCPAddr)
 	if host == "" {
-		host = ln.Addr().(*net.TCPAddr).IP.String()
+		host = tcp.IP.String()
 	}
-	s.URL = fmt.Sprintf("http://%s/?code=%s", net.JoinHostPort(host, strconv.Itoa(port)), c.Code())
+	s := &Server{Class: c, hosts: served(tcp)}
+	s.ln = newCapped(ln, func() int {
+		l := c.Limits()
+		return l.StudentsPerAddress*l.TabsPerStudent + 16 // every tab, and the page loads still open
+	})
+	s.Page = fmt.Sprintf("http://%s/", net.JoinHostPort(host, strconv.Itoa(tcp.Port)))
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.page)
 	mux.HandleFunc("GET /ws", s.socket)
-	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	go s.srv.Serve(ln)
+	s.srv = &http.Server{Handler: s.checkHost(mux), ReadHeaderTimeout: headerWithin, IdleTimeout: idleFor, MaxHeaderBytes: 8 << 10}
+	go s.srv.Serve(s.ln)
 	return s, nil
+}
+
+// URL is the page's address with the class's code, for the QR code (the
+// code may change: see Limits.NewCodeAfter).
+func (s *Server) URL() string { return s.Page + "?code=" + s.Class.Code() }
+
+// served returns the Host headers that name the listener: its address, or
+// every address of the machine when it listens on all of them, and
+// localhost when the loopback is among them.
+func served(tcp *net.TCPAddr) map[string]bool {
+	ips := []net.IP{tcp.IP}
+	if tcp.IP.IsUnspecified() {
+		ips = nil
+		addrs, _ := net.InterfaceAddrs()
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok {
+				ips = append(ips, n.IP)
+			}
+		}
+	}
+	port := strconv.Itoa(tcp.Port)
+	hosts := map[string]bool{}
+	for _, ip := range ips {
+		hosts[net.JoinHostPort(ip.String(), port)] = true
+		if ip.IsLoopback() {
+			hosts[net.JoinHostPort("localhost", port)] = true
+		}
+	}
+	return hosts
+}
+
+// checkHost refuses a request whose Host header does not name this host.
+func (s *Server) checkHost(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.hosts[strings.ToLower(r.Host)] {
+			http.Error(w, "this is not the class's address: open the address on the board", http.StatusMisdirectedRequest)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // roomAddress returns this machine's address on the room's network: the
@@ -139,9 +194,12 @@ func message(kind string, fields map[string]any) []byte {
 }
 
 // socket runs one phone's connection: the join, then its messages, each
-// checked, at a limited rate, while a writer sends it the class's.
+// counted by the rate limiter before it is read (so that bad JSON, binary
+// frames and unknown fields cost a flood as much as good ones), while a
+// writer sends it the class's. A connection that floods, or keeps sending
+// what the page never sends, is closed.
 func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
-	conn, err := websocket.Accept(w, r, nil)
+	conn, err := websocket.Accept(w, r, nil) // checks that the Origin, if any, is this Host
 	if err != nil {
 		return
 	}
@@ -162,15 +220,14 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 		conn.Close(websocket.StatusPolicyViolation, "join first") // the page always joins first: this is no page
 		return
 	}
-	st, out, err := s.Class.Join(join.Code, join.Name, join.Token)
+	st, out, err := s.Class.JoinFrom(remoteHost(r.RemoteAddr), join.Code, join.Name, join.Token)
 	if err != nil {
-		reply(message("refused", map[string]any{"text": err.Error()}))
+		reply(message("refused", map[string]any{"text": err.Error(), "forget": forgets(err)}))
 		conn.CloseNow() // the message said why; the page stops there
 		return
 	}
-	defer s.Class.Leave(st.Token, out)
-	if reply(message("welcome", map[string]any{"token": st.Token, "name": st.Name, "community": st.Community,
-		"person": st.Person, "answer": st.Answer, "refuse": st.Refuse})) != nil {
+	defer s.Class.Leave(st.Token, out) // closes out: the writer ends
+	if reply(message("welcome", welcome(st))) != nil {
 		return
 	}
 	s.stateMu.Lock()
@@ -189,15 +246,11 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 		conn.CloseNow() // the goodbye was the last message; a phone that never answers the close handshake must not hold the host for its 5 s
 	}()
 	limit := rate.NewLimiter(messageRate, messageBurst)
-	over := 0
+	over, bad := 0, 0
+	answer := func(text string) { s.Class.reply(st.Token, out, message("error", map[string]any{"text": text})) }
 	for {
-		in, err := read(ctx, conn)
-		var bad *badMessage
-		switch {
-		case errors.As(err, &bad):
-			s.Class.Send(st.Token, message("error", map[string]any{"text": bad.Error()}))
-			continue
-		case err != nil:
+		typ, data, err := conn.Read(ctx)
+		if err != nil {
 			return
 		}
 		if !limit.Allow() {
@@ -205,14 +258,34 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 				conn.CloseNow() // no handshake for a flood
 				return
 			}
-			s.Class.Send(st.Token, message("error", map[string]any{"text": "slow down: that was not counted"}))
+			answer("slow down: that was not counted")
 			continue
 		}
-		if err := s.handle(st.Token, in); err != nil {
-			s.Class.Send(st.Token, message("error", map[string]any{"text": err.Error()}))
+		in, err := parse(typ, data)
+		if err == nil {
+			err = s.handle(st.Token, out, in)
+		}
+		var not *badMessage
+		if errors.As(err, &not) {
+			if bad++; bad > strikes {
+				conn.CloseNow() // no page sends these
+				return
+			}
+		}
+		if err != nil {
+			answer(err.Error())
 		}
 	}
 }
+
+// welcome is what a phone is told when it joins.
+func welcome(st Student) map[string]any {
+	return map[string]any{"token": st.Token, "name": st.Name, "seat": st.Seat, "community": st.Community,
+		"person": st.Person, "answer": st.Answer, "refuse": st.Refuse}
+}
+
+// forgets reports whether a refusal means the phone's token is no use.
+func forgets(err error) bool { return errors.Is(err, errRemoved) }
 
 // badMessage is a message that is not one the page sends.
 type badMessage struct{ why string }
@@ -225,6 +298,11 @@ func read(ctx context.Context, conn *websocket.Conn) (inbound, error) {
 	if err != nil {
 		return inbound{}, err
 	}
+	return parse(typ, data)
+}
+
+// parse checks a message's form.
+func parse(typ websocket.MessageType, data []byte) (inbound, error) {
 	var in inbound
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -240,7 +318,7 @@ func read(ctx context.Context, conn *websocket.Conn) (inbound, error) {
 }
 
 // handle carries out a joined student's message.
-func (s *Server) handle(token string, in inbound) error {
+func (s *Server) handle(token string, out chan []byte, in inbound) error {
 	switch in.Type {
 	case "predict":
 		return s.Class.Predict(token, in.Answer)
@@ -249,10 +327,10 @@ func (s *Server) handle(token string, in inbound) error {
 	case "vote":
 		return s.Class.Vote(token, in.Ballot, in.Yes)
 	case "ping":
-		s.Class.Send(token, message("pong", map[string]any{"t": in.T}))
+		s.Class.reply(token, out, message("pong", map[string]any{"t": in.T}))
 		return nil
 	case "join":
-		return errors.New("already joined")
+		return &badMessage{"already joined"}
 	}
 	return &badMessage{fmt.Sprintf("unknown type %q", strings.ToValidUTF8(in.Type, "?"))}
 }
