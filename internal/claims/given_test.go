@@ -124,3 +124,18 @@ func TestGivenSignTest(t *testing.T) {
 		}
 	}
 }
+
+// TestGivenConditions: a verdict with a precondition says what the
+// compared worlds were like by the metrics it reads, arm by arm, as means
+// over every seed — whether the precondition held or not.
+func TestGivenConditions(t *testing.T) {
+	sc := givenScenario(t, "metric = \"gini_wealth\"\narm = \"a\"\ncompare = \"b\"\nop = \"<\"\ngiven = \"gini_wealth > 0.5\"\n")
+	v := judgeAB(t, sc, []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6}, []float64{0.6, 0.6, 0.6, 0.9, 0.9, 0.9})
+	if want := "gini_wealth: a 0.35, b 0.75 (means over every seed)"; !strings.Contains(v.Evidence, want) {
+		t.Errorf("evidence %q lacks %q", v.Evidence, want)
+	}
+	plain := judgeAB(t, givenScenario(t, "metric = \"gini_wealth\"\narm = \"a\"\ncompare = \"b\"\nop = \"<\"\n"), []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6}, []float64{0.6, 0.6, 0.6, 0.9, 0.9, 0.9})
+	if strings.Contains(plain.Evidence, "means over every seed") {
+		t.Errorf("a claim without a precondition reports conditions: %q", plain.Evidence)
+	}
+}

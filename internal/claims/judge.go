@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -105,9 +106,38 @@ func Judge(sc *scenario.Scenario, rs []batch.Result) ([]Verdict, error) {
 		v.Boolean = c.Boolean()
 		v.Passed, v.Reason = given.Passed, given.Reason(c)
 		v.decide()
+		if c.Given != nil {
+			v.Evidence += "; " + conditions(c, arm, seeds, run)
+		}
 		vs = append(vs, v)
 	}
 	return vs, nil
+}
+
+// conditions says what the worlds a claim compares were like by the
+// metrics its precondition reads — automation's share in each, say — as
+// means over every seed and the claim's months, so that a verdict is read
+// beside the worlds it compared.
+func conditions(c *scenario.Claim, arm map[string]int, seeds int, run func(a, s int) *batch.Result) string {
+	arms := c.Given.Arms()
+	for _, a := range []string{c.Arm, c.Compare} {
+		if a != "" && !slices.Contains(arms, a) {
+			arms = append(arms, a)
+		}
+	}
+	var parts []string
+	for _, m := range c.Given.Metrics() {
+		var each []string
+		for _, a := range arms {
+			var sum float64
+			for s := range seeds {
+				sum += batch.At(run(arm[a], s), c.Moment, m)
+			}
+			each = append(each, fmt.Sprintf("%s %.3g", a, sum/float64(seeds)))
+		}
+		parts = append(parts, m+": "+strings.Join(each, ", "))
+	}
+	return strings.Join(parts, "; ") + " (means over every seed)"
 }
 
 // valueFor computes the claim's value in one seed.

@@ -80,6 +80,23 @@ func ParseGiven(text string, arms, metricNames []string) (*Given, error) {
 // Arms returns the arms the precondition names with arm.metric.
 func (g *Given) Arms() []string { return g.arms }
 
+// Metrics returns the metrics the precondition reads, in order of first
+// use.
+func (g *Given) Metrics() []string {
+	var ms []string
+	var walk func(n *gnode)
+	walk = func(n *gnode) {
+		if n.op == "ref" && !slices.Contains(ms, n.metric) {
+			ms = append(ms, n.metric)
+		}
+		for _, a := range n.args {
+			walk(a)
+		}
+	}
+	walk(g.root)
+	return ms
+}
+
 // Check evaluates the precondition in one seed: at gives a metric's value
 // in an arm over the claim's months. compared are the arms the claim
 // compares, in which a bare condition must hold. It returns whether it
