@@ -23,6 +23,7 @@ type flows struct {
 	defaults                       int64   // households that defaulted
 	pensionPaid, wageFundPaid      int64   // the pension and wage-earner funds' payouts to households
 	householdInterest              int64   // interest households paid
+	hires, spells, displaced       int64   // hires, the months those hired had been without work, workers automation displaced
 	demand, supply                 float64 // compute wanted and supplied
 }
 
@@ -134,6 +135,8 @@ func (x *production) observeFinance(w *World, s *Snapshot) {
 		a.HouseholdDebt += x.bank.owed[i]
 	}
 	a.InterestPaid, a.Lent = x.bank.interest, x.bank.lent
+	a.Hires, a.SpellMonths, a.Displaced = x.flow.hires, x.flow.spells, x.flow.displaced
+	a.DisplacedLoss = x.displacedLoss(w)
 	a.WrittenOff = x.bank.writtenOff
 	a.HouseholdCapitalIncome = a.Flows[RowDividends][Households] + x.flow.pensionPaid + x.flow.wageFundPaid - x.flow.householdInterest
 	a.CommonsEquityShare = float64(held.commons) / float64(max(held.all, 1))
@@ -143,4 +146,35 @@ func (x *production) observeFinance(w *World, s *Snapshot) {
 	for i, v := range a.DirectEquity {
 		s.Wealth = append(s.Wealth, w.led.acc[i].bal-x.bank.owed[i]+v)
 	}
+}
+
+// displacedLoss is what workers automation displaced two to five years ago
+// earn now — their wage, or nothing out of work — against what those in
+// the labour force never displaced earn, as a share lost (Jacobson, LaLonde
+// and Sullivan, "Earnings losses of displaced workers", AER 83, 1993: about
+// a quarter, years later); 0 when nobody was displaced then.
+func (x *production) displacedLoss(w *World) float64 {
+	var shown, never, nShown, nNever float64
+	for i := range int32(x.n) {
+		cls := x.k.people.Class(i)
+		if cls == agents.Capitalist {
+			continue
+		}
+		pay := 0.0
+		if cls == agents.Worker {
+			pay = float64(x.labour.wage[i])
+		}
+		switch at := x.labour.displacedAt[i]; {
+		case at < 0:
+			never += pay
+			nNever++
+		case w.month-int(at) >= 24 && w.month-int(at) <= 60:
+			shown += pay
+			nShown++
+		}
+	}
+	if nShown == 0 || nNever == 0 || never == 0 {
+		return 0
+	}
+	return 1 - (shown/nShown)/(never/nNever)
 }

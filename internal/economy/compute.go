@@ -92,7 +92,11 @@ func (x *production) decideUnits(w *World, f int32) {
 		}
 		r := x.rs.of(streamUnits)
 		for range displaced {
-			x.fire(w, f, r.intn(len(x.k.people.Employees(f))))
+			staff := x.k.people.Employees(f)
+			i := r.intn(len(staff))
+			x.labour.displacedAt[staff[i]] = int32(w.month)
+			x.flow.displaced++
+			x.fire(w, f, i)
 		}
 		x.setUnits(f, c.count[f]+1)
 	}

@@ -41,6 +41,9 @@ type labour struct {
 	meanWage float64   // the mean wage paid last month per worker
 	lo       int64     // Wright's lowest wage
 	span     uint64    // Wright's wage range
+
+	idleSince   []int32 // per person: the month they were last left without work
+	displacedAt []int32 // per person: the month automation last displaced them, or −1
 }
 
 // minSkill is the lowest skill a person falls to.
@@ -58,6 +61,11 @@ func (l *labour) init(n int) {
 	l.bill = make([]int64, n)
 	l.q = make([]int32, n)
 	l.auto = make([]float32, n)
+	l.idleSince = make([]int32, n)
+	l.displacedAt = make([]int32, n)
+	for i := range l.displacedAt {
+		l.displacedAt[i] = -1
+	}
 }
 
 // cacheAutomation keeps each firm's automated share for the month's passes
@@ -161,6 +169,8 @@ func (x *production) worth(c, a int32) float64 {
 func (x *production) employ(w *World, c, a int32, wage int64) {
 	k := x.k
 	k.hire.add(int(a)/hireBlock, -w.led.acc[a].bal) // a leaves H
+	x.flow.hires++
+	x.flow.spells += int64(w.month - int(x.labour.idleSince[a]))
 	k.people.Hire(c, a)
 	wage = min(wage, math.MaxInt32)
 	x.labour.wage[a] = int32(wage)
@@ -182,6 +192,7 @@ func (x *production) fire(w *World, f int32, i int) {
 		k.hire.add(int(f)/hireBlock, w.led.acc[f].bal-x.cash(w, f)) // f's weight is its own money again
 	}
 	k.people.Fire(f, i)
+	x.labour.idleSince[e] = int32(w.month)
 	k.hire.add(int(e)/hireBlock, w.led.acc[e].bal) // the fired join H
 	if k.people.Class(f) == agents.Unemployed {
 		x.leave(f, f)

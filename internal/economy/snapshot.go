@@ -77,6 +77,9 @@ type AISnapshot struct {
 	HouseholdDebt          int64   // what households owe the bank
 	InterestPaid           int64   // interest paid to the bank this month
 	Lent                   int64   // new loans this month
+	Hires, SpellMonths     int64   // people hired this month, and the months they had been without work
+	Displaced              int64   // workers automation displaced this month
+	DisplacedLoss          float64 // what workers displaced two to five years ago have lost in pay against those never displaced, a share
 	WrittenOff             int64   // loans the bank wrote off this month
 	HouseholdCapitalIncome int64   // dividends and fund payouts households received this month, less the interest they paid
 	CommonsEquityShare     float64 // the commons fund's share of all equity at book value

@@ -114,6 +114,11 @@ var All = []Metric{
 	}},
 	{"bank_loans", "money units", "the bank's loans to households, firms, data centres and funds", true, true, func(v *view) float64 { return float64(v.s.AI.BankLoans) }},
 	{"new_loans", "money units a month", "what the bank lent in the month (new deposits it created)", true, true, func(v *view) float64 { return float64(v.s.AI.Lent) }},
+	{"unemployment_duration", "months", "how long those hired in the month had been without work, on average (completed spells; 0 when nobody was hired)", true, true, func(v *view) float64 {
+		return ratio(v.s.AI.SpellMonths, v.s.AI.Hires)
+	}},
+	{"displaced_workers", "workers a month", "workers automation displaced in the month (task displacement)", true, true, func(v *view) float64 { return float64(v.s.AI.Displaced) }},
+	{"displaced_earnings_loss", "share", "what workers displaced by automation two to five years ago earn now (nothing out of work) below those in the labour force never displaced, as a share of the latter's pay (Jacobson, LaLonde and Sullivan 1993: about 0.25)", true, true, func(v *view) float64 { return v.s.AI.DisplacedLoss }},
 	{"policy_rate", "per year", "the policy rate", true, true, func(v *view) float64 { return v.s.AI.PolicyRate }},
 	{"loan_rate", "per year", "the rate the bank lends at: the policy rate plus its spread", true, true, func(v *view) float64 { return v.s.AI.LoanRate }},
 	{"firm_births", "firms a month", "firms founded in the month", true, true, func(v *view) float64 { return float64(v.s.AI.FirmBirths) }},
