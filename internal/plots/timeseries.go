@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"image/color"
+	"math"
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -233,12 +234,24 @@ func bySector(title, ylabel string, lines []line, arms []arm) (*fig, error) {
 	xlabel, unit := timeAxis(arms)
 	p := newPlot(title, xlabel, ylabel)
 	dashes := [][]vg.Length{solid, dashed, dotted}
+	lo, hi := math.Inf(1), math.Inf(-1) // the axis, from the second year on
 	for ai, a := range arms[:min(len(arms), len(dashes))] {
 		for li, l := range lines {
-			if err := addSeries(p, li, meanOverSeeds(a, l.metric, unit), "", dashes[ai], false); err != nil {
+			s := meanOverSeeds(a, l.metric, unit)
+			for _, pt := range s.mean {
+				if pt.X*unit > 12 { // the first point after month 0 is the first year's mean
+					lo, hi = min(lo, pt.Y), max(hi, pt.Y)
+				}
+			}
+			if err := addSeries(p, li, s, "", dashes[ai], false); err != nil {
 				return nil, err
 			}
 		}
+	}
+	if lo < hi { // the first year's start, every firm founded at once, would flatten the rest
+		pad := (hi - lo) / 10
+		p.Y.Min, p.Y.Max = lo-pad, hi+pad
+		p.note("the first year, when every firm is founded, is off the scale")
 	}
 	for li, l := range lines {
 		legendKey(p, l.label, armColor(li), nil)
