@@ -171,8 +171,9 @@ func (g *Game) lorenzChart(r rect) {
 const histogramBins = 30
 
 // histogramChart draws each arm's wealth distribution now as a step line:
-// the share of people in each bin, up to four times the mean wealth; the
-// axis fits the tallest bin.
+// the share of people in each bin, up to four times the mean wealth (those
+// in net debt, in the production economy, in the first bin); the axis fits
+// the tallest bin.
 func (g *Game) histogramChart(r rect) {
 	c := &g.c
 	mean := float64(g.sim.Arms[0].World.Params().StartWealth)
@@ -181,7 +182,7 @@ func (g *Game) histogramChart(r rect) {
 	top := float32(0.01)
 	for i, st := range g.sim.Arms {
 		for _, m := range st.Snap.Wealth {
-			if b := int(float64(m) / width); b < histogramBins {
+			if b := max(int(float64(m)/width), 0); b < histogramBins {
 				counts[i][b]++
 			}
 		}

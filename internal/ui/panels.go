@@ -173,7 +173,7 @@ func (g *Game) paint(p *picture, i int, st *classroom.ArmState, r rect, sel int,
 			if st.Snap.Classes {
 				col = classColor[agents.Class(st.Snap.ClassOf[q])]
 			}
-			side := max(1, int(cp*0.8*min(1, 0.25+0.75*sqrt32(float32(st.Snap.Wealth[q])/max(4*mean, 1)))+0.5))
+			side := max(1, int(cp*0.8*min(1, 0.25+0.75*sqrt32(max(0, float32(st.Snap.Wealth[q]))/max(4*mean, 1)))+0.5))
 			off := (int(cp+0.5) - side) / 2
 			p.fill(x0+off, y0+off, x0+off+side, y0+off+side, col)
 		}
