@@ -1,6 +1,7 @@
 package economy_test
 
 import (
+	"math"
 	"testing"
 
 	"commonwealth/internal/economy"
@@ -120,4 +121,58 @@ func TestMatricesInEveryScenario(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestCooperativesShareRatherThanFire: a cooperative lets nobody go when it
+// is short and pays every member the same part of their advance instead,
+// so that, against capitalist firms in the same world, employment moves
+// less from month to month and pay more (Pencavel, Pistaferri and
+// Schivardi, ILR Review 60, 2006, find both in Italian cooperatives); and
+// Ward's admission rule keeps cooperatives smaller than admitting whoever
+// adds more than their advance.
+func TestCooperativesShareRatherThanFire(t *testing.T) {
+	capitalist, coop := aiBase(), aiBase()
+	coop.AI.Ownership.Firms = economy.FirmsCooperative
+	capPay, capJobs := monthlyChange(t, capitalist)
+	coopPay, coopJobs := monthlyChange(t, coop)
+	t.Logf("mean change a month: pay %.4f capitalist, %.4f cooperative; people at work %.4f, %.4f", capPay, coopPay, capJobs, coopJobs)
+	if !(coopJobs < capJobs) || !(coopPay > capPay) {
+		t.Errorf("cooperatives: employment moves %.4f a month against %.4f, pay %.4f against %.4f", coopJobs, capJobs, coopPay, capPay)
+	}
+	ward := coop
+	ward.AI.Cooperative.Admission = economy.AdmitWard
+	a, b := compare(t, "cooperatives admitting on the advance against Ward's rule", coop, ward, "firms", "largest_firm_employment_share")
+	if !(b["largest_firm_employment_share"] < a["largest_firm_employment_share"]) || !(b["firms"] > a["firms"]) {
+		t.Errorf("Ward's rule: largest cooperative %.3f of everyone against %.3f, %.0f firms against %.0f",
+			b["largest_firm_employment_share"], a["largest_firm_employment_share"], b["firms"], a["firms"])
+	}
+}
+
+// monthlyChange runs p over the test seeds and returns the mean relative
+// change a month, after aiFrom, of pay per person at work and of the
+// number of people at work.
+func monthlyChange(t *testing.T, p economy.Params) (pay, jobs float64) {
+	t.Helper()
+	var snap economy.Snapshot
+	n := 0.0
+	for seed := 1; seed <= aiSeeds; seed++ {
+		w, err := economy.New(p, uint64(seed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lastPay, lastWork float64
+		for m := 1; m <= aiMonths; m++ {
+			w.StepMonth()
+			w.Observe(&snap)
+			work := float64(snap.Workers + snap.Capitalists)
+			each := float64(snap.Wages) / max(work, 1)
+			if m > aiFrom {
+				pay += math.Abs(each-lastPay) / max(lastPay, 1)
+				jobs += math.Abs(work-lastWork) / max(lastWork, 1)
+				n++
+			}
+			lastPay, lastWork = each, work
+		}
+	}
+	return pay / n, jobs / n
 }

@@ -136,10 +136,27 @@ func (x *production) hiring(w *World, a int32) {
 			return
 		}
 		x.startFirm(w, c, stake, loan)
-	} else if x.cash(w, c) <= wage {
+	} else if x.cash(w, c) <= wage || !x.admits(w, c, worth) {
 		return
 	}
 	x.employ(w, c, a, wage)
+}
+
+// admits reports whether firm c takes on a worker whose work adds worth a
+// month. A firm does whenever the work adds more than the wage and it can
+// pay it; a cooperative under Ward's rule (cooperative.admission = "ward")
+// admits a member only when they would add at least what each member now
+// takes home — its expected sales less its rent and debt service, over its
+// members — so that no member's income falls (Ward, "The firm in Illyria",
+// AER 48, 1958). Under monopolistic competition a newcomer adds less than
+// the average, so Ward's cooperatives stay at a member or two.
+func (x *production) admits(w *World, c int32, worth float64) bool {
+	if x.p.Ownership.Firms != FirmsCooperative || x.p.Cooperative.Admission != AdmitWard {
+		return true
+	}
+	members := float64(len(x.k.people.Employees(c)) + 1)
+	income := x.expectedSales(c) - x.costs(w, c) + float64(x.labour.bill[c])
+	return worth >= income/members
 }
 
 // startFirm makes unemployed person c a capitalist running firm c, founded
@@ -200,10 +217,15 @@ func (x *production) fire(w *World, f int32, i int) {
 	}
 }
 
-// firing: a firm that cannot pay its wage bill lets employees drawn at
-// random go until it can; and it lets go any worker whose goods sell for
-// less than their wage.
+// firing: a capitalist firm that cannot pay its wage bill lets employees
+// drawn at random go until it can; and it lets go any worker whose goods
+// sell for less than their wage. A cooperative lets nobody go: its members
+// share what there is (payroll), so their pay moves and their jobs do not
+// (Pencavel, Pistaferri and Schivardi, ILR Review 60, 2006).
 func (x *production) firing(w *World, f int32) {
+	if x.p.Ownership.Firms == FirmsCooperative {
+		return // members share what there is instead (payroll)
+	}
 	r := x.rs.of(streamFiring)
 	for x.labour.bill[f] > x.cash(w, f) && len(x.k.people.Employees(f)) > 0 {
 		x.fire(w, f, r.intn(len(x.k.people.Employees(f))))
@@ -224,8 +246,9 @@ func (x *production) firing(w *World, f int32) {
 
 // payroll: at the end of the month every firm pays each employee their
 // wage — borrowing what it lacks when its expected sales cover the debt —
-// or what it has left; each worker pays their pension contribution out of
-// it.
+// or what it has left (a cooperative short of money pays every member the
+// same part of their advance); each worker pays their pension contribution
+// out of it.
 func (x *production) payroll(w *World) {
 	for f := range int32(x.n) {
 		if x.k.people.Class(f) != agents.Capitalist {
@@ -235,8 +258,12 @@ func (x *production) payroll(w *World) {
 		if short := x.labour.bill[f] - x.cash(w, f); short > 0 {
 			x.borrow(w, fa, short, x.expectedSales(f)-x.costs(w, f))
 		}
+		share := 1.0 // a cooperative short of money pays every member the same part of their advance
+		if x.p.Ownership.Firms == FirmsCooperative && x.labour.bill[f] > 0 {
+			share = min(1, float64(x.cash(w, f))/float64(x.labour.bill[f]))
+		}
 		for _, e := range x.k.people.Employees(f) {
-			wage := min(int64(x.labour.wage[e]), x.cash(w, f))
+			wage := min(moneyOf(float64(x.labour.wage[e])*share), x.cash(w, f))
 			x.book(w, RowWages, fa, Account(e), wage)
 			x.flow.wages += wage
 			x.contribute(w, e, wage)

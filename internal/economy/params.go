@@ -124,10 +124,18 @@ type AIParams struct {
 	Cooperative CooperativeParams
 }
 
-// CooperativeParams are how cooperatives' members decide (compute.go).
+// CooperativeParams are how cooperatives' members decide (compute.go,
+// labour.go).
 type CooperativeParams struct {
-	Leisure float64 // what members value an hour freed by automation at, as a share of the pay it would earn
+	Leisure   float64 // what members value an hour freed by automation at, as a share of the pay it would earn
+	Admission string  // AdmitAdvance or AdmitWard: when a cooperative takes on a member
 }
+
+// How cooperatives admit members.
+const (
+	AdmitAdvance = "advance" // when the newcomer adds more than their advance, as any firm hires
+	AdmitWard    = "ward"    // only when the newcomer adds at least each member's income (Ward 1958)
+)
 
 // BankParams are the bank's lending rule (bank.go): loans create deposits
 // and repayments destroy them.

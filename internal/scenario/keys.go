@@ -270,6 +270,9 @@ var Keys = []Key{
 
 	{Path: "cooperative.leisure", Kind: Float, Unit: "share of pay", Live: true, Doc: "what a cooperative's members value an hour that automation frees at, as a share of the pay the hour would earn (0: only income counts; 1: an hour off is worth its pay)", Min: 0, Max: 5,
 		set: func(s *Settings, v value) { s.AI.Cooperative.Leisure = v.f }, get: func(s *Settings) any { return s.AI.Cooperative.Leisure }},
+	{Path: "cooperative.admission", Kind: String, Live: true, Doc: "when a cooperative takes on a member: when they add more than their advance, as any firm hires; or, by Ward's rule, only when they add at least what each member takes home (which keeps cooperatives at a member or two)",
+		Choices: []string{economy.AdmitAdvance, economy.AdmitWard},
+		set:     func(s *Settings, v value) { s.AI.Cooperative.Admission = v.s }, get: func(s *Settings) any { return s.AI.Cooperative.Admission }},
 	{Path: "need", Kind: Float, Unit: "goods a month", Doc: "mean need of a person (each needs between half and one and a half times it); consumption below it is poverty", Min: 0, Max: 1e6,
 		set: func(s *Settings, v value) { s.AI.Need = v.f }, get: func(s *Settings) any { return s.AI.Need }},
 }
@@ -390,7 +393,7 @@ func defaultAI() economy.AIParams {
 		Communities: economy.CommunityParams{Count: 5, Local: 0.7},
 		Ownership:   economy.OwnershipParams{Firms: economy.FirmsCapitalist, Automation: economy.AutomationPrivate, Distribution: economy.DistributeEqual, Transfer: economy.TransferBuyout},
 		Bank:        economy.BankParams{PolicyRate: 0.03, Spread: 0.02, CapitalRatio: 0.08, Capital: 0.1, Coverage: 1.25, Term: 120, HouseholdLimit: 3, LoanToValue: 0.6},
-		Cooperative: economy.CooperativeParams{Leisure: 1},
+		Cooperative: economy.CooperativeParams{Leisure: 1, Admission: economy.AdmitAdvance},
 		Finance:     economy.FinanceParams{FounderStake: 0.5, Leverage: 1, CashMonths: 2, Pension: 0.05, PensionShare: 0.6},
 		Commons:     economy.CommonsParams{Retain: 0.3, Invest: economy.InvestReturn},
 		Need:        0.2,
