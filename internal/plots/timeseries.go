@@ -125,11 +125,22 @@ func overTime(title, metric, ylabel string, arms []arm) (*fig, error) {
 	xlabel, unit := timeAxis(arms)
 	p := newPlot(fmt.Sprintf("%s (%s)", title, bandNote(arms)), xlabel, ylabel)
 	for _, a := range arms {
-		if err := addSeries(p, a.color, meanOverSeeds(a, metric, unit), a.name, nil, len(a.runs) > 1); err != nil {
+		if err := addSeries(p, a.color, meanOverSeeds(a, metric, unit), a.name, armDashes(a.color), len(a.runs) > 1); err != nil {
 			return nil, err
 		}
 	}
 	return p, nil
+}
+
+// armDashes is the dash pattern of the arm drawn in colour c where arms
+// have one line each: with the colour, it tells arms apart in print and in
+// grey (the first solid, then dashes, dots, and both).
+func armDashes(c int) []vg.Length {
+	patterns := [][]vg.Length{solid, dashed, dotted,
+		{vg.Points(6), vg.Points(2), vg.Points(1.5), vg.Points(2)},
+		{vg.Points(10), vg.Points(3)},
+		{vg.Points(3), vg.Points(3)}}
+	return patterns[c%len(patterns)]
 }
 
 // line is one metric drawn in a multi-metric plot, with its dash pattern.
