@@ -162,8 +162,8 @@ func (x *production) settleBank(w *World) {
 		return
 	}
 	commons := moneyOf(float64(amt) * x.p.Ownership.CommonsFirms)
-	x.bankPays(w, w.led.Special(Commons), commons)
-	x.bankPays(w, w.led.Special(Pension), amt-commons)
+	x.mint(w, RowDividends, w.led.Special(Commons), commons)
+	x.mint(w, RowDividends, w.led.Special(Pension), amt-commons)
 	x.funds.pensionIncome += amt - commons
 	b.equity -= amt
 	b.paidOut += amt

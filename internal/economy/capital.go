@@ -356,5 +356,5 @@ func (x *production) lendTo(w *World, acc Account, owed *int64, amt int64) {
 	*owed += amt
 	b.loans += amt
 	b.lent += amt
-	x.lend(w, acc, amt)
+	x.mint(w, RowLoans, acc, amt)
 }

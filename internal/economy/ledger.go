@@ -98,13 +98,13 @@ func (l *Ledger) Special(s Account) Account { return Account(l.n+l.firms) + s }
 func (l *Ledger) Firm(f int32) Account { return Account(l.n) + Account(f) }
 
 // Mint creates amt units in account to: a bank loan, which creates the
-// deposit it lends, or a bank's dividend. The ledger's total grows.
+// deposit it lends, or a bank's dividend. The ledger's total grows; it is
+// not booked as income (a loan is not).
 func (l *Ledger) Mint(to Account, amt int64) {
 	if amt < 0 {
 		panic(Overdraft{amt, to, l.acc[to].bal})
 	}
 	l.acc[to].bal += amt
-	l.acc[to].recv += amt
 	l.total += amt
 }
 

@@ -93,15 +93,16 @@ func (x *production) book(w *World, row Row, from, to Account, amt int64) {
 	}
 }
 
-// lend creates a loan's deposit in account to (RowLoans).
-func (x *production) lend(w *World, to Account, amt int64) {
+// mint creates amt in account to, paid by the bank as a transaction of
+// kind row: a loan's deposit (RowLoans), or its dividend (RowDividends).
+func (x *production) mint(w *World, row Row, to Account, amt int64) {
 	if amt <= 0 {
 		return
 	}
 	w.led.Mint(to, amt)
 	x.k.weigh(w, to, amt)
-	x.tfm.flows[RowLoans][x.sectorOf(w, to)] += amt
-	x.tfm.flows[RowLoans][Bank] -= amt
+	x.tfm.flows[row][x.sectorOf(w, to)] += amt
+	x.tfm.flows[row][Bank] -= amt
 }
 
 // payBank destroys amt of account from's deposit as a repayment or as
@@ -120,17 +121,6 @@ func (x *production) payBank(w *World, row Row, from Account, amt int64) {
 			x.flow.householdInterest += amt
 		}
 	}
-}
-
-// bankPays creates amt in account to as the bank's dividend.
-func (x *production) bankPays(w *World, to Account, amt int64) {
-	if amt <= 0 {
-		return
-	}
-	w.led.Mint(to, amt)
-	x.k.weigh(w, to, amt)
-	x.tfm.flows[RowDividends][x.sectorOf(w, to)] += amt
-	x.tfm.flows[RowDividends][Bank] -= amt
 }
 
 // deposits returns each sector's money; the bank's entry is all the money
