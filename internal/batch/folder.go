@@ -5,17 +5,16 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/google/renameio/v2"
 )
@@ -24,16 +23,16 @@ import (
 const (
 	ManifestFile = "manifest.json"
 	lockFile     = ".commonwealth.lock"
-	stagePrefix  = ".commonwealth-stage-"
+	stagePrefix  = ".commonwealth-stage-" // an earlier version's staging folders
 	runsDir      = "runs"
 )
 
 // Folder is an output folder as one command holds it. The command writes
-// its files into a hidden staging folder inside it; Commit moves them into
-// place at once, writes the manifest — which lists every file with its
-// checksum — and only then removes what the command's own earlier runs
-// wrote there and this one did not. A file the folder holds that no
-// manifest of this program proves it wrote is never removed or replaced.
+// its files into a new results set (a hidden folder beside the current one,
+// see results.go); Commit adds the manifest — which lists every file with
+// its checksum — and switches the folder to the new set by one rename, so
+// that every name changes at once. A file the folder holds that no manifest
+// of this program proves it wrote is never removed or replaced.
 //
 // Every write goes through an os.Root, so nothing lands outside the folder
 // whatever a name holds, and a lock file keeps a second command out while
@@ -44,11 +43,18 @@ type Folder struct {
 	ctx     context.Context
 	root    *os.Root
 	stage   *os.Root
-	staged  string // the staging folder's name
+	staged  string // the new set's folder, until Commit makes it current
 
 	mu    sync.Mutex
 	sums  map[string]string // files written so far, with their checksums
 	owned map[string]bool   // files the previous manifest proves this program wrote
+
+	cur      string                  // the current set's folder, "" when there is none
+	legacy   bool                    // the outputs are plain files an earlier version wrote
+	edited   []string                // outputs of the current set changed through their links since
+	listed   []string                // outputs an earlier version's manifest lists that changed since
+	killedAt time.Time               // when a killed command whose lock was taken over started
+	fault    func(step string) error // for tests: fails Commit between its steps
 }
 
 // Kinds of results a folder can hold: the commands of a kind replace each
@@ -72,9 +78,9 @@ func OpenFolder(ctx context.Context, dir, command string, force bool) (*Folder, 
 		root.Close()
 		return nil, err
 	}
-	err = f.clearStale()
+	err = f.readState(force)
 	if err == nil {
-		err = f.readManifest(force)
+		err = f.clearStale()
 	}
 	if err == nil {
 		err = f.makeStage()
@@ -102,6 +108,9 @@ func (f *Folder) lock() error {
 		b, _ := f.root.ReadFile(lockFile)
 		fields := strings.Fields(string(b))
 		if len(fields) >= 3 && fields[1] == host && !alive(fields[0]) {
+			if info, err := f.root.Stat(lockFile); err == nil {
+				f.killedAt = info.ModTime()
+			}
 			f.root.Remove(lockFile) // its command was killed
 			continue
 		}
@@ -127,56 +136,6 @@ func alive(pid string) bool {
 	return !errors.Is(p.Signal(sig0), os.ErrProcessDone)
 }
 
-// clearStale removes the staging folders and half-written runs of commands
-// that were killed before they could clean up.
-func (f *Folder) clearStale() error {
-	entries, err := fs.ReadDir(f.root.FS(), ".")
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), stagePrefix) && e.IsDir() {
-			if err := f.root.RemoveAll(e.Name()); err != nil {
-				return err
-			}
-		}
-	}
-	return clearTemps(f.root, runsDir)
-}
-
-// previous is what this program's manifest in the folder says about it.
-type previous struct {
-	Program string   `json:"program"`
-	Command string   `json:"command"`
-	Outputs []Output `json:"outputs"`
-}
-
-// readManifest learns which files of the folder this program wrote: those
-// its manifest lists whose checksums still match.
-func (f *Folder) readManifest(force bool) error {
-	b, err := f.root.ReadFile(ManifestFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	var prev previous
-	if json.Unmarshal(b, &prev) != nil || prev.Program != "commonwealth" || prev.Command == "" {
-		return fmt.Errorf("%s/%s was not written by this program (or by an older version that kept no checksums); write into another folder with -o", f.Dir, ManifestFile)
-	}
-	if kinds[prev.Command] != kinds[f.command] && !force {
-		return fmt.Errorf("%s holds the results of headless %s; write into another folder with -o, or replace them with --force", f.Dir, prev.Command)
-	}
-	f.owned[ManifestFile] = true
-	for _, o := range prev.Outputs {
-		if sum, err := f.checksum(o.Name); err == nil && sum == o.SHA256 {
-			f.owned[o.Name] = true
-		}
-	}
-	return nil
-}
-
 // checksum returns the SHA-256 of a file of the folder.
 func (f *Folder) checksum(name string) (string, error) {
 	r, err := f.root.Open(name)
@@ -191,20 +150,16 @@ func (f *Folder) checksum(name string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// makeStage makes the folder of the new results set, where the command's
+// files go.
 func (f *Folder) makeStage() error {
-	for i := 0; ; i++ {
-		name := fmt.Sprintf("%s%d-%d", stagePrefix, os.Getpid(), i)
-		err := f.root.Mkdir(name, 0o755)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		f.staged = name
-		f.stage, err = f.root.OpenRoot(name)
+	name, err := f.newSet()
+	if err != nil {
 		return err
 	}
+	f.staged = name
+	f.stage, err = f.root.OpenRoot(name)
+	return err
 }
 
 // Refuse reports the names among candidates that the folder holds though
@@ -277,43 +232,6 @@ func SafeName(text string) string {
 	return s
 }
 
-// Commit moves the staged files into the folder, in the manifest's order,
-// then writes the manifest with every file's checksum, then removes the
-// files this program wrote there before that are not among them. It
-// refuses, before moving anything, when a name is taken by a file this
-// program did not write.
-func (f *Folder) Commit(m Manifest) error {
-	if err := f.ctx.Err(); err != nil {
-		return err
-	}
-	var names []string
-	for i, o := range m.Outputs {
-		sum, ok := f.sums[o.Name]
-		if !ok {
-			return fmt.Errorf("%s: %s was never written", f.Dir, o.Name)
-		}
-		m.Outputs[i].SHA256 = sum
-		names = append(names, o.Name)
-	}
-	if err := f.Refuse(append(names, ManifestFile)); err != nil {
-		return err
-	}
-	for _, name := range names {
-		if err := f.root.Rename(f.staged+"/"+name, name); err != nil {
-			return err
-		}
-	}
-	if err := writeAtomic(f.root, ManifestFile, m.Write); err != nil {
-		return err
-	}
-	for name := range f.owned {
-		if name != ManifestFile && !slices.Contains(names, name) {
-			f.root.Remove(name)
-		}
-	}
-	return nil
-}
-
 // Runs returns the store of finished runs in the folder's runs/ folder.
 func (f *Folder) Runs() (*Store, error) {
 	if err := f.root.Mkdir(runsDir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
@@ -326,14 +244,14 @@ func (f *Folder) Runs() (*Store, error) {
 	return &Store{Dir: f.Dir + "/" + runsDir, root: r}, nil
 }
 
-// Close removes the staging folder (with whatever a failed or interrupted
-// command left in it) and the lock.
+// Close removes the new set's folder unless Commit made it current (with
+// whatever a failed or interrupted command left in it), and the lock.
 func (f *Folder) Close() error {
 	var err error
+	if f.stage != nil {
+		f.stage.Close()
+	}
 	if f.staged != "" {
-		if f.stage != nil {
-			f.stage.Close()
-		}
 		err = f.root.RemoveAll(f.staged)
 	}
 	return errors.Join(err, f.root.Remove(lockFile), f.root.Close())

@@ -44,16 +44,27 @@ func commit(t *testing.T, dir, command string, files map[string]string) {
 	}
 }
 
-// listing returns the names in dir, sorted.
+// listing returns the names in dir, sorted, but for the current results
+// set and its link (results.go), which it checks are one pair.
 func listing(t *testing.T, dir string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
+	var names, sets []string
 	for _, e := range entries {
-		names = append(names, e.Name())
+		switch {
+		case e.Name() == currentLink:
+		case strings.HasPrefix(e.Name(), setPrefix):
+			sets = append(sets, e.Name())
+		default:
+			names = append(names, e.Name())
+		}
+	}
+	target, err := os.Readlink(filepath.Join(dir, currentLink))
+	if len(sets) > 1 || len(sets) == 1 && (err != nil || target != sets[0]) {
+		t.Fatalf("%s holds the sets %v and links to %q (%v): one set, the current one, should be left", dir, sets, target, err)
 	}
 	return names
 }
