@@ -21,7 +21,7 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return flagStatus(err)
 	}
-	sc, err := sf.load(pos)
+	sc, err := sf.load(ctx, pos)
 	if err != nil {
 		return badInput(stderr, err)
 	}

@@ -38,7 +38,7 @@ func hostCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case *predictFor < 0 || *voteFor < 0:
 		return badInput(stderr, errors.New("headless host: --predict-for and --vote-for: expected durations such as 30s"))
 	}
-	sc, err := sf.load(pos)
+	sc, err := sf.load(ctx, pos)
 	if err != nil {
 		return badInput(stderr, err)
 	}

@@ -79,7 +79,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			return badInput(stderr, err)
 		}
 	}
-	sc, err := sf.load(pos)
+	sc, err := sf.load(ctx, pos)
 	if err != nil {
 		return badInput(stderr, err)
 	}

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -64,6 +65,28 @@ func Load(ref string, sets []string) (*Scenario, error) {
 		return sc, err
 	}
 	return loadEmbedded(ref, sets)
+}
+
+// LoadContext is Load that gives up when ctx is done, so that Ctrl-C is
+// honoured while a file is read and checked (a pipe that never ends, a slow
+// network file system): it returns ctx's error, wrapped, at once, and the
+// load ends in the background.
+func LoadContext(ctx context.Context, ref string, sets []string) (*Scenario, error) {
+	type loaded struct {
+		sc  *Scenario
+		err error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		sc, err := Load(ref, sets)
+		done <- loaded{sc, err}
+	}()
+	select {
+	case l := <-done:
+		return l.sc, l.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("%s: interrupted while loading: %w", ref, ctx.Err())
+	}
 }
 
 func loadEmbedded(name string, sets []string) (*Scenario, error) {
