@@ -10,6 +10,7 @@ import (
 
 	"commonwealth/internal/class"
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/memory"
 )
 
 // hostCmd hosts a class without a window: the same server and page as
@@ -40,6 +41,9 @@ func hostCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	sc, err := sf.load(ctx, pos)
 	if err != nil {
+		return badInput(stderr, err)
+	}
+	if err := memory.GuardWorlds(sc, memory.SimWorlds(sc), "headless host"); err != nil {
 		return badInput(stderr, err)
 	}
 	sim, err := classroom.NewSim(sc)

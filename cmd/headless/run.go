@@ -13,6 +13,7 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
+	"commonwealth/internal/memory"
 	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/plots"
 	"commonwealth/internal/report"
@@ -111,10 +112,8 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			return badInput(stderr, err)
 		}
 	}
-	if avail, ok := batch.Available(); ok {
-		if err := batch.CheckMemory(big, batchWorkers(*workers), len(points), avail); err != nil {
-			return badInput(stderr, err)
-		}
+	if err := memory.GuardBatch(big, batchWorkers(*workers), len(points)); err != nil {
+		return badInput(stderr, err)
 	}
 	if ctx.Err() != nil {
 		return interrupted(stderr)

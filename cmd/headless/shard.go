@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,7 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
+	"commonwealth/internal/memory"
 	"commonwealth/internal/plots"
 	"commonwealth/internal/scenario"
 )
@@ -103,13 +105,11 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	points := 1
 	for _, sw := range first.Sweeps {
-		points *= len(sw.Values)
+		points = min(points*max(len(sw.Values), 1), math.MaxInt32) // a shard file's sweeps hold at most 2,500 points
 	}
-	if avail, ok := batch.Available(); ok {
-		// no world runs here, but every run of every shard is held at once
-		if err := batch.CheckMemory(sc, 0, points, avail); err != nil {
-			return badInput(stderr, err)
-		}
+	// No world runs here, but every run of every shard is held at once.
+	if err := memory.GuardBatch(sc, 0, points); err != nil {
+		return badInput(stderr, err)
 	}
 	folder, err := batch.OpenFolder(ctx, *out, "merge", *force)
 	if err != nil {
