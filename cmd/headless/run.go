@@ -134,9 +134,23 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	if err == nil && !*resume {
 		err = store.Clear()
 	}
+	planned := []batch.Point{{Scenario: sc}}
+	switch {
+	case rr != nil:
+		planned = rr.points
+	case points != nil:
+		planned = points
+	}
+	var aside string
+	if err == nil {
+		aside, err = store.SetAside(planned, shard)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
+	}
+	if aside != "" {
+		fmt.Fprintln(stderr, "note:", aside)
 	}
 	run := sc.Run()
 	fmt.Fprintf(stdout, "%s: %d arm(s) × %d seed(s) × %d months, %d people (%s)\n",
