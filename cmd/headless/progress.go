@@ -12,6 +12,7 @@ import (
 // bar with the time left on a terminal, nothing when w is not a terminal
 // (a file, a pipe, a CI log).
 func newProgress(w io.Writer, n int, done int) (tick func(), finish func()) {
+	w = unescaped(w)
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return func() {}, func() {}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
@@ -89,7 +91,10 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if err == nil {
 			err = json.Unmarshal(b, &info)
 		}
-		if err != nil {
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return badInput(stderr, fmt.Errorf("%s: not a shard folder: it has no %s; make one with headless run --shard i/n -o %s", d, shardFile, d))
+		case err != nil:
 			return badInput(stderr, fmt.Errorf("%s: not a shard folder (%v); make one with headless run --shard i/n -o %s", d, err, d))
 		}
 		if i == 0 {
@@ -171,11 +176,14 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 // readShardFile reads a shard's shard.json, refusing one too long to be
 // one.
 func readShardFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0) // a pipe must not hang
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
 	b, err := io.ReadAll(io.LimitReader(f, 4*scenario.MaxFileBytes+1))
 	if err == nil && len(b) > 4*scenario.MaxFileBytes {
 		err = fmt.Errorf("%s is too long to be a shard's record", path)

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/google/renameio/v2"
+
+	"commonwealth/internal/scenario"
 )
 
 // The names a folder's own bookkeeping uses.
@@ -66,16 +68,23 @@ var kinds = map[string]string{"run": "run", "check": "run", "merge": "run", "swe
 // command of another kind unless force is set, and clears what an earlier
 // command killed mid-way left behind (its staging folder, its lock).
 func OpenFolder(ctx context.Context, dir, command string, force bool) (*Folder, error) {
+	if dir == "" {
+		return nil, errors.New("-o: expected the folder to write the results into, got an empty name")
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+		return nil, unwritable(dir, err)
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, err
+		return nil, unwritable(dir, err)
 	}
 	f := &Folder{Dir: dir, command: command, ctx: ctx, root: root, sums: map[string]string{}, owned: map[string]bool{}}
 	if err := f.lock(); err != nil {
 		root.Close()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = unwritable(dir, err)
+		}
 		return nil, err
 	}
 	err = f.readState(force)
@@ -90,6 +99,24 @@ func OpenFolder(ctx context.Context, dir, command string, force bool) (*Folder, 
 		return nil, err
 	}
 	return f, nil
+}
+
+// unwritable says why the results cannot go into dir, and what to do.
+func unwritable(dir string, err error) error {
+	why := "cannot write there"
+	switch {
+	case errors.Is(err, syscall.ENOTDIR):
+		why = "it, or a folder above it, is a file, not a folder"
+	case errors.Is(err, fs.ErrPermission):
+		why = "permission denied"
+	case errors.Is(err, syscall.EROFS):
+		why = "a read-only file system"
+	case errors.Is(err, syscall.ENOSPC):
+		why = "the disk is full"
+	case errors.Is(err, fs.ErrNotExist):
+		why = "it takes no new files (a system folder such as /proc or /sys?)"
+	}
+	return fmt.Errorf("-o %s: the results cannot be written there: %s; name a folder of yours with -o, such as -o out", dir, why)
 }
 
 // lock creates the lock file, taking over one whose process is gone.
@@ -205,17 +232,38 @@ func (f *Folder) Read(name string) ([]byte, error) { return f.stage.ReadFile(nam
 
 // CheckName refuses names that are not plain file names this program may
 // write: no folders, no hidden files, nothing a shell or another system
-// would trip on.
+// would trip on, at most maxName bytes.
 func CheckName(name string) error {
-	if name == "" || name != SafeName(name) || name == ManifestFile {
+	if name == "" || name != sanitize(name) || len(name) > maxName || name == ManifestFile {
 		return fmt.Errorf("%q is not a name an output may have", name)
 	}
 	return nil
 }
 
-// SafeName turns text (an arm's name, a metric) into a file name: letters,
-// digits, '-', '_' and '.', never starting with a dot, at most 100 bytes.
+// Lengths of names: a part made from text (SafeName), and a whole output's
+// name (well below the 255 bytes file systems allow).
+const (
+	maxNamePart = 64
+	maxName     = 200
+)
+
+// SafeName turns text (an arm's name, a key) into a part of a file name:
+// letters, digits, '-', '_' and '.', never starting with a dot. A part
+// longer than 64 bytes is cut and ends with '-' and 8 hex digits of the
+// SHA-256 of the whole text, so that long names sharing a start stay apart
+// (the manifest records each arm's; ArmFiles).
 func SafeName(text string) string {
+	s := sanitize(text)
+	if len(s) > maxNamePart {
+		sum := sha256.Sum256([]byte(text))
+		s = s[:maxNamePart-9] + "-" + hex.EncodeToString(sum[:4])
+	}
+	return s
+}
+
+// sanitize replaces every byte but letters, digits, '-', '_' and '.' with
+// '_', and drops leading dots; it never returns "".
+func sanitize(text string) string {
 	b := []byte(text)
 	for i, c := range b {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
@@ -223,13 +271,25 @@ func SafeName(text string) string {
 		}
 	}
 	s := strings.TrimLeft(string(b), ".")
-	if len(s) > 100 {
-		s = s[:100]
-	}
 	if s == "" {
 		s = "_"
 	}
 	return s
+}
+
+// ArmFiles returns each arm's name as a part of file names: SafeName's,
+// numbered when two arms would otherwise share one.
+func ArmFiles(sc *scenario.Scenario) []string {
+	names := make([]string, len(sc.Arms))
+	seen := map[string]bool{}
+	for a, arm := range sc.Arms {
+		names[a] = SafeName(arm.Name)
+		if seen[names[a]] {
+			names[a] = fmt.Sprintf("%s_%d", names[a], a+1)
+		}
+		seen[names[a]] = true
+	}
+	return names
 }
 
 // Runs returns the store of finished runs in the folder's runs/ folder.

@@ -184,6 +184,11 @@ func TestSafeName(t *testing.T) {
 			t.Errorf("SafeName(%q) is not a name an output may have", in)
 		}
 	}
+	long := strings.Repeat("x", 200)
+	a, b := SafeName(long+"a"), SafeName(long+"b")
+	if len(a) != 64 || a == b || !strings.HasPrefix(a, strings.Repeat("x", 55)+"-") || CheckName("sweep_gini_wealth_"+a+".png") != nil {
+		t.Errorf("long names: %q, %q", a, b)
+	}
 }
 
 // TestFolderAfterKill checks that what a killed command leaves — its lock,

@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 
 	"commonwealth/scenarios"
 )
@@ -119,6 +120,8 @@ func readMsg(err error) string {
 		return "no such file"
 	case errors.Is(err, fs.ErrPermission):
 		return "permission denied"
+	case errors.Is(err, syscall.EISDIR):
+		return "a folder, not a scenario file"
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"commonwealth/internal/economy"
 )
@@ -301,6 +302,9 @@ func (l *loader) text(line int, shown string, raw any, dst *string) {
 	if strings.TrimSpace(s) == "" && strings.HasSuffix(shown, "name") {
 		l.add(line, shown, "is empty", "give it a short name")
 		return
+	}
+	if strings.ContainsFunc(s, unicode.IsControl) && strings.HasSuffix(shown, "name") {
+		l.add(line, shown, fmt.Sprintf("%q holds a control character", s), "a name is one line of plain text: it titles tables, plots and file names")
 	}
 	*dst = s
 }
