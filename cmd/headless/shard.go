@@ -121,56 +121,33 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return badInput(stderr, err)
 	}
 	defer folder.Close()
-	var files []string
-	status := exitOK
+	var rr *robustRun
+	plan := batch.NewPlan(batch.Plain, sc, nil)
 	switch {
 	case first.Robust > 0:
-		rr, err := newRobust(sc, first.Robust, false)
-		for i := 0; err == nil && i < len(rr.points); i++ {
-			var rs []batch.Result
-			if rs, err = batch.Gather(rr.points[i].Scenario, stores); err == nil {
-				err = rr.take(i, rs)
-			}
+		if rr, err = newRobust(sc, first.Robust, false); err == nil {
+			plan = rr.plan
 		}
-		var vs []claims.Verdict
-		if err == nil {
-			vs, err = claims.Judge(sc, rr.base)
-		}
-		if err == nil {
-			files, err = writeOutputs(folder, *format, sc, rr.base, vs, rr)
-		}
-		if err != nil {
-			fmt.Fprintln(stderr, "headless:", err)
-			return exitFailed
-		}
-		printSummary(stdout, sc, rr.base)
-		status = printVerdicts(stdout, vs, rr)
 	case len(first.Sweeps) > 0:
 		sc.Sweeps, sc.Design = first.Sweeps, first.Design
-		ps, err := batch.Points(sc)
-		if err == nil {
-			err = batch.GatherSweep(ps, stores)
-		}
-		if err == nil {
-			files, err = writeSweepOutputs(folder, *format, sc, ps, first.Every)
-		}
-		if err != nil {
-			fmt.Fprintln(stderr, "headless:", err)
-			return exitFailed
-		}
-	default:
-		rs, err := batch.Gather(sc, stores)
-		if err == nil {
-			files, err = writeOutputs(folder, *format, sc, rs, nil, nil)
-		}
-		if err != nil {
-			fmt.Fprintln(stderr, "headless:", err)
-			return exitFailed
-		}
-		printSummary(stdout, sc, rs)
+		var ps []batch.Point
+		ps, err = batch.Points(sc)
+		plan = batch.NewPlan(batch.Sweep, sc, ps)
+		plan.Every = first.Every
 	}
-	fmt.Fprintf(stdout, "merged %d shard(s); wrote %s into %s\n", len(dirs), strings.Join(files, ", "), *out)
-	return status
+	if err == nil {
+		err = plan.Gather(stores)
+	}
+	var files []string
+	var vs []claims.Verdict
+	if err == nil {
+		files, vs, err = writePlan(folder, *format, plan, rr, plan.Kind == batch.Robust)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "headless:", err)
+		return exitFailed
+	}
+	return tell(stdout, plan, rr, vs, fmt.Sprintf("merged %d shard(s); wrote %s into %s", len(dirs), strings.Join(files, ", "), *out))
 }
 
 // readShardFile reads a shard's shard.json, refusing one too long to be
