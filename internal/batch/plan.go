@@ -9,6 +9,7 @@ import (
 // Kind is what a plan runs.
 type Kind int
 
+// The kinds of plan.
 const (
 	Plain  Kind = iota // one scenario: its arms × seeds
 	Sweep              // a sweep's points: the scenario with each combination of swept values
