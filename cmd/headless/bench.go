@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"commonwealth/internal/economy"
+	"commonwealth/internal/memory"
 )
 
 // benchCmd times each arm's first seed, one world at a time on one core,
@@ -21,8 +22,11 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return flagStatus(err)
 	}
-	sc, err := sf.load(pos)
+	sc, err := sf.load(ctx, pos)
 	if err != nil {
+		return badInput(stderr, err)
+	}
+	if err := memory.GuardWorlds(sc, 1, "headless bench"); err != nil { // one world at a time
 		return badInput(stderr, err)
 	}
 	stopProfile, err := startProfile(*profile)

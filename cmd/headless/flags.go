@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -37,8 +38,8 @@ func (f *scenarioFlags) register(fs *flag.FlagSet) {
 }
 
 // load reads the scenario named by the positional arguments, with the flags
-// applied.
-func (f *scenarioFlags) load(args []string) (*scenario.Scenario, error) {
+// applied; Ctrl-C (ctx done) interrupts it.
+func (f *scenarioFlags) load(ctx context.Context, args []string) (*scenario.Scenario, error) {
 	if len(args) > 1 {
 		return nil, fmt.Errorf("one scenario at a time, got %d: %s", len(args), strings.Join(args, " "))
 	}
@@ -63,7 +64,7 @@ func (f *scenarioFlags) load(args []string) (*scenario.Scenario, error) {
 	if len(args) == 1 {
 		ref = args[0]
 	}
-	sc, err := scenario.Load(ref, all)
+	sc, err := scenario.LoadContext(ctx, ref, all)
 	if sc != nil {
 		for _, n := range sc.Notes {
 			fmt.Fprintln(f.fs.Output(), "note:", n)
@@ -95,9 +96,13 @@ func flagStatus(err error) int {
 	return exitBadUsed
 }
 
-// badInput prints a scenario or flag error and returns exit status 2.
+// badInput prints a scenario or flag error and returns exit status 2 (1
+// when the load was interrupted).
 func badInput(stderr io.Writer, err error) int {
 	fmt.Fprintln(stderr, err)
+	if errors.Is(err, context.Canceled) {
+		return exitFailed
+	}
 	return exitBadUsed
 }
 

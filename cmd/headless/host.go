@@ -13,6 +13,7 @@ import (
 
 	"commonwealth/internal/classroom"
 	"commonwealth/internal/hosting"
+	"commonwealth/internal/memory"
 )
 
 // hostInput is where `headless host` reads the teacher's commands, a line
@@ -51,8 +52,11 @@ func hostCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case *predictFor < 0 || *voteFor < 0:
 		return badInput(stderr, errors.New("headless host: --predict-for and --vote-for: expected durations such as 30s"))
 	}
-	sc, err := sf.load(pos)
+	sc, err := sf.load(ctx, pos)
 	if err != nil {
+		return badInput(stderr, err)
+	}
+	if err := memory.GuardWorlds(sc, memory.SimWorlds(sc), "headless host"); err != nil {
 		return badInput(stderr, err)
 	}
 	sim, err := classroom.NewSim(sc)

@@ -47,7 +47,7 @@ func TestHostileInput(t *testing.T) {
 		{"binary", []string{"run", file("bin.toml", "\x00\x01\x02\xff\xfe")}, exitBadUsed, "invalid TOML"},
 		{"control characters in a key", []string{"run", file("ctl.toml", "\"\\u001b[31mred\" = 1\n")}, exitBadUsed, `"\x1b[31mred": unknown key`},
 		{"empty", []string{"run", file("empty.toml", "")}, exitBadUsed, "the file is empty"},
-		{"a folder", []string{"run", dir}, exitBadUsed, "is a directory"},
+		{"a folder", []string{"run", dir}, exitBadUsed, "a folder, not a scenario file"},
 		{"an event after the end", []string{"run", file("late.toml", "model = \"exchange\"\nmonths = 12\n[[event]]\nmonth = 12\ncaption = \"late\"\n")}, exitBadUsed, "month 12 is not in the run"},
 		{"--seeds 0", []string{"run", "trade", "--seeds", "0"}, exitBadUsed, "--seeds 0: expected 1 or more"},
 		{"--months 0", []string{"run", "trade", "--months", "0"}, exitBadUsed, "--months 0: expected 1 or more"},

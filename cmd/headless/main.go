@@ -68,6 +68,7 @@ func commands() []command {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	stdout, stderr = escaper{stdout}, escaper{stderr} // names and texts from files are shown escaped
 	if len(args) == 0 {
 		usage(stderr)
 		return exitBadUsed

@@ -102,8 +102,8 @@ func TestUserFilesSurvive(t *testing.T) {
 }
 
 // checkManifest checks that every file the manifest lists matches its
-// checksum and that nothing of a command's bookkeeping (lock, staging
-// folder, temporary files) is left.
+// checksum and that nothing of a command's bookkeeping (lock, a results set
+// but the current one, temporary files) is left.
 func checkManifest(t *testing.T, dir string) {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
@@ -123,9 +123,13 @@ func checkManifest(t *testing.T, dir string) {
 			t.Errorf("%s: %v, or its checksum is not the manifest's", o.Name, err)
 		}
 	}
+	current, _ := os.Readlink(filepath.Join(dir, ".commonwealth-results")) // the current results set
 	for _, sub := range []string{dir, filepath.Join(dir, "runs")} {
 		entries, _ := os.ReadDir(sub)
 		for _, e := range entries {
+			if sub == dir && (e.Name() == ".commonwealth-results" || e.Name() == current) {
+				continue
+			}
 			if strings.HasPrefix(e.Name(), ".commonwealth") || strings.HasPrefix(e.Name(), ".") && strings.Contains(e.Name(), ".run") {
 				t.Errorf("%s left in %s", e.Name(), sub)
 			}

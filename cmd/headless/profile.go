@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"runtime/pprof"
 )
@@ -13,7 +14,7 @@ func startProfile(file string) (func(), error) {
 	}
 	f, err := os.Create(file)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("--cpuprofile %s: cannot create the file (%w); name a file in a folder of yours", file, err)
 	}
 	if err := pprof.StartCPUProfile(f); err != nil {
 		f.Close()

@@ -24,6 +24,7 @@ const plainEvery = 10 * time.Second
 // logs and CI; "none"; "auto", a bar on a terminal and plain lines
 // elsewhere.
 func newProgress(w io.Writer, mode string, n int, done int) (tick func(), finish func()) {
+	w = unescaped(w)
 	if mode == "auto" {
 		mode = "plain"
 		if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {

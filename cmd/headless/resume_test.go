@@ -68,3 +68,36 @@ func TestInterruptAndResume(t *testing.T) {
 		}
 	}
 }
+
+// TestBadRunFileNotedAtStart empties a saved run and makes another a pipe:
+// the next --resume moves both aside with a note before the first run
+// starts (not a failure after the last), and finishes.
+func TestBadRunFileNotedAtStart(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"run", "wright", "--months", "3", "--seeds", "3", "--set", "people=60", "-o", dir}
+	if code, _, errs := headless(t, args...); code != exitOK {
+		t.Fatal(errs)
+	}
+	saved, _ := filepath.Glob(filepath.Join(dir, "runs", "*.run"))
+	if len(saved) != 3 {
+		t.Fatalf("%d runs saved, want 3", len(saved))
+	}
+	os.WriteFile(saved[0], nil, 0o644)
+	os.Remove(saved[1])
+	if err := syscall.Mkfifo(saved[1], 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	code, out, errs := headless(t, append(args, "--resume")...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	note, _, _ := strings.Cut(errs, "\n")
+	if !strings.HasPrefix(note, "note: 2 file(s) in") || !strings.Contains(note, "moved aside") {
+		t.Errorf("the first line on stderr is %q, want the note; stdout %s", note, out)
+	}
+	for _, p := range saved[:2] {
+		if _, err := os.Lstat(p + ".aside"); err != nil {
+			t.Errorf("%s was not moved aside", filepath.Base(p))
+		}
+	}
+}

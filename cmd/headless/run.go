@@ -14,6 +14,7 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
+	"commonwealth/internal/memory"
 	"commonwealth/internal/plots"
 	"commonwealth/internal/report"
 	"commonwealth/internal/scenario"
@@ -84,7 +85,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			return badInput(stderr, err)
 		}
 	}
-	sc, err := sf.load(pos)
+	sc, err := sf.load(ctx, pos)
 	if err != nil {
 		return badInput(stderr, err)
 	}
@@ -102,30 +103,31 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 			return badInput(stderr, err)
 		}
 	}
-	var points []batch.Point
-	var rr *robustRun
-	big := sc
 	if *robust < 0 {
 		return badInput(stderr, fmt.Errorf("--robust %d: expected 0 (none) or more sets", *robust))
 	}
-	if *robust > 0 {
+	var rr *robustRun
+	plan := batch.NewPlan(batch.Plain, sc, nil)
+	held := 1 // the points whose runs are held at once
+	switch {
+	case *robust > 0:
 		if rr, err = newRobust(sc, *robust, shard.Of > 0); err != nil {
 			return badInput(stderr, err)
 		}
-		big = rr.largest()
-	}
-	if name == "sweep" {
+		plan = rr.plan
+	case name == "sweep":
 		if design.LHS < 0 || *every < 0 {
 			return badInput(stderr, fmt.Errorf("--lhs and --every take 0 or more"))
 		}
-		if points, err = sweepPoints(sc, sweepSpecs, sweepMetrics, design); err != nil {
+		points, err := sweepPoints(sc, sweepSpecs, sweepMetrics, design)
+		if err != nil {
 			return badInput(stderr, err)
 		}
+		plan = batch.NewPlan(batch.Sweep, sc, points)
+		plan.Every, held = *every, len(points)
 	}
-	if avail, ok := batch.Available(); ok {
-		if err := batch.CheckMemory(big, batchWorkers(*workers), len(points), avail); err != nil {
-			return badInput(stderr, err)
-		}
+	if err := memory.GuardBatch(plan.Largest(), batchWorkers(*workers), held); err != nil {
+		return badInput(stderr, err)
 	}
 	if ctx.Err() != nil {
 		return interrupted(stderr)
@@ -146,36 +148,29 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	if err == nil && !*resume {
 		err = store.Clear()
 	}
+	var aside string
+	if err == nil {
+		aside, err = store.SetAside(plan.Points, shard)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
 	}
+	if aside != "" {
+		fmt.Fprintln(stderr, "note:", aside)
+	}
 	run := sc.Run()
 	fmt.Fprintf(stdout, "%s: %d arm(s) × %d seed(s) × %d months, %d people (%s)\n",
 		sc.Name, len(sc.Arms), run.Seeds, run.Months, run.People, sc.File)
-	total := len(sc.Arms) * run.Seeds * max(len(points), 1)
 	if rr != nil {
-		total = len(sc.Arms) * run.Seeds * len(rr.points)
 		fmt.Fprintf(stdout, "robust check: the scenario as written, then %d sets of %d uncertain key(s)\n", *robust, len(rr.keys))
 	}
-	if shard.Of > 0 {
-		total = (total - shard.I + shard.Of) / shard.Of
-	}
+	total := plan.Runs(shard)
 	tick, finish := newProgress(stderr, *progress, total, 0)
 	start := time.Now()
 	var reused atomic.Int64
-	opt := batch.Options{Workers: *workers, CheckMoney: *check, Store: store, Resume: *resume, Done: tick, Shard: shard,
-		Reused: func() { reused.Add(1) }}
-	var rs []batch.Result
-	switch {
-	case rr != nil:
-		err = batch.RunPoints(ctx, rr.points, opt, rr.take)
-		rs = rr.base
-	case points != nil:
-		err = batch.RunSweep(ctx, points, opt)
-	default:
-		rs, err = batch.Run(ctx, sc, opt)
-	}
+	err = plan.Run(ctx, batch.Options{Workers: *workers, CheckMoney: *check, Store: store, Resume: *resume, Done: tick, Shard: shard,
+		Reused: func() { reused.Add(1) }})
 	finish()
 	if *resume {
 		fmt.Fprintf(stderr, "resume: %d of %d runs taken from %s, the rest computed\n", reused.Load(), total, store.Dir)
@@ -193,45 +188,63 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	fmt.Fprintf(stdout, "ran in %.1f s\n", time.Since(start).Seconds())
 	if shard.Of > 0 {
-		if err := writeShard(folder, sc, shard, points != nil, *every, *robust); err != nil {
+		if err := writeShard(folder, sc, shard, plan.Kind == batch.Sweep, plan.Every, *robust); err != nil {
 			fmt.Fprintln(stderr, "headless:", err)
 			return exitFailed
 		}
 		fmt.Fprintf(stdout, "shard %d/%d: %d runs saved in %s; combine the shards with headless merge\n", shard.I, shard.Of, store.Count(), store.Dir)
 		return exitOK
 	}
-	if points != nil {
-		files, err := writeSweepOutputs(folder, *format, sc, points, *every)
-		if err != nil {
-			fmt.Fprintln(stderr, "headless:", err)
-			return exitFailed
-		}
-		fmt.Fprintf(stdout, "%d points × %d arm(s) × %d seed(s)\n", len(points), len(sc.Arms), run.Seeds)
-		printWrote(stdout, files, *out)
-		return exitOK
-	}
-	var verdicts []claims.Verdict
-	if name == "check" {
-		if verdicts, err = claims.Judge(sc, rs); err != nil {
-			fmt.Fprintln(stderr, "headless:", err)
-			return exitFailed
-		}
-	}
-	files, err := writeOutputs(folder, *format, sc, rs, verdicts, rr)
+	files, vs, err := writePlan(folder, *format, plan, rr, name == "check")
 	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
 	}
-	printSummary(stdout, sc, rs)
-	printWrote(stdout, files, *out)
-	if name == "check" {
-		status := printVerdicts(stdout, verdicts, rr)
-		if expected != nil {
-			return expectStatus(stdout, verdicts, expected, *expect)
-		}
-		return status
+	status := tell(stdout, plan, rr, vs, files, *out)
+	switch {
+	case vs != nil && expected != nil:
+		return expectStatus(stdout, vs, expected, *expect)
+	case vs == nil && plan.Kind != batch.Sweep:
+		checkHint(stdout, sc, args)
 	}
-	checkHint(stdout, sc, args)
+	return status
+}
+
+// writePlan writes a plan's outputs: a sweep's tables, plots and report,
+// or the scenario's with, when judge is set, the claims' verdicts (and a
+// robust check's robustness), which it returns.
+func writePlan(out *batch.Folder, format string, plan *batch.Plan, rr *robustRun, judge bool) ([]string, []claims.Verdict, error) {
+	sc := plan.Scenario
+	if plan.Kind == batch.Sweep {
+		files, err := writeSweepOutputs(out, format, sc, plan.Points, plan.Every)
+		return files, nil, err
+	}
+	var vs []claims.Verdict
+	if judge {
+		var err error
+		if vs, err = claims.Judge(sc, plan.Results()); err != nil {
+			return nil, nil, err
+		}
+	}
+	files, err := writeOutputs(out, format, sc, plan.Results(), vs, rr)
+	return files, vs, err
+}
+
+// tell prints what a plan found — a sweep's size, or the scenario's end
+// values with its claims' verdicts when judged — and the files written
+// into dir; it returns the exit status.
+func tell(w io.Writer, plan *batch.Plan, rr *robustRun, vs []claims.Verdict, files []string, dir string) int {
+	sc := plan.Scenario
+	if plan.Kind == batch.Sweep {
+		fmt.Fprintf(w, "%d points × %d arm(s) × %d seed(s)\n", len(plan.Points), len(sc.Arms), sc.Run().Seeds)
+		printWrote(w, files, dir)
+		return exitOK
+	}
+	printSummary(w, sc, plan.Results())
+	printWrote(w, files, dir)
+	if vs != nil {
+		return printVerdicts(w, vs, rr)
+	}
 	return exitOK
 }
 

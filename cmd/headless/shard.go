@@ -3,16 +3,20 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
+	"commonwealth/internal/memory"
 	"commonwealth/internal/plots"
 	"commonwealth/internal/scenario"
 )
@@ -87,7 +91,10 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if err == nil {
 			err = json.Unmarshal(b, &info)
 		}
-		if err != nil {
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return badInput(stderr, fmt.Errorf("%s: not a shard folder: it has no %s; make one with headless run --shard i/n -o %s", d, shardFile, d))
+		case err != nil:
 			return badInput(stderr, fmt.Errorf("%s: not a shard folder (%v); make one with headless run --shard i/n -o %s", d, err, d))
 		}
 		if i == 0 {
@@ -103,79 +110,58 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	points := 1
 	for _, sw := range first.Sweeps {
-		points *= len(sw.Values)
+		points = min(points*max(len(sw.Values), 1), math.MaxInt32) // a shard file's sweeps hold at most 2,500 points
 	}
-	if avail, ok := batch.Available(); ok {
-		// no world runs here, but every run of every shard is held at once
-		if err := batch.CheckMemory(sc, 0, points, avail); err != nil {
-			return badInput(stderr, err)
-		}
+	// No world runs here, but every run of every shard is held at once.
+	if err := memory.GuardBatch(sc, 0, points); err != nil {
+		return badInput(stderr, err)
 	}
 	folder, err := batch.OpenFolder(ctx, *out, "merge", *force)
 	if err != nil {
 		return badInput(stderr, err)
 	}
 	defer folder.Close()
-	var files []string
-	status := exitOK
+	var rr *robustRun
+	plan := batch.NewPlan(batch.Plain, sc, nil)
 	switch {
 	case first.Robust > 0:
-		rr, err := newRobust(sc, first.Robust, false)
-		for i := 0; err == nil && i < len(rr.points); i++ {
-			var rs []batch.Result
-			if rs, err = batch.Gather(rr.points[i].Scenario, stores); err == nil {
-				err = rr.take(i, rs)
-			}
+		if rr, err = newRobust(sc, first.Robust, false); err == nil {
+			plan = rr.plan
 		}
-		var vs []claims.Verdict
-		if err == nil {
-			vs, err = claims.Judge(sc, rr.base)
-		}
-		if err == nil {
-			files, err = writeOutputs(folder, *format, sc, rr.base, vs, rr)
-		}
-		if err != nil {
-			fmt.Fprintln(stderr, "headless:", err)
-			return exitFailed
-		}
-		printSummary(stdout, sc, rr.base)
-		status = printVerdicts(stdout, vs, rr)
 	case len(first.Sweeps) > 0:
 		sc.Sweeps, sc.Design = first.Sweeps, first.Design
-		ps, err := batch.Points(sc)
-		if err == nil {
-			err = batch.GatherSweep(ps, stores)
-		}
-		if err == nil {
-			files, err = writeSweepOutputs(folder, *format, sc, ps, first.Every)
-		}
-		if err != nil {
-			fmt.Fprintln(stderr, "headless:", err)
-			return exitFailed
-		}
-	default:
-		rs, err := batch.Gather(sc, stores)
-		if err == nil {
-			files, err = writeOutputs(folder, *format, sc, rs, nil, nil)
-		}
-		if err != nil {
-			fmt.Fprintln(stderr, "headless:", err)
-			return exitFailed
-		}
-		printSummary(stdout, sc, rs)
+		var ps []batch.Point
+		ps, err = batch.Points(sc)
+		plan = batch.NewPlan(batch.Sweep, sc, ps)
+		plan.Every = first.Every
 	}
-	fmt.Fprintf(stdout, "merged %d shard(s); wrote %s into %s\n", len(dirs), strings.Join(files, ", "), *out)
-	return status
+	if err == nil {
+		err = plan.Gather(stores)
+	}
+	var files []string
+	var vs []claims.Verdict
+	if err == nil {
+		files, vs, err = writePlan(folder, *format, plan, rr, plan.Kind == batch.Robust)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "headless:", err)
+		return exitFailed
+	}
+	fmt.Fprintf(stdout, "merged %d shard(s)\n", len(dirs))
+	return tell(stdout, plan, rr, vs, files, *out)
 }
 
 // readShardFile reads a shard's shard.json, refusing one too long to be
 // one.
 func readShardFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0) // a pipe must not hang
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
 	b, err := io.ReadAll(io.LimitReader(f, 4*scenario.MaxFileBytes+1))
 	if err == nil && len(b) > 4*scenario.MaxFileBytes {
 		err = fmt.Errorf("%s is too long to be a shard's record", path)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -187,6 +188,39 @@ func TestSweepBadInput(t *testing.T) {
 		code, _, errs := headless(t, append(append([]string{"sweep"}, c.args...), "-o", t.TempDir())...)
 		if code != exitBadUsed || !strings.Contains(errs, c.msg) {
 			t.Errorf("%v: exit %d\n%s\nwant %s", c.args, code, errs, c.msg)
+		}
+	}
+}
+
+// TestLongArmNames sweeps two keys over arms whose names are 90 characters
+// long and share their first 80 (once a two-key sweep failed after all its
+// runs, its file names cut): the heat maps get names shortened with a
+// hash, different for each arm, which the manifest records.
+func TestLongArmNames(t *testing.T) {
+	long := strings.Repeat("a very long name of a world ", 3)[:80]
+	src := fmt.Sprintf("model = \"exchange\"\npeople = 20\nmonths = 2\nseeds = 1\n[exchange]\nrule = \"saving\"\n[[arm]]\nname = \"%s one thing\"\n[[arm]]\nname = \"%s and more\"\n", long, long)
+	file := filepath.Join(t.TempDir(), "long.toml")
+	os.WriteFile(file, []byte(src), 0o644)
+	dir := t.TempDir()
+	code, _, errs := headless(t, "sweep", file, "--sweep", "exchange.saving=0.1,0.2", "--sweep", "people=20,30", "--metric", "gini_wealth", "-o", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	maps, _ := filepath.Glob(filepath.Join(dir, "sweep_gini_wealth_*.png"))
+	if len(maps) != 2 || maps[0] == maps[1] {
+		t.Fatalf("heat maps %v, want one per arm", maps)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	var m struct {
+		Arms []struct {
+			Name     string `json:"name"`
+			FileName string `json:"file_name"`
+		}
+	}
+	json.Unmarshal(b, &m)
+	for _, a := range m.Arms {
+		if len(a.FileName) == 0 || len(a.FileName) > 64 || !strings.Contains(strings.Join(maps, " "), "_"+a.FileName+".png") {
+			t.Errorf("the manifest gives arm %q the file name %q; the maps are %v", a.Name, a.FileName, maps)
 		}
 	}
 }

@@ -12,7 +12,7 @@ import (
 
 // validateCmd checks scenarios without running them, reporting every
 // problem of every file, and shows what each arm would run.
-func validateCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
+func validateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("validate", "SCENARIO... [flags]", stderr)
 	var sf scenarioFlags
 	sf.register(fs)
@@ -26,7 +26,7 @@ func validateCmd(_ context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	status := exitOK
 	for _, ref := range pos {
-		sc, err := sf.load([]string{ref})
+		sc, err := sf.load(ctx, []string{ref})
 		if err == nil {
 			// what check and sweep would refuse, validate refuses too
 			err = errors.Join(sc.CheckClaims(), sc.CheckSweepTimes())

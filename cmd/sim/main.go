@@ -18,6 +18,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/memory"
 	"commonwealth/internal/scenario"
 	"commonwealth/internal/ui"
 	"commonwealth/internal/ui/startup"
@@ -41,6 +42,10 @@ func run(args []string, stderr io.Writer) int {
 	ref := o.Scenario
 	sc, err := scenario.Load(ref, nil)
 	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	if err := memory.GuardWorlds(sc, memory.SimWorlds(sc), "the window"); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}

@@ -5,35 +5,36 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/google/renameio/v2"
+
+	"commonwealth/internal/scenario"
 )
 
 // The names a folder's own bookkeeping uses.
 const (
 	ManifestFile = "manifest.json"
 	lockFile     = ".commonwealth.lock"
-	stagePrefix  = ".commonwealth-stage-"
+	stagePrefix  = ".commonwealth-stage-" // an earlier version's staging folders
 	runsDir      = "runs"
 )
 
 // Folder is an output folder as one command holds it. The command writes
-// its files into a hidden staging folder inside it; Commit moves them into
-// place at once, writes the manifest — which lists every file with its
-// checksum — and only then removes what the command's own earlier runs
-// wrote there and this one did not. A file the folder holds that no
-// manifest of this program proves it wrote is never removed or replaced.
+// its files into a new results set (a hidden folder beside the current one,
+// see results.go); Commit adds the manifest — which lists every file with
+// its checksum — and switches the folder to the new set by one rename, so
+// that every name changes at once. A file the folder holds that no manifest
+// of this program proves it wrote is never removed or replaced.
 //
 // Every write goes through an os.Root, so nothing lands outside the folder
 // whatever a name holds, and a lock file keeps a second command out while
@@ -44,11 +45,18 @@ type Folder struct {
 	ctx     context.Context
 	root    *os.Root
 	stage   *os.Root
-	staged  string // the staging folder's name
+	staged  string // the new set's folder, until Commit makes it current
 
 	mu    sync.Mutex
 	sums  map[string]string // files written so far, with their checksums
 	owned map[string]bool   // files the previous manifest proves this program wrote
+
+	cur      string                  // the current set's folder, "" when there is none
+	legacy   bool                    // the outputs are plain files an earlier version wrote
+	edited   []string                // outputs of the current set changed through their links since
+	listed   []string                // outputs an earlier version's manifest lists that changed since
+	killedAt time.Time               // when a killed command whose lock was taken over started
+	fault    func(step string) error // for tests: fails Commit between its steps
 }
 
 // Kinds of results a folder can hold: the commands of a kind replace each
@@ -60,21 +68,28 @@ var kinds = map[string]string{"run": "run", "check": "run", "merge": "run", "swe
 // command of another kind unless force is set, and clears what an earlier
 // command killed mid-way left behind (its staging folder, its lock).
 func OpenFolder(ctx context.Context, dir, command string, force bool) (*Folder, error) {
+	if dir == "" {
+		return nil, errors.New("-o: expected the folder to write the results into, got an empty name")
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+		return nil, unwritable(dir, err)
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, err
+		return nil, unwritable(dir, err)
 	}
 	f := &Folder{Dir: dir, command: command, ctx: ctx, root: root, sums: map[string]string{}, owned: map[string]bool{}}
 	if err := f.lock(); err != nil {
 		root.Close()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = unwritable(dir, err)
+		}
 		return nil, err
 	}
-	err = f.clearStale()
+	err = f.readState(force)
 	if err == nil {
-		err = f.readManifest(force)
+		err = f.clearStale()
 	}
 	if err == nil {
 		err = f.makeStage()
@@ -84,6 +99,24 @@ func OpenFolder(ctx context.Context, dir, command string, force bool) (*Folder, 
 		return nil, err
 	}
 	return f, nil
+}
+
+// unwritable says why the results cannot go into dir, and what to do.
+func unwritable(dir string, err error) error {
+	why := "cannot write there"
+	switch {
+	case errors.Is(err, syscall.ENOTDIR):
+		why = "it, or a folder above it, is a file, not a folder"
+	case errors.Is(err, fs.ErrPermission):
+		why = "permission denied"
+	case errors.Is(err, syscall.EROFS):
+		why = "a read-only file system"
+	case errors.Is(err, syscall.ENOSPC):
+		why = "the disk is full"
+	case errors.Is(err, fs.ErrNotExist):
+		why = "it takes no new files (a system folder such as /proc or /sys?)"
+	}
+	return fmt.Errorf("-o %s: the results cannot be written there: %s; name a folder of yours with -o, such as -o out", dir, why)
 }
 
 // lock creates the lock file, taking over one whose process is gone.
@@ -102,6 +135,9 @@ func (f *Folder) lock() error {
 		b, _ := f.root.ReadFile(lockFile)
 		fields := strings.Fields(string(b))
 		if len(fields) >= 3 && fields[1] == host && !alive(fields[0]) {
+			if info, err := f.root.Stat(lockFile); err == nil {
+				f.killedAt = info.ModTime()
+			}
 			f.root.Remove(lockFile) // its command was killed
 			continue
 		}
@@ -127,56 +163,6 @@ func alive(pid string) bool {
 	return !errors.Is(p.Signal(sig0), os.ErrProcessDone)
 }
 
-// clearStale removes the staging folders and half-written runs of commands
-// that were killed before they could clean up.
-func (f *Folder) clearStale() error {
-	entries, err := fs.ReadDir(f.root.FS(), ".")
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), stagePrefix) && e.IsDir() {
-			if err := f.root.RemoveAll(e.Name()); err != nil {
-				return err
-			}
-		}
-	}
-	return clearTemps(f.root, runsDir)
-}
-
-// previous is what this program's manifest in the folder says about it.
-type previous struct {
-	Program string   `json:"program"`
-	Command string   `json:"command"`
-	Outputs []Output `json:"outputs"`
-}
-
-// readManifest learns which files of the folder this program wrote: those
-// its manifest lists whose checksums still match.
-func (f *Folder) readManifest(force bool) error {
-	b, err := f.root.ReadFile(ManifestFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	var prev previous
-	if json.Unmarshal(b, &prev) != nil || prev.Program != "commonwealth" || prev.Command == "" {
-		return fmt.Errorf("%s/%s was not written by this program (or by an older version that kept no checksums); write into another folder with -o", f.Dir, ManifestFile)
-	}
-	if kinds[prev.Command] != kinds[f.command] && !force {
-		return fmt.Errorf("%s holds the results of headless %s; write into another folder with -o, or replace them with --force", f.Dir, prev.Command)
-	}
-	f.owned[ManifestFile] = true
-	for _, o := range prev.Outputs {
-		if sum, err := f.checksum(o.Name); err == nil && sum == o.SHA256 {
-			f.owned[o.Name] = true
-		}
-	}
-	return nil
-}
-
 // checksum returns the SHA-256 of a file of the folder.
 func (f *Folder) checksum(name string) (string, error) {
 	r, err := f.root.Open(name)
@@ -191,20 +177,16 @@ func (f *Folder) checksum(name string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// makeStage makes the folder of the new results set, where the command's
+// files go.
 func (f *Folder) makeStage() error {
-	for i := 0; ; i++ {
-		name := fmt.Sprintf("%s%d-%d", stagePrefix, os.Getpid(), i)
-		err := f.root.Mkdir(name, 0o755)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		f.staged = name
-		f.stage, err = f.root.OpenRoot(name)
+	name, err := f.newSet()
+	if err != nil {
 		return err
 	}
+	f.staged = name
+	f.stage, err = f.root.OpenRoot(name)
+	return err
 }
 
 // Refuse reports the names among candidates that the folder holds though
@@ -250,17 +232,38 @@ func (f *Folder) Read(name string) ([]byte, error) { return f.stage.ReadFile(nam
 
 // CheckName refuses names that are not plain file names this program may
 // write: no folders, no hidden files, nothing a shell or another system
-// would trip on.
+// would trip on, at most maxName bytes.
 func CheckName(name string) error {
-	if name == "" || name != SafeName(name) || name == ManifestFile {
+	if name == "" || name != sanitize(name) || len(name) > maxName || name == ManifestFile {
 		return fmt.Errorf("%q is not a name an output may have", name)
 	}
 	return nil
 }
 
-// SafeName turns text (an arm's name, a metric) into a file name: letters,
-// digits, '-', '_' and '.', never starting with a dot, at most 100 bytes.
+// Lengths of names: a part made from text (SafeName), and a whole output's
+// name (well below the 255 bytes file systems allow).
+const (
+	maxNamePart = 64
+	maxName     = 200
+)
+
+// SafeName turns text (an arm's name, a key) into a part of a file name:
+// letters, digits, '-', '_' and '.', never starting with a dot. A part
+// longer than 64 bytes is cut and ends with '-' and 8 hex digits of the
+// SHA-256 of the whole text, so that long names sharing a start stay apart
+// (the manifest records each arm's; ArmFiles).
 func SafeName(text string) string {
+	s := sanitize(text)
+	if len(s) > maxNamePart {
+		sum := sha256.Sum256([]byte(text))
+		s = s[:maxNamePart-9] + "-" + hex.EncodeToString(sum[:4])
+	}
+	return s
+}
+
+// sanitize replaces every byte but letters, digits, '-', '_' and '.' with
+// '_', and drops leading dots; it never returns "".
+func sanitize(text string) string {
 	b := []byte(text)
 	for i, c := range b {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
@@ -268,50 +271,25 @@ func SafeName(text string) string {
 		}
 	}
 	s := strings.TrimLeft(string(b), ".")
-	if len(s) > 100 {
-		s = s[:100]
-	}
 	if s == "" {
 		s = "_"
 	}
 	return s
 }
 
-// Commit moves the staged files into the folder, in the manifest's order,
-// then writes the manifest with every file's checksum, then removes the
-// files this program wrote there before that are not among them. It
-// refuses, before moving anything, when a name is taken by a file this
-// program did not write.
-func (f *Folder) Commit(m Manifest) error {
-	if err := f.ctx.Err(); err != nil {
-		return err
-	}
-	var names []string
-	for i, o := range m.Outputs {
-		sum, ok := f.sums[o.Name]
-		if !ok {
-			return fmt.Errorf("%s: %s was never written", f.Dir, o.Name)
+// ArmFiles returns each arm's name as a part of file names: SafeName's,
+// numbered when two arms would otherwise share one.
+func ArmFiles(sc *scenario.Scenario) []string {
+	names := make([]string, len(sc.Arms))
+	seen := map[string]bool{}
+	for a, arm := range sc.Arms {
+		names[a] = SafeName(arm.Name)
+		if seen[names[a]] {
+			names[a] = fmt.Sprintf("%s_%d", names[a], a+1)
 		}
-		m.Outputs[i].SHA256 = sum
-		names = append(names, o.Name)
+		seen[names[a]] = true
 	}
-	if err := f.Refuse(append(names, ManifestFile)); err != nil {
-		return err
-	}
-	for _, name := range names {
-		if err := f.root.Rename(f.staged+"/"+name, name); err != nil {
-			return err
-		}
-	}
-	if err := writeAtomic(f.root, ManifestFile, m.Write); err != nil {
-		return err
-	}
-	for name := range f.owned {
-		if name != ManifestFile && !slices.Contains(names, name) {
-			f.root.Remove(name)
-		}
-	}
-	return nil
+	return names
 }
 
 // Runs returns the store of finished runs in the folder's runs/ folder.
@@ -326,14 +304,14 @@ func (f *Folder) Runs() (*Store, error) {
 	return &Store{Dir: f.Dir + "/" + runsDir, root: r}, nil
 }
 
-// Close removes the staging folder (with whatever a failed or interrupted
-// command left in it) and the lock.
+// Close removes the new set's folder unless Commit made it current (with
+// whatever a failed or interrupted command left in it), and the lock.
 func (f *Folder) Close() error {
 	var err error
+	if f.stage != nil {
+		f.stage.Close()
+	}
 	if f.staged != "" {
-		if f.stage != nil {
-			f.stage.Close()
-		}
 		err = f.root.RemoveAll(f.staged)
 	}
 	return errors.Join(err, f.root.Remove(lockFile), f.root.Close())

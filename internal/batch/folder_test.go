@@ -44,16 +44,27 @@ func commit(t *testing.T, dir, command string, files map[string]string) {
 	}
 }
 
-// listing returns the names in dir, sorted.
+// listing returns the names in dir, sorted, but for the current results
+// set and its link (results.go), which it checks are one pair.
 func listing(t *testing.T, dir string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
+	var names, sets []string
 	for _, e := range entries {
-		names = append(names, e.Name())
+		switch {
+		case e.Name() == currentLink:
+		case strings.HasPrefix(e.Name(), setPrefix):
+			sets = append(sets, e.Name())
+		default:
+			names = append(names, e.Name())
+		}
+	}
+	target, err := os.Readlink(filepath.Join(dir, currentLink))
+	if len(sets) > 1 || len(sets) == 1 && (err != nil || target != sets[0]) {
+		t.Fatalf("%s holds the sets %v and links to %q (%v): one set, the current one, should be left", dir, sets, target, err)
 	}
 	return names
 }
@@ -172,6 +183,11 @@ func TestSafeName(t *testing.T) {
 		if CheckName(SafeName(in)) != nil {
 			t.Errorf("SafeName(%q) is not a name an output may have", in)
 		}
+	}
+	long := strings.Repeat("x", 200)
+	a, b := SafeName(long+"a"), SafeName(long+"b")
+	if len(a) != 64 || a == b || !strings.HasPrefix(a, strings.Repeat("x", 55)+"-") || CheckName("sweep_gini_wealth_"+a+".png") != nil {
+		t.Errorf("long names: %q, %q", a, b)
 	}
 }
 

@@ -40,6 +40,7 @@ type Output struct {
 // arm itself set.
 type ManifestArm struct {
 	Name      string         `json:"name"`
+	FileName  string         `json:"file_name,omitempty"` // the name's part in file names, where it differs (ArmFiles)
 	Overrides []string       `json:"overrides,omitempty"`
 	Settings  map[string]any `json:"settings"`
 }
@@ -63,8 +64,13 @@ func (f *Folder) Manifest(sc *scenario.Scenario, outputs []string) Manifest {
 	for _, o := range outputs {
 		m.Outputs = append(m.Outputs, Output{Name: o})
 	}
-	for _, a := range sc.Arms {
-		m.Arms = append(m.Arms, ManifestArm{Name: a.Name, Overrides: a.Overrides, Settings: scenario.Values(a.Settings)})
+	files := ArmFiles(sc)
+	for i, a := range sc.Arms {
+		ma := ManifestArm{Name: a.Name, Overrides: a.Overrides, Settings: scenario.Values(a.Settings)}
+		if files[i] != a.Name {
+			ma.FileName = files[i]
+		}
+		m.Arms = append(m.Arms, ma)
 	}
 	return m
 }

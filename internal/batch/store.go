@@ -11,12 +11,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
+	"commonwealth/internal/economy"
 	"commonwealth/internal/scenario"
 )
 
@@ -31,8 +32,9 @@ import (
 // the job, or whose result does not match its checksum, is never used:
 // Load says why.
 type Store struct {
-	Dir  string
-	root *os.Root // for writing; nil for a store that is only read
+	Dir      string
+	root     *os.Root // for writing; nil for a store that is only read
+	readRoot *os.Root // for reading a store that is only read
 
 	mu       sync.Mutex
 	rejected map[string]int // why stored runs were not used, with counts
@@ -56,6 +58,122 @@ type runHeader struct {
 // OpenStore returns a store to read the runs in dir (a shard's runs/).
 func OpenStore(dir string) *Store { return &Store{Dir: dir} }
 
+// reader returns the root the store reads through, opening it for a store
+// opened to read: nothing is read outside the folder, whatever a link in
+// it points to.
+func (st *Store) reader() (*os.Root, error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.root == nil && st.readRoot == nil {
+		r, err := os.OpenRoot(st.Dir)
+		if err != nil {
+			return nil, err
+		}
+		st.readRoot = r
+	}
+	if st.root != nil {
+		return st.root, nil
+	}
+	return st.readRoot, nil
+}
+
+// runLimit bounds the size of a run file of the job: four times what its
+// snapshot and series hold in memory (gob writes no number in more than
+// nine bytes where memory holds it in at least two), and a mebibyte.
+func runLimit(j Job) int64 {
+	s := j.Arm.Settings
+	people := int64(s.People)
+	series := int64(s.Months+1) * int64(len(s.Metrics())+1) * 8
+	return 4*(people*economy.SnapshotBytes(s.Params)+series) + 1<<20
+}
+
+// readRun reads the job's run file safely: only a regular file (a pipe
+// would hang the batch, a device like /dev/zero fill the memory), never
+// through a link, and at most runLimit bytes. It returns the bytes, or why
+// the file cannot be a run, or neither when there is no file.
+func (st *Store) readRun(j Job) ([]byte, string) {
+	root, err := st.reader()
+	if err != nil {
+		return nil, ""
+	}
+	name := fileName(j)
+	info, err := root.Lstat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, ""
+	}
+	if err != nil || !info.Mode().IsRegular() {
+		return nil, "not a regular file (a link, a pipe or a folder)"
+	}
+	limit := runLimit(j)
+	if info.Size() > limit {
+		return nil, "larger than any run of its scenario"
+	}
+	f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, "unreadable"
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, "not a regular file (a link, a pipe or a folder)"
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	switch {
+	case err != nil:
+		return nil, "unreadable"
+	case int64(len(b)) > limit:
+		return nil, "larger than any run of its scenario"
+	}
+	return b, ""
+}
+
+// SetAside makes room in the store for the runs of the points (a plain
+// batch is one point of its scenario) that the shard runs: a file under
+// the name of one of them that is not a run file of this program — a pipe,
+// a link, a folder, an empty or foreign file — is renamed NAME.aside, never
+// removed, so that the batch neither hangs on it nor fails at its end when
+// it saves the run. It returns a note saying what it moved, or "", before
+// any run starts.
+func (st *Store) SetAside(ps []Point, shard Shard) (string, error) {
+	if st.root == nil {
+		return "", fmt.Errorf("%s: a store opened to read", st.Dir)
+	}
+	var moved []string
+	offset := 0
+	for _, p := range ps {
+		sc := p.Scenario
+		seeds := sc.Run().SeedList()
+		for a := range sc.Arms {
+			for s, seed := range seeds {
+				if !shard.has(offset + a*len(seeds) + s) {
+					continue
+				}
+				name := fileName(NewJob(sc, a, seed))
+				info, err := st.root.Lstat(name)
+				if err != nil || info.Mode().IsRegular() && st.ours(name) {
+					continue
+				}
+				aside := name + ".aside"
+				for i := 2; ; i++ {
+					if _, err := st.root.Lstat(aside); errors.Is(err, fs.ErrNotExist) {
+						break
+					}
+					aside = fmt.Sprintf("%s.aside%d", name, i)
+				}
+				if err := st.root.Rename(name, aside); err != nil {
+					return "", err
+				}
+				moved = append(moved, aside)
+			}
+		}
+		offset += len(sc.Arms) * len(seeds)
+	}
+	if len(moved) == 0 {
+		return "", nil
+	}
+	return fmt.Sprintf("%d file(s) in %s had the name of a run of this batch but were not run files of this program; moved aside, not removed: %s",
+		len(moved), st.Dir, strings.Join(moved, ", ")), nil
+}
+
 // fingerprint hashes everything that decides a job's result: the arm's
 // settings, its months and its events (the seed is in the file's name).
 func fingerprint(j Job) string {
@@ -77,8 +195,11 @@ func fileName(j Job) string { return fmt.Sprintf("%s-seed%d.run", fingerprint(j)
 // Load returns the stored run of the job, if there is one that can be
 // trusted; a file that cannot is counted, by reason, in Rejected.
 func (st *Store) Load(j Job) (Result, bool) {
-	b, err := os.ReadFile(filepath.Join(st.Dir, fileName(j)))
-	if err != nil {
+	b, why := st.readRun(j)
+	if b == nil {
+		if why != "" {
+			st.reject(why)
+		}
 		return Result{}, false
 	}
 	r, why := decodeRun(b, j)
@@ -164,9 +285,17 @@ func (st *Store) Save(j Job, r Result) error {
 	})
 }
 
-// ours reports whether name is free or holds a run file of this program.
+// ours reports whether name is free or holds a run file of this program
+// (a regular file: opening a pipe would hang).
 func (st *Store) ours(name string) bool {
-	f, err := st.root.Open(name)
+	info, err := st.root.Lstat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	if err != nil || !info.Mode().IsRegular() {
+		return false
+	}
+	f, err := st.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return true
 	}

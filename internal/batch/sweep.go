@@ -64,16 +64,6 @@ func Points(sc *scenario.Scenario) ([]Point, error) {
 	return ps, nil
 }
 
-// RunSweep runs every point and keeps its results; runs go to the store as
-// they end, like Run. With a Shard, each point keeps only the shard's share
-// of the sweep's runs.
-func RunSweep(ctx context.Context, ps []Point, opt Options) error {
-	return RunPoints(ctx, ps, opt, func(i int, rs []Result) error {
-		ps[i].Results = rs
-		return nil
-	})
-}
-
 // RunPoints runs the points one after another, each on every worker, and
 // hands each point's results to each as it ends — so that a caller who
 // needs only what it makes of them (a robust check's verdicts) holds one
@@ -158,16 +148,4 @@ func WriteSweepTimeseries(w io.Writer, sc *scenario.Scenario, ps []Point, every 
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// GatherSweep collects every run of every point from the stores.
-func GatherSweep(ps []Point, stores []*Store) error {
-	for i := range ps {
-		rs, err := Gather(ps[i].Scenario, stores)
-		if err != nil {
-			return err
-		}
-		ps[i].Results = rs
-	}
-	return nil
 }

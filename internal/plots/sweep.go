@@ -33,7 +33,7 @@ func WriteSweep(out *batch.Folder, format string, sc *scenario.Scenario, ps []ba
 		}
 		return err
 	}
-	files := armFiles(sc)
+	files := batch.ArmFiles(sc)
 	for _, metric := range sc.Sweeps[0].Metrics {
 		switch {
 		case len(sc.Sweeps) == 1:
@@ -68,21 +68,6 @@ func WriteSweep(out *batch.Folder, format string, sc *scenario.Scenario, ps []ba
 		}
 	}
 	return names, nil
-}
-
-// armFiles returns each arm's name as a part of file names: made safe, and
-// numbered when two arms would otherwise share one.
-func armFiles(sc *scenario.Scenario) []string {
-	names := make([]string, len(sc.Arms))
-	seen := map[string]bool{}
-	for a, arm := range sc.Arms {
-		names[a] = batch.SafeName(arm.Name)
-		if seen[names[a]] {
-			names[a] = fmt.Sprintf("%s_%d", names[a], a+1)
-		}
-		seen[names[a]] = true
-	}
-	return names
 }
 
 // axisPositions returns where each value of a sweep sits on an axis: the

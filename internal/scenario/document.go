@@ -1,9 +1,11 @@
 package scenario
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -46,13 +48,20 @@ type docKey struct {
 }
 
 // readDocument parses src in one pass over its syntax tree, which gives
-// every key's line in time linear in the file, then decodes its values.
+// every key's line, checks the TOML rules on defining a key or a table
+// twice and decodes the values, all in time linear in the file: the TOML
+// library's own decoder tracks the keys it has seen in a list searched
+// from the start for every key (43 s for 99,000 keys in one table), so the
+// document is built here with hashed lookups instead, the library's parser
+// still reading the syntax (TestDocumentAsLibrary holds the two equal).
 func readDocument(file string, src []byte) (*document, error) {
 	if len(src) > MaxFileBytes {
 		return nil, Problems{{File: file, Msg: fmt.Sprintf("the file is over %s, the most a scenario file may hold", byteSize(MaxFileBytes)),
 			Hint: "is this the scenario you meant? a long list of events belongs in fewer, larger steps"}}
 	}
-	w := docWalker{file: file, lineStarts: lineStarts(src), arrays: map[string]int{}, seen: map[string]bool{}}
+	src = bytes.TrimPrefix(src, utf8BOM)
+	root := newTable(headerTable, 0)
+	w := docWalker{file: file, src: src, lineStarts: lineStarts(src), root: root, cur: root}
 	var p unstable.Parser
 	p.Reset(src)
 	for p.NextExpression() && w.problem == nil {
@@ -70,99 +79,292 @@ func readDocument(file string, src []byte) (*document, error) {
 	if w.problem != nil {
 		return nil, Problems{*w.problem}
 	}
-	doc := &document{keys: w.keys}
-	if err := toml.Unmarshal(src, &doc.values); err != nil {
-		p := Problem{File: file, Msg: "invalid TOML: " + strings.TrimPrefix(err.Error(), "toml: ")}
-		var de *toml.DecodeError
-		if errors.As(err, &de) {
-			p.Line, _ = de.Position()
-		}
-		return nil, Problems{p}
-	}
-	return doc, nil
+	return &document{values: root.m, keys: w.keys}, nil
 }
 
-// docWalker lists a document's keys as the parser meets them.
+// utf8BOM is the byte-order mark some editors write at the start of a
+// UTF-8 file; TOML allows it.
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// MaxKeyParts is the most parts a dotted key or a table's name may have
+// (people.a.b... ): no scenario needs more than four.
+const MaxKeyParts = 16
+
+// docWalker lists a document's keys as the parser meets them and builds
+// its tables.
 type docWalker struct {
 	file       string
+	src        []byte
 	lineStarts []int
-	table      []string       // the table the next key=value lines belong to
-	where      string         // that table's identity: its path with each array of tables' block number
-	arrays     map[string]int // blocks so far of each array of tables, by identity
-	seen       map[string]bool
+	root, cur  *node    // the document, and the table the next key = value lines belong to
+	table      []string // cur's path
 	keys       []docKey
 	problem    *Problem
+}
+
+// nodeKind is what a name of the document holds, as the TOML rules on
+// defining names twice tell them apart.
+type nodeKind int
+
+const (
+	impliedTable  nodeKind = iota // a parent of a [table] header, not defined yet
+	headerTable                   // defined by a [table] header (or the document)
+	dottedTable                   // defined by a dotted key
+	arrayOfTables                 // [[name]] blocks
+	valueNode                     // a value, inline tables and arrays included
+)
+
+// node is a name of the document: a table with its children by name (a
+// hashed lookup, so that every key costs the same however many its table
+// holds), the blocks of an array of tables, or a value.
+type node struct {
+	kind     nodeKind
+	line     int
+	children map[string]*node
+	m        map[string]any // a table's decoded keys
+	blocks   []*node        // an array of tables' blocks
+}
+
+func newTable(kind nodeKind, line int) *node {
+	return &node{kind: kind, line: line, children: map[string]*node{}, m: map[string]any{}}
+}
+
+// child adds a table or an array of tables to t under name.
+func (t *node) child(name string, kind nodeKind, line int) *node {
+	c := &node{kind: kind, line: line}
+	if kind == arrayOfTables {
+		t.m[name] = []any{}
+	} else {
+		c.children, c.m = map[string]*node{}, map[string]any{}
+		t.m[name] = c.m
+	}
+	t.children[name] = c
+	return c
+}
+
+// last returns the table a name stands for in a path: for an array of
+// tables, its last block.
+func (t *node) last() *node {
+	if t.kind == arrayOfTables {
+		return t.blocks[len(t.blocks)-1]
+	}
+	return t
+}
+
+func (w *docWalker) fail(line int, msg string) {
+	if w.problem == nil {
+		w.problem = &Problem{File: w.file, Line: line, Msg: "invalid TOML: " + msg}
+	}
+}
+
+// defined says, for messages, how a name was defined before.
+func defined(name string, n *node) string {
+	what := map[nodeKind]string{headerTable: "a table", dottedTable: "a table (by a dotted key)", arrayOfTables: "an array of tables", valueNode: "a value"}[n.kind]
+	return fmt.Sprintf("%s is already %s, defined on line %d", strconv.Quote(name), what, n.line)
 }
 
 func (w *docWalker) expression(e *unstable.Node) {
 	switch e.Kind {
 	case unstable.Table, unstable.ArrayTable:
 		path, line := w.keyOf(e.Key())
-		where := ""
-		for i, part := range path[:len(path)-1] {
-			where = w.identity(where, part)
-			w.add(path[:i+1], kindTable, line, where)
-		}
-		w.table = path
-		if e.Kind == unstable.ArrayTable {
-			array := where + "\x00" + path[len(path)-1]
-			w.arrays[array]++
-			w.where = fmt.Sprintf("%s#%d", array, w.arrays[array])
-			w.add(path, kindBlock, line, "")
+		if path == nil {
 			return
 		}
-		w.where = w.identity(where, path[len(path)-1])
-		w.add(path, kindTable, line, w.where)
+		t := w.root
+		for i, part := range path[:len(path)-1] {
+			c := t.children[part]
+			switch {
+			case c == nil:
+				c = t.child(part, impliedTable, line)
+				w.add(path[:i+1:i+1], kindTable, line)
+			case c.kind == valueNode:
+				w.fail(line, defined(part, c))
+				return
+			}
+			t = c.last()
+		}
+		name := path[len(path)-1]
+		c := t.children[name]
+		if e.Kind == unstable.ArrayTable {
+			switch {
+			case c == nil:
+				c = t.child(name, arrayOfTables, line)
+			case c.kind != arrayOfTables:
+				w.fail(line, defined(name, c)+"; [["+name+"]] needs an array of tables")
+				return
+			}
+			block := newTable(headerTable, line)
+			c.blocks = append(c.blocks, block)
+			t.m[name] = append(t.m[name].([]any), block.m)
+			w.add(path, kindBlock, line)
+			w.cur, w.table = block, path
+			return
+		}
+		switch {
+		case c == nil:
+			c = t.child(name, headerTable, line)
+			w.add(path, kindTable, line)
+		case c.kind == impliedTable:
+			c.kind, c.line = headerTable, line
+		default:
+			w.fail(line, defined(name, c))
+			return
+		}
+		w.cur, w.table = c, path
 	case unstable.KeyValue:
-		w.keyValue(w.table, w.where, e, 1)
+		w.keyValue(w.cur, w.table, e, 1)
 	}
 }
 
 // keyValue records a key = value line, with the tables its dotted key
-// implies, and the keys inside an inline table value.
-func (w *docWalker) keyValue(table []string, where string, e *unstable.Node, depth int) {
+// implies, and the keys inside an inline table value, and stores the value
+// in t.
+func (w *docWalker) keyValue(t *node, table []string, e *unstable.Node, depth int) {
 	parts, line := w.keyOf(e.Key())
-	path := append(append([]string(nil), table...), parts...)
-	for i := len(table); i < len(path)-1; i++ {
-		where = w.identity(where, path[i])
-		w.add(path[:i+1], kindTable, line, where)
+	if parts == nil {
+		return
 	}
-	where = w.identity(where, path[len(path)-1])
+	path := make([]string, 0, len(table)+len(parts))
+	path = append(append(path, table...), parts...)
+	for i, part := range parts[:len(parts)-1] {
+		c := t.children[part]
+		switch {
+		case c == nil:
+			c = t.child(part, dottedTable, line)
+			w.add(path[:len(table)+i+1:len(table)+i+1], kindTable, line)
+		case c.kind != dottedTable:
+			w.fail(line, defined(part, c))
+			return
+		}
+		t = c
+	}
+	name := parts[len(parts)-1]
+	if c := t.children[name]; c != nil {
+		w.fail(line, defined(name, c))
+		return
+	}
+	t.children[name] = &node{kind: valueNode, line: line}
 	v := e.Value()
 	if v.Kind != unstable.InlineTable {
-		w.add(path, kindValue, line, "")
-		w.nest(v, line, depth)
+		w.add(path, kindValue, line)
+		t.m[name] = w.value(v, line, depth)
 		return
 	}
-	w.add(path, kindTable, line, where)
-	if w.deep(depth, line) {
-		return
-	}
-	it := v.Children()
-	for it.Next() {
-		w.keyValue(path, where, it.Node(), depth+1)
-	}
+	w.add(path, kindTable, line)
+	t.m[name] = w.inline(v, path, line, depth)
 }
 
-// nest checks the depth of the arrays and inline tables inside a value.
-func (w *docWalker) nest(v *unstable.Node, line, depth int) {
-	if v.Kind != unstable.Array || w.deep(depth, line) {
-		return
+// inline decodes an inline table whose keys are recorded under path.
+func (w *docWalker) inline(v *unstable.Node, path []string, line, depth int) map[string]any {
+	it := newTable(valueNode, line)
+	if w.deep(depth, line) {
+		return it.m
 	}
-	it := v.Children()
-	for it.Next() {
-		if c := it.Node(); c.Kind == unstable.InlineTable {
-			if w.deep(depth+1, line) {
-				return
+	kv := v.Children()
+	for kv.Next() && w.problem == nil {
+		w.keyValue(it, path, kv.Node(), depth+1)
+	}
+	return it.m
+}
+
+// value decodes a value that is not an inline table at the top of a key.
+func (w *docWalker) value(v *unstable.Node, line, depth int) any {
+	switch v.Kind {
+	case unstable.String:
+		return string(v.Data)
+	case unstable.Bool:
+		return string(v.Data) == "true"
+	case unstable.Array:
+		list := []any{}
+		if w.deep(depth, line) {
+			return list
+		}
+		it := v.Children()
+		for it.Next() && w.problem == nil {
+			c := it.Node()
+			if c.Kind == unstable.InlineTable {
+				list = append(list, w.inlineValue(c, line, depth+1))
+			} else {
+				list = append(list, w.value(c, line, depth+1))
 			}
-			kv := c.Children()
-			for kv.Next() {
-				w.nest(kv.Node().Value(), line, depth+2)
-			}
-		} else {
-			w.nest(c, line, depth+1)
+		}
+		return list
+	case unstable.InlineTable:
+		return w.inlineValue(v, line, depth)
+	case unstable.Integer:
+		if n, ok := plainInt(v.Data); ok {
+			return n
+		}
+	case unstable.Float:
+		if x, ok := plainFloat(v.Data); ok {
+			return x
 		}
 	}
+	return w.scalar(v, line)
+}
+
+// inlineValue decodes an inline table inside an array, whose keys are not
+// the document's.
+func (w *docWalker) inlineValue(v *unstable.Node, line, depth int) map[string]any {
+	keys := len(w.keys)
+	m := w.inline(v, nil, line, depth)
+	w.keys = w.keys[:keys]
+	return m
+}
+
+// scalar decodes a number written in another base or with underscores, or
+// a date or time, as the TOML library does: rare enough in a scenario that
+// a decoder run for each costs nothing.
+func (w *docWalker) scalar(v *unstable.Node, line int) any {
+	var m map[string]any
+	if err := toml.Unmarshal(append([]byte("v = "), v.Data...), &m); err != nil {
+		w.fail(line, strings.TrimPrefix(err.Error(), "toml: "))
+		return nil
+	}
+	return m["v"]
+}
+
+// plainInt decodes a decimal integer without underscores.
+func plainInt(b []byte) (int64, bool) {
+	digits := b
+	if len(digits) > 0 && (digits[0] == '+' || digits[0] == '-') {
+		digits = digits[1:]
+	}
+	if len(digits) == 0 || len(digits) > 1 && digits[0] == '0' || !allDigits(digits) {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(string(b), 10, 64)
+	return n, err == nil
+}
+
+// plainFloat decodes a float as TOML writes it, without underscores, inf
+// or nan: an integer part, then a fraction, an exponent or both.
+func plainFloat(b []byte) (float64, bool) {
+	mant, exp, hasExp := bytes.Cut(bytes.ToLower(b), []byte("e"))
+	whole, frac, hasFrac := bytes.Cut(mant, []byte("."))
+	if _, ok := plainInt(whole); !ok || hasFrac && (len(frac) == 0 || !allDigits(frac)) || !hasFrac && !hasExp {
+		return 0, false
+	}
+	if hasExp {
+		e := exp
+		if len(e) > 0 && (e[0] == '+' || e[0] == '-') {
+			e = e[1:]
+		}
+		if len(e) == 0 || !allDigits(e) {
+			return 0, false
+		}
+	}
+	x, err := strconv.ParseFloat(string(b), 64)
+	return x, err == nil
+}
+
+func allDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // deep reports, once, a value nested deeper than MaxNesting.
@@ -177,31 +379,17 @@ func (w *docWalker) deep(depth, line int) bool {
 	return true
 }
 
-// add records a key; a table's parent implied again later is recorded once.
-func (w *docWalker) add(path []string, kind keyKind, line int, identity string) {
-	if identity != "" {
-		if w.seen[identity] {
-			return
-		}
-		w.seen[identity] = true
-	}
+// add records a key; path is not copied, so callers pass a slice no one
+// changes.
+func (w *docWalker) add(path []string, kind keyKind, line int) {
 	if len(w.keys) == MaxKeys && w.problem == nil {
 		w.problem = &Problem{File: w.file, Line: line, Msg: fmt.Sprintf("more than %d keys", MaxKeys), Hint: "is this the scenario you meant?"}
 	}
-	w.keys = append(w.keys, docKey{path: append([]string(nil), path...), kind: kind, line: line})
+	w.keys = append(w.keys, docKey{path: path, kind: kind, line: line})
 }
 
-// identity extends a table's identity by one part; the blocks of an array
-// of tables are told apart by their number.
-func (w *docWalker) identity(where, part string) string {
-	id := where + "\x00" + part
-	if n, ok := w.arrays[id]; ok {
-		return fmt.Sprintf("%s#%d", id, n)
-	}
-	return id
-}
-
-// keyOf returns a dotted key's parts and the line it is on.
+// keyOf returns a dotted key's parts and the line it is on, or nil (with a
+// problem) for a key of more than MaxKeyParts parts.
 func (w *docWalker) keyOf(it unstable.Iterator) ([]string, int) {
 	var parts []string
 	line := 0
@@ -209,6 +397,13 @@ func (w *docWalker) keyOf(it unstable.Iterator) ([]string, int) {
 		n := it.Node()
 		if line == 0 {
 			line = w.lineOf(int(n.Raw.Offset))
+		}
+		if len(parts) == MaxKeyParts {
+			if w.problem == nil {
+				w.problem = &Problem{File: w.file, Line: line, Msg: fmt.Sprintf("a dotted name of more than %d parts", MaxKeyParts),
+					Hint: "scenario keys have at most three (exchange.rule, arm.ownership.automation)"}
+			}
+			return nil, line
 		}
 		parts = append(parts, string(n.Data))
 	}

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 
 	"commonwealth/scenarios"
 )
@@ -66,6 +68,28 @@ func Load(ref string, sets []string) (*Scenario, error) {
 	return loadEmbedded(ref, sets)
 }
 
+// LoadContext is Load that gives up when ctx is done, so that Ctrl-C is
+// honoured while a file is read and checked (a pipe that never ends, a slow
+// network file system): it returns ctx's error, wrapped, at once, and the
+// load ends in the background.
+func LoadContext(ctx context.Context, ref string, sets []string) (*Scenario, error) {
+	type loaded struct {
+		sc  *Scenario
+		err error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		sc, err := Load(ref, sets)
+		done <- loaded{sc, err}
+	}()
+	select {
+	case l := <-done:
+		return l.sc, l.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("%s: interrupted while loading: %w", ref, ctx.Err())
+	}
+}
+
 func loadEmbedded(name string, sets []string) (*Scenario, error) {
 	src, err := scenarios.FS.ReadFile(name + ".toml")
 	if err != nil {
@@ -96,6 +120,8 @@ func readMsg(err error) string {
 		return "no such file"
 	case errors.Is(err, fs.ErrPermission):
 		return "permission denied"
+	case errors.Is(err, syscall.EISDIR):
+		return "a folder, not a scenario file"
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -125,7 +125,7 @@ func (el *eventLoader) check(sc *Scenario) {
 				key := lookup(path)
 				switch {
 				case key == nil:
-					r.bad("set."+path, "unknown key", keyHint(path))
+					r.bad("set."+path, "unknown key", r.l.hint(keyHint, path))
 				case !key.Live:
 					r.bad("set."+path, "cannot change in a running world", "`headless keys` marks the keys that can (LIVE)")
 				default:

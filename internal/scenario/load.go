@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"commonwealth/internal/economy"
 )
@@ -77,6 +78,16 @@ type loader struct {
 	class     participationLoader
 }
 
+// hint returns the suggestion for path, or "" once there are more
+// problems than an error shows several times over: a file of 99,000
+// unknown keys must not spend seconds on suggestions nobody sees.
+func (l *loader) hint(suggest func(string) string, path string) string {
+	if len(l.problems) >= 4*MaxShown {
+		return ""
+	}
+	return suggest(path)
+}
+
 func (l *loader) add(line int, key, msg, hint string) {
 	l.problems = append(l.problems, Problem{File: l.file, Line: line, Key: key, Msg: msg, Hint: hint})
 }
@@ -91,22 +102,22 @@ func (l *loader) walk(sc *Scenario) {
 	l.lesson.l, l.lesson.name, l.lesson.single = l, lessonTable, true
 	l.class.l, l.class.name, l.class.single = l, classTable, true
 	arm := -1
-	var badTables []string
+	badTables := map[string]bool{} // tables whose keys are not read: their problem is reported once
 	for _, dk := range l.keys {
 		k, typ, line := dk.path, dk.kind, dk.line
 		path := strings.Join(k, ".")
-		if slices.ContainsFunc(badTables, func(t string) bool { return strings.HasPrefix(path, t+".") }) {
+		if underBad(badTables, k) {
 			continue
 		}
 		if t := l.table(k[0]); t != nil {
 			if !t.key(l, k, typ, line) {
-				badTables = append(badTables, k[0])
+				badTables[k[0]] = true
 			}
 			continue
 		}
 		if b := l.blockSet(k[0]); b != nil {
 			if !l.blockKey(b, k, typ, line) {
-				badTables = append(badTables, k[0])
+				badTables[k[0]] = true
 			}
 			continue
 		}
@@ -114,12 +125,12 @@ func (l *loader) walk(sc *Scenario) {
 			if len(k) == 1 {
 				if typ != kindBlock {
 					l.add(line, armTable, "expected [[arm]] blocks (an array of tables), got "+describe(l.doc[armTable]), "write each arm as a block starting with the line [[arm]]")
-					badTables = append(badTables, armTable)
+					badTables[armTable] = true
 					continue
 				}
 				if arm+1 == MaxArms {
 					l.add(line, armTable, fmt.Sprintf("more than %d arms", MaxArms), "compare fewer worlds at once; a sweep varies one key over many values")
-					badTables = append(badTables, armTable)
+					badTables[armTable] = true
 					continue
 				}
 				arm++
@@ -128,16 +139,16 @@ func (l *loader) walk(sc *Scenario) {
 				continue
 			}
 			if bad := l.armKey(sc, arm, k[1:], typ, line); bad != "" {
-				badTables = append(badTables, "arm."+bad)
+				badTables["arm."+bad] = true
 			}
 			continue
 		}
 		if typ == kindTable && lookup(path) != nil {
-			badTables = append(badTables, path) // a table where a value belongs: report it once, below
+			badTables[path] = true // a table where a value belongs: report it once, below
 		} else if typ == kindTable {
 			if !isTable(path) {
-				l.add(line, path, "unknown table", tableHint(path))
-				badTables = append(badTables, path)
+				l.add(line, path, "unknown table", l.hint(tableHint, path))
+				badTables[path] = true
 			}
 			continue
 		}
@@ -153,6 +164,23 @@ func (l *loader) walk(sc *Scenario) {
 		}
 	}
 	l.finishArms(sc)
+}
+
+// underBad reports whether the key k lies inside one of the bad tables:
+// a lookup per prefix (keys have at most MaxKeyParts parts), not a scan of
+// every bad table for every key.
+func underBad(bad map[string]bool, k []string) bool {
+	if len(bad) == 0 {
+		return false
+	}
+	prefix := k[0]
+	for _, part := range k[1:] {
+		if bad[prefix] {
+			return true
+		}
+		prefix += "." + part
+	}
+	return false
 }
 
 // blocks are the [[NAME]] tables of a document (claims, sweeps), with the
@@ -193,7 +221,9 @@ func (l *loader) blockKey(b *blocks, k []string, typ keyKind, line int) bool {
 			l.add(line, b.name, fmt.Sprintf("more than %d [[%s]] blocks", MaxBlocks, b.name), "")
 			return false
 		}
-		b.tables = tablesOf(l.doc[b.name])
+		if b.tables == nil { // the document is decoded already: every block is there
+			b.tables = tablesOf(l.doc[b.name])
+		}
 		b.starts = append(b.starts, line)
 		b.lines = append(b.lines, map[string]int{})
 		return true
@@ -209,7 +239,7 @@ func (l *loader) armKey(sc *Scenario, arm int, k []string, typ keyKind, line int
 	shown := fmt.Sprintf("arm[%d].%s", arm+1, path)
 	if typ == kindTable && lookup(path) == nil {
 		if !isTable(path) {
-			l.add(line, shown, "unknown table", tableHint(path))
+			l.add(line, shown, "unknown table", l.hint(tableHint, path))
 			return path
 		}
 		return ""
@@ -252,7 +282,7 @@ func (l *loader) finishArms(sc *Scenario) {
 func (l *loader) set(line int, shown, path string, raw any, s *Settings) {
 	key := lookup(path)
 	if key == nil {
-		l.add(line, shown, "unknown key", keyHint(path))
+		l.add(line, shown, "unknown key", l.hint(keyHint, path))
 		return
 	}
 	v, msg, hint := key.convert(raw)
@@ -272,6 +302,9 @@ func (l *loader) text(line int, shown string, raw any, dst *string) {
 	if strings.TrimSpace(s) == "" && strings.HasSuffix(shown, "name") {
 		l.add(line, shown, "is empty", "give it a short name")
 		return
+	}
+	if strings.ContainsFunc(s, unicode.IsControl) && strings.HasSuffix(shown, "name") {
+		l.add(line, shown, fmt.Sprintf("%q holds a control character", s), "a name is one line of plain text: it titles tables, plots and file names")
 	}
 	*dst = s
 }

@@ -1,0 +1,165 @@
+// Package memory estimates what a command will hold in memory at its peak
+// and refuses, before it starts, one that needs more than the machine has:
+// batches (headless run, check, sweep, merge), and the live worlds of the
+// window, headless host and headless bench. Every estimate saturates at the
+// largest int64 instead of overflowing, so no size of scenario can slip
+// past the guard as a negative number.
+package memory
+
+import (
+	"bufio"
+	"fmt"
+	"math"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"commonwealth/internal/economy"
+	"commonwealth/internal/scenario"
+)
+
+// plotBytes is what the plots copy of each person of each run (wealth as
+// float64, pooled and sorted).
+const plotBytes = 16
+
+// mul returns a × b for a, b ≥ 0, or math.MaxInt64 when that overflows.
+func mul(a, b int64) int64 {
+	if a <= 0 || b <= 0 {
+		return 0
+	}
+	if a > math.MaxInt64/b {
+		return math.MaxInt64
+	}
+	return a * b
+}
+
+// add returns a + b for a, b ≥ 0, or math.MaxInt64 when that overflows.
+func add(a, b int64) int64 {
+	if a > math.MaxInt64-b {
+		return math.MaxInt64
+	}
+	return a + b
+}
+
+// perPerson returns the largest world and kept snapshot of any arm of sc,
+// in bytes a person.
+func perPerson(sc *scenario.Scenario) (world, kept int64) {
+	for _, a := range sc.Arms {
+		world = max(world, economy.WorldBytes(a.Settings.Params))
+		kept = max(kept, economy.SnapshotBytes(a.Settings.Params))
+	}
+	return world, kept
+}
+
+// series is the memory of one run's time series.
+func series(sc *scenario.Scenario) int64 {
+	run := sc.Run()
+	return mul(mul(int64(run.Months)+1, int64(len(run.Metrics()))), 8)
+}
+
+// withHeadroom adds a quarter for the garbage collector's headroom.
+func withHeadroom(live int64) int64 { return add(live, live/4) }
+
+// Runs returns how many runs a batch of sc holds: arms × seeds × points.
+func Runs(sc *scenario.Scenario, points int) int64 {
+	return mul(mul(int64(len(sc.Arms)), int64(sc.Run().Seeds)), int64(max(points, 1)))
+}
+
+// Batch estimates the peak memory a batch of sc needs: a world in flight
+// per worker, and for every run (arms × seeds × points) its kept snapshot,
+// the plots' copies of it, and its time series; and a quarter more for the
+// garbage collector's headroom (measured: 4 seeds of Wright's model with a
+// million people, 6 months, peaked at 543 MB against 540 estimated;
+// docs/performance.md).
+func Batch(sc *scenario.Scenario, workers, points int) int64 {
+	people := int64(sc.Run().People)
+	world, kept := perPerson(sc)
+	runs := Runs(sc, points)
+	inFlight := min(int64(max(workers, 0)), runs) // merge runs none
+	perRun := add(mul(kept+plotBytes, people), series(sc))
+	return withHeadroom(add(mul(mul(inFlight, world), people), mul(runs, perRun)))
+}
+
+// Worlds estimates the peak memory of n worlds of sc alive at once, each
+// with its snapshot and time series, and a quarter more.
+func Worlds(sc *scenario.Scenario, n int) int64 {
+	world, kept := perPerson(sc)
+	one := add(mul(world+kept, int64(sc.Run().People)), series(sc))
+	return withHeadroom(mul(int64(max(n, 1)), one))
+}
+
+// SimWorlds is how many worlds the window and headless host hold at once:
+// every arm on screen, and beside them the lesson's answer computed over
+// the seeds on all cores but one, two arms a seed.
+func SimWorlds(sc *scenario.Scenario) int {
+	return len(sc.Arms) + 2*max(1, runtime.NumCPU()-1)
+}
+
+// Available returns the memory the system can give this program, from
+// /proc/meminfo's MemAvailable, and false where it cannot tell.
+func Available() (int64, bool) {
+	f, err := os.Open("/proc/meminfo")
+	if err != nil {
+		return 0, false
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "MemAvailable:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return mul(kb, 1024), err == nil
+		}
+	}
+	return 0, false
+}
+
+// about formats a need for messages; a saturated one is "more than" the
+// largest size.
+func about(need int64) string {
+	if need == math.MaxInt64 {
+		return "more than " + scenario.Bytes(float64(need))
+	}
+	return "about " + scenario.Bytes(float64(need))
+}
+
+// CheckBatch refuses a batch that needs more memory than available,
+// saying how much it needs and what to change.
+func CheckBatch(sc *scenario.Scenario, workers, points int, available int64) error {
+	need := Batch(sc, workers, points)
+	if need <= available {
+		return nil
+	}
+	runs := Runs(sc, points)
+	return fmt.Errorf("%s: the batch needs %s of memory (%d worlds at once of %d people, and %d finished runs kept for the tables and plots); this machine has %s available; use fewer seeds or people, --workers 1, or split it with --shard i/n",
+		sc.File, about(need), min(int64(max(workers, 0)), runs), sc.Run().People, runs, scenario.Bytes(float64(available)))
+}
+
+// CheckWorlds refuses n live worlds of sc that need more memory than
+// available; what names the command, for the message.
+func CheckWorlds(sc *scenario.Scenario, n int, available int64, what string) error {
+	need := Worlds(sc, n)
+	if need <= available {
+		return nil
+	}
+	return fmt.Errorf("%s: %s needs %s of memory (%d worlds at once of %d people); this machine has %s available; use fewer people (--set people=N) or fewer arms",
+		sc.File, what, about(need), max(n, 1), sc.Run().People, scenario.Bytes(float64(available)))
+}
+
+// GuardBatch is CheckBatch against the memory available now; it passes
+// where the system cannot tell.
+func GuardBatch(sc *scenario.Scenario, workers, points int) error {
+	if avail, ok := Available(); ok {
+		return CheckBatch(sc, workers, points, avail)
+	}
+	return nil
+}
+
+// GuardWorlds is CheckWorlds against the memory available now; it passes
+// where the system cannot tell.
+func GuardWorlds(sc *scenario.Scenario, n int, what string) error {
+	if avail, ok := Available(); ok {
+		return CheckWorlds(sc, n, avail, what)
+	}
+	return nil
+}
