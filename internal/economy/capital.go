@@ -22,7 +22,7 @@ import (
 // d the data dividend's share of rent: the commons fund puts up
 // ownership.commons_datacenters of the equity (all of it with
 // ownership.automation = "commons"), borrowing it when it must, and private
-// investors (the richest person who can, or else the pension fund) the
+// investors (a syndicate of the richest persons) the
 // rest. A commons-led build by the social rule also counts the health cost
 // of the burden and sites where the burden is least (communities.go).
 type capital struct {

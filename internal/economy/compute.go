@@ -66,7 +66,7 @@ func (x *production) labourValue(f int32) float64 {
 	return x.data.pi * x.compute.automatable(f) * wage
 }
 
-// decideUnits runs firm f's automation decision when its owner is
+// decideUnits runs firm f's automation decision when its founder is
 // activated: drop a unit when compute costs more than the labour it
 // replaces; rent one when cost × hurdle is below it and compute is free.
 func (x *production) decideUnits(w *World, f int32) {

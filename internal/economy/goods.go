@@ -7,23 +7,24 @@ import (
 )
 
 // goods is the goods market. Every firm makes goods at a rate — its
-// workers' skill × hours × effort, its owner's work, and its units' π goods
+// workers' skill × hours × effort, its founder's work, and its units' π goods
 // a month on the tasks they can do — and each firm's goods are a variety of
 // their own. Buyers love variety (Dixit and Stiglitz, "Monopolistic
 // competition and optimum product diversity", AER 67, 1977): a buyer draws
 // a seller in proportion to g^θ, g the firm's goods a month and θ = (σ−1)/σ
 // for an elasticity of substitution σ between firms' goods, kept in a
-// Fenwick tree over persons (a firm is its owner) so a draw costs O(log N).
+// Fenwick tree over persons (firm f is the one person f founded) so a draw
+// costs O(log N).
 // A firm's price per good falls as it sells more, which bounds how large a
 // firm can profitably grow; with σ → ∞ the goods are one good. The month's
 // spending buys the month's goods, and the price level is the month's sales
 // over its goods, which clears the market instantly (docs/model.md says why
 // instant rather than sticky).
 type goods struct {
-	demand          fenwick // per person: the demand weight of the firm they own, (goods a month)^θ, in milli
+	demand          fenwick // per person: the demand weight of the firm they founded, (goods a month)^θ, in milli
 	dweight         []int64 // per person: that weight, as in the tree
-	labour          []int64 // per person: milli-goods a month made by the labour of the firm they own
-	units           []int64 // per person: units of the firm they own × its automatability, in 1/taskScale
+	labour          []int64 // per person: milli-goods a month made by the labour of the firm they founded
+	units           []int64 // per person: units of the firm they founded × its automatability, in 1/taskScale
 	labourTotal     int64
 	unitsTotal      int64
 	unitGoods       int64     // milli-goods a month one unit makes now on fully automatable work (π, rationed by compute)
@@ -248,7 +249,7 @@ func (g *goods) rebuild(x *production) {
 }
 
 // join adds person i's work to the firm they now belong to (f, which may
-// be i as its owner).
+// be i as its founder).
 func (x *production) join(i, f int32) {
 	q := x.contribution(i)
 	x.labour.q[i] = int32(q)

@@ -192,7 +192,7 @@ type ComputeParams struct {
 	Scarcity      float64 // κ: how fast the price moves with excess demand, per month
 	BuildCost     int64   // money a data centre costs, spent into the market
 	BuildMonths   int     // months from approval to supply
-	OperatingCost int64   // money a month a ready data centre costs its owner (power, water), spent into the market
+	OperatingCost int64   // money a month a ready data centre costs to run (power, water), paid from its rent into the market
 	Lifetime      int     // months a data centre supplies before it retires
 	HurdleRate    float64 // yearly return an investor requires to build
 }
