@@ -14,8 +14,8 @@ import "commonwealth/internal/agents"
 // rent and profit go. Each mechanism keeps its state in its own file.
 //
 // Every flow of money goes through production.book (and so World.pay and
-// the transactions-flow matrix), or the bank's mint and payBank, so
-// money is conserved exactly; every random draw comes from the stream of its
+// the transactions-flow matrix), or the bank's mint and payBank, so the
+// accounts hold exactly (sfc.go); every random draw comes from the stream of its
 // mechanism, so arms stay the same world until their difference acts.
 type production struct {
 	p    AIParams
