@@ -11,13 +11,13 @@ import "commonwealth/internal/agents"
 //	profit         capitalist firms' sales less wages and compute rent
 //	net rent       compute rent less operating costs (the data dividend included)
 type flows struct {
-	sales, poolSales, consumption  int64
+	sales, consumption             int64
 	localSpending                  int64 // consumption spent at firms of the buyer's own community
 	wages                          int64
-	rent, toDataFund, privateRent  int64
+	rent, privateRent              int64
 	commonsIncome                  int64 // dividends received by the commons fund
-	operating, commonsOperating    int64
-	invested, commonsInvested      int64
+	operating                      int64
+	commonsInvested                int64
 	dividends, commonsPaid, health int64
 	reinstated, unmet, dropped     int64
 	defaults                       int64   // households that defaulted

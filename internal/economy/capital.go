@@ -30,7 +30,6 @@ type capital struct {
 	built   int       // approved since the start
 	blocked int       // refused since the start
 	retired int       // retired since the start
-	paid    int64     // paid to holders this month
 	top     []Account // scratch: the richest persons
 }
 
@@ -115,7 +114,6 @@ func (c *capital) operate(w *World, x *production) {
 		use = min(1, float64(x.compute.total)*x.p.ComputePerUnit/capacity)
 	}
 	full := moneyOf(x.atPrices(float64(x.p.Compute.OperatingCost)) * use)
-	c.paid = 0
 	for i := range c.dcs {
 		dc := &c.dcs[i]
 		if dc.ready > w.month {
@@ -125,9 +123,6 @@ func (c *capital) operate(w *World, x *production) {
 		x.book(w, RowOperating, acc, pool, cost)
 		dc.cash -= cost
 		x.flow.operating += cost
-		if dc.reg.fraction(w.led.Special(Commons)) > 0 {
-			x.flow.commonsOperating += moneyOf(float64(cost) * dc.reg.fraction(w.led.Special(Commons)))
-		}
 		paid, _ := x.serviceLoan(w, acc, &dc.owed, &dc.late, dc.cash)
 		dc.cash -= paid
 		dc.reg.split(dc.cash, func(who Account, amt int64) {
@@ -137,7 +132,6 @@ func (c *capital) operate(w *World, x *production) {
 				x.flow.privateRent += amt
 			}
 			dc.cash -= amt
-			c.paid += amt
 		})
 	}
 	c.dcs = slices.DeleteFunc(c.dcs, func(dc datacenter) bool {
@@ -231,7 +225,6 @@ func (c *capital) invest(w *World, x *production) {
 		}
 		sunk = min(sunk, w.led.acc[lead].bal)
 		x.book(w, RowConstruction, lead, w.led.Special(Pool), sunk)
-		x.flow.invested += sunk
 		if lead == commons {
 			x.funds.reserve -= min(sunk, x.funds.reserve)
 			x.flow.commonsInvested += sunk
@@ -255,7 +248,6 @@ func (c *capital) invest(w *World, x *production) {
 	}
 	x.book(w, RowConstruction, acc, w.led.Special(Pool), cost)
 	c.dcs = append(c.dcs, dc)
-	x.flow.invested += cost
 	x.funds.reserve -= min(commonsPart, x.funds.reserve)
 	x.flow.commonsInvested += commonsPart
 }

@@ -201,7 +201,6 @@ func (x *production) payRent(w *World, f int32, rent int64) {
 	x.flow.rent += rent
 	div := moneyOf(float64(rent) * x.p.Dividend)
 	x.book(w, RowDataDividend, fa, w.led.Special(DataFund), div)
-	x.flow.toDataFund += div
 	rest := rent - div
 	ready := x.capital.ready(w, x.compute.paidTo[:0])
 	x.compute.paidTo = ready

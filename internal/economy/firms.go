@@ -23,13 +23,12 @@ import "commonwealth/internal/agents"
 // Shares are valued at book value — the firm's deposits less its loans —
 // since there is no stock market to price them (docs/model.md says why).
 type firms struct {
-	reg       []register // per firm
-	paidOut   []int64    // per firm: dividends paid since the wage-earner fund's last issue
-	equityAt  []int64    // per firm: its equity then
-	births    int        // firms founded this month
-	closures  int        // firms wound up this month
-	bankrupt  int        // bankruptcies this month
-	dividends int64      // dividends paid this month
+	reg      []register // per firm
+	paidOut  []int64    // per firm: dividends paid since the wage-earner fund's last issue
+	equityAt []int64    // per firm: its equity then
+	births   int        // firms founded this month
+	closures int        // firms wound up this month
+	bankrupt int        // bankruptcies this month
 }
 
 func (fs *firms) init(n int) {
@@ -101,7 +100,6 @@ func (x *production) payHolders(w *World, f int32, amt int64) {
 	fa := w.led.Firm(f)
 	x.firms.paidOut[f] += amt
 	x.firms.reg[f].split(amt, func(who Account, part int64) {
-		x.firms.dividends += part
 		if who == members {
 			x.payMembers(w, f, RowDividends, fa, part)
 			return

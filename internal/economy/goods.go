@@ -185,7 +185,6 @@ func (g *goods) clear(w *World, x *production) {
 			}
 		}
 		x.flow.sales += paid
-		x.flow.poolSales += paid
 	}
 	g.output = float64(g.produced+g.producedByUnits) / milli / float64(x.n)
 	g.unitShare = 0

@@ -123,7 +123,7 @@ func (x *production) beginMonth(w *World) {
 	x.flow = flows{}
 	x.openBooks(w)
 	x.bank.beginMonth()
-	x.firms.births, x.firms.closures, x.firms.bankrupt, x.firms.dividends = 0, 0, 0, 0
+	x.firms.births, x.firms.closures, x.firms.bankrupt = 0, 0, 0
 	x.spending.first = x.rs.of(streamSpending).intn(x.n)
 	x.goods.produced, x.goods.producedByUnits = 0, 0
 	clear(x.goods.commSpent)
