@@ -44,7 +44,7 @@ func checkHint(w io.Writer, sc *scenario.Scenario, args []string) {
 	for _, c := range sc.Claims {
 		fmt.Fprintf(w, "%2d. %s\n", c.Number, oneLine(c.Text))
 	}
-	fmt.Fprintf(w, "judge them over the seeds with:\n  headless check %s\n", strings.Join(checkArgs(args), " "))
+	fmt.Fprintf(w, "judge them over the seeds with:\n  %s\n", strings.TrimSpace("headless check "+strings.Join(checkArgs(args), " ")))
 }
 
 // checkArgs returns run's arguments as check takes them: without the
