@@ -27,6 +27,7 @@ func lorenz(title string, arms []arm) (*fig, error) {
 	p.Add(equal)
 	p.legend("perfect equality", equal)
 	buf := make([]float64, lorenzPoints)
+	lowest := 0.0 // net worth can be negative: the curve then dips below zero
 	for _, a := range arms {
 		mean := make([]float64, lorenzPoints)
 		var ginis []float64
@@ -40,6 +41,7 @@ func lorenz(title string, arms []arm) (*fig, error) {
 		pts := make(plotter.XYs, lorenzPoints)
 		for k := range pts {
 			pts[k] = plotter.XY{X: float64(k) / (lorenzPoints - 1), Y: mean[k]}
+			lowest = min(lowest, mean[k])
 		}
 		line, err := plotter.NewLine(pts)
 		if err != nil {
@@ -47,10 +49,14 @@ func lorenz(title string, arms []arm) (*fig, error) {
 		}
 		line.Color = armColor(a.color)
 		line.Width = vg.Points(2)
+		line.Dashes = armDashes(a.color)
 		p.Add(line)
 		g, _, _ := interval.MeanCI(ginis, 0.95)
 		p.legend(giniLabel(a.name, g), line)
 	}
-	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, lowest, 1
+	if lowest < 0 {
+		p.note("below zero: the poorest hold less than nothing together (their debts exceed their assets)")
+	}
 	return p, nil
 }
