@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -116,26 +115,17 @@ func Judge(sc *scenario.Scenario, rs []batch.Result) ([]Verdict, error) {
 
 // conditions says what the worlds a claim compares were like by the
 // metrics its precondition reads — automation's share in each, say — as
-// means over every seed and the claim's months, so that a verdict is read
-// beside the worlds it compared.
+// means over every seed and the claim's months.
 func conditions(c *scenario.Claim, arm map[string]int, seeds int, run func(a, s int) *batch.Result) string {
-	arms := c.Given.Arms()
-	for _, a := range []string{c.Arm, c.Compare} {
-		if a != "" && !slices.Contains(arms, a) {
-			arms = append(arms, a)
-		}
-	}
+	cs := c.Conditions(seeds, func(s int, a, m string) float64 { return batch.At(run(arm[a], s), c.Moment, m) })
 	var parts []string
-	for _, m := range c.Given.Metrics() {
-		var each []string
-		for _, a := range arms {
-			var sum float64
-			for s := range seeds {
-				sum += batch.At(run(arm[a], s), c.Moment, m)
-			}
-			each = append(each, fmt.Sprintf("%s %.3g", a, sum/float64(seeds)))
+	for i, cd := range cs {
+		if i == 0 || cs[i-1].Metric != cd.Metric {
+			parts = append(parts, cd.Metric+": ")
+		} else {
+			parts[len(parts)-1] += ", "
 		}
-		parts = append(parts, m+": "+strings.Join(each, ", "))
+		parts[len(parts)-1] += fmt.Sprintf("%s %.3g", cd.Arm, cd.Mean)
 	}
 	return strings.Join(parts, "; ") + " (means over every seed)"
 }

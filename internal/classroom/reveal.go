@@ -25,14 +25,15 @@ const Level = 0.95
 type Answer struct {
 	Claim        *scenario.Claim
 	Seeds        []uint64
-	Arm, Ref     []float64 // per seed: the arm's value, and the compared arm's (or the claim's value)
-	Diff         []float64 // Arm − Ref, seed by seed
-	Passed       []bool    // per seed: whether the claim's precondition held; nil without one
-	Failed       int       // seeds where it failed, left out of what follows
-	Reason       string    // where it failed, for people; "" when it never did
-	Mean, Lo, Hi float64   // of Diff, with the interval's ends (NaN when not applicable)
-	Above, Below int       // seeds where the arm ended above, below
-	Outcome      int       // scenario.Higher, Lower, NoClearDifference or NotApplicable
+	Arm, Ref     []float64            // per seed: the arm's value, and the compared arm's (or the claim's value)
+	Diff         []float64            // Arm − Ref, seed by seed
+	Passed       []bool               // per seed: whether the claim's precondition held; nil without one
+	Failed       int                  // seeds where it failed, left out of what follows
+	Reason       string               // where it failed, for people; "" when it never did
+	Conditions   []scenario.Condition // what the compared worlds were like by the metrics the precondition reads
+	Mean, Lo, Hi float64              // of Diff, with the interval's ends (NaN when not applicable)
+	Above, Below int                  // seeds where the arm ended above, below
+	Outcome      int                  // scenario.Higher, Lower, NoClearDifference or NotApplicable
 }
 
 // judge computes the statistics of the differences, over the seeds whose
@@ -164,6 +165,7 @@ func (r *Reveal) finished() {
 			given.Add(c, func(name, metric string) float64 { return s.arm(name).At(c.Moment, metric) })
 		}
 		a.Passed, a.Reason = given.Passed, given.Reason(c)
+		a.Conditions = c.Conditions(len(r.runs), func(s int, name, metric string) float64 { return r.runs[s].arm(name).At(c.Moment, metric) })
 		a.judge()
 		r.answer.Store(a)
 	})

@@ -80,6 +80,41 @@ func ParseGiven(text string, arms, metricNames []string) (*Given, error) {
 // Arms returns the arms the precondition names with arm.metric.
 func (g *Given) Arms() []string { return g.arms }
 
+// Condition is what a compared world was like by a metric a claim's
+// precondition reads: its mean over every seed and the claim's months.
+type Condition struct {
+	Metric, Arm string
+	Mean        float64
+}
+
+// Conditions returns, for a claim with a precondition, each metric it
+// reads in each arm the claim compares (and each it names), as means over
+// seeds; at gives a metric's value in an arm in a seed over the claim's
+// months. A verdict is read beside the worlds it compared: automation's
+// share in each, say.
+func (c *Claim) Conditions(seeds int, at func(seed int, arm, metric string) float64) []Condition {
+	if c.Given == nil || seeds == 0 {
+		return nil
+	}
+	arms := c.Given.Arms()
+	for _, a := range []string{c.Arm, c.Compare} {
+		if a != "" && !slices.Contains(arms, a) {
+			arms = append(arms, a)
+		}
+	}
+	var cs []Condition
+	for _, m := range c.Given.Metrics() {
+		for _, a := range arms {
+			var sum float64
+			for s := range seeds {
+				sum += at(s, a, m)
+			}
+			cs = append(cs, Condition{m, a, sum / float64(seeds)})
+		}
+	}
+	return cs
+}
+
 // Metrics returns the metrics the precondition reads, in order of first
 // use.
 func (g *Given) Metrics() []string {

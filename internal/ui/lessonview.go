@@ -184,6 +184,7 @@ func (g *Game) drawReveal() {
 	case a.Failed > 0:
 		dots += fmt.Sprintf(" Grey dots: %s; they are not counted.", a.Reason)
 	}
+	dots += conditionsLine(a.Conditions)
 	ps := []paragraph{
 		{s: dots, size: lessonText, col: white},
 		{s: way, size: lessonText, col: white, gap: 8},
@@ -287,4 +288,27 @@ func (g *Game) drawMenu(size float64) {
 		c.text(n, regular, c.fit(n, regular, size, g.least(), r.w-20), r.x+10, r.y+3, color.White, text.AlignStart)
 		g.at(r, hit{do: func(g *Game) error { return g.open(n) }})
 	}
+}
+
+// conditionsLine says what the compared worlds were like by the metrics the
+// claim's precondition reads, as " Work done by machines: 53% in commons,
+// 49% in private." (empty without a precondition).
+func conditionsLine(cs []scenario.Condition) string {
+	var b strings.Builder
+	for i, c := range cs {
+		if i == 0 || cs[i-1].Metric != c.Metric {
+			if i > 0 {
+				b.WriteString(".")
+			}
+			w := words(c.Metric)
+			fmt.Fprintf(&b, " %s%s: ", strings.ToUpper(w[:1]), w[1:])
+		} else {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s in %s", number(c.Metric, c.Mean), c.Arm)
+	}
+	if b.Len() > 0 {
+		b.WriteString(".")
+	}
+	return b.String()
 }
