@@ -264,9 +264,41 @@ func (x *production) syndicate(w *World, amt int64) ([]Account, []int64) {
 	if amt <= 0 {
 		return nil, nil
 	}
+	// The richest are found among those above the mean first, which are
+	// few, and among everyone only when those are not enough: the same
+	// syndicate as sorting everyone, without sorting a million people a
+	// month.
+	var sum, positive int64
+	for _, a := range w.led.acc[:x.n] {
+		if a.bal > 0 {
+			sum, positive = sum+a.bal, positive+1
+		}
+	}
+	limit := max(1, x.n/10)
+	for _, floor := range []int64{sum / max(positive, 1), 1} {
+		top, held := x.richestFirst(w, floor)
+		k := 0 // the fewest of them whose half covers amt: top[:k+1]
+		for k < len(top) && held[k] < 2*amt {
+			k++
+		}
+		switch {
+		case k >= limit:
+			return nil, nil // more than a tenth of everyone would be needed
+		case k < len(top):
+			return x.shares(w, top[:k+1], held[k], amt)
+		case int64(len(top)) == positive:
+			return nil, nil // everyone with money together holds too little
+		}
+	}
+	return nil, nil
+}
+
+// richestFirst returns the persons holding at least floor, richest first
+// (the lower index of ties first), and the running totals of their money.
+func (x *production) richestFirst(w *World, floor int64) ([]Account, []int64) {
 	top := x.capital.top[:0]
 	for i, a := range w.led.acc[:x.n] {
-		if a.bal > 0 {
+		if a.bal >= floor && a.bal > 0 {
 			top = append(top, Account(i))
 		}
 	}
@@ -274,16 +306,20 @@ func (x *production) syndicate(w *World, amt int64) ([]Account, []int64) {
 		return cmp.Or(cmp.Compare(w.led.acc[b].bal, w.led.acc[a].bal), cmp.Compare(a, b))
 	})
 	x.capital.top = top
-	var held int64
-	k := 0
-	for k < len(top) && k < max(1, x.n/10) && held < 2*amt {
-		held += w.led.acc[top[k]].bal
-		k++
+	held := make([]int64, len(top))
+	var s int64
+	for i, t := range top {
+		s += w.led.acc[t].bal
+		held[i] = s
 	}
-	if held < 2*amt { // a syndicate puts in at most half its money
-		return nil, nil
-	}
-	top = top[:k]
+	return top, held
+}
+
+// shares divides amt among the syndicate top, who hold held between them,
+// in proportion to their money; each has a unit to spare for what does not
+// divide, since amt is at most half of held.
+func (x *production) shares(w *World, top []Account, held, amt int64) ([]Account, []int64) {
+	k := len(top)
 	parts := make([]int64, k)
 	rest := amt
 	for i, t := range top {

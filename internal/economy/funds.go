@@ -137,7 +137,8 @@ func (x *production) payWageFund(w *World) {
 	fund := w.led.Special(WageFund)
 	amt := min(f.wageIncome, w.led.acc[fund].bal)
 	f.wageIncome = 0
-	workers := int64(x.countWorkers())
+	_, n := x.census()
+	workers := int64(n)
 	if workers == 0 || amt < workers {
 		return
 	}

@@ -1,10 +1,6 @@
 package economy
 
-import (
-	"math"
-
-	"commonwealth/internal/agents"
-)
+import "math"
 
 // households borrow and hold claims. A household at work gets a line of
 // credit of bank.household_limit months of its wage (as a credit card or an
@@ -169,15 +165,4 @@ func (x *production) balances(w *World) (BalanceSheet, equityHeld) {
 	b.Items[ItemDatacenters][Datacenters] = book
 	b.Items[ItemReserves][Bank] = x.bank.reserves
 	return b, held
-}
-
-// countWorkers is the number of people at work for an employer.
-func (x *production) countWorkers() int {
-	n := 0
-	for i := range int32(x.n) {
-		if x.k.people.Class(i) == agents.Worker {
-			n++
-		}
-	}
-	return n
 }

@@ -30,7 +30,7 @@ type view struct {
 
 // All is every metric, in CSV column order.
 var All = []Metric{
-	{"gini_wealth", "0..1", "Gini coefficient of wealth", false, false, func(v *view) float64 { return Gini(v.wealth) }},
+	{"gini_wealth", "0..1", "Gini coefficient of wealth (in the production economy, of net worth: above 1 where many are in net debt)", false, false, func(v *view) float64 { return Gini(v.wealth) }},
 	{"gini_income", "0..1", "Gini coefficient of the month's income (all money received)", false, false, func(v *view) float64 { return Gini(v.income) }},
 	{"top1_share", "0..1", "share of wealth held by the richest 1%", false, false, func(v *view) float64 { return topShare(v.wealth, 0.01, v.wealthSum) }},
 	{"top10_share", "0..1", "share of wealth held by the richest 10%", false, false, func(v *view) float64 { return topShare(v.wealth, 0.10, v.wealthSum) }},
