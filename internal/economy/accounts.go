@@ -24,6 +24,7 @@ type flows struct {
 	pensionPaid, wageFundPaid      int64   // the pension and wage-earner funds' payouts to households
 	householdInterest              int64   // interest households paid
 	hires, spells, displaced       int64   // hires, the months those hired had been without work, workers automation displaced
+	met, quits, layoffs            int64   // searches that met a vacancy, workers who quit a match with no surplus, workers let go by their firm
 	demand, supply                 float64 // compute wanted and supplied
 }
 
@@ -135,7 +136,7 @@ func (x *production) observeFinance(w *World, s *Snapshot) {
 		a.HouseholdDebt += x.bank.owed[i]
 	}
 	a.InterestPaid, a.Lent = x.bank.interest, x.bank.lent
-	a.Hires, a.SpellMonths, a.Displaced = x.flow.hires, x.flow.spells, x.flow.displaced
+	x.observeLabour(a)
 	a.DisplacedLoss = x.displacedLoss(w)
 	a.WrittenOff = x.bank.writtenOff
 	a.HouseholdCapitalIncome = a.Flows[RowDividends][Households] + x.flow.pensionPaid + x.flow.wageFundPaid - x.flow.householdInterest

@@ -18,7 +18,7 @@ import (
 // compute cheap enough that units spread within a few years.
 func aiBase() economy.Params {
 	p := aiWorld(400, economy.FirmsCapitalist, economy.AutomationPrivate, economy.DistributeEqual, economy.SitingCheapest, 0)
-	p.AI.Compute.PriceBase = 20
+	p.AI.Compute.PriceBase = 10
 	return p
 }
 

@@ -66,6 +66,16 @@ func (x *production) labourValue(f int32) float64 {
 	return x.data.pi * x.compute.automatable(f) * wage
 }
 
+// staffValue is what firm f pays all but one of its staff a month: the
+// most a unit could save it.
+func (x *production) staffValue(f int32) float64 {
+	staff := len(x.k.people.Employees(f))
+	if staff < 2 {
+		return 0
+	}
+	return float64(x.labour.bill[f]) * float64(staff-1) / float64(staff)
+}
+
 // decideUnits runs firm f's automation decision when its founder is
 // activated: drop a unit when compute costs more than the labour it
 // replaces; rent one when cost × hurdle is below it and compute is free.
@@ -81,10 +91,11 @@ func (x *production) decideUnits(w *World, f int32) {
 	case c.count[f] > 0 && cost > value:
 		x.setUnits(f, c.count[f]-1)
 		c.dropped++
-	case cost*x.p.Hurdle < value:
-		displaced := int(math.Round(x.data.pi * c.automatable(f)))
-		if displaced < 1 || len(x.k.people.Employees(f)) <= displaced {
-			return // a firm keeps someone to run it
+	case cost*x.p.Hurdle < min(value, x.staffValue(f)):
+		// A firm keeps a worker: it closes when its last one leaves.
+		displaced := min(int(math.Round(x.data.pi*c.automatable(f))), len(x.k.people.Employees(f))-1)
+		if displaced < 1 {
+			return
 		}
 		if x.freeCompute(w) < x.p.ComputePerUnit {
 			c.unmet++
@@ -99,6 +110,7 @@ func (x *production) decideUnits(w *World, f int32) {
 			x.fire(w, f, i)
 		}
 		x.setUnits(f, c.count[f]+1)
+		x.vac.displacement += x.data.pi * c.automatable(f)
 	}
 }
 
@@ -123,6 +135,7 @@ func (x *production) decideMembersUnits(w *World, f int32) {
 			return
 		}
 		x.setUnits(f, c.count[f]+1)
+		x.vac.displacement += x.data.pi * c.automatable(f)
 	}
 }
 

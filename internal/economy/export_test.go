@@ -41,6 +41,6 @@ func UnitsOutsideFirms(w *World) int {
 // mean wage is meanWage.
 func OutsideOption(p LabourParams, u, meanWage float64) float64 {
 	l := labour{meanWage: meanWage}
-	l.setOutside(p, u)
+	l.setOutside(p, u, 0)
 	return l.outside
 }

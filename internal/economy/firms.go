@@ -90,6 +90,7 @@ func (x *production) windUp(w *World, f int32) {
 		x.firms.bankrupt++
 	}
 	x.bank.late[fa] = 0
+	x.vac.close(f)
 	x.payHolders(w, f, w.led.acc[fa].bal)
 	x.firms.reg[f].reset()
 	x.firms.closures++

@@ -31,16 +31,20 @@ import (
 // recovers at work; a capitalist firm's workers work harder as its units
 // take over (intensification), a cooperative's members work shorter hours.
 type labour struct {
-	skill    []float32 // per person, minSkill..1
-	wage     []int32   // per worker: the wage agreed when hired
-	bill     []int64   // per firm: the wages agreed with its staff
-	q        []int32   // per person: milli-goods a month they add to their firm
-	auto     []float32 // per firm: the share of its work its units did at the month's end
-	outside  float64   // this month's outside option of a worker at full skill, b / s_a
-	price0   float64   // P₀: the price level at the start
-	meanWage float64   // the mean wage paid last month per worker
-	lo       int64     // Wright's lowest wage
-	span     uint64    // Wright's wage range
+	skill      []float32 // per person, minSkill..1
+	wage       []int32   // per worker: the wage agreed when hired
+	bill       []int64   // per firm: the wages agreed with its staff
+	q          []int32   // per person: milli-goods a month they add to their firm
+	auto       []float32 // per firm: the share of its work its units did at the month's end
+	outside    float64   // this month's outside option of a worker at full skill, b / s_a
+	saved      float64   // c·θ·w̄: the hiring costs a match saves a firm at the market's tightness
+	theta      float64   // θ̂: the tightness the market expects
+	price0     float64   // P₀: the price level at the start
+	meanWage   float64   // the mean wage paid last month per worker
+	unemployed int       // the unemployed at last month's end
+	searchers  int       // the unemployed at this month's start
+	lo         int64     // Wright's lowest wage
+	span       uint64    // Wright's wage range
 
 	idleSince   []int32 // per person: the month they were last left without work
 	displacedAt []int32 // per person: the month automation last displaced them, or −1
@@ -84,61 +88,85 @@ func (l *labour) retune(c CapitalismParams) {
 }
 
 // setOutside sets this month's outside option from unemployment u and the
-// mean wage.
-func (l *labour) setOutside(p LabourParams, u float64) {
+// mean wage, and the hiring costs a match saves a firm at the tightness
+// the market expects, θ̂ ← θ̂ + (θ − θ̂)/6 with θ = V/U, vacancies over the
+// unemployed (adaptively, as firms expect sales: goods.go).
+func (l *labour) setOutside(p LabourParams, u, theta float64) {
 	l.outside = p.OutsideOption * l.meanWage * math.Pow(max(u, uFloor)/p.RefUnemployed, -p.WageCurve)
+	l.theta += (theta - l.theta) / expectMonths
+	l.saved = p.VacancyCost * l.theta * l.meanWage
 }
 
 // offer is the wage bargained with person a, whose work adds worth to a
-// firm's sales a month; 0 when the match has no surplus.
+// firm's sales a month: their outside option b and their share of the
+// match's surplus over it and of the hiring costs the match saves the firm
+// (Pissarides's wage, w = b + β·(y − b + c·θ·w̄)); 0 when the firm would
+// keep no surplus.
 func (x *production) offer(a int32, worth float64) int64 {
 	l := &x.labour
-	draw := float64(l.lo+int64(x.rs.of(streamWages).below(l.span))) / (float64(l.lo) + float64(l.span-1)/2)
-	b := l.outside * float64(l.skill[a])
-	if worth <= b {
+	s := float64(l.skill[a])
+	b := l.outside * s
+	w := b + x.p.Labour.Bargaining*(worth-b+l.saved*s)
+	if worth <= b || w >= worth {
 		return 0
 	}
-	return moneyOf(b + min(x.p.Labour.Bargaining*draw, 1)*(worth-b))
+	return moneyOf(w)
 }
 
-// hiring: an unemployed person a looks for work, in their own community
-// with probability communities.local; an employer c ≠ a is drawn from the
-// firms and the unemployed there in proportion to money (a firm's own, or
-// an unemployed person's, who would found one), and employs a if c can pay
-// the wage bargained — from the firm's money, or a founder's stake and
-// loan — and a's work adds at least that wage to c's sales.
+// hiring: an unemployed person a's turn. An employer c ≠ a is drawn as in
+// Wright's model (drawEmployer); when c is an unemployed person with the
+// money to found a firm that would pay a the wage bargained — a stake and a
+// loan on the match's surplus — and a's work adds at least that wage, c
+// founds it and employs a. Otherwise a searches the firms' vacancies
+// (vacancies.go).
 func (x *production) hiring(w *World, a int32) {
-	k := x.k
 	r := x.rs.of(streamHiring)
 	lo, hi := 0, x.n
 	if r.float64() < x.p.Communities.Local {
 		lo, hi = x.comm.span(x, int(a))
 	}
-	own := w.led.acc[a].bal
+	c := x.drawEmployer(w, r, a, lo, hi)
+	if c >= 0 && x.k.people.Class(c) == agents.Unemployed {
+		x.startUp(w, c, a)
+		return
+	}
+	x.search(w, a, c, lo, hi)
+}
+
+// drawEmployer draws a person c ≠ a among lo..hi−1 in proportion to money
+// (a firm's own, or an unemployed person's), as Wright's model draws an
+// employer; −1 when nobody there has any.
+func (x *production) drawEmployer(w *World, r *rng, a int32, lo, hi int) int32 {
+	k := x.k
+	own := int64(0)
+	if int(a) >= lo && int(a) < hi {
+		own = k.weight(w, a)
+	}
 	before := k.weightBefore(w, int32(lo))
 	rest := k.weightBefore(w, int32(hi)) - before - own
 	if rest <= 0 {
-		return
+		return -1
 	}
 	u := before + int64(r.below(uint64(rest)))
-	if u >= k.weightBefore(w, a) {
+	if own > 0 && u >= k.weightBefore(w, a) {
 		u += own // step over a's own interval
 	}
-	c := k.drawEmployer(w, u)
+	return k.drawEmployer(w, u)
+}
+
+// startUp: unemployed person c founds a firm to employ a, when c can put up
+// its first wages and a's work adds at least the wage bargained.
+func (x *production) startUp(w *World, c, a int32) {
 	worth := x.worth(c, a)
 	wage := x.offer(a, worth)
 	if wage <= 0 || float64(wage) > worth {
 		return
 	}
-	if k.people.Class(c) == agents.Unemployed {
-		stake, loan := x.founding(w, c, wage, worth)
-		if stake+loan <= wage {
-			return
-		}
-		x.startFirm(w, c, stake, loan)
-	} else if x.cash(w, c) <= wage || !x.admits(w, c, worth) {
+	stake, loan := x.founding(w, c, wage, worth)
+	if stake+loan <= wage {
 		return
 	}
+	x.startFirm(w, c, stake, loan)
 	x.employ(w, c, a, wage)
 }
 
@@ -229,6 +257,7 @@ func (x *production) firing(w *World, f int32) {
 	r := x.rs.of(streamFiring)
 	for x.labour.bill[f] > x.cash(w, f) && len(x.k.people.Employees(f)) > 0 {
 		x.fire(w, f, r.intn(len(x.k.people.Employees(f))))
+		x.flow.layoffs++
 	}
 	staff := x.k.people.Employees(f)
 	price := x.firmPrice(f) / milli
@@ -236,6 +265,7 @@ func (x *production) firing(w *World, f int32) {
 		e := staff[i]
 		if float64(x.labour.wage[e]) > price*float64(x.labour.q[e]) {
 			x.fire(w, f, i)
+			x.flow.layoffs++
 			staff = x.k.people.Employees(f)
 			price = x.firmPrice(f) / milli
 			continue
@@ -371,10 +401,9 @@ func gap(r *rng, p float64) int {
 // reinstate creates new labour tasks (Acemoglu and Restrepo, "Automation
 // and new tasks", J. Economic Perspectives 33(2), 2019): each month each
 // firm gets Reinstatement × its units new tasks for labour (the fraction as a
-// chance), each filled by an unemployed person drawn at random, when the
-// firm can pay the wage. A new task is one in which labour has the
-// advantage, so it is filled even where an ordinary hire would not add its
-// wage.
+// chance), each a vacancy of its own until an unemployed person fills it
+// (vacancies.go) — a task in which labour has the advantage, posted whether
+// or not the firm's other work would take on a worker.
 func (x *production) reinstate(w *World) {
 	rate := x.p.Labour.Reinstatement
 	if rate == 0 || x.compute.total == 0 {
@@ -392,28 +421,56 @@ func (x *production) reinstate(w *World) {
 			n++
 		}
 		for range n {
-			a := x.drawUnemployed(r)
-			if a < 0 {
-				return
-			}
-			wage := x.offer(a, x.worth(f, a))
-			if wage <= 0 || x.cash(w, f) <= wage {
-				break
-			}
-			x.employ(w, f, a, wage)
-			x.flow.reinstated++
+			x.vac.addTask(f, units)
 		}
+		x.vac.new += float64(n)
 	}
 }
 
-// drawUnemployed draws an unemployed person uniformly, or returns −1 after
-// many tries (when almost nobody is unemployed).
-func (x *production) drawUnemployed(r *rng) int32 {
-	for range 64 {
-		a := int32(r.intn(x.n))
-		if x.k.people.Class(a) == agents.Unemployed {
-			return a
-		}
+// renegotiate: each month each contract is bargained again with the chance
+// labour.renegotiation (wages change about once a year: Barattieri, Basu
+// and Gottschalk, AEJ: Macroeconomics 6, 2014, find a chance of 0.21–0.27
+// a quarter), on what the worker's work now adds to the firm's sales — at
+// their present skill, hours and effort, so an intensified worker's extra
+// goods are the firm's until then — against their present outside option;
+// a match left with no surplus ends (the worker quits). So incumbents'
+// wages move with the market, late.
+func (x *production) renegotiate(w *World) {
+	rate := x.p.Labour.Renegotiation
+	if rate == 0 {
+		return
 	}
-	return -1
+	l := &x.labour
+	r := x.rs.of(streamMatching)
+	next := gap(r, rate) // contracts passed over before the next renegotiated
+	if x.p.Ownership.Firms == FirmsCooperative {
+		return // members share the cooperative's income: no contract to renegotiate
+	}
+	for f := range int32(x.n) {
+		if x.k.people.Class(f) != agents.Capitalist {
+			continue
+		}
+		// As in separate: the one who quits at i is replaced at i by the
+		// last, not yet considered.
+		for left := len(x.k.people.Employees(f)); next < left; {
+			e := x.k.people.Employees(f)[next]
+			q := int64(l.q[e])
+			wage := min(x.offer(e, x.gain(f, x.goods.firmRate(f)-q, q)), math.MaxInt32)
+			if wage <= 0 {
+				x.fire(w, f, next)
+				x.flow.quits++
+				left--
+				if x.k.people.Class(f) != agents.Capitalist {
+					break
+				}
+			} else {
+				l.bill[f] += wage - int64(l.wage[e])
+				l.wage[e] = int32(wage)
+				x.grantCredit(e, wage)
+				next++
+			}
+			next += gap(r, rate)
+		}
+		next -= len(x.k.people.Employees(f))
+	}
 }

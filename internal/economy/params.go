@@ -172,16 +172,20 @@ type SpendingParams struct {
 
 // LabourParams are the labour market and the labour process.
 type LabourParams struct {
-	WageCurve      float64 // ε: elasticity of wages to unemployment (wage ∝ u^−ε)
-	RefUnemployed  float64 // the unemployment at which the share is β
-	Bargaining     float64 // β: workers' share of the match's surplus over their outside option
-	OutsideOption  float64 // ρ: a worker's outside option as a share of the mean wage, at the reference unemployment
-	Separation     float64 // chance a month that a worker leaves their job (quits, idiosyncratic layoffs)
-	Reinstatement  float64 // new labour tasks a month per automation unit
-	Deskilling     float64 // skill lost a month out of work
-	Reskilling     float64 // skill regained a month at work
-	TaskDeskilling float64 // skill lost a month by workers of a fully automated firm
-	Intensify      float64 // extra effort of a capitalist firm's workers when automation does all its work
+	WageCurve          float64 // ε: elasticity of wages to unemployment (wage ∝ u^−ε)
+	RefUnemployed      float64 // the unemployment at which the share is β
+	Bargaining         float64 // β: workers' share of the match's surplus over their outside option
+	OutsideOption      float64 // ρ: a worker's outside option as a share of the mean wage, at the reference unemployment
+	Separation         float64 // chance a month that a worker leaves their job (quits, idiosyncratic layoffs)
+	Matching           float64 // μ: matching efficiency, M = μ·U^η·V^(1−η) a month
+	MatchingElasticity float64 // η: the elasticity of matches to the unemployed
+	Renegotiation      float64 // chance a month that a contract's wage is bargained again
+	VacancyCost        float64 // c: the cost of keeping a vacancy open a month, as a share of the mean wage
+	Reinstatement      float64 // new labour tasks a month per automation unit
+	Deskilling         float64 // skill lost a month out of work
+	Reskilling         float64 // skill regained a month at work
+	TaskDeskilling     float64 // skill lost a month by workers of a fully automated firm
+	Intensify          float64 // extra effort of a capitalist firm's workers when automation does all its work
 }
 
 // ComputeParams describe the compute market and data centres as assets.

@@ -27,6 +27,7 @@ type production struct {
 	goods      goods
 	spending   spending
 	labour     labour
+	vac        vacancies
 	compute    compute
 	capital    capital
 	funds      funds
@@ -45,6 +46,7 @@ func newProduction(p Params, k *capitalism, seed uint64) *production {
 	x.goods.init(p.People, &x.comm, p.AI.Variety)
 	x.spending.init(p.People)
 	x.labour.init(p.People)
+	x.vac.init(p.People)
 	x.compute.init(p.People)
 	x.data.init(p.People)
 	x.firms.init(p.People)
@@ -77,7 +79,7 @@ func (x *production) start(w *World) {
 	x.labour.price0 = x.goods.price
 	x.compute.price = x.p.Compute.PriceBase
 	x.labour.meanWage = float64(x.labour.lo) + float64(x.labour.span-1)/2
-	x.labour.setOutside(x.p.Labour, 1) // everyone starts unemployed
+	x.labour.setOutside(x.p.Labour, 1, 0) // everyone starts unemployed; no vacancies yet
 	x.data.setProductivity(x.p)
 	x.compute.ration(w, x)
 }
@@ -114,6 +116,7 @@ func (x *production) activate(w *World, a int32, step int) {
 	}
 	if k.people.Class(a) == agents.Capitalist {
 		x.decideUnits(w, a)
+		x.post(w, a)
 	}
 	x.goods.produced += x.goods.labourTotal
 	x.goods.producedByUnits += x.goods.unitRate(x.goods.unitsTotal)
@@ -124,6 +127,8 @@ func (x *production) beginMonth(w *World) {
 	x.openBooks(w)
 	x.bank.beginMonth()
 	x.firms.births, x.firms.closures, x.firms.bankrupt = 0, 0, 0
+	x.vac.posts, x.vac.new, x.vac.displacement = 0, 0, 0
+	x.labour.searchers = x.labour.unemployed
 	x.spending.first = x.rs.of(streamSpending).intn(x.n)
 	x.goods.produced, x.goods.producedByUnits = 0, 0
 	clear(x.goods.commSpent)
@@ -155,16 +160,19 @@ func (x *production) endMonth(w *World) {
 	x.data.setProductivity(x.p)
 	x.labour.cacheAutomation(x)
 	x.labour.updateSkills(w, x)
+	x.renegotiate(w)
 	x.separate(w)
 	x.reinstate(w)
 	x.funds.pay(w, x)
 	x.settleBank(w)
 	x.comm.bearBurden(w, x)
 	u, workers := x.census()
+	x.labour.unemployed = int(u*float64(x.n) + 0.5)
+	x.tallyDemand(x.labour.unemployed)
 	if workers > 0 {
 		x.labour.meanWage = float64(x.flow.wages) / float64(workers)
 	}
-	x.labour.setOutside(x.p.Labour, u)
+	x.labour.setOutside(x.p.Labour, u, float64(x.vac.tree.total)/float64(max(x.labour.unemployed, 1)))
 	x.compute.setPrice(w, x)
 	x.compute.ration(w, x)
 	x.goods.rebuild(x)

@@ -79,6 +79,12 @@ type AISnapshot struct {
 	Lent                   int64   // new loans this month
 	Hires, SpellMonths     int64   // people hired this month, and the months they had been without work
 	Displaced              int64   // workers automation displaced this month
+	Vacancies              int64   // vacancies open at the month's end (new tasks among them)
+	Searchers              int64   // the unemployed at the month's start
+	Quits, Layoffs         int64   // workers who left a match with no surplus, workers their firm let go, this month
+	Displacement           float64 // full-time workers' work that units rented this month took over
+	NewTasks               float64 // new tasks for labour this month
+	ProductivityEffect     float64 // the month's change in labour demanded not due to displacement or new tasks
 	DisplacedLoss          float64 // what workers displaced two to five years ago have lost in pay against those never displaced, a share
 	WrittenOff             int64   // loans the bank wrote off this month
 	HouseholdCapitalIncome int64   // dividends and fund payouts households received this month, less the interest they paid

@@ -12,7 +12,6 @@ const (
 	streamActivation stream = iota // who is activated
 	streamSpending                 // the spending order and the sellers
 	streamHiring                   // employers drawn, local or not
-	streamWages                    // wage offers
 	streamFiring                   // who is let go
 	streamUnits                    // the workers automation displaces, reinstated tasks
 	streamNeeds                    // each person's need
@@ -20,6 +19,7 @@ const (
 	streamSiting                   // where data centres are proposed
 	streamResistance               // whether communities refuse them
 	streamTasks                    // how automatable each firm's tasks are
+	streamMatching                 // searches that meet a vacancy, contracts renegotiated
 	numStreams
 )
 

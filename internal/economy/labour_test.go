@@ -1,0 +1,125 @@
+package economy_test
+
+import (
+	"testing"
+
+	"commonwealth/internal/economy"
+)
+
+// The labour market's effects, each in both directions (issue "Work and
+// wages…"). Every comparison runs the same 6 seeds of 400 people for 20
+// years and averages years 10–20 (aiAverage); the differences asserted are
+// well outside the spread between seeds, which each test logs.
+
+// labourOnly is the production economy with compute too dear to rent: the
+// labour market alone.
+func labourOnly() economy.Params {
+	p := aiBase()
+	p.AI.Compute.PriceBase = 1000
+	return p
+}
+
+func TestDisplacementAndReinstatement(t *testing.T) {
+	none, displace := labourOnly(), aiBase()
+	displace.AI.Labour.Reinstatement = 0
+	names := []string{"automation_share", "unemployed_share", "labour_share", "displacement", "reinstatement", "real_wage"}
+	a, b := compare(t, "no automation against automation without new tasks", none, displace, names...)
+	if !(b["automation_share"] > 0.2 && b["displacement"] > 0) {
+		t.Fatalf("automation did not act: %.3f of goods, %.2f workers displaced a month", b["automation_share"], b["displacement"])
+	}
+	if b["unemployed_share"] <= a["unemployed_share"] || b["labour_share"] >= a["labour_share"] {
+		t.Errorf("displacement without reinstatement: unemployment %.3f → %.3f, labour share %.3f → %.3f",
+			a["unemployed_share"], b["unemployed_share"], a["labour_share"], b["labour_share"])
+	}
+	restore := aiBase()
+	restore.AI.Labour.Reinstatement = 0.5
+	c := aiAverage(t, restore, names...)
+	t.Logf("with 0.5 new tasks a unit a month: %v", c)
+	// New tasks restore labour's share; they do not restore employment
+	// here (logged): filling them tightens the market, which raises the
+	// wage every other vacancy must pay (docs/model.md).
+	if c["reinstatement"] <= 0 || c["labour_share"] <= b["labour_share"]+0.05 {
+		t.Errorf("reinstatement: labour share %.3f → %.3f (unemployment %.3f → %.3f)",
+			b["labour_share"], c["labour_share"], b["unemployed_share"], c["unemployed_share"])
+	}
+}
+
+func TestBargainingPower(t *testing.T) {
+	weak, strong := labourOnly(), labourOnly()
+	weak.AI.Labour.Bargaining, strong.AI.Labour.Bargaining = 0.3, 0.7
+	a, b := compare(t, "bargaining power 0.3 against 0.7", weak, strong, "real_wage", "labour_share", "vacancy_rate", "unemployed_share")
+	if b["real_wage"] <= a["real_wage"] || b["vacancy_rate"] >= a["vacancy_rate"] || b["unemployed_share"] <= a["unemployed_share"] {
+		t.Errorf("stronger bargaining: real wage %.3f → %.3f, vacancy rate %.4f → %.4f, unemployment %.3f → %.3f",
+			a["real_wage"], b["real_wage"], a["vacancy_rate"], b["vacancy_rate"], a["unemployed_share"], b["unemployed_share"])
+	}
+}
+
+func TestOutsideOptionRaisesWages(t *testing.T) {
+	poor, good := labourOnly(), labourOnly()
+	poor.AI.Labour.OutsideOption, good.AI.Labour.OutsideOption = 0.5, 0.9
+	a, b := compare(t, "outside option 0.5 against 0.9 of the mean wage", poor, good, "real_wage", "labour_share", "unemployed_share")
+	if b["real_wage"] <= a["real_wage"] || b["unemployed_share"] <= a["unemployed_share"] {
+		t.Errorf("a better outside option: real wage %.3f → %.3f, unemployment %.3f → %.3f",
+			a["real_wage"], b["real_wage"], a["unemployed_share"], b["unemployed_share"])
+	}
+}
+
+func TestMatchingEfficiency(t *testing.T) {
+	slow, fast := labourOnly(), labourOnly()
+	slow.AI.Labour.Matching, fast.AI.Labour.Matching = 0.2, 1
+	a, b := compare(t, "matching efficiency 0.2 against 1", slow, fast, "unemployed_share", "job_finding_rate", "unemployment_duration", "vacancy_rate")
+	if b["unemployed_share"] >= a["unemployed_share"] || b["job_finding_rate"] <= a["job_finding_rate"] || b["vacancy_rate"] >= a["vacancy_rate"] {
+		t.Errorf("faster matching: unemployment %.3f → %.3f, job finding %.3f → %.3f, vacancy rate %.4f → %.4f",
+			a["unemployed_share"], b["unemployed_share"], a["job_finding_rate"], b["job_finding_rate"], a["vacancy_rate"], b["vacancy_rate"])
+	}
+}
+
+// TestDemandFallRaisesLayoffs: when everyone spends less of their wealth
+// from year 10 on, firms' sales fall short of their wage bills and
+// workers' goods sell below their wages: layoffs rise in the year after,
+// against the same worlds without the fall.
+func TestDemandFallRaisesLayoffs(t *testing.T) {
+	layoffs := func(fall bool) (sum float64) {
+		for seed := uint64(1); seed <= 6; seed++ {
+			p := labourOnly()
+			w, err := economy.New(p, seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var s economy.Snapshot
+			for m := 1; m <= 132; m++ {
+				if m == 121 && fall {
+					p.AI.Spending.WealthPoor, p.AI.Spending.WealthRich = 0.01, 0.005
+					p.AI.Spending.IncomePoor, p.AI.Spending.IncomeRich = 0.6, 0.4
+					if err := w.SetParams(p); err != nil {
+						t.Fatal(err)
+					}
+				}
+				w.StepMonth()
+				if m > 120 {
+					w.Observe(&s)
+					sum += float64(s.AI.Layoffs)
+				}
+			}
+		}
+		return sum
+	}
+	steady, fall := layoffs(false), layoffs(true)
+	t.Logf("layoffs in the year: %.0f steady, %.0f after the fall in demand", steady, fall)
+	if fall <= 1.5*steady {
+		t.Errorf("a fall in demand did not raise layoffs by half: %.0f against %.0f", fall, steady)
+	}
+}
+
+// TestIntensificationIsUnpaidUntilRenegotiated: with contracts never
+// renegotiated, harder work makes more goods at the same pay, so the
+// labour share falls; effort rises either way.
+func TestIntensificationIsUnpaidUntilRenegotiated(t *testing.T) {
+	calm, hard := aiBase(), aiBase()
+	calm.AI.Labour.Renegotiation, hard.AI.Labour.Renegotiation = 0, 0
+	calm.AI.Labour.Intensify, hard.AI.Labour.Intensify = 0, 1
+	a, b := compare(t, "intensification 0 against 1, contracts never renegotiated", calm, hard, "effort", "labour_share", "real_wage", "automation_share")
+	if b["effort"] <= a["effort"] || b["labour_share"] >= a["labour_share"] {
+		t.Errorf("intensification: effort %.3f → %.3f, labour share %.3f → %.3f", a["effort"], b["effort"], a["labour_share"], b["labour_share"])
+	}
+}
