@@ -40,7 +40,7 @@ func testWorld() Params {
 	p.AI = AIParams{Enabled: true, Productivity: 4, ComputePerUnit: 10, Hurdle: 1.2, DataElasticity: 0.3, DataDepreciation: 0.01, Variety: 4,
 		Spending: SpendingParams{IncomePoor: 0.95, IncomeRich: 0.7, WealthPoor: 0.06, WealthRich: 0.045, HalfWealth: 600},
 		Labour: LabourParams{WageCurve: 0.1, RefUnemployed: 0.06, Bargaining: 0.5, OutsideOption: 0.8, Separation: 0.03,
-			Matching: 0.5, MatchingElasticity: 0.5, Renegotiation: 0.08, VacancyCost: 0.3},
+			Matching: 0.8, MatchingElasticity: 0.5, Renegotiation: 0.08, VacancyCost: 0.3},
 		Compute:     ComputeParams{Capacity: 100, PriceBase: 15, Scarcity: 0.3, BuildCost: 6000, BuildMonths: 3, OperatingCost: 60, Lifetime: 240, HurdleRate: 0.1},
 		Siting:      SitingCheapest,
 		Communities: CommunityParams{Count: 3, Local: 0.5},

@@ -390,7 +390,7 @@ func defaultAI() economy.AIParams {
 		Variety:          4,
 		Spending:         economy.SpendingParams{IncomePoor: 0.95, IncomeRich: 0.7, WealthPoor: 0.06, WealthRich: 0.045, HalfWealth: 600},
 		Labour: economy.LabourParams{WageCurve: 0.1, RefUnemployed: 0.06, Bargaining: 0.5, OutsideOption: 0.8, Separation: 0.03, Reinstatement: 0.005,
-			Matching: 0.5, MatchingElasticity: 0.5, Renegotiation: 0.08, VacancyCost: 0.3,
+			Matching: 0.8, MatchingElasticity: 0.5, Renegotiation: 0.08, VacancyCost: 0.3,
 			Deskilling: 0.01, Reskilling: 0.02, TaskDeskilling: 0.005, Intensify: 0.3},
 		Compute: economy.ComputeParams{
 			Capacity: 100, Datacenters: 1, PriceBase: 15, Scarcity: 0.3,
