@@ -32,6 +32,14 @@ type Host struct {
 	joins    map[string]int    // each student's connections when last sent their history
 	seen     []communitySeen   // each community's refusals and data centres last month
 	lesson   *classroom.Lesson // whose prediction the phones may set
+	told     map[string]told   // each student's verdict on their prediction, as last sent
+}
+
+// told is a verdict sent to a student: its words, and the student's
+// connections then (a tab opened since is told again).
+type told struct {
+	text  string
+	joins int
 }
 
 // communitySeen is what a community had when last looked at.
@@ -55,7 +63,7 @@ func NewHost(sim *classroom.Sim, addr string) (*Host, error) {
 // bind takes the class to a Sim (a new scenario, or the first).
 func (h *Host) bind(s *classroom.Sim) {
 	h.sim, h.part, h.month, h.said, h.world, h.lesson = s, s.Scenario.Participation, -1, "", nil, nil
-	h.history, h.followed, h.joins, h.seen = map[int][]int64{}, map[int]struct{}{}, map[string]int{}, nil
+	h.history, h.followed, h.joins, h.seen, h.told = map[int][]int64{}, map[int]struct{}{}, map[string]int{}, nil, map[string]told{}
 	s.Voting = true
 	cfg := Config{}
 	if p := h.part; p != nil {
@@ -128,6 +136,7 @@ func (h *Host) Sync(s *classroom.Sim) {
 		h.said = state
 		h.SetState([]byte(state))
 	}
+	h.tellVerdicts(s)
 	if st != nil && s.Month() != h.month {
 		h.month = s.Month()
 		h.tellPeople(st)
@@ -171,7 +180,7 @@ func (h *Host) RemoveSeat(seat int) bool { return h.Class.Remove(seat) }
 // View is what the window shows of the class.
 func (h *Host) View() classroom.ClassView {
 	t := h.Class.Tally()
-	v := classroom.ClassView{URL: h.URL(), Code: h.Class.Code(), Arm: h.Arm(), Joined: t.Joined, Online: t.Online,
+	v := classroom.ClassView{URL: h.URL(), Code: h.Class.Code(), Arm: h.Arm(), Phones: h.sim.Scenario.Phones(), Joined: t.Joined, Online: t.Online,
 		Answered: t.Answered, Answers: t.Answers, Voted: t.Voted, Locked: t.Locked, Refused: t.Refused,
 		Shared: h.Class.Limits().StudentsPerAddress >= MaxStudents}
 	if b := t.Ballot; b != nil && !b.Open {
@@ -213,6 +222,42 @@ func (h *Host) state(s *classroom.Sim, t Tally) string {
 		}
 	}
 	return string(message("state", m))
+}
+
+// tellVerdicts tells each student, once the answer is in, what they
+// predicted and whether the worlds bore it out.
+func (h *Host) tellVerdicts(s *classroom.Sim) {
+	l := s.Lesson
+	if l == nil || l.Stage != classroom.StageReveal || h.part == nil || !h.part.Predict {
+		return
+	}
+	a := l.Reveal.Answer()
+	if a == nil {
+		return
+	}
+	for _, st := range h.Class.Students() {
+		v := told{Verdict(l.Lesson, st.Answer, a.Outcome), st.Joins}
+		if !st.Online || h.told[st.Token] == v {
+			continue
+		}
+		h.told[st.Token] = v
+		h.Class.Send(st.Token, message("verdict", map[string]any{"text": v.text}))
+	}
+}
+
+// Verdict says to a student what they predicted (an index of the lesson's
+// answers, or −1 for none) and whether the worlds bore it out, the
+// answer's outcome being one of scenario's Higher … NotApplicable.
+func Verdict(ls *scenario.Lesson, predicted, outcome int) string {
+	switch {
+	case predicted < 0 || predicted >= len(ls.Answers):
+		return "You made no prediction. The worlds' answer: " + ls.AnswerText(outcome) + "."
+	case outcome == scenario.NotApplicable:
+		return fmt.Sprintf("You predicted “%s”. The worlds cannot say: the question did not apply in most of them.", ls.Answers[predicted])
+	case predicted == outcome:
+		return fmt.Sprintf("You predicted “%s”, and the worlds bore it out.", ls.Answers[predicted])
+	}
+	return fmt.Sprintf("You predicted “%s”, but the worlds did not bear it out: %s.", ls.Answers[predicted], ls.Answers[outcome])
 }
 
 // phones says what the phones answered.

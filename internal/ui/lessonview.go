@@ -79,7 +79,7 @@ func (g *Game) drawTitle() {
 	_, fh := c.measure(foot, regular, lessonText)
 	g.fitStack(ps, rect{80, topBarH + 24, g.cardW(), c.H - topBarH - 24 - float32(fh) - 40})
 	c.text(foot, regular, lessonText, 80+g.cardW()/2, c.H-float32(fh)-20, muted, text.AlignCenter)
-	if g.opt.Host != nil {
+	if g.inviting() {
 		g.drawJoin(g.view)
 	}
 }
@@ -95,7 +95,7 @@ func (g *Game) drawPredict() {
 	g.fitStack(q, rect{80, topBarH + 24, g.cardW(), c.H - topBarH - 24 - buttons - float32(fh) - 50})
 	y := c.H - float32(fh) - 30 - buttons
 	for k, a := range l.Answers {
-		if g.opt.Host != nil && k < len(g.view.Answers) {
+		if g.inviting() && k < len(g.view.Answers) {
 			a = fmt.Sprintf("%s  (%d on phones)", a, g.view.Answers[k])
 		}
 		r := rect{80, y + float32(k)*(line+40), g.cardW(), line + 24}
@@ -108,15 +108,19 @@ func (g *Game) drawPredict() {
 		g.at(r, hit{intent: classroom.Intent{Predict: k + 1}})
 	}
 	c.text(foot, regular, lessonText, 80+g.cardW()/2, c.H-float32(fh)-20, muted, text.AlignCenter)
-	if g.opt.Host != nil {
+	if g.inviting() {
 		g.drawJoin(g.view)
 	}
 }
 
+// inviting reports whether the window invites a hosted class to join: it
+// does where the phones have something to do.
+func (g *Game) inviting() bool { return g.opt.Host != nil && g.view.Phones }
+
 // cardW is the width of a lesson card's text: the screen's, less the
-// class's QR code when hosting.
+// class's QR code when inviting the class.
 func (g *Game) cardW() float32 {
-	if g.opt.Host != nil {
+	if g.inviting() {
 		return g.c.W - 160 - joinPanelW
 	}
 	return g.c.W - 160
