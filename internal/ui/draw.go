@@ -286,6 +286,7 @@ A         the answer over many worlds
 + / −     faster / slower (also ↑ / ↓)
 R         start again (Shift+R: forget the sliders)
 N         start again with the next seed
+W         watch a typical world / a surprising one
 S         sliders       E  lesson / explore
 M         scenarios     F  full screen
 H or ?    this help

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -259,7 +260,7 @@ func (g *Game) watched(a *classroom.Answer) string {
 	if cl.Compare == "" {
 		ref = cl.Value
 	}
-	t := fmt.Sprintf("The world you watched (seed %d): %s.", s.Seed, difference(cl.Metric, arm-ref))
+	t := fmt.Sprintf("The world you watched (seed %d): %s. %s", s.Seed, difference(cl.Metric, arm-ref), whichWorld(s, a))
 	switch {
 	case len(s.Changes) > 0 && s.Steered:
 		t += " The sliders and the class's votes changed it; the other worlds run the scenario as written."
@@ -269,6 +270,39 @@ func (g *Game) watched(a *classroom.Answer) string {
 		t += " The class's votes changed it; the other worlds run the scenario as written."
 	}
 	return t
+}
+
+// whichWorld says how the watched world was chosen and where it stands
+// among the worlds, by its effect.
+func whichWorld(s *classroom.Sim, a *classroom.Answer) string {
+	l := s.Lesson
+	k := slices.Index(a.Seeds, s.Seed)
+	rank, of := a.Place(k)
+	switch {
+	case l.Chosen && l.Watching == classroom.Typical:
+		return fmt.Sprintf("It is the typical world: of the %d, its effect is the nearest the median (W: a surprising world).", of)
+	case l.Chosen:
+		return fmt.Sprintf("It is a surprising world: of the %d, it bears the answer out least, which chance alone can do (W: a typical world).", of)
+	case rank > 0:
+		return fmt.Sprintf("It ranks %s of %d by its effect, from the lowest (W: watch the typical world).", ordinal(rank), of)
+	}
+	return "It is not counted among the worlds (W: watch the typical world)."
+}
+
+// ordinal writes 1 as "1st", 2 as "2nd", and so on.
+func ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return fmt.Sprintf("%d%s", n, suffix)
 }
 
 // drawMenu draws the built-in scenarios to choose from, in two columns.
