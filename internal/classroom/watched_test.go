@@ -80,7 +80,7 @@ func TestWatchedWorld(t *testing.T) {
 		}
 	}
 	s := newLesson(t, "boltzmann", "people=100")
-	s.Apply(Intent{NewSeed: true})   // another seed than the surprising one here (the first)
+	s.Apply(Intent{NewSeed: true})  // another seed than the surprising one here (the first)
 	s.Apply(Intent{Surprise: true}) // before the worlds start: they will start with a surprising world
 	waitfor.Until(t, "the lesson's answer", func() bool { return s.Lesson.Reveal.Answer() != nil })
 	a := s.Lesson.Reveal.Answer()

@@ -237,11 +237,9 @@ func (h *Host) tellVerdicts(s *classroom.Sim) {
 	}
 	for _, st := range h.Class.Students() {
 		v := told{Verdict(l.Lesson, st.Answer, a.Outcome), st.Joins}
-		if !st.Online || h.told[st.Token] == v {
-			continue
+		if st.Online && h.told[st.Token] != v && h.Class.Send(st.Token, message("verdict", map[string]any{"text": v.text})) {
+			h.told[st.Token] = v // sent; a phone whose queue was full is sent it again at the next sync
 		}
-		h.told[st.Token] = v
-		h.Class.Send(st.Token, message("verdict", map[string]any{"text": v.text}))
 	}
 }
 
@@ -278,6 +276,7 @@ func phones(answers []string, t Tally) string {
 // month is a followed person's month, as a phone is told it.
 type month struct {
 	Type    string  `json:"type"`
+	Name    string  `json:"name"` // the person's short name
 	Month   int     `json:"month"`
 	Wealth  int64   `json:"wealth"`
 	Job     string  `json:"job"`
@@ -312,7 +311,7 @@ func (h *Host) tellPeople(st *classroom.ArmState) {
 			h.followed[p] = struct{}{}
 			h.history[p] = []int64{snap.Wealth[p]}
 		}
-		m := month{Type: "person", Month: snap.Month, Wealth: snap.Wealth[p], Job: job(snap, employees, p), Skill: "—", Burden: "—"}
+		m := month{Type: "person", Name: classroom.PersonName(p), Month: snap.Month, Wealth: snap.Wealth[p], Job: job(snap, employees, p), Skill: "—", Burden: "—"}
 		if h.joins[s.Token] != s.Joins {
 			h.joins[s.Token] = s.Joins
 			m.History = h.history[p]
@@ -337,9 +336,9 @@ func job(s *economy.Snapshot, employees []int32, p int) string {
 	}
 	switch agents.Class(s.ClassOf[p]) {
 	case agents.Capitalist:
-		return fmt.Sprintf("owns a firm (%d employed)", employees[p])
+		return fmt.Sprintf("owns %s (%d employed)", classroom.FirmName(p), employees[p])
 	case agents.Worker:
-		return fmt.Sprintf("works for person %d", s.Employer[p])
+		return fmt.Sprintf("works at %s, %s's firm", classroom.FirmName(int(s.Employer[p])), classroom.PersonName(int(s.Employer[p])))
 	}
 	return "unemployed"
 }

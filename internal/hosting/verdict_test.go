@@ -1,11 +1,14 @@
 package hosting
 
 import (
-	"strings"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
+	"commonwealth/internal/agents"
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/economy"
 	"commonwealth/internal/scenario"
 )
 
@@ -75,5 +78,42 @@ func TestVerdicts(t *testing.T) {
 	h.Sync(sim)
 	if got := again.next("verdict")["text"].(string); got != want[right] {
 		t.Errorf("a tab opened after the answer was told %q", got)
+	}
+
+	// A phone that cannot keep up: its queue is full when the verdict is
+	// due, and it is sent once there is room.
+	slow, out, err := h.Class.Join(h.Class.Code(), "Slow", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for h.Class.Send(slow.Token, []byte(`{"type":"filler"}`)) {
+	}
+	h.Sync(sim)
+	for len(out) > 0 {
+		<-out
+	}
+	h.Sync(sim)
+	var got []string
+	for len(out) > 0 {
+		got = append(got, string(<-out))
+	}
+	if !slices.ContainsFunc(got, func(m string) bool { return strings.Contains(m, `"type":"verdict"`) }) {
+		t.Errorf("a phone whose queue was full was never told its verdict: %v", got)
+	}
+}
+
+// TestJob checks that a phone names its person's employer by the firm's
+// name and its owner's short name, never by a person's number.
+func TestJob(t *testing.T) {
+	s := &economy.Snapshot{Classes: true, ClassOf: []uint8{uint8(agents.Capitalist), uint8(agents.Worker), uint8(agents.Worker), uint8(agents.Unemployed)},
+		Employer: []int32{-1, 0, 0, -1}}
+	employees := []int32{2, 0, 0, 0}
+	for p, want := range []string{"owns Blue Bakery (2 employed)", "works at Blue Bakery, Ana A.'s firm", "works at Blue Bakery, Ana A.'s firm", "unemployed"} {
+		if got := job(s, employees, p); got != want {
+			t.Errorf("person %d: %q, want %q", p, got, want)
+		}
+	}
+	if got := job(&economy.Snapshot{}, nil, 0); got != "trades" {
+		t.Errorf("without classes: %q", got)
 	}
 }

@@ -347,7 +347,7 @@ func (g *Game) drawOverlays() {
 func (g *Game) drawInspection(sel *classroom.Inspection, size float64) {
 	c := &g.c
 	st := g.sim.Arms[sel.Arm]
-	who := fmt.Sprintf("%s: person %d", st.Name, sel.Person)
+	who := fmt.Sprintf("%s: %s (person %d)", st.Name, classroom.PersonName(sel.Person), sel.Person)
 	if st.Snap.Classes {
 		who += ", " + agents.Class(st.Snap.ClassOf[sel.Person]).String()
 	}

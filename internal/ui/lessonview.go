@@ -154,14 +154,6 @@ func (g *Game) drawReveal() {
 		return
 	}
 	cl := l.Claim
-	ref := "“" + cl.Compare + "”"
-	if cl.Compare == "" {
-		ref = number(cl.Metric, cl.Value)
-	}
-	arm, minus := "“"+cl.Arm+"”", "that in "+ref
-	if cl.Compare == "" {
-		minus = ref
-	}
 	plot := rect{in.x + 20, y + 10, in.w - 40, 70}
 	g.drawDots(a, plot)
 	y = plot.y + plot.h + 14
@@ -170,7 +162,6 @@ func (g *Game) drawReveal() {
 	c.text(ends[0], regular, lessonText, plot.x, y, white, text.AlignStart)
 	c.text(ends[1], regular, lessonText, plot.x+plot.w, y, white, text.AlignEnd)
 	y += float32(lessonText*lineHeight) + 10
-	way := fmt.Sprintf("In %d of %d worlds %s ended higher than %s; in %d, lower.", a.Above, len(a.Diff)-a.Failed, arm, ref, a.Below)
 	said := "The class made no prediction."
 	if p := l.Prediction; p >= 0 {
 		verdict := "Not this time."
@@ -179,17 +170,7 @@ func (g *Game) drawReveal() {
 		}
 		said = fmt.Sprintf("The class said: %s. %s", l.Answers[p], verdict)
 	}
-	dots := fmt.Sprintf("Each dot is one world: its %s in %s minus %s. The white line is no difference; the band is the mean's 95%% interval, %s to %s.",
-		words(cl.Metric), arm, minus, difference(cl.Metric, a.Lo), difference(cl.Metric, a.Hi))
-	switch {
-	case a.Outcome == scenario.NotApplicable:
-		dots = fmt.Sprintf("Each dot is one world: its %s in %s minus %s; the white line is no difference. Not applicable: %s, and %s.",
-			words(cl.Metric), arm, minus, a.Reason, cl.Applicability())
-		way = ""
-	case a.Failed > 0:
-		dots += fmt.Sprintf(" Grey dots: %s; they are not counted.", a.Reason)
-	}
-	dots += conditionsLine(a.Conditions)
+	dots, way := answerSentences(cl, a)
 	ps := []paragraph{
 		{s: dots, size: lessonText, col: white},
 		{s: way, size: lessonText, col: white, gap: 8},
@@ -211,7 +192,10 @@ func axis(a *classroom.Answer) (lo, hi float64) {
 	for _, d := range a.Diff {
 		lo, hi = min(lo, d), max(hi, d)
 	}
-	pad := max(hi-lo, 1e-9) * 0.08
+	if hi-lo < 1e-9 {
+		return -0.01, 0.01 // no difference in any world: a narrow axis around zero, not one of 1e-11
+	}
+	pad := (hi - lo) * 0.08
 	return lo - pad, hi + pad
 }
 
@@ -260,7 +244,7 @@ func (g *Game) watched(a *classroom.Answer) string {
 	if cl.Compare == "" {
 		ref = cl.Value
 	}
-	t := fmt.Sprintf("The world you watched (seed %d): %s. %s", s.Seed, difference(cl.Metric, arm-ref), whichWorld(s, a))
+	t := fmt.Sprintf("The world you watched (seed %d): %s, %s.", s.Seed, differenceWithUnit(cl.Metric, arm-ref), whichWorld(s, a))
 	switch {
 	case len(s.Changes) > 0 && s.Steered:
 		t += " The sliders and the class's votes changed it; the other worlds run the scenario as written."
@@ -272,21 +256,24 @@ func (g *Game) watched(a *classroom.Answer) string {
 	return t
 }
 
-// whichWorld says how the watched world was chosen and where it stands
-// among the worlds, by its effect.
+// whichWorld says, briefly, how the watched world was chosen or where it
+// stands among the worlds by its effect (W switches to a surprising one).
 func whichWorld(s *classroom.Sim, a *classroom.Answer) string {
 	l := s.Lesson
-	k := slices.Index(a.Seeds, s.Seed)
-	rank, of := a.Place(k)
+	rank, of := a.Place(slices.Index(a.Seeds, s.Seed))
 	switch {
 	case l.Chosen && l.Watching == classroom.Typical:
-		return fmt.Sprintf("It is the typical world: of the %d, its effect is the nearest the median (W: a surprising world).", of)
+		return fmt.Sprintf("the typical one: nearest the median of the %d", of)
 	case l.Chosen:
-		return fmt.Sprintf("It is a surprising world: of the %d, it bears the answer out least, which chance alone can do (W: a typical world).", of)
+		return fmt.Sprintf("a surprising one: of the %d, the least like the answer", of)
+	case rank == 1:
+		return fmt.Sprintf("the lowest of %d", of)
+	case rank == of && rank > 0:
+		return fmt.Sprintf("the highest of %d", of)
 	case rank > 0:
-		return fmt.Sprintf("It ranks %s of %d by its effect, from the lowest (W: watch the typical world).", ordinal(rank), of)
+		return fmt.Sprintf("the %s lowest of %d", ordinal(rank), of)
 	}
-	return "It is not counted among the worlds (W: watch the typical world)."
+	return "not counted"
 }
 
 // ordinal writes 1 as "1st", 2 as "2nd", and so on.
@@ -343,7 +330,7 @@ func conditionsLine(cs []scenario.Condition) string {
 		} else {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%s in %s", number(c.Metric, c.Mean), c.Arm)
+		fmt.Fprintf(&b, "%s in %s", withUnit(c.Metric, c.Mean), c.Arm)
 	}
 	if b.Len() > 0 {
 		b.WriteString(".")
