@@ -2,9 +2,12 @@ package classroom
 
 import (
 	"math"
+	"runtime"
 	"testing"
+	"time"
 
 	"commonwealth/internal/waitfor"
+	"commonwealth/scenarios"
 )
 
 // TestPicks checks the typical and surprising worlds of answers made by
@@ -88,5 +91,26 @@ func TestWatchedWorld(t *testing.T) {
 	s.Apply(Intent{Next: true})
 	if s.Lesson.Stage != StageWatch || s.Seed != a.Seeds[a.Surprising()] || !s.Lesson.Chosen {
 		t.Fatalf("W before the worlds started: seed %d, want the surprising %d", s.Seed, a.Seeds[a.Surprising()])
+	}
+}
+
+// TestTypicalAtFullSize opens the default lesson at its full size, as the
+// window does, and checks that once its answer is in the worlds start with
+// the typical world; it logs how long the answer took (the other seeds on
+// every core but one), which is how long a class must spend on the title
+// and the question for the watched world to be the typical one.
+func TestTypicalAtFullSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the default lesson's twelve seeds at full size take half a minute of one core")
+	}
+	start := time.Now()
+	s := newLesson(t, scenarios.Default)
+	l := s.Lesson
+	waitfor.Until(t, "the default lesson's answer", func() bool { return l.Reveal.Answer() != nil })
+	t.Logf("%s: the answer over %d seeds in %.1f s with %d worker(s)", scenarios.Default, len(l.Reveal.Answer().Diff), time.Since(start).Seconds(), max(1, runtime.NumCPU()-1))
+	s.Apply(Intent{Next: true})
+	s.Apply(Intent{Next: true})
+	if a := l.Reveal.Answer(); !l.Chosen || s.Seed != a.Seeds[a.Typical()] {
+		t.Fatalf("the worlds started with seed %d, want the typical %d", s.Seed, a.Seeds[a.Typical()])
 	}
 }
