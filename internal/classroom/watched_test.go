@@ -3,9 +3,11 @@ package classroom
 import (
 	"math"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
+	"commonwealth/internal/scenario"
 	"commonwealth/internal/waitfor"
 	"commonwealth/scenarios"
 )
@@ -112,5 +114,18 @@ func TestTypicalAtFullSize(t *testing.T) {
 	s.Apply(Intent{Next: true})
 	if a := l.Reveal.Answer(); !l.Chosen || s.Seed != a.Seeds[a.Typical()] {
 		t.Fatalf("the worlds started with seed %d, want the typical %d", s.Seed, a.Seeds[a.Typical()])
+	}
+}
+
+// TestLessonTooShort checks that a lesson whose claim is read after the
+// run's end is refused with a clear error, not a panic in the background.
+func TestLessonTooShort(t *testing.T) {
+	sc, err := scenario.Load("data-dividend", []string{"people=50", "months=24"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = NewSim(sc)
+	if err == nil || !strings.Contains(err.Error(), "the lesson's claim is judged at month 600 but the run lasts 24 months") {
+		t.Fatalf("a run too short for its lesson: %v", err)
 	}
 }

@@ -263,9 +263,9 @@ func whichWorld(s *classroom.Sim, a *classroom.Answer) string {
 	rank, of := a.Place(slices.Index(a.Seeds, s.Seed))
 	switch {
 	case l.Chosen && l.Watching == classroom.Typical:
-		return fmt.Sprintf("the typical one: nearest the median of the %d", of)
+		return "the typical one (nearest the median)"
 	case l.Chosen:
-		return fmt.Sprintf("a surprising one: of the %d, the least like the answer", of)
+		return "a surprising one (the least like the answer)"
 	case rank == 1:
 		return fmt.Sprintf("the lowest of %d", of)
 	case rank == of && rank > 0:

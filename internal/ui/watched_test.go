@@ -31,14 +31,14 @@ func TestWhichWorld(t *testing.T) {
 	}
 	s.Apply(classroom.Intent{Next: true})
 	s.Apply(classroom.Intent{Next: true})
-	if got := whichWorld(s, a); got != "the typical one: nearest the median of the 10" {
+	if got := whichWorld(s, a); got != "the typical one (nearest the median)" {
 		t.Errorf("the typical world: %q", got)
 	}
 	for !s.Done() {
 		s.Update()
 	}
 	s.Apply(classroom.Intent{Surprise: true})
-	if got := whichWorld(s, a); got != "a surprising one: of the 10, the least like the answer" {
+	if got := whichWorld(s, a); got != "a surprising one (the least like the answer)" {
 		t.Errorf("the surprising world: %q", got)
 	}
 	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 102: "102nd", 111: "111th"} {
