@@ -25,7 +25,7 @@ func answerSentences(cl *scenario.Claim, a *classroom.Answer) (dots, way string)
 	default:
 		way = fmt.Sprintf("In %d of %d worlds the %s ended higher in “%s” than %s; in %d, lower.", a.Above, len(a.Diff)-a.Failed, words(cl.Metric), cl.Arm, than, a.Below)
 	}
-	dots += fmt.Sprintf(" The white line is no difference; the band is the mean's 95%% interval, %s to %s.", difference(cl.Metric, a.Lo), differenceWithUnit(cl.Metric, a.Hi))
+	dots += fmt.Sprintf(" The white line is no difference; the band is the mean's 95%% interval, %s.", span(cl.Metric, a.Lo, a.Hi))
 	if a.Failed > 0 {
 		dots += fmt.Sprintf(" Grey dots: %s; they are not counted.", a.Reason)
 	}

@@ -144,6 +144,43 @@ func difference(metric string, v float64) string {
 	return strings.Replace(s, "-", "−", 1)
 }
 
+// span writes the ends of an interval of differences, with their signs,
+// the same number of decimals and the unit once: "+0.90 to +2.70 money a
+// unit", "−8.0 points to −2.0 points".
+func span(metric string, lo, hi float64) string {
+	if percent(metric) {
+		return difference(metric, lo) + " to " + difference(metric, hi)
+	}
+	d := max(decimalsShown(lo), decimalsShown(hi))
+	end := func(v float64) string {
+		s := strconv.FormatFloat(v, 'f', d, 64)
+		if v > 0 {
+			s = "+" + s
+		}
+		return strings.Replace(s, "-", "−", 1)
+	}
+	s := end(lo) + " to " + end(hi)
+	if u := metricUnits[metric]; u != "" {
+		s += " " + u
+	}
+	return s
+}
+
+// decimalsShown is how many decimals number writes v with (a number below
+// one with two significant figures, at most six decimals).
+func decimalsShown(v float64) int {
+	a := math.Abs(v)
+	switch {
+	case a == 0 || a >= 100:
+		return 0
+	case a >= 10:
+		return 1
+	case a >= 1:
+		return 2
+	}
+	return min(6, 1-int(math.Floor(math.Log10(a))))
+}
+
 // differenceWithUnit is difference with the metric's unit: "+1.2 money a
 // unit", "−3.0 points".
 func differenceWithUnit(metric string, v float64) string {

@@ -69,7 +69,7 @@ func TestAnswerSentences(t *testing.T) {
 		t.Errorf("way:\n%s\nwant\n%s", way, want)
 	}
 	dots, way = answerSentences(&scenario.Claim{Metric: "compute_price", Arm: "resisting", Value: 2.5}, a)
-	if want := "Each dot is one world: the price of compute in “resisting” minus 2.50 money a unit. The white line is no difference; the band is the mean's 95% interval, −0.08 to −0.02 money a unit."; dots != want {
+	if want := "Each dot is one world: the price of compute in “resisting” minus 2.50 money a unit. The white line is no difference; the band is the mean's 95% interval, −0.080 to −0.020 money a unit."; dots != want {
 		t.Errorf("dots:\n%s\nwant\n%s", dots, want)
 	}
 	if want := "In 11 of 12 worlds the price of compute in “resisting” ended above 2.50 money a unit; in 1, below."; way != want {
@@ -95,6 +95,21 @@ func TestNumbers(t *testing.T) {
 	} {
 		if got := withUnit(c.metric, c.v); got != c.want {
 			t.Errorf("withUnit(%s, %g) = %q, want %q", c.metric, c.v, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		metric string
+		lo, hi float64
+		want   string
+	}{
+		{"compute_price", 0.9, 2.7, "+0.90 to +2.70 money a unit"},
+		{"compute_price", -0.004, 0.25, "−0.0040 to +0.2500 money a unit"},
+		{"gini_wealth", -0.012, 0, "−0.012 to 0.000"},
+		{"commons_fund", -1500, 12.5, "−1500.0 to +12.5 money"},
+		{"poverty_rate", -0.08, -0.02, "−8.0 points to −2.0 points"},
+	} {
+		if got := span(c.metric, c.lo, c.hi); got != c.want {
+			t.Errorf("span(%s, %g, %g) = %q, want %q", c.metric, c.lo, c.hi, got, c.want)
 		}
 	}
 	if lo, hi := niceRange(0, 0); lo != 0 || hi != 1 {
