@@ -549,13 +549,17 @@ func (c *Class) reply(token string, out chan []byte, msg []byte) {
 	}
 }
 
-// Broadcast queues a message for every phone online.
-func (c *Class) Broadcast(msg []byte) {
+// Broadcast queues a message for every phone online, and returns the
+// tokens of the students one of whose queues was full.
+func (c *Class) Broadcast(msg []byte) (missed []string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, s := range c.order {
-		s.queue(msg)
+		if !s.queue(msg) {
+			missed = append(missed, s.Token)
+		}
 	}
+	return missed
 }
 
 // CloseAll sends every phone a last message and ends its queue: the host

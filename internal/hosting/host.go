@@ -135,6 +135,8 @@ func (h *Host) Sync(s *classroom.Sim) {
 	if state := h.state(s, t); state != h.said {
 		h.said = state
 		h.SetState([]byte(state))
+	} else {
+		h.CatchUp()
 	}
 	h.tellVerdicts(s)
 	if st != nil && s.Month() != h.month {

@@ -117,3 +117,33 @@ func TestJob(t *testing.T) {
 		t.Errorf("without classes: %q", got)
 	}
 }
+
+// TestCatchUp checks that a phone whose queue was full when the state
+// changed is sent the state once its queue has room, and only once.
+func TestCatchUp(t *testing.T) {
+	_, h := hosted(t, "boltzmann")
+	slow, out, err := h.Class.Join(h.Class.Code(), "Slow", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for h.Class.Send(slow.Token, []byte(`{"type":"filler"}`)) {
+	}
+	h.SetState([]byte(`{"type":"state","stage":"reveal"}`))
+	h.CatchUp() // still full: nothing to send yet
+	for len(out) > 0 {
+		if m := string(<-out); strings.Contains(m, "reveal") {
+			t.Fatal("a full queue took the state")
+		}
+	}
+	h.CatchUp()
+	h.CatchUp()
+	var states int
+	for len(out) > 0 {
+		if m := string(<-out); strings.Contains(m, "reveal") {
+			states++
+		}
+	}
+	if states != 1 {
+		t.Errorf("the phone that fell behind was sent the state %d times, want once", states)
+	}
+}
