@@ -35,12 +35,10 @@ type Host struct {
 	told     map[string]told   // each student's verdict on their prediction, as last sent
 }
 
-// told is a verdict sent to a student: its words, and the student's
-// connections then (a tab opened since is told again).
-type told struct {
-	text  string
-	joins int
-}
+// told is a verdict sent to a student: their prediction, the answer's
+// outcome, and the student's connections then (a tab opened since is told
+// again).
+type told struct{ predicted, outcome, joins int }
 
 // communitySeen is what a community had when last looked at.
 type communitySeen struct{ refused, centres int }
@@ -238,8 +236,9 @@ func (h *Host) tellVerdicts(s *classroom.Sim) {
 		return
 	}
 	for _, st := range h.Class.Students() {
-		v := told{Verdict(l.Lesson, st.Answer, a.Outcome), st.Joins}
-		if st.Online && h.told[st.Token] != v && h.Class.Send(st.Token, message("verdict", map[string]any{"text": v.text})) {
+		v := told{st.Answer, a.Outcome, st.Joins}
+		if st.Online && h.told[st.Token] != v &&
+			h.Class.Send(st.Token, message("verdict", map[string]any{"text": Verdict(l.Lesson, st.Answer, a.Outcome)})) {
 			h.told[st.Token] = v // sent; a phone whose queue was full is sent it again at the next sync
 		}
 	}
