@@ -130,6 +130,9 @@ func TestStudentPage(t *testing.T) {
 // short name, and at the answer says what its student predicted and
 // whether the worlds bore it out.
 func TestStudentVerdict(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a browser (4 s); TestVerdicts checks the same messages without one")
+	}
 	ctx := chromium(t)
 	sim, h := hosted(t, "boltzmann")
 	h.Sync(sim)
