@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -67,7 +68,7 @@ func TestBrowser(t *testing.T) {
 	if info, err := os.Stat(filepath.Join(web, "sim.wasm.gz")); err != nil || info.Size() > maxDownload {
 		t.Fatalf("the download: %v bytes (at most %d) %v", info.Size(), maxDownload, err)
 	}
-	b := &browser{t: t, chromium: chromium, dir: dir, web: web}
+	b := &browser{t: t, chromium: chromium, dir: dir, web: web, serve: plainly}
 
 	img, answer := b.shot("watch", "scenario=saving&goto=watch")
 	if n := drawn(img, image.Rect(0, img.Bounds().Dy()/8, img.Bounds().Dx(), img.Bounds().Dy()/2)); n < 3000 {
@@ -96,6 +97,19 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the answer's card covers %d of %d pixels", n, card.Dx()*card.Dy())
 	}
 
+	// A host that sends sim.wasm.gz with Content-Encoding: gzip (the browser
+	// unpacks it on the way), and one that answers it with a page of its
+	// own: the program still starts, from the bytes as they came or from
+	// sim.wasm.
+	for _, serve := range []serving{encoded, broken} {
+		b.serve, b.fetched = serve, nil
+		b.shot("title", "scenario=saving&goto=title")
+		if plain := slices.Contains(b.paths(), "/sim.wasm"); plain != (serve == broken) {
+			t.Errorf("%s: sim.wasm fetched %v, want %v (fetched %v)", serve, plain, serve == broken, b.paths())
+		}
+	}
+	b.serve = plainly
+
 	if dom := b.dom(b.url("scenario=nosuch")); !strings.Contains(dom, "There is no scenario called “nosuch”") || !strings.Contains(dom, "?scenario=saving") {
 		t.Errorf("a mistyped scenario: the page says\n%s", dom)
 	}
@@ -103,6 +117,15 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("opened from disk: the page says\n%s", dom)
 	}
 }
+
+// serving is how the test's server sends sim.wasm.gz.
+type serving string
+
+const (
+	plainly serving = "as a file"                       // its bytes, as any static server
+	encoded serving = "with Content-Encoding: gzip"     // the browser unpacks it before the page sees it
+	broken  serving = "as a host's page in place of it" // not the program at all
+)
 
 // browser runs headless Chromium on the built folder.
 type browser struct {
@@ -114,6 +137,16 @@ type browser struct {
 	stage         string
 	drawn         chan string
 	once          sync.Once
+	serve         serving
+	mu            sync.Mutex
+	fetched       []string // the paths asked for
+}
+
+// paths returns the paths the page has asked for.
+func (b *browser) paths() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return slices.Clone(b.fetched)
 }
 
 // url returns the page's address with query, starting the server once.
@@ -132,6 +165,21 @@ func (b *browser) url(query string) string {
 // /drawn), so that Chromium's screenshot waits for it.
 func (b *browser) handle(files http.Handler) func(w http.ResponseWriter, r *http.Request) {
 	return func(w http.ResponseWriter, r *http.Request) {
+		b.mu.Lock()
+		b.fetched = append(b.fetched, r.URL.Path)
+		b.mu.Unlock()
+		w.Header().Set("Cache-Control", "no-store") // each page loads the program as served now, not as a shot before had it
+		switch gz := strings.HasSuffix(r.URL.Path, ".gz"); {
+		case gz && b.serve == encoded:
+			w.Header().Set("Content-Type", "application/wasm")
+			w.Header().Set("Content-Encoding", "gzip")
+			files.ServeHTTP(w, r)
+			return
+		case gz && b.serve == broken:
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte("<html><body>Welcome to our school's web space</body></html>"))
+			return
+		}
 		switch r.URL.Path {
 		case "/index.html":
 			if b.stage == "" { // as it is

@@ -26,6 +26,7 @@ const (
 type ClassView struct {
 	URL, Code string
 	Arm       string // the world the class lives in
+	Phones    bool   // the phones have something to do in this scenario: the window invites the class to join
 	Joined    int
 	Online    int // joined and connected now
 	Answered  int

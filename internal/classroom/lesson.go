@@ -27,6 +27,8 @@ type Lesson struct {
 	Stage      Stage
 	Prediction int // the class's answer, an index of Answers, or -1
 	Reveal     *Reveal
+	Watching   Watching // which world the class watches, once the answer is in
+	Chosen     bool     // the watched seed was chosen from the answer (it was in when the worlds started)
 }
 
 // The browser gives the reveal at least revealSlice of each frame, and at
@@ -87,6 +89,43 @@ func (s *Sim) predict(answer int) {
 		return
 	}
 	l.Prediction, l.Stage, s.Paused = answer, StageWatch, false
+}
+
+// watch chooses the world the class watches as the worlds start: the seed
+// the answer picks for the lesson's Watching, when the answer is in (the
+// worlds, at month 0, start again with it); otherwise the Sim's own seed.
+// The answer is the same for the same scenario, so is the choice.
+func (s *Sim) watch() error {
+	l := s.Lesson
+	l.Chosen = false
+	a := l.Reveal.Answer()
+	if a == nil {
+		return nil
+	}
+	k := a.Pick(l.Watching)
+	if k < 0 {
+		return nil
+	}
+	l.Chosen = true
+	if s.Seed == a.Seeds[k] && s.Month() == 0 {
+		return nil
+	}
+	s.Seed = a.Seeds[k]
+	return s.reset()
+}
+
+// surprise switches the world the class watches between a typical one
+// and a surprising one. Before the worlds start it changes which they
+// start with; once the answer is in, it starts them again from month 0
+// with that world, to watch it to the end.
+func (s *Sim) surprise() error {
+	l := s.Lesson
+	l.Watching = 1 - l.Watching
+	if l.Stage < StageWatch || l.Reveal.Answer() == nil {
+		return nil
+	}
+	l.Stage, s.Paused = StageWatch, false
+	return s.watch()
 }
 
 // Close stops the background work of the Sim's lesson.

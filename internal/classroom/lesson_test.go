@@ -19,7 +19,7 @@ import (
 // question, a prediction that starts the worlds, the end of the run that
 // brings the answer; and switches to exploring and back.
 func TestLessonStages(t *testing.T) {
-	s := newLesson(t, "data-dividend", "people=100", "months=24")
+	s := newLesson(t, "data-dividend", "people=100")
 	l := s.Lesson
 	if l == nil || l.Stage != StageTitle || !s.Paused || len(s.Arms) != 2 {
 		t.Fatalf("a lesson should open paused at its title with its claim's two arms: %+v, %d arms", l, len(s.Arms))

@@ -2,6 +2,7 @@ package classroom
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"runtime"
 	"sync"
@@ -89,6 +90,10 @@ type Reveal struct {
 // NewReveal prepares the answer of sc's lesson; Start or Work computes it.
 func NewReveal(sc *scenario.Scenario) (*Reveal, error) {
 	r := &Reveal{sc: sc, claim: sc.LessonClaim()}
+	if last, months := r.claim.Last(), sc.Run().Months; last > months {
+		return nil, fmt.Errorf("%s:%d: the lesson's claim is judged at month %d but the run lasts %d months: run at least %d months, or judge the claim earlier",
+			sc.File, sc.Lesson.Line, last, months, last)
+	}
 	for _, seed := range sc.Run().SeedList() {
 		s := &Sim{Scenario: sc, Seed: seed, Shown: sc.LessonArms()}
 		if err := s.reset(); err != nil {

@@ -258,6 +258,7 @@ type Intent struct {
 	NewSeed     bool // the next seed from month 0
 	Next        bool // the lesson's next stage
 	Predict     int  // the class's answer, from 1; 0 for none
+	Surprise    bool // the lesson's watched world: a typical one, or a surprising one
 	Explore     bool // switch between the lesson and every arm
 	ToggleHelp  bool
 	Sliders     bool // open or close the parameters panel
@@ -282,9 +283,14 @@ func (s *Sim) Apply(in Intent) error {
 		return s.reset()
 	case in.NewSeed:
 		s.Seed++
+		if s.Lesson != nil {
+			s.Lesson.Chosen = false
+		}
 		return s.reset()
 	case in.Explore:
 		return s.toggleLesson()
+	case in.Surprise && s.Lesson != nil:
+		return s.surprise()
 	}
 	if l := s.Lesson; l != nil && l.Stage < StageWatch {
 		// Before the worlds run, Space and → move the lesson on; the
@@ -294,6 +300,11 @@ func (s *Sim) Apply(in Intent) error {
 		}
 		if in.Predict > 0 {
 			s.predict(in.Predict - 1)
+		}
+		if l.Stage == StageWatch { // the worlds start: with the world the class watches
+			if err := s.watch(); err != nil {
+				return err
+			}
 		}
 		in.TogglePause, in.Step = false, false
 	} else if in.Next && l != nil {
@@ -418,6 +429,7 @@ func (in Intent) Or(other Intent) Intent {
 	in.Next = in.Next || other.Next
 	in.Explore = in.Explore != other.Explore
 	in.Predict = max(in.Predict, other.Predict)
+	in.Surprise = in.Surprise != other.Surprise
 	in.NewSeed = in.NewSeed || other.NewSeed
 	in.ToggleHelp = in.ToggleHelp != other.ToggleHelp
 	in.Sliders = in.Sliders != other.Sliders

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -11,7 +12,29 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/waitfor"
 )
+
+// chromium returns a context of headless Chromium for the test, which
+// ends with it.
+func chromium(t *testing.T) context.Context {
+	t.Helper()
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		msg := "the student page's test needs Debian's chromium: apt-get install chromium (.ci/run installs it)"
+		if os.Getenv("COMMONWEALTH_REQUIRE_BROWSER") != "" {
+			t.Fatal(msg)
+		}
+		t.Skip("skipped: " + msg)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-background-networking", true))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelBrowser := chromedp.NewContext(actx)
+	ctx, cancel := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancel(); cancelBrowser(); cancelAlloc() })
+	return ctx
+}
 
 // TestStudentPage opens the student's page in headless Chromium on the
 // loopback, as a phone would: it joins with a nickname, answers the
@@ -20,25 +43,9 @@ import (
 // vote ended, joins again when the teacher empties the roll, and is told
 // when the host goes. The host's tally changes at each step.
 func TestStudentPage(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		msg := "the student page's test needs Debian's chromium: apt-get install chromium (.ci/run installs it)"
-		if os.Getenv("COMMONWEALTH_REQUIRE_BROWSER") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip("skipped: " + msg)
-	}
+	ctx := chromium(t)
 	sim, h := hosted(t, "expropriation")
 	h.Sync(sim)
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium), chromedp.NoSandbox,
-		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-background-networking", true))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
 	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(ctx, actions...); err != nil {
@@ -115,5 +122,47 @@ func TestStudentPage(t *testing.T) {
 	}
 	if status := text("status"); !strings.Contains(status, "closed the class") {
 		t.Errorf("when the host went, the page said %q", status)
+	}
+}
+
+// TestStudentVerdict opens the student's page in a lesson without a
+// [participation] table: the phone predicts, follows a person named by a
+// short name, and at the answer says what its student predicted and
+// whether the worlds bore it out.
+func TestStudentVerdict(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a browser (4 s); TestVerdicts checks the same messages without one")
+	}
+	ctx := chromium(t)
+	sim, h := hosted(t, "boltzmann")
+	h.Sync(sim)
+	l := sim.Lesson
+	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	run("joining", chromedp.Navigate(h.URL()), chromedp.WaitVisible(chromedp.ID("name")),
+		chromedp.SendKeys(chromedp.ID("name"), "Femi"), chromedp.Click(chromedp.ID("joinButton")),
+		chromedp.WaitVisible(chromedp.CSS("#answers button")))
+	run("answering", chromedp.Click(chromedp.CSS("#answers button:nth-child(1)")))
+	eventually(t, "the answer was not counted", func() bool { return h.View().Answered == 1 })
+	waitfor.Until(t, "the lesson's answer", func() bool { return l.Reveal.Answer() != nil })
+	sim.Apply(classroom.Intent{Next: true})
+	sim.Apply(classroom.Intent{Next: true})
+	for !sim.Done() { // the worlds run (a phone is sent a month a frame, as the window syncs: here, none but the last)
+		sim.StepMonth()
+	}
+	sim.Apply(classroom.Intent{Next: true})
+	h.Sync(sim)
+	person := h.Class.Students()[0].Person
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("personTitle").textContent.startsWith("You follow `+classroom.PersonName(person)+` in")`)); err != nil {
+		t.Fatalf("the person's name on the phone: %v", err)
+	}
+	want := Verdict(l.Lesson, 0, l.Reveal.Answer().Outcome)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("verdict").textContent === `+strconv.Quote(want)+` && !document.getElementById("result").classList.contains("hidden")`)); err != nil {
+		got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("verdict").textContent + " | " + document.getElementById("result").className + " | " + document.getElementById("resultText").textContent`))
+		t.Fatalf("the verdict on the phone (want %q): %v; the page shows %q", want, err, got)
 	}
 }

@@ -506,27 +506,37 @@ func (c *Class) Students() []Student {
 // queue puts a message in each of a student's queues, dropping it from a
 // full one (a phone that cannot keep up misses updates, which the next
 // replaces, rather than holding up the host). The caller holds c.mu.
-func (s *Student) queue(msg []byte) {
+// It reports whether every queue took it.
+func (s *Student) queue(msg []byte) bool {
+	all := true
 	for _, out := range s.outs {
-		put(out, msg)
+		all = put(out, msg) && all
 	}
+	return all
 }
 
-// put queues msg unless the queue is full. The caller holds c.mu.
-func put(out chan []byte, msg []byte) {
+// put queues msg unless the queue is full, and reports whether it did.
+// The caller holds c.mu.
+func put(out chan []byte, msg []byte) bool {
 	select {
 	case out <- msg:
+		return true
 	default:
+		return false
 	}
 }
 
-// Send queues a message for a student's phone.
-func (c *Class) Send(token string, msg []byte) {
+// Send queues a message for a student's phone. It reports whether the
+// student is in the class and every tab of theirs took it (a message that
+// is not replaced by the next, such as the verdict on a prediction, is
+// sent again when one was full).
+func (c *Class) Send(token string, msg []byte) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if s, ok := c.students[token]; ok {
-		s.queue(msg)
+		return s.queue(msg)
 	}
+	return false
 }
 
 // reply queues a message for one connection of a student (the answer to
@@ -539,13 +549,17 @@ func (c *Class) reply(token string, out chan []byte, msg []byte) {
 	}
 }
 
-// Broadcast queues a message for every phone online.
-func (c *Class) Broadcast(msg []byte) {
+// Broadcast queues a message for every phone online, and returns the
+// tokens of the students one of whose queues was full.
+func (c *Class) Broadcast(msg []byte) (missed []string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, s := range c.order {
-		s.queue(msg)
+		if !s.queue(msg) {
+			missed = append(missed, s.Token)
+		}
 	}
+	return missed
 }
 
 // CloseAll sends every phone a last message and ends its queue: the host

@@ -32,7 +32,13 @@ type Host struct {
 	joins    map[string]int    // each student's connections when last sent their history
 	seen     []communitySeen   // each community's refusals and data centres last month
 	lesson   *classroom.Lesson // whose prediction the phones may set
+	told     map[string]told   // each student's verdict on their prediction, as last sent
 }
+
+// told is a verdict sent to a student: their prediction, the answer's
+// outcome, and the student's connections then (a tab opened since is told
+// again).
+type told struct{ predicted, outcome, joins int }
 
 // communitySeen is what a community had when last looked at.
 type communitySeen struct{ refused, centres int }
@@ -55,7 +61,7 @@ func NewHost(sim *classroom.Sim, addr string) (*Host, error) {
 // bind takes the class to a Sim (a new scenario, or the first).
 func (h *Host) bind(s *classroom.Sim) {
 	h.sim, h.part, h.month, h.said, h.world, h.lesson = s, s.Scenario.Participation, -1, "", nil, nil
-	h.history, h.followed, h.joins, h.seen = map[int][]int64{}, map[int]struct{}{}, map[string]int{}, nil
+	h.history, h.followed, h.joins, h.seen, h.told = map[int][]int64{}, map[int]struct{}{}, map[string]int{}, nil, map[string]told{}
 	s.Voting = true
 	cfg := Config{}
 	if p := h.part; p != nil {
@@ -127,7 +133,10 @@ func (h *Host) Sync(s *classroom.Sim) {
 	if state := h.state(s, t); state != h.said {
 		h.said = state
 		h.SetState([]byte(state))
+	} else {
+		h.CatchUp()
 	}
+	h.tellVerdicts(s)
 	if st != nil && s.Month() != h.month {
 		h.month = s.Month()
 		h.tellPeople(st)
@@ -171,7 +180,7 @@ func (h *Host) RemoveSeat(seat int) bool { return h.Class.Remove(seat) }
 // View is what the window shows of the class.
 func (h *Host) View() classroom.ClassView {
 	t := h.Class.Tally()
-	v := classroom.ClassView{URL: h.URL(), Code: h.Class.Code(), Arm: h.Arm(), Joined: t.Joined, Online: t.Online,
+	v := classroom.ClassView{URL: h.URL(), Code: h.Class.Code(), Arm: h.Arm(), Phones: h.sim.Scenario.Phones(), Joined: t.Joined, Online: t.Online,
 		Answered: t.Answered, Answers: t.Answers, Voted: t.Voted, Locked: t.Locked, Refused: t.Refused,
 		Shared: h.Class.Limits().StudentsPerAddress >= MaxStudents}
 	if b := t.Ballot; b != nil && !b.Open {
@@ -215,6 +224,41 @@ func (h *Host) state(s *classroom.Sim, t Tally) string {
 	return string(message("state", m))
 }
 
+// tellVerdicts tells each student, once the answer is in, what they
+// predicted and whether the worlds bore it out.
+func (h *Host) tellVerdicts(s *classroom.Sim) {
+	l := s.Lesson
+	if l == nil || l.Stage != classroom.StageReveal || h.part == nil || !h.part.Predict {
+		return
+	}
+	a := l.Reveal.Answer()
+	if a == nil {
+		return
+	}
+	for _, st := range h.Class.Students() {
+		v := told{st.Answer, a.Outcome, st.Joins}
+		if st.Online && h.told[st.Token] != v &&
+			h.Class.Send(st.Token, message("verdict", map[string]any{"text": Verdict(l.Lesson, st.Answer, a.Outcome)})) {
+			h.told[st.Token] = v // sent; a phone whose queue was full is sent it again at the next sync
+		}
+	}
+}
+
+// Verdict says to a student what they predicted (an index of the lesson's
+// answers, or −1 for none) and whether the worlds bore it out, the
+// answer's outcome being one of scenario's Higher … NotApplicable.
+func Verdict(ls *scenario.Lesson, predicted, outcome int) string {
+	switch {
+	case predicted < 0 || predicted >= len(ls.Answers):
+		return "You made no prediction. The worlds' answer: " + ls.AnswerText(outcome) + "."
+	case outcome == scenario.NotApplicable:
+		return fmt.Sprintf("You predicted “%s”. The worlds cannot say: the question did not apply in most of them.", ls.Answers[predicted])
+	case predicted == outcome:
+		return fmt.Sprintf("You predicted “%s”, and the worlds bore it out.", ls.Answers[predicted])
+	}
+	return fmt.Sprintf("You predicted “%s”, but the worlds did not bear it out: %s.", ls.Answers[predicted], ls.Answers[outcome])
+}
+
 // phones says what the phones answered.
 func phones(answers []string, t Tally) string {
 	if t.Answered == 0 {
@@ -233,6 +277,7 @@ func phones(answers []string, t Tally) string {
 // month is a followed person's month, as a phone is told it.
 type month struct {
 	Type    string  `json:"type"`
+	Name    string  `json:"name"` // the person's short name
 	Month   int     `json:"month"`
 	Wealth  int64   `json:"wealth"`
 	Job     string  `json:"job"`
@@ -267,7 +312,7 @@ func (h *Host) tellPeople(st *classroom.ArmState) {
 			h.followed[p] = struct{}{}
 			h.history[p] = []int64{snap.Wealth[p]}
 		}
-		m := month{Type: "person", Month: snap.Month, Wealth: snap.Wealth[p], Job: job(snap, employees, p), Skill: "—", Burden: "—"}
+		m := month{Type: "person", Name: classroom.PersonName(p), Month: snap.Month, Wealth: snap.Wealth[p], Job: job(snap, employees, p), Skill: "—", Burden: "—"}
 		if h.joins[s.Token] != s.Joins {
 			h.joins[s.Token] = s.Joins
 			m.History = h.history[p]
@@ -292,9 +337,9 @@ func job(s *economy.Snapshot, employees []int32, p int) string {
 	}
 	switch agents.Class(s.ClassOf[p]) {
 	case agents.Capitalist:
-		return fmt.Sprintf("owns a firm (%d employed)", employees[p])
+		return fmt.Sprintf("owns %s (%d employed)", classroom.FirmName(p), employees[p])
 	case agents.Worker:
-		return fmt.Sprintf("works for person %d", s.Employer[p])
+		return fmt.Sprintf("works at %s, %s's firm", classroom.FirmName(int(s.Employer[p])), classroom.PersonName(int(s.Employer[p])))
 	}
 	return "unemployed"
 }

@@ -88,8 +88,12 @@ func TestHost(t *testing.T) {
 			t.Errorf("the history was sent again: %v", m)
 		}
 	}
-	if p := int(w["person"].(float64)); m["wealth"].(float64) != float64(class.Snap.Wealth[p]) {
+	p := int(w["person"].(float64))
+	if m["wealth"].(float64) != float64(class.Snap.Wealth[p]) {
 		t.Errorf("the phone's person has %v, the world %d", m["wealth"], class.Snap.Wealth[p])
+	}
+	if m["name"] != classroom.PersonName(p) {
+		t.Errorf("the phone's person is called %q, want %q", m["name"], classroom.PersonName(p))
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -51,9 +52,11 @@ type Server struct {
 	ln    *capped
 	hosts map[string]bool // the names a request's Host may give (with port)
 	wg    sync.WaitGroup
-	// state is the latest state message, sent to each student who joins.
+	// state is the latest state message, sent to each student who joins;
+	// behind, the students whose queue was full when it was sent.
 	stateMu sync.Mutex
 	state   []byte
+	behind  []string
 }
 
 // Listen serves class on addr ("" for the machine's address on the room's
@@ -168,9 +171,19 @@ func (s *Server) page(w http.ResponseWriter, _ *http.Request) {
 // first), and sends it to everyone online.
 func (s *Server) SetState(msg []byte) {
 	s.stateMu.Lock()
+	defer s.stateMu.Unlock()
 	s.state = msg
-	s.stateMu.Unlock()
-	s.Class.Broadcast(msg)
+	s.behind = s.Class.Broadcast(msg)
+}
+
+// CatchUp sends the latest state to the students whose queue was full
+// when it was set, as their queues make room: a phone that fell behind
+// still learns how the lesson ended. Each is tried once a call, so a
+// phone that never reads costs one attempt a call, never a broadcast.
+func (s *Server) CatchUp() {
+	s.stateMu.Lock()
+	defer s.stateMu.Unlock()
+	s.behind = slices.DeleteFunc(s.behind, func(token string) bool { return s.Class.Send(token, s.state) })
 }
 
 // inbound is a message from a phone; which fields count depends on Type.

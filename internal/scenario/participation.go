@@ -14,7 +14,19 @@ type Participation struct {
 	Predict     bool   // students answer the lesson's question
 	Communities string // "decides" or "weighs": how residents' votes set their community's refusal of data centres; "" for no such vote
 	Follow      bool   // each student follows a person of the world
-	Line        int
+	Line        int    // the table's line; 0 for a lesson's default (no table)
+}
+
+// defaultParticipation is what the class of a lesson without a
+// [participation] table does: every phone predicts the lesson's answer
+// and follows a person of the claim's arm, the world the question is
+// about. Nil without a lesson (or with a lesson whose claim has problems,
+// reported there).
+func defaultParticipation(sc *Scenario) *Participation {
+	if sc.Lesson == nil || sc.LessonClaim() == nil {
+		return nil
+	}
+	return &Participation{Arm: sc.LessonClaim().Arm, Predict: true, Follow: true}
 }
 
 // How residents' votes count against data centres.
@@ -33,6 +45,7 @@ type participationLoader struct {
 
 func (pl *participationLoader) check(sc *Scenario) {
 	if len(pl.tables) == 0 {
+		sc.Participation = defaultParticipation(sc)
 		return
 	}
 	r := pl.block(pl.l, 0)
@@ -67,4 +80,15 @@ func (pl *participationLoader) check(sc *Scenario) {
 		r.bad("predict", "students answer the lesson's question: the scenario needs a [lesson]", "add a [lesson], or predict = false")
 	}
 	sc.Participation = p
+}
+
+// Phones reports whether a hosted class's phones have anything to do in
+// the scenario: answer its lesson's question, follow a person, vote on
+// their community's data centres or on an event. Where they have not, the
+// window does not invite the class to join.
+func (s *Scenario) Phones() bool {
+	if p := s.Participation; p != nil && (p.Predict || p.Follow || p.Communities != "") {
+		return true
+	}
+	return slices.ContainsFunc(s.Events, func(e Event) bool { return e.Vote != "" })
 }

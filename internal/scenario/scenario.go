@@ -16,7 +16,7 @@ type Scenario struct {
 	Events        []Event        // what happens when, in month order
 	Uncertain     []Uncertain    // keys whose values nobody knows well, for check --robust
 	Lesson        *Lesson        // the guided lesson the window opens with, or nil
-	Participation *Participation // what a hosted class does, or nil
+	Participation *Participation // what a hosted class does: the [participation] table, or a lesson's default; nil without either
 	Notes         []string       // what a user should know about how the file was read, though nothing is wrong
 }
 

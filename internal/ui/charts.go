@@ -109,7 +109,7 @@ func (g *Game) timeChart(r rect, metric string, yearly bool) {
 	if top <= 1 && hi > 1 && (percent(metric) || metric == "gini_wealth") {
 		hi = 1 // a share cannot pass the whole
 	}
-	title := words(metric)
+	title := titled(metric)
 	in := g.plotArea(r, title, lo, hi, metric)
 	g.at(r, hit{do: func(g *Game) error { g.full[metric] = !g.full[metric]; return nil }})
 	for _, e := range s.Scenario.Events {
@@ -136,14 +136,18 @@ func (g *Game) timeChart(r rect, metric string, yearly bool) {
 // niceRange widens [lo, hi] a little and to round numbers, so that a flat
 // line is not drawn as noise and the ends read well.
 func niceRange(lo, hi float64) (float64, float64) {
+	floor := lo >= 0 // a metric that stayed at zero or above: so does its axis
 	if hi-lo < 1e-9*max(1, math.Abs(hi)) {
-		d := max(math.Abs(hi)*0.1, 0.01)
+		if math.Abs(hi) < 1e-9 {
+			return 0, 1 // a flat zero is drawn as zero, at the foot of its axis
+		}
+		d := math.Abs(hi) * 0.1
 		lo, hi = lo-d, hi+d
 	}
 	pad := (hi - lo) * 0.08
 	step := math.Pow(10, math.Floor(math.Log10(hi-lo))-1)
 	nlo, nhi := math.Floor((lo-pad)/step)*step, math.Ceil((hi+pad)/step)*step
-	if lo >= 0 && nlo < 0 {
+	if floor && nlo < 0 {
 		nlo = 0
 	}
 	return nlo, nhi

@@ -256,7 +256,7 @@ func (g *Game) drawWorlds() {
 	switch {
 	case s.Caption != "" && s.Month()-s.CaptionFrom < captionMonths:
 		caption = c.wrap(fmt.Sprintf("Year %d: %s", s.CaptionFrom/12, s.Caption), bold, size, c.W-24)
-	case g.opt.Host != nil:
+	case g.inviting():
 		caption, col = c.wrap(classLine(g.view, s.Ballot != nil), bold, size, c.W-24), muted
 	}
 	_, ch := c.measure(caption, bold, size)
@@ -286,6 +286,7 @@ A         the answer over many worlds
 + / −     faster / slower (also ↑ / ↓)
 R         start again (Shift+R: forget the sliders)
 N         start again with the next seed
+W         watch a typical world / a surprising one
 S         sliders       E  lesson / explore
 M         scenarios     F  full screen
 H or ?    this help
@@ -346,7 +347,7 @@ func (g *Game) drawOverlays() {
 func (g *Game) drawInspection(sel *classroom.Inspection, size float64) {
 	c := &g.c
 	st := g.sim.Arms[sel.Arm]
-	who := fmt.Sprintf("%s: person %d", st.Name, sel.Person)
+	who := fmt.Sprintf("%s: %s (person %d)", st.Name, classroom.PersonName(sel.Person), sel.Person)
 	if st.Snap.Classes {
 		who += ", " + agents.Class(st.Snap.ClassOf[sel.Person]).String()
 	}

@@ -75,7 +75,7 @@ func TestRevealGivenLayout(t *testing.T) {
 // like by the metrics the precondition reads, in words and per cent.
 func TestConditionsLine(t *testing.T) {
 	got := conditionsLine([]scenario.Condition{{Metric: "automation_share", Arm: "commons", Mean: 0.528}, {Metric: "automation_share", Arm: "private", Mean: 0.491}})
-	if want := " Work done by machines: 53% in commons, 49% in private."; got != want {
+	if want := " Share of work done by machines: 53% in commons, 49% in private."; got != want {
 		t.Errorf("%q, want %q", got, want)
 	}
 	if got := conditionsLine(nil); got != "" {

@@ -23,6 +23,7 @@ func readIntent() classroom.Intent {
 		Sliders:     pressed(ebiten.KeyS),
 		Next:        pressed(ebiten.KeyEnter) || pressed(ebiten.KeyA),
 		Explore:     pressed(ebiten.KeyE) || pressed(ebiten.KeyL),
+		Surprise:    pressed(ebiten.KeyW),
 	}
 	for i, k := range []ebiten.Key{ebiten.Key1, ebiten.Key2, ebiten.Key3} {
 		if pressed(k) || pressed(ebiten.KeyKP1+ebiten.Key(i)) {

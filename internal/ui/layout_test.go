@@ -80,7 +80,7 @@ func (fakeClass) Decide(*classroom.Sim)    {}
 func (fakeClass) Teach(classroom.Teaching) {}
 func (fakeClass) RemoveSeat(int) bool      { return true }
 func (f fakeClass) View() classroom.ClassView {
-	v := classroom.ClassView{URL: "http://192.168.100.200:65000/?code=WXYZ", Code: "WXYZ", Arm: f.arm, Joined: 27, Online: 26,
+	v := classroom.ClassView{URL: "http://192.168.100.200:65000/?code=WXYZ", Code: "WXYZ", Arm: f.arm, Phones: true, Joined: 27, Online: 26,
 		Answered: 25, Answers: []int{12, 8, 5}, Refusing: 14, Accepting: 9, Voted: 24, Followed: []int{1, 5, 9, 40}, Locked: true, Refused: 3}
 	for i := range 27 {
 		v.Roll = append(v.Roll, classroom.RollLine{Seat: i + 1, Name: fmt.Sprintf("Siobhán O'Neil %d", i+1), Online: i != 3, Answered: i%13 != 0, Voted: i%9 != 0})

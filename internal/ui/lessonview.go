@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -79,7 +80,7 @@ func (g *Game) drawTitle() {
 	_, fh := c.measure(foot, regular, lessonText)
 	g.fitStack(ps, rect{80, topBarH + 24, g.cardW(), c.H - topBarH - 24 - float32(fh) - 40})
 	c.text(foot, regular, lessonText, 80+g.cardW()/2, c.H-float32(fh)-20, muted, text.AlignCenter)
-	if g.opt.Host != nil {
+	if g.inviting() {
 		g.drawJoin(g.view)
 	}
 }
@@ -95,7 +96,7 @@ func (g *Game) drawPredict() {
 	g.fitStack(q, rect{80, topBarH + 24, g.cardW(), c.H - topBarH - 24 - buttons - float32(fh) - 50})
 	y := c.H - float32(fh) - 30 - buttons
 	for k, a := range l.Answers {
-		if g.opt.Host != nil && k < len(g.view.Answers) {
+		if g.inviting() && k < len(g.view.Answers) {
 			a = fmt.Sprintf("%s  (%d on phones)", a, g.view.Answers[k])
 		}
 		r := rect{80, y + float32(k)*(line+40), g.cardW(), line + 24}
@@ -108,15 +109,19 @@ func (g *Game) drawPredict() {
 		g.at(r, hit{intent: classroom.Intent{Predict: k + 1}})
 	}
 	c.text(foot, regular, lessonText, 80+g.cardW()/2, c.H-float32(fh)-20, muted, text.AlignCenter)
-	if g.opt.Host != nil {
+	if g.inviting() {
 		g.drawJoin(g.view)
 	}
 }
 
+// inviting reports whether the window invites a hosted class to join: it
+// does where the phones have something to do.
+func (g *Game) inviting() bool { return g.opt.Host != nil && g.view.Phones }
+
 // cardW is the width of a lesson card's text: the screen's, less the
-// class's QR code when hosting.
+// class's QR code when inviting the class.
 func (g *Game) cardW() float32 {
-	if g.opt.Host != nil {
+	if g.inviting() {
 		return g.c.W - 160 - joinPanelW
 	}
 	return g.c.W - 160
@@ -149,14 +154,6 @@ func (g *Game) drawReveal() {
 		return
 	}
 	cl := l.Claim
-	ref := "“" + cl.Compare + "”"
-	if cl.Compare == "" {
-		ref = number(cl.Metric, cl.Value)
-	}
-	arm, minus := "“"+cl.Arm+"”", "that in "+ref
-	if cl.Compare == "" {
-		minus = ref
-	}
 	plot := rect{in.x + 20, y + 10, in.w - 40, 70}
 	g.drawDots(a, plot)
 	y = plot.y + plot.h + 14
@@ -165,7 +162,6 @@ func (g *Game) drawReveal() {
 	c.text(ends[0], regular, lessonText, plot.x, y, white, text.AlignStart)
 	c.text(ends[1], regular, lessonText, plot.x+plot.w, y, white, text.AlignEnd)
 	y += float32(lessonText*lineHeight) + 10
-	way := fmt.Sprintf("In %d of %d worlds %s ended higher than %s; in %d, lower.", a.Above, len(a.Diff)-a.Failed, arm, ref, a.Below)
 	said := "The class made no prediction."
 	if p := l.Prediction; p >= 0 {
 		verdict := "Not this time."
@@ -174,17 +170,7 @@ func (g *Game) drawReveal() {
 		}
 		said = fmt.Sprintf("The class said: %s. %s", l.Answers[p], verdict)
 	}
-	dots := fmt.Sprintf("Each dot is one world: its %s in %s minus %s. The white line is no difference; the band is the mean's 95%% interval, %s to %s.",
-		words(cl.Metric), arm, minus, difference(cl.Metric, a.Lo), difference(cl.Metric, a.Hi))
-	switch {
-	case a.Outcome == scenario.NotApplicable:
-		dots = fmt.Sprintf("Each dot is one world: its %s in %s minus %s; the white line is no difference. Not applicable: %s, and %s.",
-			words(cl.Metric), arm, minus, a.Reason, cl.Applicability())
-		way = ""
-	case a.Failed > 0:
-		dots += fmt.Sprintf(" Grey dots: %s; they are not counted.", a.Reason)
-	}
-	dots += conditionsLine(a.Conditions)
+	dots, way := answerSentences(cl, a)
 	ps := []paragraph{
 		{s: dots, size: lessonText, col: white},
 		{s: way, size: lessonText, col: white, gap: 8},
@@ -206,7 +192,10 @@ func axis(a *classroom.Answer) (lo, hi float64) {
 	for _, d := range a.Diff {
 		lo, hi = min(lo, d), max(hi, d)
 	}
-	pad := max(hi-lo, 1e-9) * 0.08
+	if hi-lo < 1e-9 {
+		return -0.01, 0.01 // no difference in any world: a narrow axis around zero, not one of 1e-11
+	}
+	pad := (hi - lo) * 0.08
 	return lo - pad, hi + pad
 }
 
@@ -255,7 +244,7 @@ func (g *Game) watched(a *classroom.Answer) string {
 	if cl.Compare == "" {
 		ref = cl.Value
 	}
-	t := fmt.Sprintf("The world you watched (seed %d): %s.", s.Seed, difference(cl.Metric, arm-ref))
+	t := fmt.Sprintf("The world you watched (seed %d): %s, %s.", s.Seed, differenceWithUnit(cl.Metric, arm-ref), whichWorld(s, a))
 	switch {
 	case len(s.Changes) > 0 && s.Steered:
 		t += " The sliders and the class's votes changed it; the other worlds run the scenario as written."
@@ -265,6 +254,42 @@ func (g *Game) watched(a *classroom.Answer) string {
 		t += " The class's votes changed it; the other worlds run the scenario as written."
 	}
 	return t
+}
+
+// whichWorld says, briefly, how the watched world was chosen or where it
+// stands among the worlds by its effect (W switches to a surprising one).
+func whichWorld(s *classroom.Sim, a *classroom.Answer) string {
+	l := s.Lesson
+	rank, of := a.Place(slices.Index(a.Seeds, s.Seed))
+	switch {
+	case l.Chosen && l.Watching == classroom.Typical:
+		return "the typical one (nearest the median)"
+	case l.Chosen:
+		return "a surprising one (the least like the answer)"
+	case rank == 1:
+		return fmt.Sprintf("the lowest of %d", of)
+	case rank == of && rank > 0:
+		return fmt.Sprintf("the highest of %d", of)
+	case rank > 0:
+		return fmt.Sprintf("the %s lowest of %d", ordinal(rank), of)
+	}
+	return "not counted"
+}
+
+// ordinal writes 1 as "1st", 2 as "2nd", and so on.
+func ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return fmt.Sprintf("%d%s", n, suffix)
 }
 
 // drawMenu draws the built-in scenarios to choose from, in two columns.
@@ -305,7 +330,7 @@ func conditionsLine(cs []scenario.Condition) string {
 		} else {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%s in %s", number(c.Metric, c.Mean), c.Arm)
+		fmt.Fprintf(&b, "%s in %s", withUnit(c.Metric, c.Mean), c.Arm)
 	}
 	if b.Len() > 0 {
 		b.WriteString(".")

@@ -4,8 +4,8 @@ import "commonwealth/internal/classroom"
 
 // slides steps a lesson through its stages for --slides and --goto, as a
 // teacher's keys would, and says when the screen shows the next stage: the
-// title, the question, the worlds halfway through, and the answer once
-// every seed has run.
+// title, the question, the worlds halfway through (the typical world: they
+// start once the answer is in), and the answer.
 type slides struct {
 	stage int  // the stage to show next
 	goal  int  // the last stage to step to
@@ -28,6 +28,8 @@ func (s *slides) drive(sim *classroom.Sim, in *classroom.Intent, predict int) {
 		s.ready = l.Stage == classroom.StagePredict
 	case classroom.StageWatch:
 		switch {
+		case l.Stage == classroom.StagePredict && l.Reveal.Answer() == nil:
+			// wait for the answer, so that the worlds start with the typical one
 		case l.Stage == classroom.StagePredict && predict > 0:
 			in.Predict = predict
 		case l.Stage == classroom.StagePredict:

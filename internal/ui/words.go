@@ -3,42 +3,63 @@ package ui
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
-// metricWords are the metrics the window shows, in words a class reads.
+// metricWords are the metrics the window shows, in words a class reads:
+// each a noun phrase that reads after "the" ("the share in poverty in
+// “commons”"), as a chart's title and in the answer's sentences.
 var metricWords = map[string]string{
 	"gini_wealth":              "Gini of wealth",
+	"consumption_gini":         "Gini of consumption",
 	"top10_share":              "richest tenth's share",
 	"bottom50_share":           "poorest half's share",
 	"richest_share":            "richest person's share",
-	"broke_share":              "people with nothing",
-	"workers_share":            "workers",
-	"capitalists_share":        "capitalists",
-	"unemployed_share":         "unemployed",
+	"broke_share":              "share of people with nothing",
+	"workers_share":            "share of workers",
+	"capitalists_share":        "share of capitalists",
+	"unemployed_share":         "share unemployed",
 	"wage_share":               "wage share",
-	"largest_firm_share":       "largest firm",
+	"largest_firm_share":       "largest firm's share",
 	"automation_units":         "machines at work",
-	"automation_share":         "work done by machines",
+	"automation_share":         "share of work done by machines",
 	"compute_price":            "price of compute",
 	"compute_capacity":         "compute capacity",
-	"datacenters_blocked":      "proposals refused",
-	"output":                   "goods a person",
-	"consumption":              "consumption",
+	"datacenters_blocked":      "data centres refused",
+	"output":                   "goods made per person",
+	"consumption":              "consumption per person",
 	"labour_share":             "labour share",
 	"data_dividend_paid":       "data dividend paid",
-	"data_value_appropriated":  "rent to private owners",
+	"data_value_appropriated":  "rent paid to private owners",
 	"commons_fund":             "commons fund",
-	"commons_paid":             "paid by the commons",
-	"poverty_rate":             "in poverty",
+	"commons_paid":             "money paid out by the commons",
+	"poverty_rate":             "share in poverty",
 	"hours":                    "hours worked",
 	"leisure":                  "free time",
 	"effort":                   "effort",
 	"skill_wage_loss":          "pay lost to deskilling",
-	"burden_bottom20_share":    "poorest fifth's burden",
-	"poorest_community_wealth": "poorest community",
+	"burden_bottom20_share":    "poorest fifth's share of the burden",
+	"poorest_community_wealth": "poorest community's money",
 	"burden_gap":               "burden gap",
-	"mean_skill":               "skill",
+	"mean_skill":               "mean skill",
+}
+
+// metricUnits are the units of the metrics that are neither shares (shown
+// as percentages) nor plain counts or indices, as the window writes them
+// after a number or in a chart's title.
+var metricUnits = map[string]string{
+	"compute_price":            "money a unit",
+	"compute_capacity":         "units a month",
+	"output":                   "goods a month",
+	"consumption":              "goods a month",
+	"data_dividend_paid":       "money a month",
+	"data_value_appropriated":  "money a month",
+	"commons_fund":             "money",
+	"commons_paid":             "money a month",
+	"burden_gap":               "× an even share",
+	"poorest_community_wealth": "× the average",
+	"effort":                   "× the usual",
 }
 
 // words returns a metric's name in words.
@@ -49,14 +70,34 @@ func words(metric string) string {
 	return strings.ReplaceAll(metric, "_", " ")
 }
 
+// titled returns a metric's name in words with its unit, if it has one:
+// "price of compute (money a unit)".
+func titled(metric string) string {
+	if u := metricUnits[metric]; u != "" {
+		return words(metric) + " (" + u + ")"
+	}
+	return words(metric)
+}
+
+// withUnit writes a metric's value with its unit: "3.10 money a unit",
+// "2.44 × an even share", "12%".
+func withUnit(metric string, v float64) string {
+	if u := metricUnits[metric]; u != "" {
+		return number(metric, v) + " " + u
+	}
+	return number(metric, v)
+}
+
 // percent reports whether a metric reads best as a percentage: shares and
-// rates of people or of money.
+// rates of people or of money, and skill.
 func percent(metric string) bool {
-	return (strings.HasSuffix(metric, "_share") || strings.HasSuffix(metric, "_rate") || metric == "leisure" || metric == "hours") &&
+	return (strings.HasSuffix(metric, "_share") || strings.HasSuffix(metric, "_rate") || metric == "leisure" || metric == "hours" ||
+		metric == "mean_skill" || metric == "skill_wage_loss") &&
 		metric != "wage_share" && metric != "labour_share"
 }
 
-// number formats a metric's value for the screen.
+// number formats a metric's value for the screen; from 10,000 up its
+// digits are grouped in threes.
 func number(metric string, v float64) string {
 	switch {
 	case percent(metric) && v != 0 && math.Abs(v) < 0.1:
@@ -65,6 +106,8 @@ func number(metric string, v float64) string {
 		return fmt.Sprintf("%.0f%%", 100*v)
 	case v == 0:
 		return "0"
+	case v >= 10000 || v <= -10000:
+		return grouped(int64(math.Round(v)))
 	case v >= 100 || v <= -100:
 		return fmt.Sprintf("%.0f", v)
 	case v >= 10 || v <= -10:
@@ -73,6 +116,20 @@ func number(metric string, v float64) string {
 		return fmt.Sprintf("%.2g", v) // two figures, however small: 0.75, 0.0034
 	}
 	return fmt.Sprintf("%.2f", v)
+}
+
+// grouped writes a whole number with its digits in groups of three:
+// 1,234,567.
+func grouped(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	sign := ""
+	if n < 0 {
+		sign, s = "-", s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return sign + s
 }
 
 // difference formats a difference of a metric, with its sign.
@@ -85,6 +142,52 @@ func difference(metric string, v float64) string {
 		return "+" + s
 	}
 	return strings.Replace(s, "-", "−", 1)
+}
+
+// span writes the ends of an interval of differences, with their signs,
+// the same number of decimals and the unit once: "+0.90 to +2.70 money a
+// unit", "−8.0 points to −2.0 points".
+func span(metric string, lo, hi float64) string {
+	if percent(metric) {
+		return difference(metric, lo) + " to " + difference(metric, hi)
+	}
+	d := max(decimalsShown(lo), decimalsShown(hi))
+	end := func(v float64) string {
+		s := strconv.FormatFloat(v, 'f', d, 64)
+		if v > 0 {
+			s = "+" + s
+		}
+		return strings.Replace(s, "-", "−", 1)
+	}
+	s := end(lo) + " to " + end(hi)
+	if u := metricUnits[metric]; u != "" {
+		s += " " + u
+	}
+	return s
+}
+
+// decimalsShown is how many decimals number writes v with (a number below
+// one with two significant figures, at most six decimals).
+func decimalsShown(v float64) int {
+	a := math.Abs(v)
+	switch {
+	case a == 0 || a >= 100:
+		return 0
+	case a >= 10:
+		return 1
+	case a >= 1:
+		return 2
+	}
+	return min(6, 1-int(math.Floor(math.Log10(a))))
+}
+
+// differenceWithUnit is difference with the metric's unit: "+1.2 money a
+// unit", "−3.0 points".
+func differenceWithUnit(metric string, v float64) string {
+	if u := metricUnits[metric]; u != "" {
+		return difference(metric, v) + " " + u
+	}
+	return difference(metric, v)
 }
 
 // sliderWord is a live key as a slider's label: what it is, with its unit.
