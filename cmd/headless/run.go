@@ -331,6 +331,7 @@ func writeOutputs(out *batch.Folder, format string, sc *scenario.Scenario, rs []
 	}
 	files = append(files, "report.html")
 	m := out.Manifest(sc, files)
+	m.Stopped = batch.Stops(sc, nil, rs)
 	page := report.New(sc, rs, vs, m, files)
 	if rr != nil {
 		page.AddRobustness(vs, rr.rob, files)

@@ -75,6 +75,9 @@ func writeSweepOutputs(out *batch.Folder, format string, sc *scenario.Scenario, 
 	}
 	files = append(files, "report.html")
 	m := out.Manifest(sc, files)
+	for _, p := range ps {
+		m.Stopped = append(m.Stopped, batch.Stops(p.Scenario, p.Values, p.Results)...)
+	}
 	page := report.New(sc, nil, nil, m, nil)
 	page.AddFigures(figs, func(f string) string {
 		return fmt.Sprintf("%s against %s.", strings.TrimSuffix(strings.TrimPrefix(f, "sweep_"), filepath.Ext(f)), sweptKeys(sc))

@@ -16,7 +16,6 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
-	"commonwealth/internal/metrics"
 	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/numfmt"
 	"commonwealth/internal/scenario"
@@ -93,6 +92,9 @@ func New(sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict, m batch.
 			p.Tables = append(p.Tables, leverTable(sc, rs, levers))
 		}
 		p.Tables = append(p.Tables, endTables(sc, rs)...)
+	}
+	if own := ownMetrics(sc); own != nil {
+		p.Tables = append(p.Tables, *own)
 	}
 	for _, f := range files {
 		ext := filepath.Ext(f)
@@ -228,7 +230,7 @@ func endTables(sc *scenario.Scenario, rs []batch.Result) []Table {
 		diffs.Head = append(diffs.Head, a.Name+" − "+sc.Arms[0].Name)
 	}
 	for col, name := range names {
-		unit := metrics.Unit(name)
+		unit := sc.Unit(name)
 		label := name
 		if unit != "" {
 			label += " (" + unit + ")"
@@ -251,6 +253,20 @@ func endTables(sc *scenario.Scenario, rs []batch.Result) []Table {
 		return []Table{ends}
 	}
 	return []Table{ends, diffs}
+}
+
+// ownMetrics is the table of the metrics the scenario defines, with the
+// expression of each, or nil when it defines none.
+func ownMetrics(sc *scenario.Scenario) *Table {
+	c := sc.Run().Custom
+	if c == nil || len(c.Metrics) == 0 {
+		return nil
+	}
+	t := Table{Caption: "The scenario's own metrics ([[metric]]), computed every month after the built-in ones.", Head: []string{"metric", "unit", "meaning", "expression"}}
+	for _, m := range c.Metrics {
+		t.Rows = append(t.Rows, []string{m.Name, m.Unit, m.Text, m.Expr})
+	}
+	return &t
 }
 
 func armNames(sc *scenario.Scenario) []string {
