@@ -141,6 +141,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		return badInput(stderr, err)
 	}
 	defer folder.Close()
+	folder.Args, folder.Design = append([]string{name}, args...), plan.Design()
 	if err := folder.Refuse(outputNames(*format)); err != nil {
 		return badInput(stderr, err)
 	}

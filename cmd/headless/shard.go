@@ -141,6 +141,7 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var files []string
 	var vs []claims.Verdict
 	if err == nil {
+		folder.Args, folder.Design = append([]string{"merge"}, args...), plan.Design()
 		files, vs, err = writePlan(folder, *format, plan, rr, plan.Kind == batch.Robust)
 	}
 	if err != nil {

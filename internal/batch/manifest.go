@@ -16,12 +16,15 @@ import (
 type Manifest struct {
 	Program     string        `json:"program"`
 	Command     string        `json:"command"`
+	Args        []string      `json:"args"`         // the command's arguments as given, after "headless"
+	Line        string        `json:"command_line"` // the command as given, quoted for a shell
+	Design      Design        `json:"design"`
 	Version     string        `json:"version"`
 	Build       string        `json:"build"`
 	Scenario    string        `json:"scenario"`
 	Description string        `json:"description,omitempty"`
 	File        string        `json:"file"`
-	Sets        []string      `json:"sets,omitempty"`
+	Sets        []string      `json:"sets,omitempty"` // the --set flags (design.arms has the --arm ones)
 	Months      int           `json:"months"`
 	Seeds       []uint64      `json:"seeds"`
 	Arms        []ManifestArm `json:"arms"`
@@ -87,7 +90,9 @@ func (f *Folder) Manifest(sc *scenario.Scenario, outputs []string) Manifest {
 		Scenario:    sc.Name,
 		Description: sc.Description,
 		File:        sc.File,
-		Sets:        sc.Sets,
+		Args:        f.Args,
+		Design:      f.Design,
+		Sets:        keySets(sc.Sets),
 		Months:      sc.Run().Months,
 		Seeds:       sc.Run().SeedList(),
 		Source:      sc.Source,
@@ -98,6 +103,7 @@ func (f *Folder) Manifest(sc *scenario.Scenario, outputs []string) Manifest {
 			m.Metrics = append(m.Metrics, OwnMetric{om.Name, om.Unit, om.Text, om.Expr})
 		}
 	}
+	m.Line = m.CommandLine()
 	for _, o := range outputs {
 		m.Outputs = append(m.Outputs, Output{Name: o})
 	}

@@ -37,6 +37,8 @@ type Page struct {
 	Manifest    batch.Manifest
 	Settings    Table // the values the arms ran that differ from the defaults or between arms
 	Seeds       string
+	Command     string // the command as given
+	Design      string // what the batch ran, in words: the arms chosen, the swept or drawn keys
 	Given       bool // some claim has a precondition: the page says what NOT APPLICABLE means
 }
 
@@ -82,6 +84,7 @@ type Figure struct {
 func New(sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict, m batch.Manifest, files []string) Page {
 	p := Page{Title: sc.Name, Description: sc.Description, Manifest: m, Settings: settingsTable(sc)}
 	p.Seeds = seedText(m.Seeds)
+	p.Command, p.Design = commandText(m), designText(m.Design)
 	for i, v := range vs {
 		p.Given = p.Given || v.Claim.Given != nil
 		p.Verdicts = append(p.Verdicts, Verdict{Text: v.Claim.Text, Evidence: v.Evidence, Outcome: v.Outcome.String(), Test: v.Test,
