@@ -39,7 +39,7 @@ type Page struct {
 	Seeds       string
 	Command     string // the command as given
 	Design      string // what the batch ran, in words: the arms chosen, the swept or drawn keys
-	Given       bool // some claim has a precondition: the page says what NOT APPLICABLE means
+	Given       bool   // some claim has a precondition: the page says what NOT APPLICABLE means
 }
 
 // Verdict is one claim's line in the report.
