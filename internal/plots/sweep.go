@@ -24,10 +24,10 @@ import (
 // with two in a full grid, a heat map per arm on a colour scale shared by
 // the arms; with more keys, or a Latin hypercube, the metric against each
 // key in turn (over everything else the sweep varies).
-func WriteSweep(out *batch.Folder, format string, sc *scenario.Scenario, ps []batch.Point) ([]string, error) {
+func WriteSweep(out *batch.Folder, st Style, sc *scenario.Scenario, ps []batch.Point) ([]string, error) {
 	var names []string
 	save := func(name string, p *fig) error {
-		err := out.Write(name, func(w io.Writer) error { return writePlot(w, p, format) })
+		err := out.Write(name, func(w io.Writer) error { return writePlot(w, p, st) })
 		if err == nil {
 			names = append(names, name)
 		}
@@ -39,7 +39,7 @@ func WriteSweep(out *batch.Folder, format string, sc *scenario.Scenario, ps []ba
 		case len(sc.Sweeps) == 1:
 			p, err := sweepEffect(sc, ps, metric, 0)
 			if err == nil {
-				err = save(fmt.Sprintf("sweep_%s.%s", metric, format), p)
+				err = save(fmt.Sprintf("sweep_%s.%s", metric, st.Format), p)
 			}
 			if err != nil {
 				return names, err
@@ -49,7 +49,7 @@ func WriteSweep(out *batch.Folder, format string, sc *scenario.Scenario, ps []ba
 			for a := range sc.Arms {
 				p, err := sweepGrid(sc, ps, metric, a, lo, hi)
 				if err == nil {
-					err = save(fmt.Sprintf("sweep_%s_%s.%s", metric, files[a], format), p)
+					err = save(fmt.Sprintf("sweep_%s_%s.%s", metric, files[a], st.Format), p)
 				}
 				if err != nil {
 					return names, err
@@ -59,7 +59,7 @@ func WriteSweep(out *batch.Folder, format string, sc *scenario.Scenario, ps []ba
 			for k, sw := range sc.Sweeps {
 				p, err := sweepEffect(sc, ps, metric, k)
 				if err == nil {
-					err = save(fmt.Sprintf("sweep_%s_by_%s.%s", metric, batch.SafeName(sw.Key), format), p)
+					err = save(fmt.Sprintf("sweep_%s_by_%s.%s", metric, batch.SafeName(sw.Key), st.Format), p)
 				}
 				if err != nil {
 					return names, err
@@ -123,7 +123,7 @@ func sweepEffect(sc *scenario.Scenario, ps []batch.Point, metric string, k int) 
 	case len(sc.Sweeps) > 1:
 		over = "mean over %d seeds and the other keys' values, 95%% band"
 	}
-	p := newPlot(fmt.Sprintf("%s: %s against %s (%s, "+over+")", sc.Name, metric, sw.Key, sw.When(), sc.Run().Seeds), sw.Key, metric)
+	p := newPlot(fmt.Sprintf("%s: %s against %s (%s, "+over+")", sc.Name, metric, sw.Key, sw.When(), sc.Run().Seeds), keyAxis(sw.Key), metricAxis(sc, metric))
 	p.Title.TextStyle.Font.Size = vg.Points(12)
 	p.X.Tick.Marker = ticker
 	for a, arm := range sc.Arms {
@@ -241,7 +241,7 @@ func sweepGrid(sc *scenario.Scenario, ps []batch.Point, metric string, a int, lo
 	pal.SetMin(lo)
 	pal.SetMax(hi)
 	p := newPlot(fmt.Sprintf("%s, arm %s: mean %s (%s, %d seeds); the colour scale is the same for every arm",
-		sc.Name, sc.Arms[a].Name, metric, sx.When(), sc.Run().Seeds), sx.Key, sy.Key)
+		sc.Name, sc.Arms[a].Name, metric, sx.When(), sc.Run().Seeds), keyAxis(sx.Key), keyAxis(sy.Key))
 	p.Title.TextStyle.Font.Size = vg.Points(11)
 	hm := plotter.NewHeatMap(g, pal.Palette(255))
 	hm.Min, hm.Max = lo, hi // the shared scale, not this arm's own range
