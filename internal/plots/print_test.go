@@ -2,6 +2,7 @@ package plots
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"math"
 	"math/rand/v2"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
 	"commonwealth/internal/batch"
@@ -118,5 +120,34 @@ func TestFigureSize(t *testing.T) {
 	// 89 mm is 3.504 in: 525.6 pixels at 150 dpi, and 4/5 of that high.
 	if got := img.Bounds().Size(); got.X != 526 && got.X != 525 || got.Y != 420 && got.Y != 421 {
 		t.Errorf("image %v, want 525×420 or so", got)
+	}
+}
+
+// TestArmMarkers checks that arms' lines carry markers of different shapes,
+// eight each, and that two arms' markers on the same months do not fall on
+// the same points.
+func TestArmMarkers(t *testing.T) {
+	pts := make(plotter.XYs, 121)
+	for i := range pts {
+		pts[i].X = float64(i)
+	}
+	seen := map[string]bool{}
+	var prev plotter.XYs
+	for c := range 6 {
+		seen[fmt.Sprintf("%T", armGlyph(c))] = true
+		m := markPoints(pts, c)
+		if len(m) != marksPerLine || m[0].X < 0 || m[len(m)-1].X > 120 {
+			t.Errorf("arm %d: markers %v", c, m)
+		}
+		if c > 0 && slices.Equal(m, prev) {
+			t.Errorf("arms %d and %d put their markers on the same points", c-1, c)
+		}
+		prev = m
+	}
+	if len(seen) != 6 {
+		t.Errorf("six arms have %d marker shapes", len(seen))
+	}
+	if short := markPoints(pts[:5], 3); len(short) != 5 {
+		t.Errorf("a line of 5 points has %d markers, want one on each", len(short))
 	}
 }

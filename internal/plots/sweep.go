@@ -175,7 +175,7 @@ func sweepEffect(sc *scenario.Scenario, ps []batch.Point, metric string, k int) 
 		for i := len(hi) - 1; i >= 0; i-- {
 			s.band = append(s.band, hi[i])
 		}
-		if err := addSeries(p, a, s, arm.Name, nil, sc.Run().Seeds > 1 || len(sc.Sweeps) > 1); err != nil {
+		if err := addSeries(p, a, s, arm.Name, nil, sc.Run().Seeds > 1 || len(sc.Sweeps) > 1, nil); err != nil {
 			return nil, err
 		}
 		p.Add(pts)
