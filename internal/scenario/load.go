@@ -374,6 +374,9 @@ func (l *loader) applySets(sc *Scenario, sets []string) {
 			p.Key, p.Msg, p.Hint = flag, "expected key=value", "for example --set people=5000"
 		case path == "name" || path == "description":
 			p.Msg = "cannot be set from the command line"
+		case path == "stop_when":
+			l.metrics.stopWhen, l.metrics.stopLine = strings.TrimSpace(text), 0 // 0: from --set
+			continue
 		case key == nil:
 			p.Msg, p.Hint = "unknown key", keyHint(path)
 		case len(sc.armsSetting(path)) > 0 && len(sc.Arms) > 1:

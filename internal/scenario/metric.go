@@ -144,7 +144,13 @@ func (ml *metricLoader) check(sc *Scenario) {
 		taken = append(taken, m.Name)
 	}
 	if c.StopWhen != "" {
-		compileStop(c, taken, sc.Run(), func(_, msg, hint string) { ml.l.add(ml.stopLine, "stop_when", msg, hint) })
+		compileStop(c, taken, sc.Run(), func(_, msg, hint string) {
+			if ml.stopLine == 0 {
+				ml.l.problems = append(ml.l.problems, Problem{File: "--set", Key: "stop_when", Msg: msg, Hint: hint})
+				return
+			}
+			ml.l.add(ml.stopLine, "stop_when", msg, hint)
+		})
 	}
 	sc.Base.Custom = c
 	for i := range sc.Arms {
@@ -240,7 +246,15 @@ func (ml *metricLoader) checkMoments(sc *Scenario) {
 	for i, m := range moments {
 		if m.key != "" {
 			ml.l.add(m.line, shown[i]+m.key, "with stop_when a run may end before this "+m.key+": it cannot be read at a fixed time",
-				fmt.Sprintf("leave it out to read the last %d months of each run, wherever it ended (stop_when is on line %d)", EndMonths, ml.stopLine))
+				fmt.Sprintf("leave it out to read the last %d months of each run, wherever it ended (stop_when is %s)", EndMonths, ml.where()))
 		}
 	}
+}
+
+// where says where stop_when was given, for messages.
+func (ml *metricLoader) where() string {
+	if ml.stopLine == 0 {
+		return "from --set"
+	}
+	return fmt.Sprintf("on line %d", ml.stopLine)
 }

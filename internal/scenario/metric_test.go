@@ -111,3 +111,19 @@ func TestClaimNamesOwnMetric(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestStopWhenFromSet checks that --set stop_when=... sets the condition,
+// replaces the file's, and reports its mistakes as the flag's.
+func TestStopWhenFromSet(t *testing.T) {
+	sc, err := Parse("own.toml", ownMetric("stop_when = \"month > 3\"\n"), []string{"stop_when=month > 5"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := sc.Run().Custom; c == nil || c.StopWhen != "month > 5" {
+		t.Errorf("stop_when %+v, want the flag's", c)
+	}
+	_, err = Parse("own.toml", ownMetric(""), []string{"stop_when=mnth > 5"})
+	if err == nil || !strings.Contains(err.Error(), `--set: stop_when: unknown metric or variable mnth; did you mean "month"?`) {
+		t.Errorf("got %v", err)
+	}
+}
