@@ -7,11 +7,13 @@ import (
 )
 
 // The names of axes in words, with units: a metric or a key says what it
-// is in the first clause of its documentation ("Gini coefficient of
-// wealth"), its name standing in where that clause is too long for an axis.
+// is in a clause of its documentation ("Gini coefficient of wealth"), its
+// name standing in where that clause is too long for an axis. A key's
+// documentation may start with the rules it applies to ("saving: fraction
+// λ of their money..."): the clause is what follows them.
 
 // maxAxisWords bounds the words taken from a documentation for an axis.
-const maxAxisWords = 48
+const maxAxisWords = 72
 
 // metricAxis names the axis of a metric of sc: its meaning in words, then
 // its unit.
@@ -30,7 +32,11 @@ func keyAxis(path string) string {
 	for _, k := range scenario.Keys {
 		if k.Path == path {
 			label := path
-			if c := firstClause(k.Doc, ""); c != "" {
+			doc, _, _ := strings.Cut(k.Doc, "(")
+			if _, after, ok := strings.Cut(doc, ": "); ok {
+				doc = after
+			}
+			if c := firstClause(doc, ""); c != "" {
 				label += ": " + c
 			}
 			return withUnit(label, k.Unit)

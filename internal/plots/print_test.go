@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,6 +16,7 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/economy"
+	"commonwealth/internal/scenario"
 )
 
 // TestTicksEnough checks that a linear axis gets five to ten labels at a
@@ -149,5 +151,68 @@ func TestArmMarkers(t *testing.T) {
 	}
 	if short := markPoints(pts[:5], 3); len(short) != 5 {
 		t.Errorf("a line of 5 points has %d markers, want one on each", len(short))
+	}
+}
+
+// TestAxisNames checks axis names in words with units, from the registry.
+func TestAxisNames(t *testing.T) {
+	for path, want := range map[string]string{
+		"people":          "people: number of persons N (persons)",
+		"exchange.saving": "exchange.saving: fraction λ of their money each trader keeps out of the trade (fraction)",
+		"exchange.amount": "exchange.amount: units moved by one trade (money units)",
+		"no.such":         "no.such",
+	} {
+		if got := keyAxis(path); got != want {
+			t.Errorf("keyAxis(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
+
+// TestDiffGrid checks the interaction maps of a three-key sweep: each cell
+// is the mean, over seeds and the third key's values, of the second arm
+// minus the first, paired by seed.
+func TestDiffGrid(t *testing.T) {
+	src := "model = \"exchange\"\nmonths = 1\nseeds = 2\n[[arm]]\nname = \"a\"\n[[arm]]\nname = \"b\"\n" +
+		"[[sweep]]\nkey = \"people\"\nvalues = [10, 20]\n[[sweep]]\nkey = \"start_wealth\"\nvalues = [5, 6, 7]\n[[sweep]]\nkey = \"exchange.amount\"\nvalues = [1, 2]\n"
+	sc, err := scenario.Parse("three.toml", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := batch.Points(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The metric at a point, arm and seed: a made-up function of all three
+	// keys with an interaction between the first two in arm b.
+	value := func(p, w, amt float64, arm, seed int) float64 {
+		v := p + w + amt + float64(seed)
+		if arm == 1 {
+			v += p * w / 10
+		}
+		return v
+	}
+	num := func(s string) float64 { x, _ := strconv.ParseFloat(s, 64); return x }
+	for i := range ps {
+		p, w, amt := num(ps[i].Values[0]), num(ps[i].Values[1]), num(ps[i].Values[2])
+		for arm := range 2 {
+			for seed := range 2 {
+				ps[i].Results = append(ps[i].Results, batch.Result{Arm: arm, Seed: uint64(seed + 1), Series: batch.Series{
+					Names: []string{"m"}, Months: []int{0, 1}, Rows: [][]float64{{0}, {value(p, w, amt, arm, seed)}}}})
+			}
+		}
+	}
+	g := diffGrid(sc, ps, "m", 1, 0, 1)
+	if g.cols != 2 || g.rows != 3 {
+		t.Fatalf("grid %d×%d, want 2×3", g.cols, g.rows)
+	}
+	for c, p := range []float64{10, 20} {
+		for r, w := range []float64{5, 6, 7} {
+			if got, want := g.Z(c, r), p*w/10; math.Abs(got-want) > 1e-12 {
+				t.Errorf("people %g, start_wealth %g: %g, want %g", p, w, got, want)
+			}
+		}
+	}
+	if g := diffGrid(sc, ps, "m", 1, 1, 2); math.Abs(g.Z(0, 1)-1.5*5) > 1e-12 { // start_wealth 5, amount 2: mean of 10·5/10 and 20·5/10
+		t.Errorf("start_wealth 5, amount 2: %g, want 7.5", g.Z(0, 1))
 	}
 }
