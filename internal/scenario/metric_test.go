@@ -127,3 +127,19 @@ func TestStopWhenFromSet(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestLessonRefusesOwnMetric checks that a lesson, which the window runs
+// with the built-in metrics only, cannot be answered by or watch a
+// scenario's own metric.
+func TestLessonRefusesOwnMetric(t *testing.T) {
+	claim := "[[claim]]\ntext = \"t\"\nmetric = \"median_wealth\"\narm = \"a\"\ncompare = \"b\"\n"
+	for lesson, want := range map[string]string{
+		"[lesson]\nquestion = \"q\"\nclaim = 1\n": "lesson.claim: claim 1 is about median_wealth, the scenario's own metric: the window measures the built-in metrics only",
+		"[lesson]\nquestion = \"q\"\nclaim = 2\ngauges = [\"median_wealth\"]\n[[claim]]\ntext = \"u\"\nmetric = \"gini_wealth\"\narm = \"a\"\ncompare = \"b\"\n": "lesson.gauges: median_wealth is the scenario's own metric",
+	} {
+		_, err := Parse("own.toml", ownMetric(medianBlock+claim+lesson), nil)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want %q", err, want)
+		}
+	}
+}
