@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"commonwealth/internal/claims"
+	"commonwealth/internal/cli"
 	"commonwealth/internal/scenario"
 )
 
@@ -65,18 +66,9 @@ func checkArgs(args []string) []string {
 		case name == "resume" || name == "force":
 			continue
 		}
-		out = append(out, shellQuote(a))
+		out = append(out, cli.Quote(a))
 	}
 	return out
-}
-
-// shellQuote quotes s for a POSIX shell when it holds anything but
-// letters, digits and -_.,:=/+@%.
-func shellQuote(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,:=/+@%") == "" {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"commonwealth/internal/cli"
+	"commonwealth/internal/plots"
 	"commonwealth/internal/scenario"
 )
 
@@ -112,4 +113,20 @@ func batchWorkers(n int) int {
 		return runtime.GOMAXPROCS(0)
 	}
 	return n
+}
+
+// figureFlags are the flags that say how figures are written.
+type figureFlags struct {
+	format, width, fontSize *string
+}
+
+func (f *figureFlags) register(fs *flag.FlagSet) {
+	f.format = fs.String("format", "png", "plot file format: png, svg or pdf")
+	f.width = fs.String("plot-width", "", "figure `WIDTH` for a journal's column, such as 89mm, 3.5in or 8.9cm (a bare number is inches; default 8in)")
+	f.fontSize = fs.String("font-size", "", "tick labels' size in `POINTS` (default 10; titles, axis names and legends scale with it)")
+}
+
+// style returns the figures' style the flags give.
+func (f *figureFlags) style() (plots.Style, error) {
+	return plots.ParseStyle(*f.format, *f.width, *f.fontSize)
 }

@@ -190,8 +190,9 @@ func TestReusedFolderHasNoStalePlots(t *testing.T) {
 
 // sameFile reports whether two output folders hold the same, non-empty file;
 // manifests are compared without what names the command and the build
-// that wrote them (run or merge; a test binary or the program): those
-// fields, and the checksum of the report that says them.
+// that wrote them (run or merge, with its arguments; a test binary or the
+// program): those fields, and the checksum of the report that says them.
+// The design (what ran) must be the same.
 func sameFile(dirA, dirB, name string) bool {
 	read := func(dir string) []byte {
 		b, _ := os.ReadFile(filepath.Join(dir, name))
@@ -203,6 +204,8 @@ func sameFile(dirA, dirB, name string) bool {
 			return nil
 		}
 		delete(m, "command")
+		delete(m, "args")
+		delete(m, "command_line")
 		delete(m, "build")
 		for _, o := range m["outputs"].([]any) {
 			if o := o.(map[string]any); o["name"] == "report.html" {

@@ -28,5 +28,6 @@ func metricsCmd(_ context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", m.Name, m.Unit, m.Models(), m.Doc)
 	}
 	tw.Flush()
+	fmt.Fprintln(stdout, "\na scenario may define its own metrics from these ([[metric]]: see docs/scenario-reference.md)")
 	return exitOK
 }

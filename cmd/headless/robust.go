@@ -69,7 +69,7 @@ func (rr *robustRun) take(i int, rs []batch.Result) error {
 
 // write writes robust.csv, robust_influence.csv and a plot per claim, and
 // returns their names.
-func (rr *robustRun) write(out *batch.Folder, format string, sc *scenario.Scenario) ([]string, error) {
+func (rr *robustRun) write(out *batch.Folder, st plots.Style, sc *scenario.Scenario) ([]string, error) {
 	err := out.Write("robust.csv", func(w io.Writer) error { return claims.WriteRobustCSV(w, rr.keys, rr.x, rr.verdicts) })
 	if err != nil {
 		return nil, err
@@ -82,6 +82,6 @@ func (rr *robustRun) write(out *batch.Folder, format string, sc *scenario.Scenar
 	if err != nil {
 		return nil, err
 	}
-	figs, err := plots.WriteRobust(out, format, sc, rr.keys, rr.x, rr.verdicts, rr.rob)
+	figs, err := plots.WriteRobust(out, st, sc, rr.keys, rr.x, rr.verdicts, rr.rob)
 	return append([]string{"robust.csv", "robust_influence.csv"}, figs...), err
 }

@@ -38,7 +38,8 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	sf.register(fs)
 	out := fs.String("o", "out-"+name, "write the outputs into `DIR` (created if missing)")
 	force := fs.Bool("force", false, "replace the results of another kind of command in DIR (files this program did not write are never touched)")
-	format := fs.String("format", "png", "plot file format: png, svg or pdf")
+	var figs figureFlags
+	figs.register(fs)
 	workers := fs.Int("workers", 0, "runs at once (default: one per CPU; results do not depend on it)")
 	check := fs.Bool("check-money", false, "check after every month that money is conserved (slower)")
 	resume := fs.Bool("resume", false, "take up an interrupted batch: reuse the finished runs kept in DIR/runs")
@@ -65,8 +66,9 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	if !slices.Contains(progressModes, *progress) {
 		return badInput(stderr, fmt.Errorf("--progress %s: expected one of %s", *progress, strings.Join(progressModes, ", ")))
 	}
-	if !slices.Contains(plots.Formats, *format) {
-		return badInput(stderr, fmt.Errorf("--format %s: expected one of %s", *format, strings.Join(plots.Formats, ", ")))
+	style, err := figs.style()
+	if err != nil {
+		return badInput(stderr, err)
 	}
 	stopProfile, err := startProfile(*profile)
 	if err != nil {
@@ -141,7 +143,8 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		return badInput(stderr, err)
 	}
 	defer folder.Close()
-	if err := folder.Refuse(outputNames(*format)); err != nil {
+	folder.Args, folder.Design = append([]string{name}, args...), plan.Design()
+	if err := folder.Refuse(outputNames(style.Format)); err != nil {
 		return badInput(stderr, err)
 	}
 	store, err := folder.Runs()
@@ -195,7 +198,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		fmt.Fprintf(stdout, "shard %d/%d: %d runs saved in %s; combine the shards with headless merge\n", shard.I, shard.Of, store.Count(), store.Dir)
 		return exitOK
 	}
-	files, vs, err := writePlan(folder, *format, plan, rr, name == "check")
+	files, vs, err := writePlan(folder, style, plan, rr, name == "check")
 	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
@@ -213,10 +216,10 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 // writePlan writes a plan's outputs: a sweep's tables, plots and report,
 // or the scenario's with, when judge is set, the claims' verdicts (and a
 // robust check's robustness), which it returns.
-func writePlan(out *batch.Folder, format string, plan *batch.Plan, rr *robustRun, judge bool) ([]string, []claims.Verdict, error) {
+func writePlan(out *batch.Folder, st plots.Style, plan *batch.Plan, rr *robustRun, judge bool) ([]string, []claims.Verdict, error) {
 	sc := plan.Scenario
 	if plan.Kind == batch.Sweep {
-		files, err := writeSweepOutputs(out, format, sc, plan.Points, plan.Every)
+		files, err := writeSweepOutputs(out, st, sc, plan.Points, plan.Every)
 		return files, nil, err
 	}
 	var vs []claims.Verdict
@@ -226,7 +229,7 @@ func writePlan(out *batch.Folder, format string, plan *batch.Plan, rr *robustRun
 			return nil, nil, err
 		}
 	}
-	files, err := writeOutputs(out, format, sc, plan.Results(), vs, rr)
+	files, err := writeOutputs(out, st, sc, plan.Results(), vs, rr)
 	return files, vs, err
 }
 
@@ -277,7 +280,7 @@ func printVerdicts(w io.Writer, vs []claims.Verdict, rr *robustRun) int {
 
 // writeOutputs writes the tables, the plots, the claims' verdicts when
 // there are any, the report and, last, the manifest.
-func writeOutputs(out *batch.Folder, format string, sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict, rr *robustRun) ([]string, error) {
+func writeOutputs(out *batch.Folder, st plots.Style, sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict, rr *robustRun) ([]string, error) {
 	type table struct {
 		name  string
 		write func(io.Writer, *scenario.Scenario, []batch.Result) error
@@ -302,7 +305,7 @@ func writeOutputs(out *batch.Folder, format string, sc *scenario.Scenario, rs []
 			return out.Write(t.name, func(w io.Writer) error { return t.write(w, sc, rs) })
 		})
 	}
-	figs, err := plots.Write(out, format, sc, rs)
+	figs, err := plots.Write(out, st, sc, rs)
 	files = append(files, figs...)
 	if err := errors.Join(err, g.Wait()); err != nil {
 		return files, err
@@ -316,13 +319,13 @@ func writeOutputs(out *batch.Folder, format string, sc *scenario.Scenario, rs []
 			return files, err
 		}
 		files = append(files, "claims.csv")
-		figs, err := plots.WriteClaims(out, format, vs)
+		figs, err := plots.WriteClaims(out, st, vs)
 		files = append(files, figs...)
 		if err != nil {
 			return files, err
 		}
 		if rr != nil {
-			figs, err := rr.write(out, format, sc)
+			figs, err := rr.write(out, st, sc)
 			files = append(files, figs...)
 			if err != nil {
 				return files, err
@@ -331,6 +334,7 @@ func writeOutputs(out *batch.Folder, format string, sc *scenario.Scenario, rs []
 	}
 	files = append(files, "report.html")
 	m := out.Manifest(sc, files)
+	m.Stopped = batch.Stops(sc, nil, rs)
 	page := report.New(sc, rs, vs, m, files)
 	if rr != nil {
 		page.AddRobustness(vs, rr.rob, files)

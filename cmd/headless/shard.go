@@ -17,7 +17,6 @@ import (
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
 	"commonwealth/internal/memory"
-	"commonwealth/internal/plots"
 	"commonwealth/internal/scenario"
 )
 
@@ -71,7 +70,8 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := newFlagSet("merge", "SHARD_DIR... -o DIR [flags]", stderr)
 	out := fs.String("o", "out-merge", "write the merged outputs into `DIR`")
 	force := fs.Bool("force", false, "replace the results of another kind of command in DIR (files this program did not write are never touched)")
-	format := fs.String("format", "png", "plot file format: png, svg or pdf")
+	var figs figureFlags
+	figs.register(fs)
 	dirs, err := parse(fs, args)
 	if err != nil {
 		return flagStatus(err)
@@ -80,8 +80,9 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fs.Usage()
 		return exitBadUsed
 	}
-	if !slices.Contains(plots.Formats, *format) {
-		return badInput(stderr, fmt.Errorf("--format %s: expected one of %s", *format, strings.Join(plots.Formats, ", ")))
+	style, err := figs.style()
+	if err != nil {
+		return badInput(stderr, err)
 	}
 	var first shardInfo
 	var stores []*batch.Store
@@ -141,7 +142,8 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var files []string
 	var vs []claims.Verdict
 	if err == nil {
-		files, vs, err = writePlan(folder, *format, plan, rr, plan.Kind == batch.Robust)
+		folder.Args, folder.Design = append([]string{"merge"}, args...), plan.Design()
+		files, vs, err = writePlan(folder, style, plan, rr, plan.Kind == batch.Robust)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)

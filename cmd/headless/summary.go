@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"commonwealth/internal/batch"
-	"commonwealth/internal/metrics"
 	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/numfmt"
 	"commonwealth/internal/scenario"
@@ -15,7 +14,8 @@ import (
 // columns is the width the terminal output keeps within.
 const columns = 100
 
-// summaryMetrics are the end values printed after a run, when present.
+// summaryMetrics are the built-in metrics whose end values are printed
+// after a run, when present; the scenario's own metrics follow them.
 var summaryMetrics = []string{"gini_wealth", "top10_share", "bottom50_share", "unemployed_share", "wage_share"}
 
 // printSummary prints, per metric and arm, the mean and 95% interval over
@@ -32,12 +32,13 @@ func printSummary(w io.Writer, sc *scenario.Scenario, rs []batch.Result) {
 		fmt.Fprintf(w, ";\nthen each arm minus %s, paired seed by seed, and in how many seeds it is lower or higher", clip(first, 20))
 	}
 	fmt.Fprintln(w)
-	for _, m := range summaryMetrics {
+	printStops(w, sc, rs)
+	for _, m := range append(summaryMetrics[:len(summaryMetrics):len(summaryMetrics)], sc.OwnMetrics()...) {
 		c := cols.Column(m)
 		if c < 0 {
 			continue
 		}
-		unit := metrics.Unit(m)
+		unit := sc.Unit(m)
 		fmt.Fprintf(w, "%s (%s)\n", m, unit)
 		for a, arm := range sc.Arms {
 			mean, lo, hi := interval.MeanCI(end(a, c), 0.95)
@@ -50,6 +51,23 @@ func printSummary(w io.Writer, sc *scenario.Scenario, rs []batch.Result) {
 		}
 	}
 	fmt.Fprintln(w)
+}
+
+// printStops says how many runs stop_when ended early, and when.
+func printStops(w io.Writer, sc *scenario.Scenario, rs []batch.Result) {
+	stops := batch.Stops(sc, nil, rs)
+	if len(stops) == 0 {
+		return
+	}
+	first, last := stops[0].Month, stops[0].Month
+	for _, s := range stops {
+		first, last = min(first, s.Month), max(last, s.Month)
+	}
+	when := fmt.Sprintf("month %d", first)
+	if last > first {
+		when = fmt.Sprintf("months %d to %d", first, last)
+	}
+	fmt.Fprintf(w, "stop_when ended %d of %d runs early, at %s (manifest.json lists them);\nthe end is each run's own last year\n", len(stops), len(rs), when)
 }
 
 // printWrote names the files written into dir, wrapped to the width.

@@ -55,7 +55,7 @@ func sweepPoints(sc *scenario.Scenario, specs, ms []string, d scenario.Design) (
 
 // writeSweepOutputs writes sweep.csv, sweep_timeseries.csv (every `every`
 // months; none for 0), the sweep's plots, the report and the manifest.
-func writeSweepOutputs(out *batch.Folder, format string, sc *scenario.Scenario, ps []batch.Point, every int) ([]string, error) {
+func writeSweepOutputs(out *batch.Folder, st plots.Style, sc *scenario.Scenario, ps []batch.Point, every int) ([]string, error) {
 	err := out.Write("sweep.csv", func(w io.Writer) error { return batch.WriteSweepCSV(w, sc, ps) })
 	if err != nil {
 		return nil, err
@@ -68,13 +68,16 @@ func writeSweepOutputs(out *batch.Folder, format string, sc *scenario.Scenario, 
 		}
 		files = append(files, "sweep_timeseries.csv")
 	}
-	figs, err := plots.WriteSweep(out, format, sc, ps)
+	figs, err := plots.WriteSweep(out, st, sc, ps)
 	files = append(files, figs...)
 	if err != nil {
 		return files, err
 	}
 	files = append(files, "report.html")
 	m := out.Manifest(sc, files)
+	for _, p := range ps {
+		m.Stopped = append(m.Stopped, batch.Stops(p.Scenario, p.Values, p.Results)...)
+	}
 	page := report.New(sc, nil, nil, m, nil)
 	page.AddFigures(figs, func(f string) string {
 		return fmt.Sprintf("%s against %s.", strings.TrimSuffix(strings.TrimPrefix(f, "sweep_"), filepath.Ext(f)), sweptKeys(sc))

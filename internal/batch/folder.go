@@ -42,10 +42,14 @@ const (
 type Folder struct {
 	Dir     string
 	command string
-	ctx     context.Context
-	root    *os.Root
-	stage   *os.Root
-	staged  string // the new set's folder, until Commit makes it current
+	// Args are the command's arguments as given and Design what the batch
+	// runs: the caller sets them for the manifest.
+	Args   []string
+	Design Design
+	ctx    context.Context
+	root   *os.Root
+	stage  *os.Root
+	staged string // the new set's folder, until Commit makes it current
 
 	mu    sync.Mutex
 	sums  map[string]string // files written so far, with their checksums

@@ -23,6 +23,7 @@ type Result struct {
 	Series Series // the metrics after each month, from month 0
 	Final  economy.Snapshot
 	Sheets []Sheet // with automation: the balance sheets at month 0, every 12 months and the last
+	Exit   int     // the month the scenario's stop_when held, ending the run; 0 when it ran all its months
 }
 
 // Sheet is the balance-sheet matrix at the end of a month.
@@ -198,8 +199,10 @@ func NewJob(sc *scenario.Scenario, a int, seed uint64) Job {
 
 // RunOne runs one world for its arm's months, applying the events at the
 // start of their months, and observes it at the start and after every
-// month. With checkMoney it also checks, after every month, that the
-// accounts add up to the money the world started with.
+// month: the built-in metrics, then the scenario's own. It ends early,
+// after the first month in which the scenario's stop_when holds. With
+// checkMoney it also checks, after every month, that the accounts add up
+// to the money the world started with.
 func RunOne(ctx context.Context, job Job, checkMoney bool) (Result, error) {
 	s, seed := job.Arm.Settings, job.Seed
 	w, err := economy.New(s.Params, seed)
@@ -209,15 +212,30 @@ func RunOne(ctx context.Context, job Job, checkMoney bool) (Result, error) {
 	var snap economy.Snapshot
 	w.Observe(&snap)
 	meter := metrics.Meter{Metrics: metrics.ForSnapshot(&snap)}
-	r := Result{Seed: seed, Series: Series{Names: metrics.Names(meter.Metrics)}}
-	record := func() {
+	builtin := metrics.Names(meter.Metrics)
+	own := s.Custom.Observer(builtin)
+	r := Result{Seed: seed, Series: Series{Names: metrics.Names(s.Metrics())}}
+	record := func() (stop bool, err error) {
+		row := meter.Measure(make([]float64, 0, len(r.Series.Names)), &snap)
+		if row, err = own.Measure(row, &snap); err != nil {
+			return false, fmt.Errorf("seed %d: %w", seed, err)
+		}
 		r.Series.Months = append(r.Series.Months, w.Month())
-		r.Series.Rows = append(r.Series.Rows, meter.Measure(make([]float64, 0, len(meter.Metrics)), &snap))
-		if m := w.Month(); snap.AI != nil && (m%12 == 0 || m == s.Months) {
+		r.Series.Rows = append(r.Series.Rows, row)
+		m := w.Month()
+		if m > 0 {
+			if stop, err = own.Stop(); err != nil {
+				return false, fmt.Errorf("seed %d: %w", seed, err)
+			}
+		}
+		if snap.AI != nil && (m%12 == 0 || m == s.Months || stop) {
 			r.Sheets = append(r.Sheets, Sheet{m, snap.AI.Sheet})
 		}
+		return stop, nil
 	}
-	record()
+	if _, err := record(); err != nil {
+		return Result{}, err
+	}
 	events := job.Events
 	for range s.Months {
 		if err := ctx.Err(); err != nil {
@@ -237,7 +255,14 @@ func RunOne(ctx context.Context, job Job, checkMoney bool) (Result, error) {
 			}
 		}
 		w.Observe(&snap)
-		record()
+		stop, err := record()
+		if err != nil {
+			return Result{}, err
+		}
+		if stop {
+			r.Exit = w.Month()
+			break
+		}
 	}
 	r.Final = snap
 	return r, nil

@@ -175,7 +175,8 @@ func (st *Store) SetAside(ps []Point, shard Shard) (string, error) {
 }
 
 // fingerprint hashes everything that decides a job's result: the arm's
-// settings, its months and its events (the seed is in the file's name).
+// settings, its months, its events and the scenario's own metrics and stop
+// condition (the seed is in the file's name).
 func fingerprint(j Job) string {
 	var events []string
 	for _, e := range j.Events {
@@ -185,7 +186,8 @@ func fingerprint(j Job) string {
 		Values map[string]any
 		Months int
 		Events []string
-	}{scenario.Values(j.Arm.Settings), j.Arm.Settings.Months, events})
+		Custom string `json:",omitempty"`
+	}{scenario.Values(j.Arm.Settings), j.Arm.Settings.Months, events, j.Arm.Settings.Custom.Key()})
 	sum := sha256.Sum256(params)
 	return hex.EncodeToString(sum[:8])
 }

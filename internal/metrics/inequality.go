@@ -10,7 +10,7 @@ package metrics
 //
 // It is 0 when everyone holds the same and approaches 1 when one holds all.
 // It returns 0 for an empty slice or a zero total.
-func Gini(sorted []int64) float64 {
+func Gini[T int64 | float64](sorted []T) float64 {
 	var weighted, total float64
 	for i, x := range sorted {
 		weighted += float64(i+1) * float64(x)
@@ -25,10 +25,12 @@ func Gini(sorted []int64) float64 {
 
 // TopShare returns the share of the total held by the richest fraction p of
 // sorted (non-decreasing), counting whole persons: the richest ⌈p·n⌉.
-func TopShare(sorted []int64, p float64) float64 { return topShare(sorted, p, sumOf(sorted)) }
+func TopShare[T int64 | float64](sorted []T, p float64) float64 {
+	return topShare(sorted, p, sumOf(sorted))
+}
 
 // topShare is TopShare given the total of sorted.
-func topShare(sorted []int64, p, total float64) float64 {
+func topShare[T int64 | float64](sorted []T, p, total float64) float64 {
 	n := len(sorted)
 	k := ceilCount(p, n)
 	return sumOf(sorted[n-k:]) / nonZero(total)
@@ -36,10 +38,12 @@ func topShare(sorted []int64, p, total float64) float64 {
 
 // BottomShare returns the share of the total held by the poorest fraction p of
 // sorted (non-decreasing): the poorest ⌊p·n⌋ persons.
-func BottomShare(sorted []int64, p float64) float64 { return bottomShare(sorted, p, sumOf(sorted)) }
+func BottomShare[T int64 | float64](sorted []T, p float64) float64 {
+	return bottomShare(sorted, p, sumOf(sorted))
+}
 
 // bottomShare is BottomShare given the total of sorted.
-func bottomShare(sorted []int64, p, total float64) float64 {
+func bottomShare[T int64 | float64](sorted []T, p, total float64) float64 {
 	k := int(p * float64(len(sorted)))
 	return sumOf(sorted[:k]) / nonZero(total)
 }
@@ -75,8 +79,8 @@ func ceilCount(p float64, n int) int {
 	return min(max(k, 1), n)
 }
 
-func sumOf(xs []int64) float64 {
-	var s int64
+func sumOf[T int64 | float64](xs []T) float64 {
+	var s T
 	for _, x := range xs {
 		s += x
 	}

@@ -24,7 +24,8 @@ func Reference() string {
 	b.WriteString("Generated from the metric registry by `go run ./cmd/headless metrics --markdown`; a test checks that this file is current.\n\n")
 	b.WriteString("Every metric is a column of `summary.csv`, `timeseries.csv` and `sweep.csv`, under the name below, which never changes once published; ")
 	b.WriteString("claims and sweeps name them the same way. Shares run from 0 to 1; money is in the ledger's units; flows are per month. ")
-	b.WriteString("docs/model.md says how each mechanism behind them works.\n\n")
+	b.WriteString("docs/model.md says how each mechanism behind them works. ")
+	b.WriteString("A scenario may define metrics of its own from these and from per-person wealth, income, class, skill, spending and community (`[[metric]]`, docs/scenario-reference.md); they follow the built-in ones in every table.\n\n")
 	b.WriteString("| metric | unit | models | meaning |\n|---|---|---|---|\n")
 	for i := range All {
 		m := &All[i]

@@ -27,15 +27,15 @@ var verdictColors = map[claims.Outcome]color.RGBA{
 
 // WriteClaims draws a figure per claim into the folder — claim_1.png, claim_2.png,
 // ... — and returns the file names.
-func WriteClaims(out *batch.Folder, format string, vs []claims.Verdict) ([]string, error) {
+func WriteClaims(out *batch.Folder, st Style, vs []claims.Verdict) ([]string, error) {
 	var names []string
 	for i := range vs {
 		p, err := claimPlot(&vs[i])
 		if err != nil {
 			return names, err
 		}
-		name := fmt.Sprintf("claim_%d.%s", i+1, format)
-		err = out.Write(name, func(w io.Writer) error { return writePlot(w, p, format) })
+		name := fmt.Sprintf("claim_%d.%s", i+1, st.Format)
+		err = out.Write(name, func(w io.Writer) error { return writePlot(w, p, st) })
 		if err != nil {
 			return names, err
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/gonum/stat"
@@ -16,14 +17,19 @@ import (
 const histogramBins = 60
 
 // wealthHistogram draws the final wealth distribution of each arm (pooled
-// over seeds) as a step outline, so several arms stay readable. The scale
-// stops at the 99th percentile of everyone's wealth so the bulk shows.
+// over seeds) as a step outline, so several arms stay readable. Where
+// wealth spans decades (logScaled) the bins are of equal ratio on a log
+// axis; otherwise of equal width, the scale stopping at the 99th
+// percentile of everyone's wealth so the bulk shows.
 func wealthHistogram(title string, arms []arm) (*fig, error) {
 	var all []float64
 	for _, a := range arms {
 		all = append(all, a.wealth()...)
 	}
 	slices.Sort(all)
+	if lo, hi, ok := logScaled(all); ok {
+		return logHistogram(title, arms, lo, hi)
+	}
 	top := stat.Quantile(0.99, stat.Empirical, all, nil)
 	// Net worth can be negative (debt): the bins start at the poorest half
 	// percent, or at zero, whichever is lower, in whole bins.
@@ -39,31 +45,109 @@ func wealthHistogram(title string, arms []arm) (*fig, error) {
 		label = "net worth (money units; the richest 1% are off the scale, the most indebted half percent in the first bin)"
 	}
 	p := newPlot(title+": wealth at the end", label, "share of people per bin")
+	edge := func(b int) float64 { return lo + float64(b)*width }
+	bin := func(x float64) int { return max(int((x-lo)/width), 0) }
+	return p, steps(p, arms, bins, edge, bin)
+}
+
+// logScaled reports whether sorted wealth spans decades — the 99th
+// percentile of those holding any ten times their median or more, where
+// equal-width bins up to the 99th percentile would put half the people in
+// the first tenth of them (an exponential distribution, the equilibrium of
+// random exchange, has a ratio of 6.6; a Pareto distribution 50^(1/α),
+// above 10 for α below 1.7) — and the range a log axis shows then: from the poorest half
+// percent of those holding any to the richest.
+func logScaled(sorted []float64) (lo, hi float64, ok bool) {
+	i, _ := slices.BinarySearch(sorted, math.SmallestNonzeroFloat64)
+	pos := sorted[i:]
+	if len(pos) < 2 || len(pos) < len(sorted)/2 {
+		return 0, 0, false
+	}
+	median := stat.Quantile(0.5, stat.Empirical, pos, nil)
+	p99 := stat.Quantile(0.99, stat.Empirical, pos, nil)
+	lo, hi = stat.Quantile(0.005, stat.Empirical, pos, nil), pos[len(pos)-1]
+	return lo, hi, p99 >= 10*median && hi > lo
+}
+
+// logHistogram draws the wealth histogram with bins of equal ratio from lo
+// (raised so that no bin is narrower than one money unit) to hi on a log
+// axis; those holding nothing or in debt are counted in the note, those
+// holding less than lo in the first bin.
+func logHistogram(title string, arms []arm, lo, hi float64) (*fig, error) {
+	// Money comes in whole units: no bin may be narrower than one, or
+	// bins between whole numbers would stand empty.
+	if step := math.Pow(hi/lo, 1.0/histogramBins) - 1; lo*step < 1 {
+		lo = min(1/step, hi/2)
+	}
+	label := fmt.Sprintf("wealth (money units, log scale; bins of equal ratio, the first also holding those below %s)", tickLabel(lo))
+	p := newPlot(title+": wealth at the end", label, "share of people per bin")
+	p.X.Scale, p.X.Tick.Marker = plot.LogScale{}, logTicks{}
+	p.xLabel, p.X.Label.Text = p.X.Label.Text, ""
+	ratio := math.Log(hi / lo)
+	edge := func(b int) float64 { return lo * math.Exp(ratio*float64(b)/histogramBins) }
+	bin := func(x float64) int {
+		if x <= 0 {
+			return histogramBins // not drawn
+		}
+		return min(max(int(math.Log(x/lo)/ratio*histogramBins), 0), histogramBins-1)
+	}
+	for _, a := range arms {
+		w := a.wealth()
+		if none := float64(len(w)-len(positive(w))) / float64(len(w)); none > 0 {
+			p.note("%s: %s of people hold nothing or are in debt, left off the log scale.", a.name, percent(none))
+		}
+	}
+	p.X.Min, p.X.Max = lo, hi
+	return p, steps(p, arms, histogramBins, edge, bin)
+}
+
+// steps draws each arm's histogram as a step outline: bins bins, bin b
+// from edge(b) to edge(b+1), a value in bin(x) (bins and above: not
+// drawn), as a share of the arm's people.
+func steps(p *fig, arms []arm, bins int, edge func(int) float64, bin func(float64) int) error {
 	for _, a := range arms {
 		w := a.wealth()
 		counts := make([]float64, bins)
 		for _, x := range w {
-			if b := max(int((x-lo)/width), 0); b < bins {
+			if b := bin(x); b < bins {
 				counts[b]++
 			}
 		}
 		pts := make(plotter.XYs, bins+1)
 		for b := range pts {
-			pts[b].X = lo + float64(b)*width
+			pts[b].X = edge(b)
 			pts[b].Y = counts[min(b, bins-1)] / float64(len(w))
 		}
 		line, err := plotter.NewLine(pts)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		line.StepStyle = plotter.PostStep
 		line.Color = armColor(a.color)
 		line.Width = vg.Points(2)
+		line.Dashes = armDashes(a.color)
 		p.Add(line)
 		p.legend(a.name, line)
 	}
 	p.Y.Min = 0
-	return p, nil
+	return nil
+}
+
+// positive returns the values of xs above zero.
+func positive(xs []float64) []float64 {
+	var out []float64
+	for _, x := range xs {
+		if x > 0 {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// percent writes a share as a percentage in at most two significant
+// digits.
+func percent(x float64) string {
+	return strconv.FormatFloat(100*x, 'g', 2, 64) + "%"
 }
 
 // wealthCCDF draws, on log-log axes, the share of people holding at least w
@@ -86,6 +170,7 @@ func wealthCCDF(title string, arms []arm) (*fig, error) {
 		}
 		line.Color = armColor(a.color)
 		line.Width = vg.Points(2)
+		line.Dashes = armDashes(a.color)
 		p.Add(line)
 		p.legend(a.name, line)
 	}

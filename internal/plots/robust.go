@@ -18,15 +18,15 @@ import (
 // drawn parameter set over the two uncertain keys that move its effect
 // most (with one uncertain key: the effect against it), a verdict a colour,
 // and returns the file names: robust_claim_1.png, ...
-func WriteRobust(out *batch.Folder, format string, sc *scenario.Scenario, keys []string, x [][]float64, verdicts [][]claims.Verdict, rob []claims.Robustness) ([]string, error) {
+func WriteRobust(out *batch.Folder, st Style, sc *scenario.Scenario, keys []string, x [][]float64, verdicts [][]claims.Verdict, rob []claims.Robustness) ([]string, error) {
 	var names []string
 	for c := range rob {
 		p, err := robustPlot(sc, c, keys, x, verdicts, rob[c])
 		if err != nil {
 			return names, err
 		}
-		name := fmt.Sprintf("robust_claim_%d.%s", sc.Claims[c].Number, format)
-		if err := out.Write(name, func(w io.Writer) error { return writePlot(w, p, format) }); err != nil {
+		name := fmt.Sprintf("robust_claim_%d.%s", sc.Claims[c].Number, st.Format)
+		if err := out.Write(name, func(w io.Writer) error { return writePlot(w, p, st) }); err != nil {
 			return names, err
 		}
 		names = append(names, name)

@@ -47,12 +47,8 @@ func faded(c color.RGBA, alpha uint8) color.NRGBA {
 	return color.NRGBA{R: c.R, G: c.G, B: c.B, A: alpha}
 }
 
-// Figure size, and the resolution of PNG files.
-const (
-	width  = 8 * vg.Inch
-	height = 5 * vg.Inch
-	dpi    = 150
-)
+// The resolution of PNG files.
+const dpi = 150
 
 // fig is a plot with its legend and notes, drawn in a strip below the
 // data so that they never hide it and never stretch an axis.
@@ -140,17 +136,19 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// writePlot draws f on a canvas of the format and writes it to w: the
-// title wrapped to the width, the data, and below them the legend and the
-// notes. gonum/plot panics on some data it cannot draw; that becomes an
-// error naming the figure, never a crash.
-func writePlot(w io.Writer, f *fig, format string) (err error) {
+// writePlot draws f on a canvas of the style's format and size and writes
+// it to w: the title wrapped to the width, the data, and below them the
+// legend and the notes. gonum/plot panics on some data it cannot draw;
+// that becomes an error naming the figure, never a crash.
+func writePlot(w io.Writer, f *fig, st Style) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("plots: cannot draw %q: %v", f.Title.Text, r)
 		}
 	}()
-	c, err := canvas(format, width, height)
+	width, height := st.size()
+	f.scaleText(st.scale())
+	c, err := canvas(st.Format, width, height)
 	if err != nil {
 		return err
 	}
@@ -163,7 +161,12 @@ func writePlot(w io.Writer, f *fig, format string) (err error) {
 		right = vg.Inch
 	}
 	f.Title.Text = wrap(f.Title.TextStyle, f.Title.Text, width-left-right-vg.Points(20))
+	// Axis names wrap too, so that a narrow figure (a journal's column)
+	// shows them whole.
+	f.xLabel = wrap(f.X.Label.TextStyle, f.xLabel, width-vg.Points(20))
+	f.X.Label.Text = wrap(f.X.Label.TextStyle, f.X.Label.Text, width-left-right-vg.Points(60))
 	strip := f.strip(dc, false)
+	f.Y.Label.Text = wrap(f.Y.Label.TextStyle, f.Y.Label.Text, height-strip-f.Title.TextStyle.Height(f.Title.Text)-vg.Points(40))
 	if f.yLabel != "" {
 		sty := f.Y.Label.TextStyle
 		sty.Rotation += math.Pi / 2
@@ -217,7 +220,7 @@ func (f *fig) strip(c draw.Canvas, drawIt bool) vg.Length {
 		rowWidths = append(rowWidths, x-2*pad)
 	}
 	noteSty := sty
-	noteSty.Font.Size = vg.Points(10)
+	noteSty.Font.Size = sty.Font.Size * 10 / 11 // the legend's is 11 points at the default size
 	noteSty.Font.Style = stdfont.StyleItalic
 	var noteLines []string
 	for _, n := range f.notes {
@@ -306,18 +309,49 @@ func tickLabel(v float64) string {
 	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
-// plainTicks are plot.DefaultTicks with labels in the fewest digits.
+// plainTicks label five to ten values at a round step (1, 2 or 5 times a
+// power of ten) in the fewest digits, with unlabelled ticks between them:
+// gonum/plot's DefaultTicks aims at three labels, too few to read a value
+// off a printed figure.
 type plainTicks struct{}
 
-// Ticks returns the default ticks, relabelled.
+// Ticks returns the ticks between min and max.
 func (plainTicks) Ticks(min, max float64) []plot.Tick {
-	ts := plot.DefaultTicks{}.Ticks(min, max)
-	for i := range ts {
-		if ts[i].Label != "" {
-			ts[i].Label = strconv.FormatFloat(math.Round(ts[i].Value*1e9)/1e9, 'f', -1, 64)
+	if !(max > min) {
+		return []plot.Tick{{Value: min, Label: tickLabel(min)}}
+	}
+	step, minor := roundStep((max - min) / 5)
+	var ts []plot.Tick
+	first := math.Ceil(min/minor - 1e-9)
+	for k := first; k*minor <= max+minor*1e-9; k++ {
+		v := k * minor
+		t := plot.Tick{Value: v}
+		if r := math.Mod(math.Abs(v), step); r < minor*1e-6 || step-r < minor*1e-6 {
+			r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', decimals(step), 64), 64)
+			t.Label = strconv.FormatFloat(r+0, 'f', -1, 64) // +0: no "-0"
 		}
+		ts = append(ts, t)
 	}
 	return ts
+}
+
+// roundStep returns the largest step of 1, 2 or 5 times a power of ten at
+// most x — so a span of 5x holds five to ten labels — and the step of the
+// unlabelled ticks between them.
+func roundStep(x float64) (step, minor float64) {
+	pow := math.Pow(10, math.Floor(math.Log10(x)))
+	switch m := x / pow; {
+	case m >= 5:
+		return 5 * pow, pow
+	case m >= 2:
+		return 2 * pow, pow
+	}
+	return pow, pow / 2
+}
+
+// decimals returns the decimals a multiple of step needs.
+func decimals(step float64) int {
+	return max(0, int(math.Ceil(-math.Log10(step)-1e-9)))
 }
 
 // logAxes puts both axes of p on log scales, their labels drawn by

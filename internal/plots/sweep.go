@@ -23,11 +23,13 @@ import (
 // (an arm a line with its 95% band; categories as points with error bars);
 // with two in a full grid, a heat map per arm on a colour scale shared by
 // the arms; with more keys, or a Latin hypercube, the metric against each
-// key in turn (over everything else the sweep varies).
-func WriteSweep(out *batch.Folder, format string, sc *scenario.Scenario, ps []batch.Point) ([]string, error) {
+// key in turn (over everything else the sweep varies), and for a full grid
+// of three keys or more with several arms, each arm's difference from the
+// first over every pair of keys (the interactions a line per key hides).
+func WriteSweep(out *batch.Folder, st Style, sc *scenario.Scenario, ps []batch.Point) ([]string, error) {
 	var names []string
 	save := func(name string, p *fig) error {
-		err := out.Write(name, func(w io.Writer) error { return writePlot(w, p, format) })
+		err := out.Write(name, func(w io.Writer) error { return writePlot(w, p, st) })
 		if err == nil {
 			names = append(names, name)
 		}
@@ -39,7 +41,7 @@ func WriteSweep(out *batch.Folder, format string, sc *scenario.Scenario, ps []ba
 		case len(sc.Sweeps) == 1:
 			p, err := sweepEffect(sc, ps, metric, 0)
 			if err == nil {
-				err = save(fmt.Sprintf("sweep_%s.%s", metric, format), p)
+				err = save(fmt.Sprintf("sweep_%s.%s", metric, st.Format), p)
 			}
 			if err != nil {
 				return names, err
@@ -49,7 +51,7 @@ func WriteSweep(out *batch.Folder, format string, sc *scenario.Scenario, ps []ba
 			for a := range sc.Arms {
 				p, err := sweepGrid(sc, ps, metric, a, lo, hi)
 				if err == nil {
-					err = save(fmt.Sprintf("sweep_%s_%s.%s", metric, files[a], format), p)
+					err = save(fmt.Sprintf("sweep_%s_%s.%s", metric, files[a], st.Format), p)
 				}
 				if err != nil {
 					return names, err
@@ -59,9 +61,14 @@ func WriteSweep(out *batch.Folder, format string, sc *scenario.Scenario, ps []ba
 			for k, sw := range sc.Sweeps {
 				p, err := sweepEffect(sc, ps, metric, k)
 				if err == nil {
-					err = save(fmt.Sprintf("sweep_%s_by_%s.%s", metric, batch.SafeName(sw.Key), format), p)
+					err = save(fmt.Sprintf("sweep_%s_by_%s.%s", metric, batch.SafeName(sw.Key), st.Format), p)
 				}
 				if err != nil {
+					return names, err
+				}
+			}
+			if sc.Design.LHS == 0 && len(sc.Arms) > 1 {
+				if err := interactions(sc, ps, metric, files, st.Format, save); err != nil {
 					return names, err
 				}
 			}
@@ -123,7 +130,7 @@ func sweepEffect(sc *scenario.Scenario, ps []batch.Point, metric string, k int) 
 	case len(sc.Sweeps) > 1:
 		over = "mean over %d seeds and the other keys' values, 95%% band"
 	}
-	p := newPlot(fmt.Sprintf("%s: %s against %s (%s, "+over+")", sc.Name, metric, sw.Key, sw.When(), sc.Run().Seeds), sw.Key, metric)
+	p := newPlot(fmt.Sprintf("%s: %s against %s (%s, "+over+")", sc.Name, metric, sw.Key, sw.When(), sc.Run().Seeds), keyAxis(sw.Key), metricAxis(sc, metric))
 	p.Title.TextStyle.Font.Size = vg.Points(12)
 	p.X.Tick.Marker = ticker
 	for a, arm := range sc.Arms {
@@ -175,7 +182,7 @@ func sweepEffect(sc *scenario.Scenario, ps []batch.Point, metric string, k int) 
 		for i := len(hi) - 1; i >= 0; i-- {
 			s.band = append(s.band, hi[i])
 		}
-		if err := addSeries(p, a, s, arm.Name, nil, sc.Run().Seeds > 1 || len(sc.Sweeps) > 1); err != nil {
+		if err := addSeries(p, a, s, arm.Name, nil, sc.Run().Seeds > 1 || len(sc.Sweeps) > 1, nil); err != nil {
 			return nil, err
 		}
 		p.Add(pts)
@@ -207,16 +214,43 @@ func (g grid) minMax() (lo, hi float64) {
 // maxLabelledCells is the largest grid whose cells carry their values.
 const maxLabelledCells = 144
 
+// pairGrid is, at every pair of values of the kx'th and ky'th swept keys
+// (of a full grid), the mean of what value gives at every point with those
+// values: over seeds, and over the other keys' values where there are more
+// than two keys.
+func pairGrid(sc *scenario.Scenario, ps []batch.Point, kx, ky int, value func(p *batch.Point) []float64) grid {
+	sx, sy := sc.Sweeps[kx], sc.Sweeps[ky]
+	g := grid{cols: len(sx.Values), rows: len(sy.Values), z: make([]float64, len(sx.Values)*len(sy.Values))}
+	cells := make([][]float64, len(g.z))
+	for i := range ps {
+		col, row := slices.Index(sx.Values, ps[i].Values[kx]), slices.Index(sy.Values, ps[i].Values[ky])
+		cells[row*g.cols+col] = append(cells[row*g.cols+col], value(&ps[i])...)
+	}
+	for c, xs := range cells {
+		g.z[c], _, _ = interval.MeanCI(xs, 0.95)
+	}
+	return g
+}
+
 // armGrid is the mean of a metric at every point of a two-key grid, for
 // arm a.
 func armGrid(sc *scenario.Scenario, ps []batch.Point, metric string, a int) grid {
-	sx, sy := sc.Sweeps[0], sc.Sweeps[1]
-	g := grid{cols: len(sx.Values), rows: len(sy.Values), z: make([]float64, len(ps))}
-	for i := range ps { // the first sweep varies slowest
-		col, row := i/len(sy.Values), i%len(sy.Values)
-		g.z[row*g.cols+col], _, _ = interval.MeanCI(ps[i].Metric(a, sx.Moment, metric), 0.95)
-	}
-	return g
+	return pairGrid(sc, ps, 0, 1, func(p *batch.Point) []float64 { return p.Metric(a, sc.Sweeps[0].Moment, metric) })
+}
+
+// diffGrid is the mean difference of a metric, arm a minus the first arm
+// paired by seed, at every pair of values of two of the swept keys, over
+// the seeds and the other keys' values: how the keys together change the
+// gap between the worlds, which a line per key averages away.
+func diffGrid(sc *scenario.Scenario, ps []batch.Point, metric string, a, kx, ky int) grid {
+	return pairGrid(sc, ps, kx, ky, func(p *batch.Point) []float64 {
+		xs, base := p.Metric(a, sc.Sweeps[0].Moment, metric), p.Metric(0, sc.Sweeps[0].Moment, metric)
+		d := make([]float64, len(xs))
+		for s := range xs {
+			d[s] = xs[s] - base[s]
+		}
+		return d
+	})
 }
 
 // gridRange is the range of a metric's means over every arm's grid: one
@@ -235,20 +269,26 @@ func gridRange(sc *scenario.Scenario, ps []batch.Point, metric string) (lo, hi f
 }
 
 func sweepGrid(sc *scenario.Scenario, ps []batch.Point, metric string, a int, lo, hi float64) (*fig, error) {
-	sx, sy := sc.Sweeps[0], sc.Sweeps[1]
-	g := armGrid(sc, ps, metric, a)
+	title := fmt.Sprintf("%s, arm %s: mean %s (%s, %d seeds); the colour scale is the same for every arm",
+		sc.Name, sc.Arms[a].Name, metric, sc.Sweeps[0].When(), sc.Run().Seeds)
+	return heatMap(title, sc.Sweeps[0], sc.Sweeps[1], armGrid(sc, ps, metric, a), lo, hi, metric)
+}
+
+// heatMap draws grid g over the values of sx (across) and sy (up) on the
+// colour scale lo..hi, titled barTitle, each cell with its value where
+// there are few.
+func heatMap(title string, sx, sy scenario.Sweep, g grid, lo, hi float64, barTitle string) (*fig, error) {
 	pal := moreland.SmoothBlueRed()
 	pal.SetMin(lo)
 	pal.SetMax(hi)
-	p := newPlot(fmt.Sprintf("%s, arm %s: mean %s (%s, %d seeds); the colour scale is the same for every arm",
-		sc.Name, sc.Arms[a].Name, metric, sx.When(), sc.Run().Seeds), sx.Key, sy.Key)
+	p := newPlot(title, keyAxis(sx.Key), keyAxis(sy.Key))
 	p.Title.TextStyle.Font.Size = vg.Points(11)
 	hm := plotter.NewHeatMap(g, pal.Palette(255))
-	hm.Min, hm.Max = lo, hi // the shared scale, not this arm's own range
+	hm.Min, hm.Max = lo, hi // the shared scale, not this map's own range
 	p.Add(hm)
 	bar := plot.New()
 	bar.Add(&plotter.ColorBar{ColorMap: pal, Vertical: true})
-	bar.Title.Text = metric
+	bar.Title.Text = barTitle
 	bar.Title.TextStyle.Font.Size = vg.Points(10)
 	bar.X.Tick.Marker = plot.ConstantTicks{}
 	bar.Y.Tick.Marker = plainTicks{}
@@ -277,4 +317,43 @@ func sweepGrid(sc *scenario.Scenario, ps []batch.Point, metric string, a int, lo
 		p.Add(l)
 	}
 	return p, nil
+}
+
+// interactions draws, for a full grid of three keys or more, a heat map of
+// each arm's difference from the first for every pair of keys, on one
+// colour scale for the metric centred on zero: a line per key shows the
+// gap averaged over the other keys, a map shows where two keys together
+// widen or close it.
+func interactions(sc *scenario.Scenario, ps []batch.Point, metric string, files []string, format string, save func(string, *fig) error) error {
+	type pair struct{ a, kx, ky int }
+	var pairs []pair
+	grids := map[pair]grid{}
+	reach := 0.0
+	for a := 1; a < len(sc.Arms); a++ {
+		for kx := range sc.Sweeps {
+			for ky := kx + 1; ky < len(sc.Sweeps); ky++ {
+				pr := pair{a, kx, ky}
+				g := diffGrid(sc, ps, metric, a, kx, ky)
+				lo, hi := g.minMax()
+				if finite(lo, hi) {
+					reach = max(reach, -lo, hi)
+				}
+				pairs, grids[pr] = append(pairs, pr), g
+			}
+		}
+	}
+	reach = max(reach, 1e-12)
+	for _, pr := range pairs {
+		sx, sy := sc.Sweeps[pr.kx], sc.Sweeps[pr.ky]
+		title := fmt.Sprintf("%s: %s, %s − %s, paired by seed (%s; mean over %d seeds and the other keys' values); the colour scale is the same for every pair",
+			sc.Name, metric, sc.Arms[pr.a].Name, sc.Arms[0].Name, sx.When(), sc.Run().Seeds)
+		p, err := heatMap(title, sx, sy, grids[pr], -reach, reach, sc.Arms[pr.a].Name+" − "+sc.Arms[0].Name)
+		if err == nil {
+			err = save(fmt.Sprintf("sweep_%s_%s_minus_%s_%s_%s.%s", metric, files[pr.a], files[0], batch.SafeName(sx.Key), batch.SafeName(sy.Key), format), p)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

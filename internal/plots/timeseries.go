@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -72,8 +73,9 @@ func meanOverSeeds(a arm, metric string, unit float64) series {
 }
 
 // addSeries draws a series in the colour of the color'th arm with the given
-// dashes, and its band when withBand is set.
-func addSeries(p *fig, color int, s series, label string, dashes []vg.Length, withBand bool) error {
+// dashes, its band when withBand is set, and markers of glyph (nil: none)
+// at a few points along it.
+func addSeries(p *fig, color int, s series, label string, dashes []vg.Length, withBand bool, glyph draw.GlyphDrawer) error {
 	if len(s.mean) == 0 {
 		p.note("%s: undefined throughout the run, so not drawn.", cmp.Or(label, "a series"))
 		return nil
@@ -95,10 +97,47 @@ func addSeries(p *fig, color int, s series, label string, dashes []vg.Length, wi
 	line.Width = vg.Points(2)
 	line.Dashes = dashes
 	p.Add(line)
+	thumbs := []plot.Thumbnailer{line}
+	if glyph != nil {
+		marks, err := plotter.NewScatter(markPoints(s.mean, color))
+		if err != nil {
+			return err
+		}
+		marks.GlyphStyle = draw.GlyphStyle{Color: armColor(color), Radius: vg.Points(3.5), Shape: glyph}
+		p.Add(marks)
+		thumbs = append(thumbs, marks)
+	}
 	if label != "" {
-		p.legend(label, line)
+		p.legend(label, thumbs...)
 	}
 	return nil
+}
+
+// marksPerLine is how many markers a line carries.
+const marksPerLine = 8
+
+// markPoints returns marksPerLine points spread along pts, those of the
+// color'th arm shifted by a share of the spacing so that arms' markers do
+// not sit on each other where their lines meet.
+func markPoints(pts plotter.XYs, color int) plotter.XYs {
+	if len(pts) <= marksPerLine {
+		return pts
+	}
+	var out plotter.XYs
+	gap := float64(len(pts)-1) / marksPerLine
+	shift := gap * float64(color%len(palette)) / float64(len(palette))
+	for k := range marksPerLine {
+		out = append(out, pts[int(shift+gap*float64(k)+0.5)])
+	}
+	return out
+}
+
+// armGlyph is the marker of the arm drawn in colour c on plots of one
+// line per arm: with the colour and the dash pattern, it tells arms apart
+// in print and in grey.
+func armGlyph(c int) draw.GlyphDrawer {
+	shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.BoxGlyph{}, draw.TriangleGlyph{}, draw.RingGlyph{}, draw.SquareGlyph{}, draw.PyramidGlyph{}, draw.CrossGlyph{}}
+	return shapes[c%len(shapes)]
 }
 
 // legendKey adds a legend entry that is only a line style: an arm's colour
@@ -125,7 +164,7 @@ func overTime(title, metric, ylabel string, arms []arm) (*fig, error) {
 	xlabel, unit := timeAxis(arms)
 	p := newPlot(fmt.Sprintf("%s (%s)", title, bandNote(arms)), xlabel, ylabel)
 	for _, a := range arms {
-		if err := addSeries(p, a.color, meanOverSeeds(a, metric, unit), a.name, armDashes(a.color), len(a.runs) > 1); err != nil {
+		if err := addSeries(p, a.color, meanOverSeeds(a, metric, unit), a.name, armDashes(a.color), len(a.runs) > 1, armGlyph(a.color)); err != nil {
 			return nil, err
 		}
 	}
@@ -177,7 +216,7 @@ func together(title, ylabel string, lines []line, arms []arm) (*fig, error) {
 			if keyed {
 				label = ""
 			}
-			if err := addSeries(p, a.color, meanOverSeeds(a, l.metric, unit), label, l.dashes, len(a.runs) > 1); err != nil {
+			if err := addSeries(p, a.color, meanOverSeeds(a, l.metric, unit), label, l.dashes, len(a.runs) > 1, nil); err != nil {
 				return nil, err
 			}
 		}
@@ -254,7 +293,7 @@ func bySector(title, ylabel string, lines []line, arms []arm) (*fig, error) {
 					lo, hi = min(lo, pt.Y), max(hi, pt.Y)
 				}
 			}
-			if err := addSeries(p, li, s, "", dashes[ai], false); err != nil {
+			if err := addSeries(p, li, s, "", dashes[ai], false, nil); err != nil {
 				return nil, err
 			}
 		}

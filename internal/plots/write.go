@@ -40,9 +40,9 @@ var figures = []figure{
 }
 
 // Write draws every figure that applies to the results into the folder, in the
-// format ("png", "svg" or "pdf"), each file written atomically, several at
+// style's format ("png", "svg" or "pdf") and size, each file written atomically, several at
 // once (one per processor), and returns the file names, in a fixed order.
-func Write(out *batch.Folder, format string, sc *scenario.Scenario, rs []batch.Result) ([]string, error) {
+func Write(out *batch.Folder, st Style, sc *scenario.Scenario, rs []batch.Result) ([]string, error) {
 	arms := byArm(sc, rs)
 	classes, ai := rs[0].Final.Classes, rs[0].Final.AI != nil
 	var names []string
@@ -52,14 +52,14 @@ func Write(out *batch.Folder, format string, sc *scenario.Scenario, rs []batch.R
 		if f.classes && !classes || f.ai && !ai {
 			continue
 		}
-		name := f.name + "." + format
+		name := f.name + "." + st.Format
 		names = append(names, name)
 		g.Go(func() error {
 			p, err := f.draw(sc.Name, arms)
 			if err != nil {
 				return err
 			}
-			return out.Write(name, func(w io.Writer) error { return writePlot(w, p, format) })
+			return out.Write(name, func(w io.Writer) error { return writePlot(w, p, st) })
 		})
 	}
 	return names, g.Wait()

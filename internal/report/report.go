@@ -16,7 +16,6 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
-	"commonwealth/internal/metrics"
 	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/numfmt"
 	"commonwealth/internal/scenario"
@@ -38,7 +37,9 @@ type Page struct {
 	Manifest    batch.Manifest
 	Settings    Table // the values the arms ran that differ from the defaults or between arms
 	Seeds       string
-	Given       bool // some claim has a precondition: the page says what NOT APPLICABLE means
+	Command     string // the command as given
+	Design      string // what the batch ran, in words: the arms chosen, the swept or drawn keys
+	Given       bool   // some claim has a precondition: the page says what NOT APPLICABLE means
 }
 
 // Verdict is one claim's line in the report.
@@ -83,6 +84,7 @@ type Figure struct {
 func New(sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict, m batch.Manifest, files []string) Page {
 	p := Page{Title: sc.Name, Description: sc.Description, Manifest: m, Settings: settingsTable(sc)}
 	p.Seeds = seedText(m.Seeds)
+	p.Command, p.Design = commandText(m), designText(m.Design)
 	for i, v := range vs {
 		p.Given = p.Given || v.Claim.Given != nil
 		p.Verdicts = append(p.Verdicts, Verdict{Text: v.Claim.Text, Evidence: v.Evidence, Outcome: v.Outcome.String(), Test: v.Test,
@@ -93,6 +95,9 @@ func New(sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict, m batch.
 			p.Tables = append(p.Tables, leverTable(sc, rs, levers))
 		}
 		p.Tables = append(p.Tables, endTables(sc, rs)...)
+	}
+	if own := ownMetrics(sc); own != nil {
+		p.Tables = append(p.Tables, *own)
 	}
 	for _, f := range files {
 		ext := filepath.Ext(f)
@@ -228,7 +233,7 @@ func endTables(sc *scenario.Scenario, rs []batch.Result) []Table {
 		diffs.Head = append(diffs.Head, a.Name+" − "+sc.Arms[0].Name)
 	}
 	for col, name := range names {
-		unit := metrics.Unit(name)
+		unit := sc.Unit(name)
 		label := name
 		if unit != "" {
 			label += " (" + unit + ")"
@@ -251,6 +256,20 @@ func endTables(sc *scenario.Scenario, rs []batch.Result) []Table {
 		return []Table{ends}
 	}
 	return []Table{ends, diffs}
+}
+
+// ownMetrics is the table of the metrics the scenario defines, with the
+// expression of each, or nil when it defines none.
+func ownMetrics(sc *scenario.Scenario) *Table {
+	c := sc.Run().Custom
+	if c == nil || len(c.Metrics) == 0 {
+		return nil
+	}
+	t := Table{Caption: "The scenario's own metrics ([[metric]]), computed every month after the built-in ones.", Head: []string{"metric", "unit", "meaning", "expression"}}
+	for _, m := range c.Metrics {
+		t.Rows = append(t.Rows, []string{m.Name, m.Unit, m.Text, m.Expr})
+	}
+	return &t
 }
 
 func armNames(sc *scenario.Scenario) []string {

@@ -18,6 +18,7 @@ const (
 	sweepTable     = "sweep"
 	eventTable     = "event"
 	uncertainTable = "uncertain"
+	metricTable    = "metric"
 	lessonTable    = "lesson"
 	classTable     = "participation"
 )
@@ -49,9 +50,11 @@ func Parse(file string, src []byte, sets []string) (*Scenario, error) {
 	for i := range sc.Arms {
 		l.checkWhole(sc, i)
 	}
+	l.metrics.check(sc)
 	l.claims.check(sc)
 	l.sweeps.check(sc)
 	l.events.check(sc)
+	l.metrics.checkMoments(sc)
 	l.uncertain.check(sc)
 	l.lesson.check(sc)
 	l.class.check(sc)
@@ -74,6 +77,7 @@ type loader struct {
 	sweeps    sweepLoader
 	events    eventLoader
 	uncertain uncertainLoader
+	metrics   metricLoader
 	lesson    lessonLoader
 	class     participationLoader
 }
@@ -99,6 +103,7 @@ func (l *loader) walk(sc *Scenario) {
 	l.sweeps.l, l.sweeps.name = l, sweepTable
 	l.events.l, l.events.name = l, eventTable
 	l.uncertain.l, l.uncertain.name = l, uncertainTable
+	l.metrics.l, l.metrics.name = l, metricTable
 	l.lesson.l, l.lesson.name, l.lesson.single = l, lessonTable, true
 	l.class.l, l.class.name, l.class.single = l, classTable, true
 	arm := -1
@@ -159,6 +164,9 @@ func (l *loader) walk(sc *Scenario) {
 			l.text(line, path, raw, &sc.Name)
 		case "description":
 			l.text(line, path, raw, &sc.Description)
+		case "stop_when":
+			l.text(line, path, raw, &l.metrics.stopWhen)
+			l.metrics.stopLine = line
 		default:
 			l.set(line, path, path, raw, &sc.Base)
 		}
@@ -204,6 +212,8 @@ func (l *loader) blockSet(name string) *blocks {
 		return &l.events.blocks
 	case uncertainTable:
 		return &l.uncertain.blocks
+	case metricTable:
+		return &l.metrics.blocks
 	}
 	return nil
 }
@@ -364,6 +374,9 @@ func (l *loader) applySets(sc *Scenario, sets []string) {
 			p.Key, p.Msg, p.Hint = flag, "expected key=value", "for example --set people=5000"
 		case path == "name" || path == "description":
 			p.Msg = "cannot be set from the command line"
+		case path == "stop_when":
+			l.metrics.stopWhen, l.metrics.stopLine = strings.TrimSpace(text), 0 // 0: from --set
+			continue
 		case key == nil:
 			p.Msg, p.Hint = "unknown key", keyHint(path)
 		case len(sc.armsSetting(path)) > 0 && len(sc.Arms) > 1:
