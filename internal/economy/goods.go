@@ -139,12 +139,18 @@ func (x *production) firmPrice(f int32) float64 {
 // the dearest price times the goods.
 func (x *production) gain(f int32, rate, add int64) float64 {
 	g := &x.goods
-	d := float64(g.demandOf(rate+add) - g.demandOf(rate))
-	most := g.dearest() * float64(add) / milli
 	if add < 0 {
-		return max(x.salesOf(f, d, 0), most)
+		d := float64(g.demandOf(rate+add) - g.demandOf(rate))
+		return max(x.salesOf(f, d, 0), g.dearest()*float64(add)/milli)
 	}
-	return min(x.salesOf(f, d, d), most)
+	return x.gainAbove(f, g.demandOf(rate), g.demandOf(rate+add), add)
+}
+
+// gainAbove is what the firm of owner f would sell more a month if its
+// demand weight rose from lo to hi by making add > 0 milli-goods more (gain).
+func (x *production) gainAbove(f int32, lo, hi, add int64) float64 {
+	d := float64(hi - lo)
+	return min(x.salesOf(f, d, d), x.goods.dearest()*float64(add)/milli)
 }
 
 // dearest is the most a firm expects to sell a good for: the monopolistic

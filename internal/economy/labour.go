@@ -114,7 +114,7 @@ func (x *production) offer(a int32, worth float64) int64 {
 }
 
 // hiring: an unemployed person a's turn. An employer c ≠ a is drawn as in
-// Wright's model (drawEmployer); when c is an unemployed person with the
+// Wright's model (employers.draw); when c is an unemployed person with the
 // money to found a firm that would pay a the wage bargained — a stake and a
 // loan on the match's surplus — and a's work adds at least that wage, c
 // founds it and employs a. Otherwise a searches the firms' vacancies
@@ -125,31 +125,48 @@ func (x *production) hiring(w *World, a int32) {
 	if r.float64() < x.p.Communities.Local {
 		lo, hi = x.comm.span(x, int(a))
 	}
-	c := x.drawEmployer(w, r, a, lo, hi)
+	e := x.employers(w, a, lo, hi)
+	c := e.draw(w, x.k, r)
 	if c >= 0 && x.k.people.Class(c) == agents.Unemployed {
 		x.startUp(w, c, a)
 		return
 	}
-	x.search(w, a, c, lo, hi)
+	x.search(w, a, c, e)
 }
 
-// drawEmployer draws a person c ≠ a among lo..hi−1 in proportion to money
-// (a firm's own, or an unemployed person's), as Wright's model draws an
-// employer; −1 when nobody there has any.
-func (x *production) drawEmployer(w *World, r *rng, a int32, lo, hi int) int32 {
+// employers are the persons among lo..hi−1 but a, to draw from in
+// proportion to money (a firm's own, or an unemployed person's) as
+// Wright's model draws an employer: the hiring weights before lo, of the
+// rest, before a, and a's own.
+type employers struct {
+	lo, hi            int
+	before, rest, atA int64
+	own               int64
+}
+
+// employers measures the draw of an employer for a among lo..hi−1; the
+// weights stay as they are until money moves.
+func (x *production) employers(w *World, a int32, lo, hi int) employers {
 	k := x.k
-	own := int64(0)
+	e := employers{lo: lo, hi: hi}
 	if int(a) >= lo && int(a) < hi {
-		own = k.weight(w, a)
+		e.own = k.weight(w, a)
+		e.atA = k.weightBefore(w, a)
 	}
-	before := k.weightBefore(w, int32(lo))
-	rest := k.weightBefore(w, int32(hi)) - before - own
-	if rest <= 0 {
+	e.before = k.weightBefore(w, int32(lo))
+	e.rest = k.weightBefore(w, int32(hi)) - e.before - e.own
+	return e
+}
+
+// draw draws one of them in proportion to money; −1 when nobody there has
+// any.
+func (e employers) draw(w *World, k *capitalism, r *rng) int32 {
+	if e.rest <= 0 {
 		return -1
 	}
-	u := before + int64(r.below(uint64(rest)))
-	if own > 0 && u >= k.weightBefore(w, a) {
-		u += own // step over a's own interval
+	u := e.before + int64(r.below(uint64(e.rest)))
+	if e.own > 0 && u >= e.atA {
+		u += e.own // step over a's own interval
 	}
 	return k.drawEmployer(w, u)
 }

@@ -107,9 +107,12 @@ func (x *production) post(w *World, f int32) {
 	staff := len(x.k.people.Employees(f))
 	most := int32(maxPosts + staff/4)
 	rate, cash := x.goods.firmRate(f), float64(x.cash(w, f)-l.bill[f])
+	lo := x.goods.demandOf(rate)
 	var n int32
 	for n < most {
-		worth := x.gain(f, rate+int64(n)*q, q)
+		hi := x.goods.demandOf(rate + int64(n+1)*q)
+		worth := x.gainAbove(f, lo, hi, q)
+		lo = hi
 		wage := b + x.p.Labour.Bargaining*(worth-b+l.saved) // the bargain with a worker of full skill
 		if worth <= b || wage >= worth || cash < wage || !x.admits(w, f, worth) {
 			break
@@ -122,15 +125,15 @@ func (x *production) post(w *World, f int32) {
 }
 
 // search is an unemployed person's search of the month: with the
-// matching function's chance they meet a vacancy, among persons lo..hi−1
-// (their community with the chance communities.local). Which firm's is
+// matching function's chance they meet a vacancy, among the persons e
+// ranges over (their community with the chance communities.local). Which firm's is
 // drawn as Wright's model draws an employer, in proportion to money (the
 // rich recruit more), among the firms with a vacancy: c, the person
 // hiring drew, then up to vacancyTries more, and failing those a firm
 // drawn in proportion to its vacancies. They are hired if the bargain
 // leaves the firm a surplus and it can pay the wage; otherwise the firm
 // posts its vacancies again at the market's terms.
-func (x *production) search(w *World, a, c int32, lo, hi int) {
+func (x *production) search(w *World, a, c int32, e employers) {
 	v := &x.vac
 	r := x.rs.of(streamMatching)
 	p := x.p.Labour
@@ -140,10 +143,10 @@ func (x *production) search(w *World, a, c int32, lo, hi int) {
 	f := c
 	for try := 0; f < 0 || v.open[f]+v.tasks[f] == 0; try++ {
 		if try == vacancyTries {
-			f = v.draw(r, lo, hi)
+			f = v.draw(r, e.lo, e.hi)
 			break
 		}
-		f = x.drawEmployer(w, r, a, lo, hi)
+		f = e.draw(w, x.k, r)
 	}
 	if f < 0 || x.k.people.Class(f) != agents.Capitalist {
 		return
