@@ -1,6 +1,7 @@
 package economy_test
 
 import (
+	"fmt"
 	"testing"
 
 	"commonwealth/internal/economy"
@@ -44,33 +45,36 @@ func TestDisplacementAndReinstatement(t *testing.T) {
 	}
 }
 
-func TestBargainingPower(t *testing.T) {
-	weak, strong := labourOnly(), labourOnly()
-	weak.AI.Labour.Bargaining, strong.AI.Labour.Bargaining = 0.3, 0.7
-	a, b := compare(t, "bargaining power 0.3 against 0.7", weak, strong, "real_wage", "labour_share", "vacancy_rate", "unemployed_share")
-	if b["real_wage"] <= a["real_wage"] || b["vacancy_rate"] >= a["vacancy_rate"] || b["unemployed_share"] <= a["unemployed_share"] {
-		t.Errorf("stronger bargaining: real wage %.3f → %.3f, vacancy rate %.4f → %.4f, unemployment %.3f → %.3f",
-			a["real_wage"], b["real_wage"], a["vacancy_rate"], b["vacancy_rate"], a["unemployed_share"], b["unemployed_share"])
-	}
-}
-
-func TestOutsideOptionRaisesWages(t *testing.T) {
-	poor, good := labourOnly(), labourOnly()
-	poor.AI.Labour.OutsideOption, good.AI.Labour.OutsideOption = 0.5, 0.9
-	a, b := compare(t, "outside option 0.5 against 0.9 of the mean wage", poor, good, "real_wage", "labour_share", "unemployed_share")
-	if b["real_wage"] <= a["real_wage"] || b["unemployed_share"] <= a["unemployed_share"] {
-		t.Errorf("a better outside option: real wage %.3f → %.3f, unemployment %.3f → %.3f",
-			a["real_wage"], b["real_wage"], a["unemployed_share"], b["unemployed_share"])
-	}
-}
-
-func TestMatchingEfficiency(t *testing.T) {
-	slow, fast := labourOnly(), labourOnly()
-	slow.AI.Labour.Matching, fast.AI.Labour.Matching = 0.2, 1
-	a, b := compare(t, "matching efficiency 0.2 against 1", slow, fast, "unemployed_share", "job_finding_rate", "unemployment_duration", "vacancy_rate")
-	if b["unemployed_share"] >= a["unemployed_share"] || b["job_finding_rate"] <= a["job_finding_rate"] || b["vacancy_rate"] >= a["vacancy_rate"] {
-		t.Errorf("faster matching: unemployment %.3f → %.3f, job finding %.3f → %.3f, vacancy rate %.4f → %.4f",
-			a["unemployed_share"], b["unemployed_share"], a["job_finding_rate"], b["job_finding_rate"], a["vacancy_rate"], b["vacancy_rate"])
+// TestLabourLevers: each lever of the labour market alone, at two values,
+// moves the metrics listed in the direction given (+1: up from the first
+// value to the second).
+func TestLabourLevers(t *testing.T) {
+	for _, c := range []struct {
+		what   string
+		set    func(p *economy.LabourParams, v float64)
+		lo, hi float64
+		moves  map[string]int
+	}{
+		{"bargaining power", func(p *economy.LabourParams, v float64) { p.Bargaining = v }, 0.3, 0.7,
+			map[string]int{"real_wage": +1, "vacancy_rate": -1, "unemployed_share": +1}},
+		{"outside option, of the mean wage", func(p *economy.LabourParams, v float64) { p.OutsideOption = v }, 0.5, 0.9,
+			map[string]int{"real_wage": +1, "unemployed_share": +1}},
+		{"matching efficiency", func(p *economy.LabourParams, v float64) { p.Matching = v }, 0.2, 1,
+			map[string]int{"unemployed_share": -1, "job_finding_rate": +1, "vacancy_rate": -1}},
+	} {
+		a, b := labourOnly(), labourOnly()
+		c.set(&a.AI.Labour, c.lo)
+		c.set(&b.AI.Labour, c.hi)
+		var names []string
+		for n := range c.moves {
+			names = append(names, n)
+		}
+		x, y := compare(t, fmt.Sprintf("%s %g against %g", c.what, c.lo, c.hi), a, b, names...)
+		for n, sign := range c.moves {
+			if d := y[n] - x[n]; d*float64(sign) <= 0 {
+				t.Errorf("%s %g → %g: %s %.4f → %.4f, want it to move by sign %+d", c.what, c.lo, c.hi, n, x[n], y[n], sign)
+			}
+		}
 	}
 }
 
