@@ -50,7 +50,7 @@ func WorldBytes(p Params) int64 {
 	case p.Model == ModelExchange:
 		return 72 // measured 61
 	case p.AI.Enabled:
-		return 400 // measured 346
+		return 400 // measured 372
 	}
 	return 128 // measured 109
 }
