@@ -42,6 +42,7 @@ func compare(t *testing.T, what string, a, b economy.Params, names ...string) (m
 }
 
 func TestMoreProductiveAutomationMakesMoreGoods(t *testing.T) {
+	t.Parallel()
 	low, high := aiBase(), aiBase()
 	low.AI.Productivity, high.AI.Productivity = 2, 8
 	a, b := compare(t, "π₀ = 2 against π₀ = 8", low, high, "output", "price_level", "automation_share", "consumption")
@@ -65,6 +66,7 @@ func TestMoreProductiveAutomationMakesMoreGoods(t *testing.T) {
 // stays near its floor. Whether unemployment then falls is not asserted: it
 // is a result of the model, reported in docs/model.md, not a rule.
 func TestScarceComputeIsDearAndDropsUnits(t *testing.T) {
+	t.Parallel()
 	scarce, plenty := aiBase(), aiBase()
 	scarce.AI.Compute.HurdleRate = 10 // nobody builds
 	scarce.AI.Compute.Capacity = 20
@@ -88,6 +90,7 @@ func TestScarceComputeIsDearAndDropsUnits(t *testing.T) {
 // steeper curve lowers real wages. (The labour share need not fall with
 // them: cheaper labour is hired more and automated less.)
 func TestWageCurve(t *testing.T) {
+	t.Parallel()
 	p := economy.LabourParams{OutsideOption: 0.6, RefUnemployed: 0.06, WageCurve: 0.1}
 	at := func(u float64) float64 { return economy.OutsideOption(p, u, 100) }
 	if r := at(0.12) / at(0.06); math.Abs(r-math.Pow(2, -0.1)) > 1e-12 || math.Abs(at(0.06)-60) > 1e-9 {
@@ -110,6 +113,7 @@ func TestWageCurve(t *testing.T) {
 // wealth, money circulates slower: sales, and with them the price level,
 // fall (the same money buys the goods more slowly).
 func TestRichHoldersSpendSlower(t *testing.T) {
+	t.Parallel()
 	p := economy.SpendingParams{IncomePoor: 0.95, IncomeRich: 0.7, WealthPoor: 0.06, WealthRich: 0.01, HalfWealth: 600}
 	poor, rich := p.Budget(100, 0), p.Budget(100_000, 0)
 	if !(float64(rich)/100_000 < float64(poor)/100/3) {
@@ -128,6 +132,7 @@ func TestRichHoldersSpendSlower(t *testing.T) {
 }
 
 func TestReinstatement(t *testing.T) {
+	t.Parallel()
 	none, some := aiBase(), aiBase()
 	none.AI.Labour.Reinstatement, some.AI.Labour.Reinstatement = 0, 0.2
 	a, b := compare(t, "no reinstatement against 0.2 tasks a unit a month", none, some, "reinstated_tasks", "unemployed_share", "labour_share")
@@ -140,6 +145,7 @@ func TestReinstatement(t *testing.T) {
 }
 
 func TestDataGrowsProductivity(t *testing.T) {
+	t.Parallel()
 	p := aiBase()
 	early := average(t, p, 2, 12, 12, "ai_productivity")["ai_productivity"]
 	late := average(t, p, 2, 120, 120, "ai_productivity")["ai_productivity"]
@@ -153,6 +159,7 @@ func TestDataGrowsProductivity(t *testing.T) {
 // rate: when the whole rent is paid out as a data dividend, owners earn
 // nothing and nobody builds.
 func TestNoReturnNoBuilding(t *testing.T) {
+	t.Parallel()
 	never, easy := aiBase(), aiBase()
 	never.AI.Dividend = 1
 	never.AI.Compute.HurdleRate, easy.AI.Compute.HurdleRate = 0, 0
@@ -165,6 +172,7 @@ func TestNoReturnNoBuilding(t *testing.T) {
 // TestCommonsFundBuilds: a commons fund builds data centres whether it
 // keeps its income toward their equity or pays it all out and borrows.
 func TestCommonsFundBuilds(t *testing.T) {
+	t.Parallel()
 	keep, spend := aiBase(), aiBase()
 	keep.AI.Ownership.Automation, spend.AI.Ownership.Automation = economy.AutomationCommons, economy.AutomationCommons
 	keep.AI.Commons.Retain, spend.AI.Commons.Retain = 1, 0
@@ -177,6 +185,7 @@ func TestCommonsFundBuilds(t *testing.T) {
 // TestResistance: communities that refuse block proposals; capacity is then
 // scarcer, compute dearer, automation smaller and unemployment lower.
 func TestResistance(t *testing.T) {
+	t.Parallel()
 	open, resist := aiBase(), aiBase()
 	open.AI.Resistance = economy.ResistanceParams{SunkCost: 0.1}
 	resist.AI.Resistance = economy.ResistanceParams{Base: 1, SunkCost: 0.1}
@@ -200,6 +209,7 @@ func TestResistance(t *testing.T) {
 // community), the more money buys the power to refuse, the fewer proposals
 // the poor community blocks.
 func TestPowerToRefuse(t *testing.T) {
+	t.Parallel()
 	equal, power := aiBase(), aiBase()
 	for _, p := range []*economy.Params{&equal, &power} {
 		p.AI.Communities = economy.CommunityParams{Count: 5, Spread: 0.8, Local: 0.9}
@@ -217,6 +227,7 @@ func TestPowerToRefuse(t *testing.T) {
 // what its firms' share of all goods draws (about half here: a few large
 // firms sell most goods, and their own community buys from them too).
 func TestLocalLives(t *testing.T) {
+	t.Parallel()
 	anywhere, local := aiBase(), aiBase()
 	anywhere.AI.Communities = economy.CommunityParams{Count: 5, Spread: 0.8, Local: 0}
 	local.AI.Communities = economy.CommunityParams{Count: 5, Spread: 0.8, Local: 0.9}
@@ -229,6 +240,7 @@ func TestLocalLives(t *testing.T) {
 // TestBurdenCostsItsBearers: the burden of data centres costs those who
 // bear it health spending and skill.
 func TestBurdenCostsItsBearers(t *testing.T) {
+	t.Parallel()
 	free, costly := aiBase(), aiBase()
 	free.AI.Burden = economy.BurdenParams{PerDatacenter: 1}
 	costly.AI.Burden = economy.BurdenParams{PerDatacenter: 1, HealthCost: 5, SkillLoss: 0.01}
@@ -259,6 +271,7 @@ func TestBurdenCostsItsBearers(t *testing.T) {
 // share on the poorest fifth: the burden's health costs make its bearers
 // poorer (docs/model.md).
 func TestCheapestSitingBurdensThePoorest(t *testing.T) {
+	t.Parallel()
 	cheapest := aiBase()
 	cheapest.AI.Communities = economy.CommunityParams{Count: 5, Spread: 0.8, Local: 0.9}
 	cheapest.AI.Resistance = economy.ResistanceParams{}
@@ -273,6 +286,7 @@ func TestCheapestSitingBurdensThePoorest(t *testing.T) {
 
 // TestDeskilling: skill lost out of work lowers what workers are paid.
 func TestDeskilling(t *testing.T) {
+	t.Parallel()
 	none, fast := aiBase(), aiBase()
 	none.AI.Labour.Deskilling, none.AI.Labour.TaskDeskilling = 0, 0
 	none.AI.Burden.SkillLoss = 0
@@ -292,6 +306,7 @@ func TestDeskilling(t *testing.T) {
 // TestIntensification: in capitalist firms with units, the remaining workers
 // work harder — more goods for the same pay.
 func TestIntensification(t *testing.T) {
+	t.Parallel()
 	none, hard := aiBase(), aiBase()
 	none.AI.Labour.Intensify, hard.AI.Labour.Intensify = 0, 1
 	a, b := compare(t, "no intensification against full", none, hard, "effort", "labour_share", "automation_share")
@@ -301,6 +316,7 @@ func TestIntensification(t *testing.T) {
 }
 
 func TestCooperativesShortenHours(t *testing.T) {
+	t.Parallel()
 	capitalist, coop := aiBase(), aiBase()
 	coop.AI.Ownership.Firms = economy.FirmsCooperative
 	a, b := compare(t, "capitalist firms against cooperatives", capitalist, coop, "hours", "leisure", "automation_units", "profit_share")
@@ -315,6 +331,7 @@ func TestCooperativesShortenHours(t *testing.T) {
 // TestUnitsBelongToFirms: at every month's end only firm owners rent units,
 // so a firm that lost its staff returned them.
 func TestUnitsBelongToFirms(t *testing.T) {
+	t.Parallel()
 	p := aiBase()
 	w, _ := economy.New(p, 3)
 	var s economy.Snapshot
@@ -335,6 +352,7 @@ func TestUnitsBelongToFirms(t *testing.T) {
 // TestIncomeAccounts: every month, labour income, profit and net rent add
 // up to value added, in both ownership regimes.
 func TestIncomeAccounts(t *testing.T) {
+	t.Parallel()
 	for _, firms := range []string{economy.FirmsCapitalist, economy.FirmsCooperative} {
 		p := aiBase()
 		p.AI.Ownership.Firms = firms
@@ -355,6 +373,7 @@ func TestIncomeAccounts(t *testing.T) {
 // act on stay the same world draw for draw; arms whose difference acts stay
 // the same until it does.
 func TestCommonRandomNumbers(t *testing.T) {
+	t.Parallel()
 	equal, need := aiBase(), aiBase()
 	need.AI.Ownership.Distribution = economy.DistributeNeed // a private world's commons fund has nothing to pay
 	a, _ := economy.New(equal, 9)
@@ -389,6 +408,7 @@ func TestCommonRandomNumbers(t *testing.T) {
 // TestAIOffIsWright checks that with ai.enabled false, every parameter of
 // the production economy changes nothing.
 func TestAIOffIsWright(t *testing.T) {
+	t.Parallel()
 	wright := economy.Params{Model: economy.ModelCapitalism, People: 300, StartWealth: 100, Capitalism: economy.CapitalismParams{WageMin: 10, WageMax: 90}}
 	off := aiBase()
 	off.People = 300
@@ -429,6 +449,7 @@ func finite(xs []float64) bool {
 // every one through — or weigh on it; where nobody has said, the model
 // runs as it would without a class, draw for draw.
 func TestVoice(t *testing.T) {
+	t.Parallel()
 	p := aiBase()
 	p.AI.Resistance = economy.ResistanceParams{Base: 0.5, SunkCost: 0.1}
 	k := p.AI.Communities.Count

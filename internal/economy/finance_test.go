@@ -14,6 +14,7 @@ import (
 // TestWageEarnerFund: with Meidner's fund, new shares issued out of profit
 // give the fund a share of firms' equity that grows; without it, none.
 func TestWageEarnerFund(t *testing.T) {
+	t.Parallel()
 	p := aiBase()
 	p.AI.Ownership.WageFund = 0.5
 	share := func(p economy.Params, months int) float64 {
@@ -32,6 +33,7 @@ func TestWageEarnerFund(t *testing.T) {
 // and expropriation does not, so the holders' net worth falls further
 // under expropriation.
 func TestCommonsShares(t *testing.T) {
+	t.Parallel()
 	p := aiBase()
 	p.AI.Ownership.CommonsFirms, p.AI.Ownership.CommonsDC = 0.5, 0.5
 	got := average(t, p, aiSeeds, aiMonths, aiFrom, "commons_equity_share")["commons_equity_share"]
@@ -89,6 +91,7 @@ func equalSnapshots(a, b economy.Snapshot) bool {
 // production economy, every arm and event, in a small world, and checks
 // both matrices after every month.
 func TestMatricesInEveryScenario(t *testing.T) {
+	t.Parallel()
 	for _, name := range scenario.Names() {
 		sc, err := scenario.Load("embedded:"+name, []string{"people=200", "months=240"})
 		if err != nil {
@@ -131,6 +134,7 @@ func TestMatricesInEveryScenario(t *testing.T) {
 // Ward's admission rule keeps cooperatives smaller than admitting whoever
 // adds more than their advance.
 func TestCooperativesShareRatherThanFire(t *testing.T) {
+	t.Parallel()
 	capitalist, coop := aiBase(), aiBase()
 	coop.AI.Ownership.Firms = economy.FirmsCooperative
 	capPay, capJobs := monthlyChange(t, capitalist)

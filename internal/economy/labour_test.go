@@ -21,6 +21,7 @@ func labourOnly() economy.Params {
 }
 
 func TestDisplacementAndReinstatement(t *testing.T) {
+	t.Parallel()
 	none, displace := labourOnly(), aiBase()
 	displace.AI.Labour.Reinstatement = 0
 	names := []string{"automation_share", "unemployed_share", "labour_share", "displacement", "reinstatement", "real_wage"}
@@ -49,6 +50,7 @@ func TestDisplacementAndReinstatement(t *testing.T) {
 // moves the metrics listed in the direction given (+1: up from the first
 // value to the second).
 func TestLabourLevers(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		what   string
 		set    func(p *economy.LabourParams, v float64)
@@ -83,6 +85,7 @@ func TestLabourLevers(t *testing.T) {
 // workers' goods sell below their wages: layoffs rise in the year after,
 // against the same worlds without the fall.
 func TestDemandFallRaisesLayoffs(t *testing.T) {
+	t.Parallel()
 	layoffs := func(fall bool) (sum float64) {
 		for seed := uint64(1); seed <= 6; seed++ {
 			p := labourOnly()
@@ -119,6 +122,7 @@ func TestDemandFallRaisesLayoffs(t *testing.T) {
 // renegotiated, harder work makes more goods at the same pay, so the
 // labour share falls; effort rises either way.
 func TestIntensificationIsUnpaidUntilRenegotiated(t *testing.T) {
+	t.Parallel()
 	calm, hard := aiBase(), aiBase()
 	calm.AI.Labour.Renegotiation, hard.AI.Labour.Renegotiation = 0, 0
 	calm.AI.Labour.Intensify, hard.AI.Labour.Intensify = 0, 1

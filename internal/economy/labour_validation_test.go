@@ -131,6 +131,7 @@ func slope(x, y []float64) float64 {
 // asserts the ones the model is built to show, with bounds well outside
 // the spread between seeds (logged).
 func TestLabourMarketRegularities(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("eight worlds of fifty years: the full suite runs it")
 	}

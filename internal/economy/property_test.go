@@ -20,6 +20,7 @@ const propertyDraws = 80
 // without a panic, keeps its accounts every month (both matrices) and
 // measures only finite numbers.
 func TestRandomParameters(t *testing.T) {
+	t.Parallel()
 	r := rand.New(rand.NewPCG(1, 2))
 	src := []byte("model = \"capitalism\"\npeople = 60\nmonths = 48\n[ai]\nenabled = true\n")
 	skip := map[string]bool{"name": true, "description": true, "model": true, "people": true, "months": true,

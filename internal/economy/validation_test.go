@@ -68,6 +68,7 @@ func near(t *testing.T, what string, got, want, tol float64) {
 // of multiples of Δ (geometric), whose Gini is (1+μ)/(1+2μ) for μ = m̄/Δ
 // quanta per person: 1/2 as μ grows.
 func TestRandomIsBoltzmannGibbs(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		start, amount int64
 		months        int
@@ -87,6 +88,7 @@ func TestRandomIsBoltzmannGibbs(t *testing.T) {
 // shape n = 1 + 3λ/(1−λ) of Patriarca, Chakraborti and Kaski (2004). The
 // Gini of a gamma law of shape n is Γ(n+½)/(n Γ(n) √π).
 func TestSavingIsGamma(t *testing.T) {
+	t.Parallel()
 	for _, lambda := range []float64{0.25, 0.5, 0.75} {
 		p := exchange(economy.RuleSaving, 1000, 1000, 1)
 		p.Exchange.Saving = lambda
@@ -106,6 +108,7 @@ func TestSavingIsGamma(t *testing.T) {
 // yard-sale model has no steady state: wealth condenses and the Gini tends
 // to 1.
 func TestYardSaleCondenses(t *testing.T) {
+	t.Parallel()
 	p := exchange(economy.RuleYardSale, 200, 100000, 1)
 	p.Exchange.Fraction = 0.2
 	early := average(t, p, 2, 100, 100, "gini_wealth")["gini_wealth"]
@@ -119,6 +122,7 @@ func TestYardSaleCondenses(t *testing.T) {
 // TestYardSaleRedistributionStopsCondensation: with redistribution χ and no
 // advantage there is a steady state: the Gini stops short of 1.
 func TestYardSaleRedistributionStopsCondensation(t *testing.T) {
+	t.Parallel()
 	p := exchange(economy.RuleYardSale, 200, 100000, 1)
 	p.Exchange.Fraction = 0.2
 	p.Exchange.Redistribution = 0.05
@@ -132,6 +136,7 @@ func TestYardSaleRedistributionStopsCondensation(t *testing.T) {
 // TestMesaBoltzmann: the Mesa tutorial's model (Mesa 3.3.1: 1000 agents
 // with one unit, 1000 steps, mean Gini about 0.630 over seeds).
 func TestMesaBoltzmann(t *testing.T) {
+	t.Parallel()
 	const seeds = 20
 	got := average(t, exchange(economy.RuleMesa, 1000, 1, 1), seeds, 1000, 1000, "gini_wealth")["gini_wealth"]
 	// One run's final Gini has a standard deviation of about 0.012 over
@@ -145,6 +150,7 @@ func TestMesaBoltzmann(t *testing.T) {
 // and a wage share fluctuating about 0.55 — here averaged over the second
 // half of a hundred years and four seeds.
 func TestWright(t *testing.T) {
+	t.Parallel()
 	p := economy.Params{Model: economy.ModelCapitalism, People: 1000, StartWealth: 100,
 		Capitalism: economy.CapitalismParams{WageMin: 10, WageMax: 90}}
 	got := average(t, p, 4, 1200, 600, "workers_share", "capitalists_share", "unemployed_share", "wage_share")
@@ -163,6 +169,7 @@ func TestWright(t *testing.T) {
 // tail (firms of 3 or more) over 8 seeds must lie near it, and the tail must
 // be heavy: the largest firm is tens of times the median.
 func TestWrightFirmSizesFollowAPowerLaw(t *testing.T) {
+	t.Parallel()
 	p := economy.Params{Model: economy.ModelCapitalism, People: 1000, StartWealth: 100,
 		Capitalism: economy.CapitalismParams{WageMin: 10, WageMax: 90}}
 	var sizes []float64
@@ -193,6 +200,7 @@ func ftoa(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 // more advantage, more inequality and a larger richest share — and logs the
 // numbers that docs/validation.md reports against the theory.
 func TestYardSaleAdvantage(t *testing.T) {
+	t.Parallel()
 	const chi = 0.05
 	prevGini, firstRichest, lastRichest := -1.0, 0.0, 0.0
 	for _, zeta := range []float64{0, 0.025, 0.1, 0.2, 0.5} {
