@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Runs the cluster job files of deploy/ on this machine, unchanged, under a
+# fake array index, and checks that each cluster's merged outputs equal one
+# machine's run of the whole batch byte for byte (but for the name of the
+# command that wrote them, in manifest.json and report.html):
+#
+#   - deploy/slurm/shard.sbatch once per task, with SLURM_ARRAY_TASK_ID and
+#     SLURM_ARRAY_TASK_COUNT set as Slurm sets them, then merge.sbatch;
+#   - the shell script of deploy/kubernetes/shards.yaml once per pod, with
+#     JOB_COMPLETION_INDEX set as Kubernetes sets it, then merge.yaml's.
+#
+#   scripts/cluster-local.sh                 # wright, 6 seeds, 3 shards
+#   SHARDS=4 COMMAND=sweep ARGS="--seeds 4 --months 24 --set people=200 --sweep capitalism.wage_max=60:120:30" scripts/cluster-local.sh
+#
+# The variables are the job files' own (COMMAND, SCENARIO, ARGS) and the
+# number of shards; each shard is built by the same headless, built here.
+# Exits 1 and names the files that differ when any does.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export COMMAND=${COMMAND:-run} SCENARIO=${SCENARIO:-wright}
+export ARGS=${ARGS:-"--seeds 6 --months 24 --set people=300"}
+shards=${SHARDS:-3}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/bin"
+go build -o "$tmp/bin/headless" ./cmd/headless
+export PATH="$tmp/bin:$PATH" HEADLESS="$tmp/bin/headless"
+
+# script prints the shell script a Kubernetes manifest runs (its args: - |).
+script() {
+  awk '/^ *- \|$/ { ind = index($0, "-"); on = 1; next }
+       on { match($0, /^ */); if ($0 != "" && RLENGTH < ind) exit; print substr($0, ind + 2) }' "$1"
+}
+
+# norm prints a file as compared: manifest.json and report.html name the
+# command that wrote them (merge, not run), and the manifest holds the
+# report's checksum; everything else is compared as it is.
+norm() {
+  case $1 in
+    */manifest.json) awk '/^  "command": / { next } /"name": "report.html"/ { print; getline; next } { print }' "$1" ;;
+    */report.html) sed 's/ · headless [a-z]* · / · headless COMMAND · /' "$1" ;;
+    *) cat "$1" ;;
+  esac
+}
+
+# same compares every file of the whole run's folder with the merged one.
+status=0
+same() {
+  local what=$1 merged=$2 n=0
+  while IFS= read -r f; do
+    n=$((n + 1))
+    if ! cmp -s <(norm "$tmp/whole/$f") <(norm "$merged/$f"); then
+      echo "$what: $f differs from one machine's run" >&2
+      status=1
+    fi
+  done < <(cd "$tmp/whole" && find -L . -type f ! -path './.*' ! -path './runs/*' | sort)
+  if [ "$(cd "$merged" && find -L . -type f ! -path './.*' ! -path './runs/*' | wc -l)" != "$n" ]; then
+    echo "$what: the merged folder has other files than one machine's run" >&2
+    status=1
+  fi
+  echo "$what: $shards shards merged; $n files compared with one machine's run"
+}
+
+# shellcheck disable=SC2086 # ARGS holds several flags
+headless "$COMMAND" "$SCENARIO" $ARGS -o "$tmp/whole" >/dev/null
+
+for i in $(seq 1 "$shards"); do
+  OUT="$tmp/slurm" SLURM_ARRAY_TASK_ID=$i SLURM_ARRAY_TASK_COUNT=$shards SLURM_CPUS_PER_TASK=1 \
+    bash deploy/slurm/shard.sbatch >/dev/null 2>&1 || { echo "slurm: task $i failed" >&2; exit 1; }
+done
+OUT="$tmp/slurm" bash deploy/slurm/merge.sbatch >/dev/null
+same slurm "$tmp/slurm/merged"
+
+for k in $(seq 0 $((shards - 1))); do
+  OUT="$tmp/k8s" SHARDS=$shards JOB_COMPLETION_INDEX=$k \
+    sh -c "$(script deploy/kubernetes/shards.yaml)" >/dev/null 2>&1 || { echo "kubernetes: pod $k failed" >&2; exit 1; }
+done
+OUT="$tmp/k8s" sh -c "$(script deploy/kubernetes/merge.yaml)" >/dev/null
+same kubernetes "$tmp/k8s/merged"
+exit $status
