@@ -25,6 +25,8 @@ import (
 	"syscall"
 	"time"
 	"unsafe"
+
+	"commonwealth/internal/cputime"
 )
 
 // line is the size of a cache line in bytes, and words its size in uint64s.
@@ -128,11 +130,11 @@ func hugePages() string {
 
 // threadCPU returns the processor time the calling thread has used.
 func threadCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(1, &ru); err != nil { // RUSAGE_THREAD
-		panic(err)
+	t, err := cputime.Thread()
+	if err != nil {
+		panic(err) // Linux only, as this program is
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return t
 }
 
 // xorshift is a small generator for building the cycles; its quality does
