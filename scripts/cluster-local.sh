@@ -7,7 +7,9 @@
 #   - deploy/slurm/shard.sbatch once per task, with SLURM_ARRAY_TASK_ID and
 #     SLURM_ARRAY_TASK_COUNT set as Slurm sets them, then merge.sbatch;
 #   - the shell script of deploy/kubernetes/shards.yaml once per pod, with
-#     JOB_COMPLETION_INDEX set as Kubernetes sets it, then merge.yaml's.
+#     JOB_COMPLETION_INDEX set as Kubernetes sets it, then merge.yaml's;
+#   - in a clean git checkout, two shards computed by two builds with other
+#     flags (-trimpath, -ldflags), as nodes building their own would.
 #
 #   scripts/cluster-local.sh                 # wright, 6 seeds, 3 shards
 #   SHARDS=4 COMMAND=sweep ARGS="--seeds 4 --months 24 --set people=200 --sweep capitalism.wage_max=60:120:30" scripts/cluster-local.sh
@@ -45,7 +47,7 @@ norm() {
 # same compares every file of the whole run's folder with the merged one.
 status=0
 same() {
-  local what=$1 merged=$2 n=0
+  local what=$1 merged=$2 count=$3 n=0
   while IFS= read -r f; do
     n=$((n + 1))
     if ! cmp -s <(norm "$tmp/whole/$f") <(norm "$merged/$f"); then
@@ -57,7 +59,7 @@ same() {
     echo "$what: the merged folder has other files than one machine's run" >&2
     status=1
   fi
-  echo "$what: $shards shards merged; $n files compared with one machine's run"
+  echo "$what: $count shards merged; $n files compared with one machine's run"
 }
 
 # shellcheck disable=SC2086 # ARGS holds several flags
@@ -68,12 +70,36 @@ for i in $(seq 1 "$shards"); do
     bash deploy/slurm/shard.sbatch >/dev/null 2>&1 || { echo "slurm: task $i failed" >&2; exit 1; }
 done
 OUT="$tmp/slurm" bash deploy/slurm/merge.sbatch >/dev/null
-same slurm "$tmp/slurm/merged"
+same slurm "$tmp/slurm/merged" "$shards"
 
 for k in $(seq 0 $((shards - 1))); do
   OUT="$tmp/k8s" SHARDS=$shards JOB_COMPLETION_INDEX=$k \
     sh -c "$(script deploy/kubernetes/shards.yaml)" >/dev/null 2>&1 || { echo "kubernetes: pod $k failed" >&2; exit 1; }
 done
 OUT="$tmp/k8s" sh -c "$(script deploy/kubernetes/merge.yaml)" >/dev/null
-same kubernetes "$tmp/k8s/merged"
+same kubernetes "$tmp/k8s/merged" "$shards"
+
+# Nodes that build their own: from a clean checkout, two builds with other
+# flags (other executables) must compute shards that merge.
+if [ -n "$(git status --porcelain 2>/dev/null || echo unknown)" ]; then
+  echo "builds: not checked (not a clean git checkout: a build of it is identified by its executable)"
+  exit $status
+fi
+go build -buildvcs=true -o "$tmp/a" ./cmd/headless
+go build -buildvcs=true -trimpath -ldflags="-s -w" -o "$tmp/b" ./cmd/headless
+if cmp -s "$tmp/a" "$tmp/b"; then
+  echo "builds: the two builds came out identical; nothing to check" >&2
+  exit 1
+fi
+builds=(a b)
+for i in 1 2; do
+  # shellcheck disable=SC2086 # ARGS holds several flags
+  "$tmp/${builds[i - 1]}" "$COMMAND" "$SCENARIO" $ARGS --shard "$i/2" -o "$tmp/builds/$i" >/dev/null
+done
+if "$tmp/a" merge "$tmp/builds/1" "$tmp/builds/2" -o "$tmp/builds/merged" >/dev/null; then
+  same builds "$tmp/builds/merged" 2
+else
+  echo "builds: shards of two builds of the same clean checkout (other -ldflags, -trimpath) did not merge" >&2
+  status=1
+fi
 exit $status
