@@ -47,14 +47,14 @@ norm() {
 # same compares every file of the whole run's folder with the merged one.
 status=0
 same() {
-  local what=$1 merged=$2 count=$3 n=0
+  local what=$1 whole=$2 merged=$3 count=$4 n=0
   while IFS= read -r f; do
     n=$((n + 1))
-    if ! cmp -s <(norm "$tmp/whole/$f") <(norm "$merged/$f"); then
+    if ! cmp -s <(norm "$whole/$f") <(norm "$merged/$f"); then
       echo "$what: $f differs from one machine's run" >&2
       status=1
     fi
-  done < <(cd "$tmp/whole" && find -L . -type f ! -path './.*' ! -path './runs/*' | sort)
+  done < <(cd "$whole" && find -L . -type f ! -path './.*' ! -path './runs/*' | sort)
   if [ "$(cd "$merged" && find -L . -type f ! -path './.*' ! -path './runs/*' | wc -l)" != "$n" ]; then
     echo "$what: the merged folder has other files than one machine's run" >&2
     status=1
@@ -70,14 +70,14 @@ for i in $(seq 1 "$shards"); do
     bash deploy/slurm/shard.sbatch >/dev/null 2>&1 || { echo "slurm: task $i failed" >&2; exit 1; }
 done
 OUT="$tmp/slurm" bash deploy/slurm/merge.sbatch >/dev/null
-same slurm "$tmp/slurm/merged" "$shards"
+same slurm "$tmp/whole" "$tmp/slurm/merged" "$shards"
 
 for k in $(seq 0 $((shards - 1))); do
   OUT="$tmp/k8s" SHARDS=$shards JOB_COMPLETION_INDEX=$k \
     sh -c "$(script deploy/kubernetes/shards.yaml)" >/dev/null 2>&1 || { echo "kubernetes: pod $k failed" >&2; exit 1; }
 done
 OUT="$tmp/k8s" sh -c "$(script deploy/kubernetes/merge.yaml)" >/dev/null
-same kubernetes "$tmp/k8s/merged" "$shards"
+same kubernetes "$tmp/whole" "$tmp/k8s/merged" "$shards"
 
 # Nodes that build their own: from a clean checkout, two builds with other
 # flags (other executables) must compute shards that merge.
@@ -96,8 +96,10 @@ for i in 1 2; do
   # shellcheck disable=SC2086 # ARGS holds several flags
   "$tmp/${builds[i - 1]}" "$COMMAND" "$SCENARIO" $ARGS --shard "$i/2" -o "$tmp/builds/$i" >/dev/null
 done
+# shellcheck disable=SC2086 # ARGS holds several flags
+"$tmp/a" "$COMMAND" "$SCENARIO" $ARGS -o "$tmp/builds/whole" >/dev/null # the merge's build names itself in the outputs
 if "$tmp/a" merge "$tmp/builds/1" "$tmp/builds/2" -o "$tmp/builds/merged" >/dev/null; then
-  same builds "$tmp/builds/merged" 2
+  same builds "$tmp/builds/whole" "$tmp/builds/merged" 2
 else
   echo "builds: shards of two builds of the same clean checkout (other -ldflags, -trimpath) did not merge" >&2
   status=1
