@@ -15,7 +15,7 @@
 #   SHARDS=4 COMMAND=sweep ARGS="--seeds 4 --months 24 --set people=200 --sweep capitalism.wage_max=60:120:30" scripts/cluster-local.sh
 #
 # The variables are the job files' own (COMMAND, SCENARIO, ARGS) and the
-# number of shards; each shard is built by the same headless, built here.
+# number of shards; every shard is computed by the same headless, built here.
 # Exits 1 and names the files that differ when any does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
