@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"unsafe"
 
+	"commonwealth/internal/hugepages"
 	"commonwealth/internal/prefetch"
 )
 
@@ -39,6 +40,7 @@ func newExchange(p Params) (*exchange, error) {
 		x.trade = x.yardSale
 	case RuleMesa:
 		x.perm = make([]int32, p.People)
+		hugepages.Advise(x.perm)
 		for i := range x.perm {
 			x.perm[i] = int32(i)
 		}
