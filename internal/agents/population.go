@@ -1,5 +1,7 @@
 package agents
 
+import "commonwealth/internal/hugepages"
+
 // Markers in Population.employer for people who work for nobody.
 const (
 	// NoEmployer is the employer of the unemployed.
@@ -21,6 +23,8 @@ type Population struct {
 // NewPopulation returns n people, all unemployed.
 func NewPopulation(n int) *Population {
 	p := &Population{employer: make([]int32, n), employees: make([][]int32, n)}
+	hugepages.Advise(p.employer)
+	hugepages.Advise(p.employees)
 	for i := range p.employer {
 		p.employer[i] = NoEmployer
 	}

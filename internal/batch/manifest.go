@@ -1,12 +1,8 @@
 package batch
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"io"
-	"os"
-	"sync"
 
 	"commonwealth/internal/scenario"
 	"commonwealth/internal/version"
@@ -128,21 +124,3 @@ func (m Manifest) Write(w io.Writer) error {
 // Version returns the program's version as version.String gives it: the
 // module's version, the VCS revision, or "devel".
 func Version() string { return version.String() }
-
-// Build identifies the running executable: the start of the SHA-256 of its
-// file. Two builds of different code differ even when both are "devel"; Go
-// builds are reproducible, so the same code built again keeps its identity.
-var Build = sync.OnceValue(func() string {
-	exe, err := os.Executable()
-	if err == nil {
-		var f *os.File
-		if f, err = os.Open(exe); err == nil {
-			defer f.Close()
-			h := sha256.New()
-			if _, err = io.Copy(h, f); err == nil {
-				return hex.EncodeToString(h.Sum(nil))[:16]
-			}
-		}
-	}
-	return "unknown-" + Version()
-})

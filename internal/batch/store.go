@@ -229,7 +229,7 @@ func decodeRun(b []byte, j Job) (Result, string) {
 	case h.SHA256 != hex.EncodeToString(sum[:]):
 		return Result{}, "damaged (checksum does not match)"
 	case h.Build != Build():
-		return Result{}, "computed by another build of the program"
+		return Result{}, "computed by another build of the program (" + BuildRule + ")"
 	case h.Job != fingerprint(j) || h.Seed != j.Seed || h.Arm != j.Arm.Name:
 		return Result{}, "of another arm, seed or scenario (a copied or renamed file)"
 	}

@@ -3,6 +3,8 @@ package economy
 import (
 	"fmt"
 	"math"
+
+	"commonwealth/internal/hugepages"
 )
 
 // Account identifies one holder of money in a Ledger. Accounts 0..N-1 are the
@@ -60,6 +62,7 @@ type account struct{ bal, recv int64 }
 // with empty special accounts.
 func NewLedger(n int, start int64) Ledger {
 	acc := make([]account, n+int(numSpecial))
+	hugepages.Advise(acc)
 	for i := range n {
 		acc[i].bal = start
 	}
@@ -72,6 +75,7 @@ func NewLedger(n int, start int64) Ledger {
 // its founder's.
 func newFirmLedger(n int, start int64) Ledger {
 	acc := make([]account, 2*n+int(numSpecial))
+	hugepages.Advise(acc)
 	for i := range n {
 		acc[i].bal = start
 	}
@@ -84,11 +88,13 @@ func newNarrowLedger(n int, start int64) Ledger {
 	if int64(n)*start > math.MaxInt32 {
 		return NewLedger(n, start)
 	}
-	bal := make([]int32, n+int(numSpecial))
+	bal, recv := make([]int32, n+int(numSpecial)), make([]int64, n+int(numSpecial))
+	hugepages.Advise(bal)
+	hugepages.Advise(recv)
 	for i := range n {
 		bal[i] = int32(start)
 	}
-	return Ledger{narrow: bal, recv: make([]int64, n+int(numSpecial)), n: n, total: int64(n) * start}
+	return Ledger{narrow: bal, recv: recv, n: n, total: int64(n) * start}
 }
 
 // Special returns the Account of a special account (Pool, Commons, DataFund).
