@@ -110,7 +110,7 @@ func (x *production) decideUnits(w *World, f int32) {
 			x.fire(w, f, i)
 		}
 		x.setUnits(f, c.count[f]+1)
-		x.vac.displacement += x.data.pi * c.automatable(f)
+		x.vac.displacement += float64(displaced)
 	}
 }
 
@@ -134,8 +134,10 @@ func (x *production) decideMembersUnits(w *World, f int32) {
 			c.unmet++
 			return
 		}
+		before := x.hours(f)
 		x.setUnits(f, c.count[f]+1)
-		x.vac.displacement += x.data.pi * c.automatable(f)
+		// Nobody leaves: the members' hours shorten.
+		x.vac.displacement += float64(len(x.k.people.Employees(f))+1) * (before - x.hours(f))
 	}
 }
 

@@ -37,6 +37,9 @@ func UnitsOutsideFirms(w *World) int {
 	return n
 }
 
+// Wage is the wage person i's contract pays a month (0 out of work).
+func Wage(w *World, i int) int64 { return int64(w.rules.(*capitalism).ai.labour.wage[i]) }
+
 // OutsideOption is a worker's outside option at unemployment u when the
 // mean wage is meanWage.
 func OutsideOption(p LabourParams, u, meanWage float64) float64 {

@@ -233,6 +233,9 @@ func (x *production) employ(w *World, c, a int32, wage int64) {
 	k.hire.add(int(a)/hireBlock, -w.led.acc[a].bal) // a leaves H
 	x.flow.hires++
 	x.flow.spells += int64(w.month - int(x.labour.idleSince[a]))
+	if int(x.labour.idleSince[a]) < w.month {
+		x.flow.pooled++ // unemployed at the month's start
+	}
 	k.people.Hire(c, a)
 	wage = min(wage, math.MaxInt32)
 	x.labour.wage[a] = int32(wage)
@@ -438,9 +441,10 @@ func (x *production) reinstate(w *World) {
 			n++
 		}
 		for range n {
-			x.vac.addTask(f, units)
+			if !x.vac.addTask(f, units) {
+				break
+			}
 		}
-		x.vac.new += float64(n)
 	}
 }
 
@@ -450,8 +454,10 @@ func (x *production) reinstate(w *World) {
 // a quarter), on what the worker's work now adds to the firm's sales — at
 // their present skill, hours and effort, so an intensified worker's extra
 // goods are the firm's until then — against their present outside option;
-// a match left with no surplus ends (the worker quits). So incumbents'
-// wages move with the market, late.
+// a match left with no surplus ends: the worker quits when their work adds
+// no more than their outside option, and the firm lets them go when it
+// would keep nothing at the wage the market bargains (a layoff). So
+// incumbents' wages move with the market, late.
 func (x *production) renegotiate(w *World) {
 	rate := x.p.Labour.Renegotiation
 	if rate == 0 {
@@ -472,10 +478,15 @@ func (x *production) renegotiate(w *World) {
 		for left := len(x.k.people.Employees(f)); next < left; {
 			e := x.k.people.Employees(f)[next]
 			q := int64(l.q[e])
-			wage := min(x.offer(e, x.gain(f, x.goods.firmRate(f)-q, q)), math.MaxInt32)
+			worth := x.gain(f, x.goods.firmRate(f)-q, q)
+			wage := min(x.offer(e, worth), math.MaxInt32)
 			if wage <= 0 {
 				x.fire(w, f, next)
-				x.flow.quits++
+				if worth <= l.outside*float64(l.skill[e]) {
+					x.flow.quits++ // nothing left for the worker over their outside option
+				} else {
+					x.flow.layoffs++ // nothing left for the firm at the wage the market bargains
+				}
 				left--
 				if x.k.people.Class(f) != agents.Capitalist {
 					break

@@ -9,8 +9,9 @@ import (
 
 // The labour market's effects, each in both directions (issue "Work and
 // wages…"). Every comparison runs the same 6 seeds of 400 people for 20
-// years and averages years 10–20 (aiAverage); the differences asserted are
-// well outside the spread between seeds, which each test logs.
+// years and compares the means of years 10–20 (aiAverage), which it logs:
+// fixed seeds make each deterministic, and where a margin is asserted it
+// is a fraction of the effect logged.
 
 // labourOnly is the production economy with compute too dear to rent: the
 // labour market alone.
@@ -37,11 +38,9 @@ func TestDisplacementAndReinstatement(t *testing.T) {
 	restore.AI.Labour.Reinstatement = 0.5
 	c := aiAverage(t, restore, names...)
 	t.Logf("with 0.5 new tasks a unit a month: %v", c)
-	// New tasks restore labour's share; they do not restore employment
-	// here (logged): filling them tightens the market, which raises the
-	// wage every other vacancy must pay (docs/model.md).
-	if c["reinstatement"] <= 0 || c["labour_share"] <= b["labour_share"]+0.05 {
-		t.Errorf("reinstatement: labour share %.3f → %.3f (unemployment %.3f → %.3f)",
+	// New tasks restore labour's share and employment, in part.
+	if c["reinstatement"] <= 0 || c["labour_share"] <= b["labour_share"]+0.05 || c["unemployed_share"] >= b["unemployed_share"]-0.05 {
+		t.Errorf("reinstatement: labour share %.3f → %.3f, unemployment %.3f → %.3f",
 			b["labour_share"], c["labour_share"], b["unemployed_share"], c["unemployed_share"])
 	}
 }
@@ -118,10 +117,11 @@ func TestDemandFallRaisesLayoffs(t *testing.T) {
 	}
 }
 
-// TestIntensificationIsUnpaidUntilRenegotiated: with contracts never
-// renegotiated, harder work makes more goods at the same pay, so the
-// labour share falls; effort rises either way.
-func TestIntensificationIsUnpaidUntilRenegotiated(t *testing.T) {
+// TestIntensificationLowersLabourShare: with contracts never renegotiated,
+// incumbents' harder work makes more goods at the same pay, so the labour
+// share falls and effort rises. New hires are bargained on what they make,
+// effort included, so the real wage can rise all the same (logged).
+func TestIntensificationLowersLabourShare(t *testing.T) {
 	t.Parallel()
 	calm, hard := aiBase(), aiBase()
 	calm.AI.Labour.Renegotiation, hard.AI.Labour.Renegotiation = 0, 0

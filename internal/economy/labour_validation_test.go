@@ -15,7 +15,7 @@ import (
 type labourFacts struct {
 	du, dv     []float64 // month-to-month changes of unemployment and the vacancy rate
 	yu, yv     []float64 // yearly means of both
-	logU, logW []float64 // per community and month, less the month's mean: log unemployment, log mean pay of workers
+	logU, logW []float64 // per community and month, less the month's mean: log unemployment, log mean contract wage of workers
 	duration   float64   // mean completed spell, months
 	employment float64   // people at work over people
 	pay        float64   // mean pay of workers, in goods
@@ -63,35 +63,36 @@ func observeLabour(t *testing.T, p economy.Params, seed uint64) labourFacts {
 		f.labour += row[col["labour_share"]]
 		f.units += 1000 * float64(s.AI.Units) / math.Max(float64(s.Workers), 1)
 		n++
-		// The wage curve across communities: log unemployment and log mean
-		// pay of workers, each less its mean over the communities this month.
-		var lu, lw []float64
-		for _, c := range s.AI.Communities {
-			var out, at, pay float64
-			for i := c.First; i < c.End; i++ {
-				switch agents.Class(s.ClassOf[i]) {
-				case agents.Unemployed:
-					out++
-				case agents.Worker:
-					at++
-					pay += float64(s.Income[i])
-				}
-			}
-			if out == 0 || at == 0 || pay == 0 {
-				return f.finish(spells, hires, n, nil, nil)
-			}
-			lu, lw = append(lu, math.Log(out/float64(c.End-c.First))), append(lw, math.Log(pay/at))
-		}
-		f.logU, f.logW = append(f.logU, demean(lu)...), append(f.logW, demean(lw)...)
+		f.wageCurve(w, &s)
 	}
-	return f.finish(spells, hires, n, f.logU, f.logW)
-}
-
-func (f labourFacts) finish(spells, hires, n float64, logU, logW []float64) labourFacts {
-	f.logU, f.logW = logU, logW
 	f.duration = spells / math.Max(hires, 1)
 	f.employment, f.pay, f.labour, f.units = f.employment/n, f.pay/n, f.labour/n, f.units/n
 	return f
+}
+
+// wageCurve adds the month's points of the wage curve across communities:
+// log unemployment and log mean contract wage of workers, each less its
+// mean over the communities this month; none in a month when some
+// community has nobody unemployed or nobody employed.
+func (f *labourFacts) wageCurve(w *economy.World, s *economy.Snapshot) {
+	var lu, lw []float64
+	for _, c := range s.AI.Communities {
+		var out, at, pay float64
+		for i := c.First; i < c.End; i++ {
+			switch agents.Class(s.ClassOf[i]) {
+			case agents.Unemployed:
+				out++
+			case agents.Worker:
+				at++
+				pay += float64(economy.Wage(w, i))
+			}
+		}
+		if out == 0 || at == 0 || pay == 0 {
+			return
+		}
+		lu, lw = append(lu, math.Log(out/float64(c.End-c.First))), append(lw, math.Log(pay/at))
+	}
+	f.logU, f.logW = append(f.logU, demean(lu)...), append(f.logW, demean(lw)...)
 }
 
 func demean(x []float64) []float64 {
@@ -167,7 +168,12 @@ func TestLabourMarketRegularities(t *testing.T) {
 	if dEmp >= 0 || dLabour >= 0 {
 		t.Errorf("automation should lower employment and the labour share here: %.3f, %.3f", dEmp, dLabour)
 	}
-	if duration < 2 || duration > 15 {
-		t.Errorf("mean unemployment spell %.1f months, want 2–15", duration)
+	// Measured: 3–6 months (BLS). The model's seeds lie within a few tenths
+	// of a month of their mean (logged), so the target itself is the bound.
+	if duration < 3 || duration > 6 {
+		t.Errorf("mean unemployment spell %.1f months, want 3–6", duration)
+	}
+	if curve >= 0 {
+		t.Errorf("pay should fall where unemployment is higher: elasticity %.3f", curve)
 	}
 }

@@ -172,8 +172,8 @@ type SpendingParams struct {
 
 // LabourParams are the labour market and the labour process.
 type LabourParams struct {
-	WageCurve          float64 // ε: elasticity of wages to unemployment (wage ∝ u^−ε)
-	RefUnemployed      float64 // the unemployment at which the share is β
+	WageCurve          float64 // ε: elasticity of the outside option to unemployment (b ∝ u^−ε)
+	RefUnemployed      float64 // the unemployment at which the outside option is ρ times the mean wage
 	Bargaining         float64 // β: workers' share of the match's surplus over their outside option
 	OutsideOption      float64 // ρ: a worker's outside option as a share of the mean wage, at the reference unemployment
 	Separation         float64 // chance a month that a worker leaves their job (quits, idiosyncratic layoffs)

@@ -168,7 +168,7 @@ func (x *production) endMonth(w *World) {
 	x.comm.bearBurden(w, x)
 	u, workers := x.census()
 	x.labour.unemployed = int(u*float64(x.n) + 0.5)
-	x.tallyDemand(x.labour.unemployed)
+	x.tallyDemand()
 	if workers > 0 {
 		x.labour.meanWage = float64(x.flow.wages) / float64(workers)
 	}

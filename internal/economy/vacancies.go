@@ -21,9 +21,9 @@ import (
 //
 // so an unemployed person who searches finds a vacancy with the chance
 // M/U = μ·(V/U)^(1−η), μ = labour.matching and η = labour.matching_elasticity
-// (0.5: Petrongolo and Pissarides find 0.5–0.7), drawn in proportion to
-// the firms' vacancies, in their own community with the chance
-// communities.local.
+// (0.5: Petrongolo and Pissarides find 0.5–0.7), in their own community
+// with the chance communities.local, at a firm drawn in proportion to
+// money among those with a vacancy (search).
 type vacancies struct {
 	open  []int32 // per firm: vacancies it posted at its owner's last turn
 	tasks []int32 // per firm: new tasks for labour not yet filled
@@ -31,7 +31,7 @@ type vacancies struct {
 	posts int64   // vacancies posted this month
 	new   float64 // new tasks created this month
 
-	displacement float64 // full-time workers' work that units rented this month took over
+	displacement float64 // labour units rented this month took over: workers let go, members' hours shortened (full time = 1)
 	demanded     float64 // labour demanded at last month's end: people at work and vacancies
 	effect       float64 // the month's productivity effect (tallyDemand)
 }
@@ -49,12 +49,15 @@ func (v *vacancies) set(f int32, n int32) {
 }
 
 // addTask gives firm f one new task for labour, at most one open for each
-// of its units.
-func (v *vacancies) addTask(f int32, units int32) {
-	if v.tasks[f] < units {
-		v.tasks[f]++
-		v.tree.add(int(f), 1)
+// of its units; it reports whether it did.
+func (v *vacancies) addTask(f int32, units int32) bool {
+	if v.tasks[f] >= units {
+		return false
 	}
+	v.tasks[f]++
+	v.tree.add(int(f), 1)
+	v.new++
+	return true
 }
 
 // take fills one of firm f's vacancies, a new task first; it reports
@@ -87,7 +90,7 @@ func (v *vacancies) draw(r *rng, lo, hi int) int32 {
 	return int32(f)
 }
 
-// maxPosts bounds the vacancies a firm posts at once, beyond a tenth of
+// maxPosts bounds the vacancies a firm posts at once, beyond a quarter of
 // its staff: a firm grows by steps, seeing its sales between them.
 const maxPosts = 1
 
@@ -169,16 +172,24 @@ func (x *production) search(w *World, a, c int32, e employers) {
 // before it draws a vacancy in proportion to the firms' vacancies.
 const vacancyTries = 8
 
-// tallyDemand splits the month's change in the labour demanded — people at
-// work (employed or running a firm) and vacancies — by Acemoglu and
-// Restrepo's effects (JPE 128, 2020): displacement (work new units took
-// over, in full-time workers), reinstatement (new tasks for labour) and the
-// rest, which this model calls the productivity effect: labour demanded
-// because goods sell more (automation's lower costs and prices among it,
-// with every other move of demand). unemployed is the month's end count.
-func (x *production) tallyDemand(unemployed int) {
+// tallyDemand splits the month's change in the labour demanded — the
+// hours of people at work (employed or running a firm; full time = 1) and
+// vacancies — by Acemoglu and Restrepo's effects (JPE 128, 2020):
+// displacement (labour new units took over), reinstatement (new tasks for
+// labour) and the rest, which this model calls the productivity effect:
+// labour demanded because goods sell more (automation's lower costs and
+// prices among it, with every other move of demand). It is a residual, so
+// nothing about it can be a finding but its size over a window beside a
+// world without automation.
+func (x *production) tallyDemand() {
 	v := &x.vac
-	d := float64(x.n-unemployed) + float64(v.tree.total)
+	d := float64(v.tree.total)
+	for f := range int32(x.n) {
+		if x.k.people.Class(f) == agents.Capitalist {
+			h, _ := x.pace(float64(x.labour.auto[f]))
+			d += float64(len(x.k.people.Employees(f))+1) * h
+		}
+	}
 	v.effect = d - v.demanded + v.displacement - v.new
 	v.demanded = d
 }
@@ -188,6 +199,6 @@ func (x *production) observeLabour(a *AISnapshot) {
 	v, f := &x.vac, &x.flow
 	a.Vacancies, a.Searchers = v.tree.total, int64(x.labour.searchers)
 	a.Hires, a.SpellMonths, a.Displaced = f.hires, f.spells, f.displaced
-	a.Quits, a.Layoffs = f.quits, f.layoffs
+	a.Quits, a.Layoffs, a.PooledHires = f.quits, f.layoffs, f.pooled
 	a.Displacement, a.NewTasks, a.ProductivityEffect = v.displacement, v.new, v.effect
 }

@@ -121,14 +121,14 @@ var All = []Metric{
 	{"vacancy_rate", "0..1", "vacancies over vacancies and people at work (JOLTS's job openings rate)", true, true, func(v *view) float64 {
 		return float64(v.s.AI.Vacancies) / nonZero(float64(v.s.AI.Vacancies)+float64(len(v.wealth)-v.s.Unemployed))
 	}},
-	{"job_finding_rate", "chance a month", "hires in the month over the unemployed at its start", true, true, func(v *view) float64 {
-		return min(1, ratio(v.s.AI.Hires, v.s.AI.Searchers))
+	{"job_finding_rate", "chance a month", "the share of the unemployed at the month's start hired in the month", true, true, func(v *view) float64 {
+		return ratio(v.s.AI.PooledHires, v.s.AI.Searchers)
 	}},
-	{"layoffs", "workers a month", "workers their firm let go in the month because it could not pay its wage bill or their goods sold for less than their wage (displacement and closures apart)", true, true, func(v *view) float64 { return float64(v.s.AI.Layoffs) }},
-	{"quits", "workers a month", "workers who left their job in the month because its renegotiated bargain left no surplus over their outside option", true, true, func(v *view) float64 { return float64(v.s.AI.Quits) }},
-	{"displacement", "full-time workers a month", "the work units rented in the month took over from labour, in full-time workers (Acemoglu and Restrepo's displacement effect)", true, true, func(v *view) float64 { return v.s.AI.Displacement }},
+	{"layoffs", "workers a month", "workers their firm let go in the month because it could not pay its wage bill, their goods sold for less than their wage, or their renegotiated bargain left it nothing (displacement and closures apart)", true, true, func(v *view) float64 { return float64(v.s.AI.Layoffs) }},
+	{"quits", "workers a month", "workers who left their job in the month because, renegotiating, their work added no more than their outside option", true, true, func(v *view) float64 { return float64(v.s.AI.Quits) }},
+	{"displacement", "full-time workers a month", "the labour units rented in the month took over: workers let go, and in cooperatives members' hours shortened, in full-time workers (Acemoglu and Restrepo's displacement effect)", true, true, func(v *view) float64 { return v.s.AI.Displacement }},
 	{"reinstatement", "tasks a month", "new tasks for labour created in the month, each a vacancy until filled (Acemoglu and Restrepo's reinstatement effect; reinstated_tasks counts those filled)", true, true, func(v *view) float64 { return v.s.AI.NewTasks }},
-	{"productivity_effect", "workers a month", "the month's change in labour demanded (people at work and vacancies) less reinstatement plus displacement: labour demanded because goods sell more — automation's lower costs among every other move of demand", true, true, func(v *view) float64 { return v.s.AI.ProductivityEffect }},
+	{"productivity_effect", "workers a month", "the month's change in labour demanded (the hours of people at work, full time = 1, and vacancies) less reinstatement plus displacement: a residual — labour demanded because goods sell more, automation's lower costs among every other move of demand; read it over a window beside a world without automation", true, true, func(v *view) float64 { return v.s.AI.ProductivityEffect }},
 	{"displaced_workers", "workers a month", "workers automation displaced in the month (task displacement)", true, true, func(v *view) float64 { return float64(v.s.AI.Displaced) }},
 	{"displaced_earnings_loss", "share", "what workers displaced by automation two to five years ago earn now (nothing out of work) below those in the labour force never displaced, as a share of the latter's pay (Jacobson, LaLonde and Sullivan 1993: about 0.25)", true, true, func(v *view) float64 { return v.s.AI.DisplacedLoss }},
 	{"policy_rate", "per year", "the policy rate", true, true, func(v *view) float64 { return v.s.AI.PolicyRate }},

@@ -146,9 +146,9 @@ var Keys = []Key{
 	{Path: "spending.half_wealth", Kind: Float, Unit: "money units", Doc: "the wealth at which each propensity is half way from its value for the poor to its value for the rich", Min: 1, Max: 1e12, Live: true,
 		set: func(s *Settings, v value) { s.AI.Spending.HalfWealth = v.f }, get: func(s *Settings) any { return s.AI.Spending.HalfWealth }},
 
-	{Path: "labour.wage_curve", Kind: Float, Unit: "elasticity", Doc: "ε: the bargaining share scales as (unemployment / labour.reference_unemployment)^−ε (the wage curve; about 0.1 measured)", Min: 0, Max: 1, Live: true,
+	{Path: "labour.wage_curve", Kind: Float, Unit: "elasticity", Doc: "ε: a worker's outside option scales as (unemployment / labour.reference_unemployment)^−ε (the wage curve; about 0.1 measured)", Min: 0, Max: 1, Live: true,
 		set: func(s *Settings, v value) { s.AI.Labour.WageCurve = v.f }, get: func(s *Settings) any { return s.AI.Labour.WageCurve }},
-	{Path: "labour.reference_unemployment", Kind: Float, Unit: "share of people", Doc: "the unemployment at which the bargaining share is labour.bargaining", Min: 0.01, Max: 0.9, Live: true,
+	{Path: "labour.reference_unemployment", Kind: Float, Unit: "share of people", Doc: "the unemployment at which the outside option is labour.outside_option of the mean wage", Min: 0.01, Max: 0.9, Live: true,
 		set: func(s *Settings, v value) { s.AI.Labour.RefUnemployed = v.f }, get: func(s *Settings) any { return s.AI.Labour.RefUnemployed }},
 	{Path: "labour.bargaining", Kind: Float, Unit: "share", Doc: "β: workers' bargaining power, their share of the match's surplus: of what their work adds to the firm's sales over their outside option (Nash bargaining)", Min: 0.05, Max: 1, Live: true,
 		set: func(s *Settings, v value) { s.AI.Labour.Bargaining = v.f }, get: func(s *Settings) any { return s.AI.Labour.Bargaining }},
