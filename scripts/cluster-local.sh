@@ -34,12 +34,15 @@ script() {
 }
 
 # norm prints a file as compared: manifest.json and report.html name the
-# command that wrote them (merge, not run), and the manifest holds the
-# report's checksum; everything else is compared as it is.
+# command that wrote them (merge, not run) and its command line as given,
+# and the manifest holds the report's checksum; everything else is
+# compared as it is.
 norm() {
   case $1 in
-    */manifest.json) awk '/^  "command": / { next } /"name": "report.html"/ { print; getline; next } { print }' "$1" ;;
-    */report.html) sed 's/ · headless [a-z]* · / · headless COMMAND · /' "$1" ;;
+    */manifest.json) awk '/^  "command": / || /^  "command_line": / { next }
+      /^  "args": \[/ { skip = 1; next } skip { if ($0 ~ /^  \],?$/) skip = 0; next }
+      /"name": "report.html"/ { print; getline; next } { print }' "$1" ;;
+    */report.html) sed -e 's/ · headless [a-z]* · / · headless COMMAND · /' -e '/^<p class="meta">Command: <code>/d' "$1" ;;
     *) cat "$1" ;;
   esac
 }
