@@ -18,19 +18,33 @@ import (
 // metric, its mean over the months from `from` on and over seeds.
 func average(t *testing.T, p economy.Params, seeds, months, from int, names ...string) map[string]float64 {
 	t.Helper()
+	sums := map[string]float64{}
+	for _, one := range bySeed(t, p, seeds, months, from, names...) {
+		for n, v := range one {
+			sums[n] += v / float64(seeds)
+		}
+	}
+	return sums
+}
+
+// bySeed runs seeds 1..seeds of p for months and returns, for each seed
+// and named metric, its mean over the months from `from` on.
+func bySeed(t *testing.T, p economy.Params, seeds, months, from int, names ...string) []map[string]float64 {
+	t.Helper()
 	meter := metrics.Meter{Metrics: metrics.For(p.Model == economy.ModelCapitalism, p.AI.Enabled)}
 	cols := map[string]int{}
 	for i, m := range meter.Metrics {
 		cols[m.Name] = i
 	}
-	sums := map[string]float64{}
-	var count float64
+	var out []map[string]float64
 	var snap economy.Snapshot
 	for seed := 1; seed <= seeds; seed++ {
 		w, err := economy.New(p, uint64(seed))
 		if err != nil {
 			t.Fatal(err)
 		}
+		sums := map[string]float64{}
+		var count float64
 		for m := 1; m <= months; m++ {
 			w.StepMonth()
 			if m < from {
@@ -43,11 +57,12 @@ func average(t *testing.T, p economy.Params, seeds, months, from int, names ...s
 			}
 			count++
 		}
+		for n := range sums {
+			sums[n] /= count
+		}
+		out = append(out, sums)
 	}
-	for n := range sums {
-		sums[n] /= count
-	}
-	return sums
+	return out
 }
 
 func exchange(rule string, people int, start, amount int64) economy.Params {
