@@ -21,8 +21,11 @@ func average(t *testing.T, p economy.Params, seeds, months, from int, names ...s
 	sums := map[string]float64{}
 	for _, one := range bySeed(t, p, seeds, months, from, names...) {
 		for n, v := range one {
-			sums[n] += v / float64(seeds)
+			sums[n] += v
 		}
+	}
+	for n := range sums {
+		sums[n] /= float64(seeds)
 	}
 	return sums
 }
