@@ -463,12 +463,12 @@ func (x *production) renegotiate(w *World) {
 	if rate == 0 {
 		return
 	}
-	l := &x.labour
-	r := x.rs.of(streamMatching)
-	next := gap(r, rate) // contracts passed over before the next renegotiated
 	if x.p.Ownership.Firms == FirmsCooperative {
 		return // members share the cooperative's income: no contract to renegotiate
 	}
+	l := &x.labour
+	r := x.rs.of(streamMatching)
+	next := gap(r, rate) // contracts passed over before the next renegotiated
 	for f := range int32(x.n) {
 		if x.k.people.Class(f) != agents.Capitalist {
 			continue

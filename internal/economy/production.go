@@ -127,7 +127,7 @@ func (x *production) beginMonth(w *World) {
 	x.openBooks(w)
 	x.bank.beginMonth()
 	x.firms.births, x.firms.closures, x.firms.bankrupt = 0, 0, 0
-	x.vac.posts, x.vac.new, x.vac.displacement = 0, 0, 0
+	x.vac.new, x.vac.displacement = 0, 0
 	x.labour.searchers = x.labour.unemployed
 	x.spending.first = x.rs.of(streamSpending).intn(x.n)
 	x.goods.produced, x.goods.producedByUnits = 0, 0
@@ -167,12 +167,12 @@ func (x *production) endMonth(w *World) {
 	x.settleBank(w)
 	x.comm.bearBurden(w, x)
 	u, workers := x.census()
-	x.labour.unemployed = int(u*float64(x.n) + 0.5)
+	x.labour.unemployed = u
 	x.tallyDemand()
 	if workers > 0 {
 		x.labour.meanWage = float64(x.flow.wages) / float64(workers)
 	}
-	x.labour.setOutside(x.p.Labour, u, float64(x.vac.tree.total)/float64(max(x.labour.unemployed, 1)))
+	x.labour.setOutside(x.p.Labour, float64(u)/float64(x.n), float64(x.vac.tree.total)/float64(max(u, 1)))
 	x.compute.setPrice(w, x)
 	x.compute.ration(w, x)
 	x.goods.rebuild(x)
@@ -212,10 +212,10 @@ func mulMoney(n, amt int64) int64 {
 // level, since what they buy are real things (concrete, power, care).
 func (x *production) atPrices(v float64) float64 { return v * x.goods.price / x.labour.price0 }
 
-// census returns the share of people neither employed nor employing, and
-// the number of workers.
-func (x *production) census() (float64, int) {
-	u, workers := 0, 0
+// census returns the number of people neither employed nor employing, and
+// of workers.
+func (x *production) census() (unemployed, workers int) {
+	u := 0
 	for i := range int32(x.n) {
 		switch x.k.people.Class(i) {
 		case agents.Unemployed:
@@ -224,5 +224,5 @@ func (x *production) census() (float64, int) {
 			workers++
 		}
 	}
-	return float64(u) / float64(x.n), workers
+	return u, workers
 }

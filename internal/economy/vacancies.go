@@ -28,7 +28,6 @@ type vacancies struct {
 	open  []int32 // per firm: vacancies it posted at its owner's last turn
 	tasks []int32 // per firm: new tasks for labour not yet filled
 	tree  fenwick // open + tasks per firm, to draw a vacancy
-	posts int64   // vacancies posted this month
 	new   float64 // new tasks created this month
 
 	displacement float64 // labour units rented this month took over: workers let go, members' hours shortened (full time = 1)
@@ -123,7 +122,6 @@ func (x *production) post(w *World, f int32) {
 		cash -= wage
 		n++
 	}
-	x.vac.posts += int64(max(0, n-x.vac.open[f]))
 	x.vac.set(f, n)
 }
 
