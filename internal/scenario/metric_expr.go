@@ -97,19 +97,9 @@ func monthEnv(known []string, s Settings) map[string]any {
 
 // functions are the aggregates of Functions, as expr options.
 var functions = []expr.Option{
-	expr.Function("quantile", func(args ...any) (any, error) {
-		xs, err := sortedFloats(args[0])
-		q, ok := number(args[1])
-		switch {
-		case err != nil:
-			return nil, err
-		case !ok || !(q >= 0 && q <= 1):
-			return nil, fmt.Errorf("quantile(xs, q) needs 0 ≤ q ≤ 1, got %v", args[1])
-		case len(xs) == 0:
-			return math.NaN(), nil
-		}
-		return stat.Quantile(q, stat.Empirical, xs, nil), nil
-	}, new(func([]float64, float64) float64), new(func([]any, float64) float64)),
+	expr.Function("quantile", ofFraction("quantile(xs, q) needs 0 ≤ q ≤ 1", func(xs []float64, q float64) float64 {
+		return stat.Quantile(q, stat.Empirical, xs, nil)
+	}), new(func([]float64, float64) float64), new(func([]any, float64) float64)),
 	expr.Function("gini", func(args ...any) (any, error) {
 		xs, err := sortedFloats(args[0])
 		if err != nil {
@@ -117,8 +107,8 @@ var functions = []expr.Option{
 		}
 		return metrics.Gini(xs), nil
 	}, new(func([]float64) float64), new(func([]any) float64)),
-	expr.Function("top_share", share(metrics.TopShare[float64]), new(func([]float64, float64) float64), new(func([]any, float64) float64)),
-	expr.Function("bottom_share", share(metrics.BottomShare[float64]), new(func([]float64, float64) float64), new(func([]any, float64) float64)),
+	expr.Function("top_share", ofFraction(shareNeeds, metrics.TopShare[float64]), new(func([]float64, float64) float64), new(func([]any, float64) float64)),
+	expr.Function("bottom_share", ofFraction(shareNeeds, metrics.BottomShare[float64]), new(func([]float64, float64) float64), new(func([]any, float64) float64)),
 	expr.Function("where", func(args ...any) (any, error) {
 		xs, err1 := floats(args[0])
 		keep, err2 := bools(args[1])
@@ -138,9 +128,13 @@ var functions = []expr.Option{
 	}, new(func([]float64, []any) []float64), new(func([]any, []any) []float64)),
 }
 
-// share makes top_share or bottom_share from the function over sorted
-// values.
-func share(f func([]float64, float64) float64) func(args ...any) (any, error) {
+// shareNeeds is what top_share and bottom_share say of a bad fraction.
+const shareNeeds = "a share's fraction p needs 0 ≤ p ≤ 1"
+
+// ofFraction makes an aggregate of a list and a fraction in [0, 1] — a
+// quantile, a top or bottom share — from f over the sorted values; needs
+// is the error's words for a fraction outside [0, 1].
+func ofFraction(needs string, f func([]float64, float64) float64) func(args ...any) (any, error) {
 	return func(args ...any) (any, error) {
 		xs, err := sortedFloats(args[0])
 		p, ok := number(args[1])
@@ -148,7 +142,7 @@ func share(f func([]float64, float64) float64) func(args ...any) (any, error) {
 		case err != nil:
 			return nil, err
 		case !ok || !(p >= 0 && p <= 1):
-			return nil, fmt.Errorf("a share's fraction p needs 0 ≤ p ≤ 1, got %v", args[1])
+			return nil, fmt.Errorf("%s, got %v", needs, args[1])
 		case len(xs) == 0:
 			return math.NaN(), nil
 		}
