@@ -43,8 +43,6 @@ type labour struct {
 	meanWage   float64   // the mean wage paid last month per worker
 	unemployed int       // the unemployed at last month's end
 	searchers  int       // the unemployed at this month's start
-	lo         int64     // Wright's lowest wage
-	span       uint64    // Wright's wage range
 
 	idleSince   []int32 // per person: the month they were last left without work
 	displacedAt []int32 // per person: the month automation last displaced them, or −1
@@ -81,10 +79,6 @@ func (l *labour) cacheAutomation(x *production) {
 			l.auto[f] = float32(x.automated(f))
 		}
 	}
-}
-
-func (l *labour) retune(c CapitalismParams) {
-	l.lo, l.span = c.WageMin, uint64(c.WageMax-c.WageMin)+1
 }
 
 // setOutside sets this month's outside option from unemployment u and the

@@ -59,7 +59,6 @@ func newProduction(p Params, k *capitalism, seed uint64) *production {
 // data centres, spreads the communities' starting wealth, and sets the
 // first prices.
 func (x *production) start(w *World) {
-	x.labour.retune(w.p.Capitalism)
 	x.data.drawNeeds(x.p.Need, x.rs.of(streamNeeds))
 	x.compute.drawTasks(x.rs.of(streamTasks))
 	x.bank.init(len(w.led.acc), w.led.total, x.p.Bank)
@@ -78,8 +77,9 @@ func (x *production) start(w *World) {
 	}
 	x.labour.price0 = x.goods.price
 	x.compute.price = x.p.Compute.PriceBase
-	x.labour.meanWage = float64(x.labour.lo) + float64(x.labour.span-1)/2
-	x.labour.setOutside(x.p.Labour, 1, 0) // everyone starts unemployed; no vacancies yet
+	c := w.p.Capitalism
+	x.labour.meanWage = float64(c.WageMin) + float64(c.WageMax-c.WageMin)/2 // Wright's mean wage, until wages are paid
+	x.labour.setOutside(x.p.Labour, 1, 0)                                   // everyone starts unemployed; no vacancies yet
 	x.data.setProductivity(x.p)
 	x.compute.ration(w, x)
 }
@@ -88,7 +88,6 @@ func (x *production) start(w *World) {
 // or data centres acts from the month's end on, by ownership.transfer.
 func (x *production) retune(w *World, p Params) {
 	x.p = p.AI
-	x.labour.retune(p.Capitalism)
 	x.data.setProductivity(x.p)
 }
 

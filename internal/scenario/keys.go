@@ -115,9 +115,9 @@ var Keys = []Key{
 	{Path: "exchange.advantage", Live: true, Kind: Float, Unit: "per month", Doc: "yardsale: ζ, wealth-attained advantage: how much the coin favours the richer trader (0 = a fair coin)", Min: 0, Max: 100,
 		set: func(s *Settings, v value) { s.Exchange.Advantage = v.f }, get: func(s *Settings) any { return s.Exchange.Advantage }},
 
-	{Path: "capitalism.wage_min", Live: true, Kind: Int, Unit: "money units per month", Doc: "lowest monthly wage an employer offers", Min: 0, Max: math.MaxInt32,
+	{Path: "capitalism.wage_min", Live: true, Kind: Int, Unit: "money units per month", Doc: "lowest monthly wage an employer offers; with ai.enabled wages are bargained instead, and this only sets, with capitalism.wage_max, the mean wage at the start (their midpoint), before any is paid (a change during a run then does nothing)", Min: 0, Max: math.MaxInt32,
 		set: func(s *Settings, v value) { s.Capitalism.WageMin = v.i }, get: func(s *Settings) any { return s.Capitalism.WageMin }},
-	{Path: "capitalism.wage_max", Live: true, Kind: Int, Unit: "money units per month", Doc: "highest monthly wage an employer offers", Min: 0, Max: math.MaxInt32,
+	{Path: "capitalism.wage_max", Live: true, Kind: Int, Unit: "money units per month", Doc: "highest monthly wage an employer offers; with ai.enabled wages are bargained instead, and this only sets the start: the price of a good then, and with capitalism.wage_min the mean wage (a change during a run then does nothing)", Min: 0, Max: math.MaxInt32,
 		set: func(s *Settings, v value) { s.Capitalism.WageMax = v.i }, get: func(s *Settings) any { return s.Capitalism.WageMax }},
 
 	{Path: "ai.enabled", Kind: Bool, Shared: true, Doc: "automation as capital: units, compute, data centres, training data (false: Wright's model exactly)",
