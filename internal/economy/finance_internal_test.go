@@ -162,3 +162,39 @@ func TestMoratorium(t *testing.T) {
 		t.Errorf("with a burden of 5 organisation went from 0.2 to %.3f", got)
 	}
 }
+
+// TestPensionsPayNoMoreThanTheFundHolds: the fund's total of units is kept
+// by rounded sums and scalings, so it can drift below the sum of the
+// holders' units (a classroom run found a payout one unit above the fund's
+// money). Here it is made to drift far below, so that the parts come to
+// about three times the fund's money: the payout must stop at exactly what
+// the fund holds (before the guard, the ledger refused the transfer that
+// overdrew it, and the run panicked), and the accounts check.
+func TestPensionsPayNoMoreThanTheFundHolds(t *testing.T) {
+	w, err := New(testWorld(), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 24 {
+		w.StepMonth()
+	}
+	x := w.rules.(*capitalism).ai
+	fund := w.led.Special(Pension)
+	if x.funds.unitsTotal <= 0 || w.led.acc[fund].bal <= 0 {
+		t.Fatalf("no pension fund to pay out after two years: %.1f units, %d money", x.funds.unitsTotal, w.led.acc[fund].bal)
+	}
+	x.funds.unitsTotal *= 0.3 // the holders' units now sum to over three times the total
+	var sum float64
+	for _, u := range x.funds.units {
+		sum += u
+	}
+	t.Logf("units %.3f, their total kept as %.3f", sum, x.funds.unitsTotal)
+	held := w.led.acc[fund].bal
+	x.payPensions(w)
+	if bal := w.led.acc[fund].bal; bal != 0 {
+		t.Errorf("the fund held %d and kept %d: parts worth three times its money should take it all, no more", held, bal)
+	}
+	if err := w.CheckAccounts(); err != nil {
+		t.Fatal(err)
+	}
+}

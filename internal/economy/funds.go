@@ -110,7 +110,9 @@ func (x *production) payPensions(w *World) {
 	var paid int64
 	if amt > 0 && f.unitsTotal > 0 && assets > 0 {
 		for i, u := range f.units {
-			if part := int64(float64(amt) * u / f.unitsTotal); part > 0 {
+			// unitsTotal is kept by rounded sums and scalings, so the parts
+			// may come to a unit more than the fund holds: the last are cut.
+			if part := min(int64(float64(amt)*u/f.unitsTotal), amt-paid); part > 0 {
 				x.book(w, RowPension, fund, Account(i), part)
 				paid += part
 			}
