@@ -151,28 +151,29 @@ func (x *production) observeFinance(w *World, s *Snapshot) {
 }
 
 // displacedLoss is what workers automation displaced two to five years ago
-// earn now — their wage, or nothing out of work — against what those in
-// the labour force never displaced earn, as a share lost (Jacobson, LaLonde
+// earn now — their wage, or nothing out of work — against what workers at
+// work when they were displaced, and never displaced, earn now (drawn at
+// each displacement: drawComparison), as a share lost (Jacobson, LaLonde
 // and Sullivan, "Earnings losses of displaced workers", AER 83, 1993: about
 // a quarter, years later); 0 when nobody was displaced then.
 func (x *production) displacedLoss(w *World) float64 {
 	var shown, never, nShown, nNever float64
+	within := func(at int32) bool { return at >= 0 && w.month-int(at) >= 24 && w.month-int(at) <= 60 }
 	for i := range int32(x.n) {
-		cls := x.k.people.Class(i)
-		if cls == agents.Capitalist {
-			continue
-		}
 		pay := 0.0
-		if cls == agents.Worker {
+		switch x.k.people.Class(i) {
+		case agents.Capitalist:
+			continue
+		case agents.Worker:
 			pay = float64(x.labour.wage[i])
 		}
-		switch at := x.labour.displacedAt[i]; {
-		case at < 0:
-			never += pay
-			nNever++
-		case w.month-int(at) >= 24 && w.month-int(at) <= 60:
+		switch l := &x.labour; {
+		case within(l.displacedAt[i]):
 			shown += pay
 			nShown++
+		case l.displacedAt[i] < 0 && within(l.comparedAt[i]):
+			never += pay
+			nNever++
 		}
 	}
 	if nShown == 0 || nNever == 0 || never == 0 {

@@ -288,7 +288,7 @@ func TestCheapestSitingBurdensThePoorest(t *testing.T) {
 func TestDeskilling(t *testing.T) {
 	t.Parallel()
 	none, fast := aiBase(), aiBase()
-	none.AI.Labour.Deskilling, none.AI.Labour.TaskDeskilling = 0, 0
+	none.AI.Labour.Deskilling, none.AI.Labour.TaskDeskilling, none.AI.Labour.DisplacedSkill = 0, 0, 0
 	none.AI.Burden.SkillLoss = 0
 	fast.AI.Labour.Deskilling = 0.05
 	a, b := compare(t, "no deskilling against 0.05 a month", none, fast, "mean_skill", "skill_wage_loss", "real_wage")

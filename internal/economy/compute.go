@@ -105,7 +105,7 @@ func (x *production) decideUnits(w *World, f int32) {
 		for range displaced {
 			staff := x.k.people.Employees(f)
 			i := r.intn(len(staff))
-			x.labour.displacedAt[staff[i]] = int32(w.month)
+			x.displace(staff[i], w.month, r)
 			x.flow.displaced++
 			x.fire(w, f, i)
 		}
@@ -168,6 +168,7 @@ func (x *production) setUnits(f int32, units int32) {
 	d := units - c.count[f]
 	c.count[f] = units
 	c.total += int64(d)
+	x.vac.trimTasks(f, units)
 	x.goods.setUnits(f, int64(units)*int64(c.tasks[f]))
 }
 

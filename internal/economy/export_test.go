@@ -44,6 +44,6 @@ func Wage(w *World, i int) int64 { return int64(w.rules.(*capitalism).ai.labour.
 // mean wage is meanWage.
 func OutsideOption(p LabourParams, u, meanWage float64) float64 {
 	l := labour{meanWage: meanWage}
-	l.setOutside(p, u, 0)
+	l.setOutside(p, 0, u, 0)
 	return l.outside
 }

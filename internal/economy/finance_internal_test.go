@@ -194,7 +194,35 @@ func TestPensionsPayNoMoreThanTheFundHolds(t *testing.T) {
 	if bal := w.led.acc[fund].bal; bal != 0 {
 		t.Errorf("the fund held %d and kept %d: parts worth three times its money should take it all, no more", held, bal)
 	}
+	var after float64
+	for _, u := range x.funds.units {
+		after += u
+	}
+	if after != x.funds.unitsTotal {
+		t.Errorf("after the payout the total of units is %v, the holders' units sum to %v", x.funds.unitsTotal, after)
+	}
 	if err := w.CheckAccounts(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestUnitsDroppedWithdrawNewTasks: a firm that gives units back withdraws
+// the new tasks beyond one a unit it still has, so the vacancies it shows
+// searchers are work it still offers.
+func TestUnitsDroppedWithdrawNewTasks(t *testing.T) {
+	var v vacancies
+	v.init(3)
+	for range 3 {
+		if !v.addTask(1, 3) {
+			t.Fatal("a firm with 3 units refused a third new task")
+		}
+	}
+	v.trimTasks(1, 1)
+	if v.tasks[1] != 1 || v.tree.total != 1 {
+		t.Errorf("after dropping to 1 unit: %d new tasks, %d vacancies to draw from; want 1 and 1", v.tasks[1], v.tree.total)
+	}
+	v.trimTasks(1, 2)
+	if v.tasks[1] != 1 || v.tree.total != 1 {
+		t.Errorf("more units than tasks withdrew some: %d new tasks, %d vacancies", v.tasks[1], v.tree.total)
 	}
 }

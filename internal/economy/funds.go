@@ -110,18 +110,24 @@ func (x *production) payPensions(w *World) {
 	var paid int64
 	if amt > 0 && f.unitsTotal > 0 && assets > 0 {
 		for i, u := range f.units {
-			// unitsTotal is kept by rounded sums and scalings, so the parts
-			// may come to a unit more than the fund holds: the last are cut.
+			// The parts are rounded down, and floating point may still
+			// bring them to a unit over what the fund holds: the last are cut.
 			if part := min(int64(float64(amt)*u/f.unitsTotal), amt-paid); part > 0 {
 				x.book(w, RowPension, fund, Account(i), part)
 				paid += part
 			}
 		}
-		keep := max(0, 1-float64(paid)/assets)
-		for i := range f.units {
-			f.units[i] *= keep
-		}
-		f.unitsTotal *= keep
+	}
+	// The total is summed again from the holders' units each month, so that
+	// contributions added one by one never drift from it.
+	keep := 1.0
+	if paid > 0 {
+		keep = max(0, 1-float64(paid)/assets)
+	}
+	f.unitsTotal = 0
+	for i := range f.units {
+		f.units[i] *= keep
+		f.unitsTotal += f.units[i]
 	}
 	x.flow.pensionPaid += paid
 	f.unitValue = 1

@@ -9,29 +9,35 @@ import (
 // labour is the labour market and the labour process of the production
 // economy. Wages are contracts, Nash-bargained at hiring (Pissarides,
 // Equilibrium Unemployment Theory, 2000): the worker gets their outside
-// option b and the share β of the match's surplus over it,
+// option b and the share β of the match's surplus over it and of the
+// hiring costs the match saves the firm,
 //
-//	w = b + min(β · d / d̄, 1) · (y − b),   b = ρ · s_a · w̄ · (u / u_ref)^(−ε),
+//	w = b + β · (y − b + c · θ̂ · w̄ · s_a),   b = ρ · s_a · w̄ · (u / u_ref)^(−ε) · e^(−δ·d_a),
 //
 // y what the worker's work adds to the firm's sales (its marginal revenue,
-// which falls as the firm grows: goods.go), b what the worker could get
-// elsewhere — ρ times last month's mean wage w̄, scaled by their skill s_a
-// and moving with last month's unemployment u along a wage curve of
-// elasticity ε (Blanchflower and Oswald, "The wage curve", Scandinavian J.
-// Economics 92, 1990, and "An introduction to the wage curve", J. Economic
-// Perspectives 9, 1995: ε ≈ 0.1) — and d a draw from Wright's wages
-// {w_lo..w_hi} over their mean, for the luck of each bargain. A match is
-// made only when it has a surplus (y > b), so a firm's demand for labour
-// binds where what a worker adds falls below what workers can get, and
-// automation can lower wages (through b, as unemployment rises) or raise
-// them (through y). A wage is kept until the worker leaves. Employers hire as in Wright's model —
-// drawn in proportion to money, when they can pay the offer — mostly within
-// their community, and fire at random when they cannot pay the wage bill.
-// Skill falls out of work and where automation takes a firm's tasks, and
-// recovers at work; a capitalist firm's workers work harder as its units
-// take over (intensification), a cooperative's members work shorter hours.
+// which falls as the firm grows: goods.go), θ̂ the tightness the market
+// expects (vacancies over the unemployed), and b what the worker could get
+// elsewhere: ρ times last month's mean wage w̄, scaled by their skill s_a,
+// falling with the months d_a they have been out of work (reservation
+// wages fall 0.05–0.14% a week of a spell: Krueger and Mueller, AEJ:
+// Economic Policy 8, 2016) and, when ε > 0, moving with last month's
+// unemployment u along a wage curve (Blanchflower and Oswald, J. Economic
+// Perspectives 9, 1995). A match is made only when the firm keeps a
+// surplus (w < y), so a firm's demand for labour binds where what a worker
+// adds falls below what workers can get, and automation can lower wages
+// (through b and θ̂, as unemployment rises) or raise them (through y).
+// Contracts are bargained again now and then (renegotiate). Employers hire
+// as in Wright's model — drawn in proportion to money, mostly within their
+// community — or through vacancies (vacancies.go), and fire at random when
+// they cannot pay the wage bill. Skill falls out of work and where
+// automation takes a firm's tasks, and recovers at work up to a ceiling
+// that a displacement by automation cuts (the skill specific to the tasks
+// taken) and that work raises again slowly; a capitalist firm's workers
+// work harder as its units take over (intensification), a cooperative's
+// members work shorter hours.
 type labour struct {
-	skill      []float32 // per person, minSkill..1
+	skill      []float32 // per person, minSkill..ceiling
+	ceiling    []float32 // per person: the most skill they can have, cut by displacement
 	wage       []int32   // per worker: the wage agreed when hired
 	bill       []int64   // per firm: the wages agreed with its staff
 	q          []int32   // per person: milli-goods a month they add to their firm
@@ -43,9 +49,11 @@ type labour struct {
 	meanWage   float64   // the mean wage paid last month per worker
 	unemployed int       // the unemployed at last month's end
 	searchers  int       // the unemployed at this month's start
+	month      int       // the month the outside options are for
 
 	idleSince   []int32 // per person: the month they were last left without work
 	displacedAt []int32 // per person: the month automation last displaced them, or −1
+	comparedAt  []int32 // per person: the month they were drawn at work to compare with the displaced, or −1
 }
 
 // minSkill is the lowest skill a person falls to.
@@ -56,8 +64,9 @@ const uFloor = 0.005
 
 func (l *labour) init(n int) {
 	l.skill = make([]float32, n)
+	l.ceiling = make([]float32, n)
 	for i := range l.skill {
-		l.skill[i] = 1
+		l.skill[i], l.ceiling[i] = 1, 1
 	}
 	l.wage = make([]int32, n)
 	l.bill = make([]int64, n)
@@ -65,8 +74,9 @@ func (l *labour) init(n int) {
 	l.auto = make([]float32, n)
 	l.idleSince = make([]int32, n)
 	l.displacedAt = make([]int32, n)
+	l.comparedAt = make([]int32, n)
 	for i := range l.displacedAt {
-		l.displacedAt[i] = -1
+		l.displacedAt[i], l.comparedAt[i] = -1, -1
 	}
 }
 
@@ -81,12 +91,16 @@ func (l *labour) cacheAutomation(x *production) {
 	}
 }
 
-// setOutside sets this month's outside option from unemployment u and the
-// mean wage, and the hiring costs a match saves a firm at the tightness
+// setOutside sets the outside option for the month from unemployment u and
+// the mean wage, and the hiring costs a match saves a firm at the tightness
 // the market expects, θ̂ ← θ̂ + (θ − θ̂)/6 with θ = V/U, vacancies over the
 // unemployed (adaptively, as firms expect sales: goods.go).
-func (l *labour) setOutside(p LabourParams, u, theta float64) {
-	l.outside = p.OutsideOption * l.meanWage * math.Pow(max(u, uFloor)/p.RefUnemployed, -p.WageCurve)
+func (l *labour) setOutside(p LabourParams, month int, u, theta float64) {
+	l.month = month
+	l.outside = p.OutsideOption * l.meanWage
+	if p.WageCurve != 0 {
+		l.outside *= math.Pow(max(u, uFloor)/p.RefUnemployed, -p.WageCurve)
+	}
 	l.theta += (theta - l.theta) / expectMonths
 	l.saved = p.VacancyCost * l.theta * l.meanWage
 }
@@ -99,12 +113,24 @@ func (l *labour) setOutside(p LabourParams, u, theta float64) {
 func (x *production) offer(a int32, worth float64) int64 {
 	l := &x.labour
 	s := float64(l.skill[a])
-	b := l.outside * s
+	b := x.outsideOf(a)
 	w := b + x.p.Labour.Bargaining*(worth-b+l.saved*s)
 	if worth <= b || w >= worth {
 		return 0
 	}
 	return moneyOf(w)
+}
+
+// outsideOf is person a's outside option this month: the market's, scaled
+// by their skill and, out of work, falling by labour.duration_discount a
+// month of their spell.
+func (x *production) outsideOf(a int32) float64 {
+	l := &x.labour
+	b := l.outside * float64(l.skill[a])
+	if d := x.p.Labour.DurationDiscount; d != 0 && x.k.people.Class(a) == agents.Unemployed {
+		b *= math.Exp(-d * float64(l.month-int(l.idleSince[a])))
+	}
+	return b
 }
 
 // hiring: an unemployed person a's turn. An employer c ≠ a is drawn as in
@@ -360,21 +386,44 @@ func (x *production) automated(f int32) float64 {
 	return u / (u + float64(len(x.k.people.Employees(f))+1))
 }
 
-// updateSkills: skill falls out of work, recovers at work, is lost where
-// units take a firm's tasks, and where data centres burden a community.
+// updateSkills: skill falls out of work, recovers at work up to its
+// ceiling, which work raises again by labour.relearning a month, is lost
+// where units take a firm's tasks, and where data centres burden a
+// community.
 func (l *labour) updateSkills(w *World, x *production) {
 	p := x.p.Labour
 	for i := range int32(x.n) {
-		s := float64(l.skill[i])
+		s, top := float64(l.skill[i]), float64(l.ceiling[i])
 		switch x.k.people.Class(i) {
 		case agents.Unemployed:
 			s -= p.Deskilling
 		case agents.Worker:
 			s += p.Reskilling - p.TaskDeskilling*float64(l.auto[x.k.people.Employer(i)])
+			if top < 1 {
+				top = min(1, top+p.Relearning)
+				l.ceiling[i] = float32(top)
+			}
 		}
 		s -= x.p.Burden.SkillLoss * x.comm.burdenOf(x, int(i))
-		l.skill[i] = float32(min(1, max(minSkill, s)))
+		l.skill[i] = float32(min(top, max(minSkill, s)))
 	}
+}
+
+// displace records that automation displaced person a in the month: they
+// lose the skill specific to the tasks the units took, so the most skill
+// they can have falls to 1 − labour.displaced_skill, to be relearned at
+// work (Jacobson, LaLonde and Sullivan, "Earnings losses of displaced
+// workers", AER 83, 1993, find such workers earn about a quarter less years
+// later; Neal, J. Labor Economics 13, 1995, traces much of it to skill
+// specific to an industry's work). The loss does not stack: a worker
+// displaced again before relearning it has no more of that skill to lose.
+func (x *production) displace(a int32, month int, r *rng) {
+	l := &x.labour
+	l.displacedAt[a] = int32(month)
+	x.drawComparison(month, r)
+	top := min(l.ceiling[a], float32(max(minSkill, 1-x.p.Labour.DisplacedSkill)))
+	l.ceiling[a] = top
+	l.skill[a] = min(l.skill[a], top)
 }
 
 // separate ends each job with the separation rate's chance a month: quits
@@ -476,7 +525,7 @@ func (x *production) renegotiate(w *World) {
 			wage := min(x.offer(e, worth), math.MaxInt32)
 			if wage <= 0 {
 				x.fire(w, f, next)
-				if worth <= l.outside*float64(l.skill[e]) {
+				if worth <= x.outsideOf(e) {
 					x.flow.quits++ // nothing left for the worker over their outside option
 				} else {
 					x.flow.layoffs++ // nothing left for the firm at the wage the market bargains
@@ -494,5 +543,25 @@ func (x *production) renegotiate(w *World) {
 			next += gap(r, rate)
 		}
 		next -= len(x.k.people.Employees(f))
+	}
+}
+
+// comparisonTries bounds the draws for a worker to compare with one
+// displaced.
+const comparisonTries = 8
+
+// drawComparison draws, for a worker displaced in the month, a worker then
+// at work who was never displaced and is not already compared with someone
+// displaced in the last five years — the comparison group of Jacobson,
+// LaLonde and Sullivan: workers like them at the time, not displaced
+// (displacedLoss). It gives up after comparisonTries draws.
+func (x *production) drawComparison(month int, r *rng) {
+	l := &x.labour
+	for range comparisonTries {
+		c := int32(r.intn(x.n))
+		if x.k.people.Class(c) == agents.Worker && l.displacedAt[c] < 0 && (l.comparedAt[c] < 0 || month-int(l.comparedAt[c]) > 60) {
+			l.comparedAt[c] = int32(month)
+			return
+		}
 	}
 }

@@ -40,16 +40,19 @@ func TestDisplacementAndReinstatement(t *testing.T) {
 	restore.AI.Labour.Reinstatement = 0.5
 	c := aiAverage(t, restore, names...)
 	t.Logf("with 0.5 new tasks a unit a month: %v", c)
-	// New tasks restore labour's share and employment, in part.
-	if c["reinstatement"] <= 0 || c["labour_share"] <= b["labour_share"]+0.05 || c["unemployed_share"] >= b["unemployed_share"]-0.05 {
+	// New tasks restore labour's share and employment, in part: by more than
+	// 0.02 of the share (displacement took about 0.5; the six seeds' means
+	// move by about 0.01 from seed set to seed set) and 0.05 of unemployment.
+	if c["reinstatement"] <= 0 || c["labour_share"] <= b["labour_share"]+0.02 || c["unemployed_share"] >= b["unemployed_share"]-0.05 {
 		t.Errorf("reinstatement: labour share %.3f → %.3f, unemployment %.3f → %.3f",
 			b["labour_share"], c["labour_share"], b["unemployed_share"], c["unemployed_share"])
 	}
 }
 
-// TestLabourLevers: each lever of the labour market alone, at two values,
-// moves the metrics listed in the direction given (+1: up from the first
-// value to the second).
+// TestLabourLevers: each lever of the labour market alone (the skill lost
+// on displacement, where units displace workers), at two values, moves the
+// metrics listed in the direction given (+1: up from the first value to
+// the second).
 func TestLabourLevers(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
@@ -57,15 +60,20 @@ func TestLabourLevers(t *testing.T) {
 		set    func(p *economy.LabourParams, v float64)
 		lo, hi float64
 		moves  map[string]int
+		base   func() economy.Params
 	}{
+		{"skill specific to the tasks automated", func(p *economy.LabourParams, v float64) { p.DisplacedSkill = v }, 0, 0.3,
+			map[string]int{"displaced_earnings_loss": +1}, aiBase},
+		{"the outside option's fall over a spell", func(p *economy.LabourParams, v float64) { p.DurationDiscount = v }, 0, 0.03,
+			map[string]int{"unemployment_duration": -1, "real_wage": -1}, labourOnly},
 		{"bargaining power", func(p *economy.LabourParams, v float64) { p.Bargaining = v }, 0.3, 0.7,
-			map[string]int{"real_wage": +1, "vacancy_rate": -1, "unemployed_share": +1}},
+			map[string]int{"real_wage": +1, "vacancy_rate": -1, "unemployed_share": +1}, labourOnly},
 		{"outside option, of the mean wage", func(p *economy.LabourParams, v float64) { p.OutsideOption = v }, 0.5, 0.9,
-			map[string]int{"real_wage": +1, "unemployed_share": +1}},
+			map[string]int{"real_wage": +1, "unemployed_share": +1}, labourOnly},
 		{"matching efficiency", func(p *economy.LabourParams, v float64) { p.Matching = v }, 0.2, 1,
-			map[string]int{"unemployed_share": -1, "job_finding_rate": +1, "vacancy_rate": -1}},
+			map[string]int{"unemployed_share": -1, "job_finding_rate": +1, "vacancy_rate": -1}, labourOnly},
 	} {
-		a, b := labourOnly(), labourOnly()
+		a, b := c.base(), c.base()
 		c.set(&a.AI.Labour, c.lo)
 		c.set(&b.AI.Labour, c.hi)
 		var names []string

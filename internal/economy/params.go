@@ -185,6 +185,9 @@ type LabourParams struct {
 	Deskilling         float64 // skill lost a month out of work
 	Reskilling         float64 // skill regained a month at work
 	TaskDeskilling     float64 // skill lost a month by workers of a fully automated firm
+	DisplacedSkill     float64 // skill specific to the tasks automated, lost off the ceiling of a worker displaced
+	Relearning         float64 // the ceiling of skill regained a month at work
+	DurationDiscount   float64 // δ: the outside option's fall a month of an unemployment spell, b ∝ e^(−δ·months)
 	Intensify          float64 // extra effort of a capitalist firm's workers when automation does all its work
 }
 

@@ -79,7 +79,7 @@ func (x *production) start(w *World) {
 	x.compute.price = x.p.Compute.PriceBase
 	c := w.p.Capitalism
 	x.labour.meanWage = float64(c.WageMin) + float64(c.WageMax-c.WageMin)/2 // Wright's mean wage, until wages are paid
-	x.labour.setOutside(x.p.Labour, 1, 0)                                   // everyone starts unemployed; no vacancies yet
+	x.labour.setOutside(x.p.Labour, 0, 1, 0)                                // everyone starts unemployed; no vacancies yet
 	x.data.setProductivity(x.p)
 	x.compute.ration(w, x)
 }
@@ -171,7 +171,7 @@ func (x *production) endMonth(w *World) {
 	if workers > 0 {
 		x.labour.meanWage = float64(x.flow.wages) / float64(workers)
 	}
-	x.labour.setOutside(x.p.Labour, float64(u)/float64(x.n), float64(x.vac.tree.total)/float64(max(u, 1)))
+	x.labour.setOutside(x.p.Labour, w.month+1, float64(u)/float64(x.n), float64(x.vac.tree.total)/float64(max(u, 1)))
 	x.compute.setPrice(w, x)
 	x.compute.ration(w, x)
 	x.goods.rebuild(x)

@@ -59,6 +59,15 @@ func (v *vacancies) addTask(f int32, units int32) bool {
 	return true
 }
 
+// trimTasks withdraws the new tasks of firm f beyond one for each of its
+// units (it gave units back).
+func (v *vacancies) trimTasks(f int32, units int32) {
+	if extra := v.tasks[f] - units; extra > 0 {
+		v.tasks[f] = units
+		v.tree.add(int(f), -int64(extra))
+	}
+}
+
 // take fills one of firm f's vacancies, a new task first; it reports
 // whether it was a new task.
 func (v *vacancies) take(f int32) bool {

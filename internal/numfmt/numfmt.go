@@ -105,5 +105,8 @@ func Interval(mean, lo, hi float64, r Range, signed bool) string {
 	if w := hi - lo; w > 0 && !math.IsInf(w, 0) {
 		d = min(max(decimals(w, 2), decimals(big, 2)), decimals(big, 6))
 	}
+	if mean != 0 && math.Abs(mean) < 0.5*math.Pow10(-d) {
+		d = min(max(d, decimals(math.Abs(mean), 1)), decimals(big, 6)) // a mean that is not zero is not printed as zero
+	}
 	return fixed(mean, d, signed) + " [" + fixed(lo, d, signed) + ", " + fixed(hi, d, signed) + "]"
 }

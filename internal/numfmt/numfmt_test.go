@@ -44,8 +44,12 @@ func TestInterval(t *testing.T) {
 		// The same seeds in both arms: no width.
 		{0, 0, 0, Any, true, "0 [0, 0]"},
 		{0.5, 0.5, 0.5, share, false, "0.500 [0.500, 0.500]"},
-		// A mean lost in its interval keeps two figures of the largest.
-		{0.001, -5, 5, Any, true, "0.0 [−5.0, +5.0]"},
+		// A mean lost in its interval keeps two figures of the largest...
+		{0.31, -5, 5, Any, true, "+0.3 [−5.0, +5.0]"},
+		// ...but a mean that is not zero is never printed as zero, so that
+		// "lower" or "higher" beside it can be read from it.
+		{0.001, -5, 5, Any, true, "+0.001 [−5.000, +5.000]"},
+		{-0.004, -0.16, 0.15, Any, true, "−0.004 [−0.160, +0.150]"},
 		// An interval far narrower than the mean: six figures at most.
 		{0.853, 0.853 - 1e-9, 0.853 + 1e-9, share, false, "0.853000 [0.853000, 0.853000]"},
 		{3, 1, 5, RangeOf("count"), false, "3.0 [1.0, 5.0]"},

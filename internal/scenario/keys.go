@@ -146,7 +146,7 @@ var Keys = []Key{
 	{Path: "spending.half_wealth", Kind: Float, Unit: "money units", Doc: "the wealth at which each propensity is half way from its value for the poor to its value for the rich", Min: 1, Max: 1e12, Live: true,
 		set: func(s *Settings, v value) { s.AI.Spending.HalfWealth = v.f }, get: func(s *Settings) any { return s.AI.Spending.HalfWealth }},
 
-	{Path: "labour.wage_curve", Kind: Float, Unit: "elasticity", Doc: "ε: a worker's outside option scales as (unemployment / labour.reference_unemployment)^−ε (the wage curve; about 0.1 measured)", Min: 0, Max: 1, Live: true,
+	{Path: "labour.wage_curve", Kind: Float, Unit: "elasticity", Doc: "ε: a worker's outside option scales as (unemployment / labour.reference_unemployment)^−ε (the wage curve; about 0.1 measured). Tightness enters the bargain through labour.vacancy_cost as well (Pissarides); set ε = 0 to leave it there alone", Min: 0, Max: 1, Live: true,
 		set: func(s *Settings, v value) { s.AI.Labour.WageCurve = v.f }, get: func(s *Settings) any { return s.AI.Labour.WageCurve }},
 	{Path: "labour.reference_unemployment", Kind: Float, Unit: "share of people", Doc: "the unemployment at which the outside option is labour.outside_option of the mean wage", Min: 0.01, Max: 0.9, Live: true,
 		set: func(s *Settings, v value) { s.AI.Labour.RefUnemployed = v.f }, get: func(s *Settings) any { return s.AI.Labour.RefUnemployed }},
@@ -172,6 +172,12 @@ var Keys = []Key{
 		set: func(s *Settings, v value) { s.AI.Labour.Reskilling = v.f }, get: func(s *Settings) any { return s.AI.Labour.Reskilling }},
 	{Path: "labour.task_deskilling", Kind: Float, Unit: "skill a month", Doc: "skill a worker loses each month in a firm whose work automation does entirely (in proportion to the share it does)", Min: 0, Max: 1, Live: true,
 		set: func(s *Settings, v value) { s.AI.Labour.TaskDeskilling = v.f }, get: func(s *Settings) any { return s.AI.Labour.TaskDeskilling }},
+	{Path: "labour.displaced_skill", Kind: Float, Unit: "skill", Doc: "skill specific to the tasks automated, lost by a worker automation displaces: it comes off the most skill they can have, which work raises again by labour.relearning a month", Min: 0, Max: 0.8, Live: true,
+		set: func(s *Settings, v value) { s.AI.Labour.DisplacedSkill = v.f }, get: func(s *Settings) any { return s.AI.Labour.DisplacedSkill }},
+	{Path: "labour.relearning", Kind: Float, Unit: "skill a month", Doc: "how fast work raises again the most skill a displaced worker can have (the skill of the new job's tasks, learned)", Min: 0, Max: 1, Live: true,
+		set: func(s *Settings, v value) { s.AI.Labour.Relearning = v.f }, get: func(s *Settings) any { return s.AI.Labour.Relearning }},
+	{Path: "labour.duration_discount", Kind: Float, Unit: "share a month", Doc: "δ: a worker's outside option falls as e^(−δ·months) over an unemployment spell (reservation wages fall 0.2–0.6% a month: Krueger and Mueller 2016)", Min: 0, Max: 1, Live: true,
+		set: func(s *Settings, v value) { s.AI.Labour.DurationDiscount = v.f }, get: func(s *Settings) any { return s.AI.Labour.DurationDiscount }},
 	{Path: "labour.intensification", Kind: Float, Unit: "extra effort", Doc: "how much harder a capitalist firm's workers work when automation does all its work (in proportion to the share it does): more goods, the same pay", Min: 0, Max: 2, Live: true,
 		set: func(s *Settings, v value) { s.AI.Labour.Intensify = v.f }, get: func(s *Settings) any { return s.AI.Labour.Intensify }},
 
@@ -391,7 +397,8 @@ func defaultAI() economy.AIParams {
 		Spending:         economy.SpendingParams{IncomePoor: 0.95, IncomeRich: 0.7, WealthPoor: 0.06, WealthRich: 0.045, HalfWealth: 600},
 		Labour: economy.LabourParams{WageCurve: 0.1, RefUnemployed: 0.06, Bargaining: 0.5, OutsideOption: 0.8, Separation: 0.03, Reinstatement: 0.005,
 			Matching: 0.8, MatchingElasticity: 0.5, Renegotiation: 0.08, VacancyCost: 0.3,
-			Deskilling: 0.01, Reskilling: 0.02, TaskDeskilling: 0.005, Intensify: 0.3},
+			Deskilling: 0.01, Reskilling: 0.02, TaskDeskilling: 0.005, Intensify: 0.3,
+			DisplacedSkill: 0.3, Relearning: 0.002, DurationDiscount: 0.004},
 		Compute: economy.ComputeParams{
 			Capacity: 100, Datacenters: 1, PriceBase: 15, Scarcity: 0.3,
 			BuildCost: 20000, BuildMonths: 12, OperatingCost: 400, Lifetime: 240, HurdleRate: 0.1,
