@@ -125,7 +125,7 @@ func conditions(c *scenario.Claim, arm map[string]int, seeds int, run func(a, s 
 		} else {
 			parts[len(parts)-1] += ", "
 		}
-		parts[len(parts)-1] += fmt.Sprintf("%s %.3g", cd.Arm, cd.Mean)
+		parts[len(parts)-1] += cd.Arm + " " + numfmt.Number(cd.Mean)
 	}
 	return strings.Join(parts, "; ") + " (means over every seed)"
 }
