@@ -226,3 +226,31 @@ func TestUnitsDroppedWithdrawNewTasks(t *testing.T) {
 		t.Errorf("more units than tasks withdrew some: %d new tasks, %d vacancies", v.tasks[1], v.tree.total)
 	}
 }
+
+// TestDemandWeightsKept: every firm's demand weight is, at every point in a
+// month, the weight of what it makes now — which decisions read instead of
+// computing the power again (goods.demandAt).
+func TestDemandWeightsKept(t *testing.T) {
+	p := testWorld()
+	p.AI.Compute.PriceBase = 5 // machines spread: units change firms' rates too
+	w, err := New(p, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := w.rules.(*capitalism).ai
+	for m := range 48 {
+		for done := 0; done < p.People; {
+			n := min(37, w.LeftInMonth())
+			w.advance(n)
+			done += n
+			for f := range int32(p.People) {
+				if want := x.goods.demandOf(x.goods.firmRate(f)); x.goods.dweight[f] != want {
+					t.Fatalf("month %d: firm %d's demand weight %d, what it makes weighs %d", m, f, x.goods.dweight[f], want)
+				}
+			}
+		}
+	}
+	if x.compute.total == 0 {
+		t.Fatal("no units were rented: the weights were not tested with machines")
+	}
+}

@@ -75,6 +75,16 @@ func (g *goods) unitRate(weight int64) int64 {
 // firmRate is the milli-goods a month firm f makes now.
 func (g *goods) firmRate(f int32) int64 { return g.labour[f] + g.unitRate(g.units[f]) }
 
+// demandAt is the demand weight of firm f if it made rate milli-goods a
+// month: its own weight when that is what it makes (kept by refresh and
+// rebuild), so that a firm's decisions at its present rate cost no power.
+func (g *goods) demandAt(f int32, rate int64) int64 {
+	if rate == g.firmRate(f) {
+		return g.dweight[f]
+	}
+	return g.demandOf(rate)
+}
+
 // demandOf is the demand weight of a firm making rate milli-goods a month.
 func (g *goods) demandOf(rate int64) int64 {
 	if rate <= 0 {
@@ -140,10 +150,10 @@ func (x *production) firmPrice(f int32) float64 {
 func (x *production) gain(f int32, rate, add int64) float64 {
 	g := &x.goods
 	if add < 0 {
-		d := float64(g.demandOf(rate+add) - g.demandOf(rate))
+		d := float64(g.demandAt(f, rate+add) - g.demandAt(f, rate))
 		return max(x.salesOf(f, d, 0), g.dearest()*float64(add)/milli)
 	}
-	return x.gainAbove(f, g.demandOf(rate), g.demandOf(rate+add), add)
+	return x.gainAbove(f, g.demandAt(f, rate), g.demandAt(f, rate+add), add)
 }
 
 // gainAbove is what the firm of owner f would sell more a month if its

@@ -117,8 +117,8 @@ func (x *production) post(w *World, f int32) {
 	}
 	staff := len(x.k.people.Employees(f))
 	most := int32(maxPosts + staff/4)
-	rate, cash := x.goods.firmRate(f), float64(x.cash(w, f)-l.bill[f])
-	lo := x.goods.demandOf(rate)
+	rate, cash := x.goods.firmRate(f), float64(x.cash(w, f)-l.bill[f]) // its demand weight at rate is dweight
+	lo := x.goods.dweight[f]
 	var n int32
 	for n < most {
 		hi := x.goods.demandOf(rate + int64(n+1)*q)
