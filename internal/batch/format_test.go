@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"io"
 	"math"
 	"slices"
@@ -134,44 +135,83 @@ func TestParquetHoldsTheCSVValues(t *testing.T) {
 		if err := write(&p, Parquet, sc, rs); err != nil {
 			t.Fatal(err)
 		}
-		records, err := csv.NewReader(&c).ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
-		names, kinds, rows := readParquet(t, p.Bytes())
-		head := records[0]
-		if len(names) != len(head) || len(rows) != len(records)-1 {
-			t.Fatalf("%s: parquet has %d columns and %d rows, CSV %d and %d", name, len(names), len(rows), len(head), len(records)-1)
-		}
-		for j, h := range head {
-			if names[j] != h {
-				t.Fatalf("%s: column %d is %s in parquet, %s in CSV", name, j, names[j], h)
-			}
-		}
+		names := sameTable(t, name, c.Bytes(), p.Bytes())
 		if name != "wealth" && !(slices.Contains(names, "exchange.amount") && slices.Contains(names, "exchange.rule")) {
 			t.Fatalf("%s: no column for the key --set gave or the one the arms differ in: %v", name, names)
 		}
-		for j, want := range map[string]parquet.Kind{"arm": parquet.ByteArray, "exchange.rule": parquet.ByteArray, "exchange.amount": parquet.Int64, "seed": parquet.Int64, "month": parquet.Int64, "wealth": parquet.Int64, "gini_wealth": parquet.Double} {
-			if k := slices.Index(names, j); k >= 0 && kinds[k] != want {
-				t.Fatalf("%s: column %s is %v, want %v", name, j, kinds[k], want)
-			}
+	}
+}
+
+// TestSweepParquet writes a sweep's tables in both formats: Parquet holds
+// what CSV says, the swept key a typed column.
+func TestSweepParquet(t *testing.T) {
+	sc := load(t, "wright", "months=13", "seeds=2", "people=30")
+	sw, err := scenario.ParseSweepFlag("capitalism.wage_max=60,90", sc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.Sweeps = []scenario.Sweep{sw}
+	plan, err := Points(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := RunPoints(context.Background(), plan, Options{Workers: 1}, func(i int, rs []Result) error { plan[i].Results = rs; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	for name, write := range map[string]func(io.Writer, Format) error{
+		"sweep":            func(w io.Writer, f Format) error { return WriteSweep(w, f, sc, plan) },
+		"sweep_timeseries": func(w io.Writer, f Format) error { return WriteSweepTimeseries(w, f, sc, plan, 6) },
+	} {
+		var c, p bytes.Buffer
+		if err := errors.Join(write(&c, CSV), write(&p, Parquet)); err != nil {
+			t.Fatal(err)
 		}
-		for i, r := range rows {
-			for j, v := range r {
-				text := records[i+1][j]
-				var got string
-				switch kinds[j] {
-				case parquet.ByteArray:
-					got = string(v.ByteArray())
-				case parquet.Int64:
-					got = strconv.FormatInt(v.Int64(), 10)
-				case parquet.Double:
-					got = strconv.FormatFloat(v.Double(), 'g', -1, 64)
-				}
-				if got != text {
-					t.Fatalf("%s row %d column %s: parquet %s, CSV %s", name, i, names[j], got, text)
-				}
+		if names := sameTable(t, name, c.Bytes(), p.Bytes()); names[0] != "capitalism.wage_max" {
+			t.Fatalf("%s: columns %v", name, names)
+		}
+	}
+}
+
+// sameTable checks that a Parquet table holds what a CSV table says, cell
+// by cell, with numbers typed: the integers of the key columns, seeds and
+// months as INT64, metrics as DOUBLE. It returns the columns' names.
+func sameTable(t *testing.T, name string, csvText, pq []byte) []string {
+	t.Helper()
+	records, err := csv.NewReader(bytes.NewReader(csvText)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, kinds, rows := readParquet(t, pq)
+	head := records[0]
+	if len(names) != len(head) || len(rows) != len(records)-1 {
+		t.Fatalf("%s: parquet has %d columns and %d rows, CSV %d and %d", name, len(names), len(rows), len(head), len(records)-1)
+	}
+	for j, h := range head {
+		if names[j] != h {
+			t.Fatalf("%s: column %d is %s in parquet, %s in CSV", name, j, names[j], h)
+		}
+	}
+	for j, want := range map[string]parquet.Kind{"arm": parquet.ByteArray, "exchange.rule": parquet.ByteArray, "exchange.amount": parquet.Int64, "capitalism.wage_max": parquet.Int64, "seed": parquet.Int64, "month": parquet.Int64, "wealth": parquet.Int64, "gini_wealth": parquet.Double} {
+		if k := slices.Index(names, j); k >= 0 && kinds[k] != want {
+			t.Fatalf("%s: column %s is %v, want %v", name, j, kinds[k], want)
+		}
+	}
+	for i, r := range rows {
+		for j, v := range r {
+			text := records[i+1][j]
+			var got string
+			switch kinds[j] {
+			case parquet.ByteArray:
+				got = string(v.ByteArray())
+			case parquet.Int64:
+				got = strconv.FormatInt(v.Int64(), 10)
+			case parquet.Double:
+				got = strconv.FormatFloat(v.Double(), 'g', -1, 64)
+			}
+			if got != text {
+				t.Fatalf("%s row %d column %s: parquet %s, CSV %s", name, i, names[j], got, text)
 			}
 		}
 	}
+	return names
 }

@@ -56,12 +56,13 @@ func WritePeople(w io.Writer, f Format, sc *scenario.Scenario, rs []Result) erro
 		}
 		cols = append(cols, Column{n, kind})
 	}
+	ak := newArmKeys(sc, keys)
 	return writeTable(w, f, cols, func(t table) {
 		for _, r := range rs {
 			for m, month := range r.People.Months {
 				vals := r.People.Values[m]
 				for person := range vals[0] {
-					armCells(t, sc, r.Arm, keys)
+					ak.cells(t, r.Arm)
 					t.Int(int64(r.Seed))
 					t.Int(int64(month))
 					t.Int(int64(person))

@@ -24,10 +24,11 @@ func WriteSummary(w io.Writer, f Format, sc *scenario.Scenario, rs []Result) err
 	keys := KeyColumns(sc)
 	lead := append(armLead(sc, keys), Column{"seed", Integer}, Column{"first_month", Integer}, Column{"last_month", Integer})
 	end := scenario.Moment{Month: -1}
+	ak := newArmKeys(sc, keys)
 	return writeSeries(w, f, rs, lead, func(t table, r Result) {
 		months := r.Series.Months
 		first := months[max(len(months)-scenario.EndMonths, min(1, len(months)-1))]
-		armCells(t, sc, r.Arm, keys)
+		ak.cells(t, r.Arm)
 		t.Int(int64(r.Seed))
 		t.Int(int64(first))
 		t.Int(int64(months[len(months)-1]))
@@ -44,9 +45,10 @@ func WriteSummary(w io.Writer, f Format, sc *scenario.Scenario, rs []Result) err
 func WriteTimeseries(w io.Writer, f Format, sc *scenario.Scenario, rs []Result) error {
 	keys := KeyColumns(sc)
 	lead := append(armLead(sc, keys), Column{"seed", Integer}, Column{"month", Integer})
+	ak := newArmKeys(sc, keys)
 	return writeSeries(w, f, rs, lead, func(t table, r Result) {
 		for i, row := range r.Series.Rows {
-			armCells(t, sc, r.Arm, keys)
+			ak.cells(t, r.Arm)
 			t.Int(int64(r.Seed))
 			t.Int(int64(r.Series.Months[i]))
 			for _, x := range row {
@@ -95,12 +97,34 @@ func armLead(sc *scenario.Scenario, keys []string) []Column {
 	return cols
 }
 
-// armCells writes arm a's name and its values of keys.
-func armCells(t table, sc *scenario.Scenario, a int, keys []string) {
-	vals := scenario.Values(sc.Arms[a].Settings)
-	t.Text(sc.Arms[a].Name)
-	for _, k := range keys {
-		t.Key(fmt.Sprint(vals[k]), vals[k])
+// armKeys are every arm's name and values of the key columns, read once
+// for all the rows of a table.
+type armKeys struct {
+	names []string
+	texts [][]string // the values as CSV writes them
+	vals  [][]any
+}
+
+// newArmKeys reads the arms' values of keys.
+func newArmKeys(sc *scenario.Scenario, keys []string) armKeys {
+	var ak armKeys
+	for _, a := range sc.Arms {
+		vals := scenario.Values(a.Settings)
+		var texts []string
+		var vs []any
+		for _, k := range keys {
+			texts, vs = append(texts, fmt.Sprint(vals[k])), append(vs, vals[k])
+		}
+		ak.names, ak.texts, ak.vals = append(ak.names, a.Name), append(ak.texts, texts), append(ak.vals, vs)
+	}
+	return ak
+}
+
+// cells writes arm a's name and its values of the keys.
+func (ak armKeys) cells(t table, a int) {
+	t.Text(ak.names[a])
+	for j, v := range ak.vals[a] {
+		t.Key(ak.texts[a][j], v)
 	}
 }
 
