@@ -9,7 +9,8 @@ import (
 
 // TestPeopleFlag runs with --every 5 --people: people.csv is written and
 // listed in the manifest; the same batch on one worker, from saved runs
-// with --resume, and merged from two shards writes the same bytes; bad
+// with --resume, and merged from two shards writes the same bytes, in CSV
+// and in Parquet; bad
 // values of --every are refused with exit status 2 and a message.
 func TestPeopleFlag(t *testing.T) {
 	dir := t.TempDir()
@@ -47,6 +48,15 @@ func TestPeopleFlag(t *testing.T) {
 		if !sameFile(whole, d, "people.csv") {
 			t.Errorf("%s: people.csv differs from the batch on two workers", d)
 		}
+	}
+	if code, _, errs := headless(t, append(args, "--resume", "--format", "parquet", "-o", one)...); code != exitOK {
+		t.Fatalf("parquet: exit %d %s", code, errs)
+	}
+	if code, _, errs := headless(t, "merge", s1, s2, "--format", "parquet", "-o", merged); code != exitOK {
+		t.Fatalf("merge to parquet: exit %d %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(merged, "people.parquet")); err != nil || !sameFile(one, merged, "people.parquet") {
+		t.Errorf("people.parquet differs between the batch and the merged shards (%v)", err)
 	}
 	for _, c := range []struct {
 		args []string

@@ -81,6 +81,20 @@ func TestPeopleTable(t *testing.T) {
 	}
 }
 
+// TestPeopleStop: a run stop_when ends keeps its people at the month it
+// ended, as its last.
+func TestPeopleStop(t *testing.T) {
+	sc, err := scenario.Parse("stop.toml", []byte("model = \"capitalism\"\npeople = 30\nmonths = 20\nstop_when = \"month >= 7\"\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range runPeople(t, sc, 5, 1) {
+		if r.Exit != 7 || !slices.Equal(r.People.Months, []int{0, 5, 7}) {
+			t.Fatalf("stopped at %d, people kept at %v; want 7 and 0, 5, 7", r.Exit, r.People.Months)
+		}
+	}
+}
+
 // runPeople runs sc with per-person series every `every` months on the
 // given number of workers.
 func runPeople(t *testing.T, sc *scenario.Scenario, every, workers int) []Result {
