@@ -123,7 +123,7 @@ type figureFlags struct {
 }
 
 func (f *figureFlags) register(fs *flag.FlagSet) {
-	f.format = fs.String("format", "png", "plot file format png, svg or pdf, and tables' format csv or parquet, alone or both as in svg,parquet (default png,csv)")
+	f.format = fs.String("format", "png,csv", "the figures' `FORMAT` png, svg or pdf and the tables' csv or parquet: one or both, as in --format parquet or --format svg,parquet")
 	f.width = fs.String("plot-width", "", "figure `WIDTH` for a journal's column, such as 89mm, 3.5in or 8.9cm (a bare number is inches; default 8in)")
 	f.fontSize = fs.String("font-size", "", "tick labels' size in `POINTS` (default 10; titles, axis names and legends scale with it)")
 }

@@ -61,7 +61,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		every = fs.Int("every", 12, "keep the time series every `MONTHS` months in sweep_timeseries.csv (0: none)")
 	} else {
 		people = fs.Bool("people", false, "also write people.csv: every person's wealth, income and the model's other per-person quantities at month 0, every --every months and the last")
-		every = fs.Int("every", 12, "with --people: months between the per-person rows, 1 or more")
+		every = fs.Int("every", 12, "with --people: `MONTHS` between the per-person rows, 1 or more")
 	}
 	pos, err := parse(fs, args)
 	if err != nil {

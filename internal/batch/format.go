@@ -102,11 +102,13 @@ func (t *csvTable) Close() error           { t.w.Flush(); return t.w.Error() }
 
 // parquetTable writes a table as Parquet: a required column of its kind
 // per column (byte arrays of UTF-8 text, INT64, DOUBLE, BOOLEAN), pages
-// compressed with Zstandard, rows handed to the writer in batches.
+// compressed with Zstandard, rows handed to the writer in batches whose
+// values share one buffer, reused from batch to batch.
 type parquetTable struct {
 	w     *parquet.Writer
 	kinds []ColumnKind
-	row   parquet.Row
+	buf   []parquet.Value // the values of the batch's rows
+	start int             // where the row being written starts in buf
 	rows  []parquet.Row
 	err   error
 }
@@ -130,11 +132,14 @@ func newParquetTable(w io.Writer, cols []Column) *parquetTable {
 	return t
 }
 
+// col is the column of the next value of the row being written.
+func (t *parquetTable) col() int { return len(t.buf) - t.start }
+
 func (t *parquetTable) add(v parquet.Value) {
-	t.row = append(t.row, v.Level(0, 0, len(t.row)))
+	t.buf = append(t.buf, v.Level(0, 0, t.col()))
 }
 
-func (t *parquetTable) Text(s string)   { t.add(parquet.ByteArrayValue([]byte(s))) }
+func (t *parquetTable) Text(s string)   { t.add(parquet.ValueOf(s)) }
 func (t *parquetTable) Int(i int64)     { t.add(parquet.Int64Value(i)) }
 func (t *parquetTable) Float(x float64) { t.add(parquet.DoubleValue(x)) }
 
@@ -142,7 +147,7 @@ func (t *parquetTable) Float(x float64) { t.add(parquet.DoubleValue(x)) }
 // column's (an integer in a column of reals) is converted when exact.
 func (t *parquetTable) Key(text string, v any) {
 	i, x, ok := numberOf(v)
-	switch t.kinds[len(t.row)] {
+	switch t.kinds[t.col()] {
 	case Integer:
 		if !ok || float64(i) != x {
 			t.setErr(fmt.Errorf("batch: %v is not a whole number", v))
@@ -187,8 +192,8 @@ func (t *parquetTable) setErr(err error) {
 }
 
 func (t *parquetTable) End() {
-	t.rows = append(t.rows, t.row)
-	t.row = nil
+	t.rows = append(t.rows, t.buf[t.start:len(t.buf):len(t.buf)])
+	t.start = len(t.buf)
 	if len(t.rows) == parquetBatch {
 		t.flush()
 	}
@@ -198,7 +203,7 @@ func (t *parquetTable) flush() {
 	if t.err == nil && len(t.rows) > 0 {
 		_, t.err = t.w.WriteRows(t.rows)
 	}
-	t.rows = t.rows[:0]
+	t.rows, t.buf, t.start = t.rows[:0], t.buf[:0], 0
 }
 
 func (t *parquetTable) Close() error {
