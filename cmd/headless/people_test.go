@@ -66,7 +66,7 @@ func TestPeopleFlag(t *testing.T) {
 		{[]string{"run", "wright", "--people", "--every", "-2"}, "--every -2: expected 1 or more months"},
 		{[]string{"check", "wright", "--every", "3"}, "add --people"},
 		{[]string{"run", "wright", "--people", "--every", "x"}, `invalid value "x" for flag -every`},
-		{[]string{"sweep", "wright", "--people"}, "flag provided but not defined: -people"},
+		{[]string{"sweep", "wright", "--people", "--every", "0"}, "--every 0: expected 1 or more months"},
 	} {
 		code, out, errs := headless(t, append(c.args, "-o", filepath.Join(dir, "bad"))...)
 		if code != exitBadUsed || !strings.Contains(errs+out, c.msg) {
@@ -75,6 +75,27 @@ func TestPeopleFlag(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "bad")); !os.IsNotExist(err) {
 		t.Error("a refused command created its output folder")
+	}
+}
+
+// TestSweepPeople writes a sweep's per-person rows: every point, arm,
+// seed, kept month and person, the swept key and the --set keys first.
+func TestSweepPeople(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errs := headless(t, "sweep", "wright", "--seeds", "1", "--months", "6", "--set", "people=20",
+		"--sweep", "capitalism.wage_max=60,90", "--people", "--every", "3", "-o", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d %s", code, errs)
+	}
+	rows := readCSV(t, filepath.Join(dir, "sweep_people.csv"))
+	if head := strings.Join(rows[0], ","); head != "capitalism.wage_max,people,months,arm,seed,month,person,wealth,income,class" {
+		t.Fatalf("header %s", head)
+	}
+	if len(rows) != 1+2*3*20 { // 2 points × months 0, 3, 6 × 20 people
+		t.Fatalf("%d rows, want %d", len(rows), 1+2*3*20)
+	}
+	if last := rows[len(rows)-1]; last[0] != "90" || last[5] != "6" || last[6] != "19" {
+		t.Fatalf("last row %v, want the second point's last person at month 6", last)
 	}
 }
 

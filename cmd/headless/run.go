@@ -58,7 +58,8 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		fs.Var(&sweepSpecs, "sweep", "vary a key: `key=from:to:step`, key=v1,v2,... or key=from:to with --lhs (repeatable: every combination; replaces the scenario's [[sweep]])")
 		fs.Var(&sweepMetrics, "metric", "plot this `metric` against the swept values (repeatable)")
 		fs.IntVar(&design.LHS, "lhs", 0, "instead of every combination, draw `N` points of a Latin hypercube over the swept ranges")
-		every = fs.Int("every", 12, "keep the time series every `MONTHS` months in sweep_timeseries.csv (0: none)")
+		every = fs.Int("every", 12, "keep the time series (and with --people everyone's quantities) every `MONTHS` months in sweep_timeseries.csv and sweep_people.csv (0: no time series)")
+		people = fs.Bool("people", false, "also write sweep_people.csv: every person's wealth, income and the model's other per-person quantities at month 0, every --every months and the last, at every point")
 	} else {
 		people = fs.Bool("people", false, "also write people.csv: every person's wealth, income and the model's other per-person quantities at month 0, every --every months and the last")
 		every = fs.Int("every", 12, "with --people: `MONTHS` between the per-person rows, 1 or more")
@@ -365,7 +366,7 @@ func writeOutputs(out *batch.Folder, st plots.Style, format batch.Format, sc *sc
 // that this program did not write is refused before a batch starts.
 func outputNames(format string, tables batch.Format) []string {
 	names := []string{"claims.csv", "robust.csv", shardFile, "report.html"}
-	for _, t := range []string{"summary", "timeseries", "wealth", "firms", "balance_sheets", "people", "sweep", "sweep_timeseries"} {
+	for _, t := range []string{"summary", "timeseries", "wealth", "firms", "balance_sheets", "people", "sweep", "sweep_timeseries", "sweep_people"} {
 		names = append(names, tables.File(t))
 	}
 	for _, f := range plots.FigureNames() {
@@ -374,17 +375,14 @@ func outputNames(format string, tables batch.Format) []string {
 	return names
 }
 
-// peopleFlags checks --people and --every for run and check: --every
-// counts the months between per-person rows, so it needs --people and 1 or
-// more.
+// peopleFlags checks --people and --every: with --people, --every counts
+// the months between per-person rows, 1 or more; run and check take
+// --every only with --people (a sweep's also thins its time series).
 func peopleFlags(fs *flag.FlagSet, name string, people bool, every int) error {
-	if name == "sweep" {
-		return nil
-	}
 	given := false
 	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "every" })
 	switch {
-	case given && !people:
+	case given && !people && name != "sweep":
 		return fmt.Errorf("--every %d: %s keeps its time series every month; --every says how often --people writes everyone's quantities: add --people", every, name)
 	case people && every < 1:
 		return fmt.Errorf("--every %d: expected 1 or more months between the per-person rows of --people", every)

@@ -54,7 +54,8 @@ func sweepPoints(sc *scenario.Scenario, specs, ms []string, d scenario.Design) (
 }
 
 // writeSweepOutputs writes sweep.csv, sweep_timeseries.csv (every `every`
-// months; none for 0) — .parquet in that format —, the sweep's plots, the report and the manifest.
+// months; none for 0), with --people sweep_people.csv — .parquet in that
+// format —, the sweep's plots, the report and the manifest.
 func writeSweepOutputs(out *batch.Folder, st plots.Style, format batch.Format, sc *scenario.Scenario, ps []batch.Point, every int) ([]string, error) {
 	name := format.File("sweep")
 	if err := out.Write(name, func(w io.Writer) error { return batch.WriteSweep(w, format, sc, ps) }); err != nil {
@@ -65,6 +66,13 @@ func writeSweepOutputs(out *batch.Folder, st plots.Style, format batch.Format, s
 		name := format.File("sweep_timeseries")
 		err := out.Write(name, func(w io.Writer) error { return batch.WriteSweepTimeseries(w, format, sc, ps, every) })
 		if err != nil {
+			return nil, err
+		}
+		files = append(files, name)
+	}
+	if ps[0].Results[0].People != nil {
+		name := format.File("sweep_people")
+		if err := out.Write(name, func(w io.Writer) error { return batch.WriteSweepPeople(w, format, sc, ps) }); err != nil {
 			return nil, err
 		}
 		files = append(files, name)

@@ -142,15 +142,15 @@ func TestParquetHoldsTheCSVValues(t *testing.T) {
 	}
 }
 
-// TestSweepParquet writes a sweep's tables in both formats: Parquet holds
-// what CSV says, the swept key a typed column.
+// TestSweepParquet writes a sweep's tables, per-person rows too, in both
+// formats: Parquet holds what CSV says, the swept key a typed column.
 func TestSweepParquet(t *testing.T) {
 	sc := load(t, "wright", "months=13", "seeds=2", "people=30")
 	sw, err := scenario.ParseSweepFlag("capitalism.wage_max=60,90", sc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc.Sweeps = []scenario.Sweep{sw}
+	sc.Sweeps, sc.PeopleEvery = []scenario.Sweep{sw}, 4
 	plan, err := Points(sc)
 	if err != nil {
 		t.Fatal(err)
@@ -161,6 +161,7 @@ func TestSweepParquet(t *testing.T) {
 	for name, write := range map[string]func(io.Writer, Format) error{
 		"sweep":            func(w io.Writer, f Format) error { return WriteSweep(w, f, sc, plan) },
 		"sweep_timeseries": func(w io.Writer, f Format) error { return WriteSweepTimeseries(w, f, sc, plan, 6) },
+		"sweep_people":     func(w io.Writer, f Format) error { return WriteSweepPeople(w, f, sc, plan) },
 	} {
 		var c, p bytes.Buffer
 		if err := errors.Join(write(&c, CSV), write(&p, Parquet)); err != nil {

@@ -44,8 +44,22 @@ func WritePeople(w io.Writer, f Format, sc *scenario.Scenario, rs []Result) erro
 		return nil
 	}
 	keys := KeyColumns(sc)
-	cols := append(armLead(sc, keys), Column{"seed", Integer}, Column{"month", Integer}, Column{"person", Integer})
-	names := rs[0].People.Names
+	cols := append(append(armLead(sc, keys), Column{"seed", Integer}), personColumns(rs[0].People.Names)...)
+	ak := newArmKeys(sc, keys)
+	return writeTable(w, f, cols, func(t table) {
+		for _, r := range rs {
+			personRows(t, &r, func() {
+				ak.cells(t, r.Arm)
+				t.Int(int64(r.Seed))
+			})
+		}
+	})
+}
+
+// personColumns are the columns of a per-person row after the run's:
+// month, person, then the quantities names, each of its kind.
+func personColumns(names []string) []Column {
+	cols := []Column{{"month", Integer}, {"person", Integer}}
 	for _, n := range names {
 		kind := Integer
 		switch {
@@ -56,30 +70,31 @@ func WritePeople(w io.Writer, f Format, sc *scenario.Scenario, rs []Result) erro
 		}
 		cols = append(cols, Column{n, kind})
 	}
-	ak := newArmKeys(sc, keys)
-	return writeTable(w, f, cols, func(t table) {
-		for _, r := range rs {
-			for m, month := range r.People.Months {
-				vals := r.People.Values[m]
-				for person := range vals[0] {
-					ak.cells(t, r.Arm)
-					t.Int(int64(r.Seed))
-					t.Int(int64(month))
-					t.Int(int64(person))
-					for q, n := range names {
-						x := vals[q][person]
-						switch {
-						case n == "class":
-							t.Text(scenario.ClassName(agents.Class(x)))
-						case scenario.Integral(n):
-							t.Int(int64(x))
-						default:
-							t.Float(x)
-						}
-					}
-					t.End()
+	return cols
+}
+
+// personRows writes run r's per-person rows, each begun by lead: month,
+// person, and the quantities of personColumns.
+func personRows(t table, r *Result, lead func()) {
+	names := r.People.Names
+	for m, month := range r.People.Months {
+		vals := r.People.Values[m]
+		for person := range vals[0] {
+			lead()
+			t.Int(int64(month))
+			t.Int(int64(person))
+			for q, n := range names {
+				x := vals[q][person]
+				switch {
+				case n == "class":
+					t.Text(scenario.ClassName(agents.Class(x)))
+				case scenario.Integral(n):
+					t.Int(int64(x))
+				default:
+					t.Float(x)
 				}
 			}
+			t.End()
 		}
-	})
+	}
 }

@@ -2,7 +2,6 @@ package batch
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"slices"
 
@@ -59,6 +58,7 @@ func Points(sc *scenario.Scenario) ([]Point, error) {
 		if err != nil {
 			return nil, err
 		}
+		psc.PeopleEvery = sc.PeopleEvery
 		ps = append(ps, Point{Values: vals, Scenario: psc})
 	}
 	return ps, nil
@@ -98,7 +98,7 @@ func At(r *Result, m scenario.Moment, metric string) float64 {
 // keys --set gave as columns.
 func WriteSweep(w io.Writer, f Format, sc *scenario.Scenario, ps []Point) error {
 	moment := sc.Sweeps[0].Moment
-	return writePoints(w, f, sc, ps, nil, func(t table, lead func(), r *Result) {
+	return writePoints(w, f, sc, ps, metricColumns(ps), func(t table, lead func(), r *Result) {
 		lead()
 		for _, n := range r.Series.Names {
 			t.Float(At(r, moment, n))
@@ -111,7 +111,8 @@ func WriteSweep(w io.Writer, f Format, sc *scenario.Scenario, ps []Point) error 
 // per point, arm, seed and kept month — month 0, every `every` months, and
 // the last — with the swept values and the --set keys as columns.
 func WriteSweepTimeseries(w io.Writer, f Format, sc *scenario.Scenario, ps []Point, every int) error {
-	return writePoints(w, f, sc, ps, []Column{{"month", Integer}}, func(t table, lead func(), r *Result) {
+	tail := append([]Column{{"month", Integer}}, metricColumns(ps)...)
+	return writePoints(w, f, sc, ps, tail, func(t table, lead func(), r *Result) {
 		last := len(r.Series.Months) - 1
 		for i, row := range r.Series.Rows {
 			if r.Series.Months[i]%every != 0 && i != last {
@@ -127,39 +128,55 @@ func WriteSweepTimeseries(w io.Writer, f Format, sc *scenario.Scenario, ps []Poi
 	})
 }
 
+// WriteSweepPeople writes sweep_people.csv: with --people, people.csv's
+// rows for every point, with the swept values and the --set keys as
+// columns. Nothing when the runs kept no per-person series.
+func WriteSweepPeople(w io.Writer, f Format, sc *scenario.Scenario, ps []Point) error {
+	if ps[0].Results[0].People == nil {
+		return nil
+	}
+	return writePoints(w, f, sc, ps, personColumns(ps[0].Results[0].People.Names), func(t table, lead func(), r *Result) {
+		personRows(t, r, lead)
+	})
+}
+
+// metricColumns are the columns of the metrics the points' runs measured.
+func metricColumns(ps []Point) []Column {
+	var cols []Column
+	for _, n := range ps[0].Results[0].Series.Names {
+		cols = append(cols, Column{n, Real})
+	}
+	return cols
+}
+
 // writePoints writes a sweep's table: the swept keys, the --set keys, arm,
-// seed, the columns more, then the metrics; each writes a run's rows,
-// calling lead to write the cells before more.
-func writePoints(w io.Writer, f Format, sc *scenario.Scenario, ps []Point, more []Column, each func(t table, lead func(), r *Result)) error {
+// seed, then the columns tail; each writes a run's rows, calling lead to
+// write the cells before tail.
+func writePoints(w io.Writer, f Format, sc *scenario.Scenario, ps []Point, tail []Column, each func(t table, lead func(), r *Result)) error {
 	var keys []string
 	for _, sw := range sc.Sweeps {
 		keys = append(keys, sw.Key)
 	}
-	nswept := len(keys)
 	for _, k := range setKeys(sc) {
 		if !slices.Contains(keys, k) {
 			keys = append(keys, k)
 		}
 	}
 	cols := armLead(ps[0].Scenario, keys)[1:]
-	cols = append(append(cols, Column{"arm", Text}, Column{"seed", Integer}), more...)
-	for _, n := range ps[0].Results[0].Series.Names {
-		cols = append(cols, Column{n, Real})
-	}
+	cols = append(append(cols, Column{"arm", Text}, Column{"seed", Integer}), tail...)
 	return writeTable(w, f, cols, func(t table) {
 		for _, p := range ps {
+			ak := newArmKeys(p.Scenario, keys)
+			for j := range p.Values { // the swept values as given
+				for a := range ak.texts {
+					ak.texts[a][j] = p.Values[j]
+				}
+			}
 			for i := range p.Results {
 				r := &p.Results[i]
-				vals := scenario.Values(p.Scenario.Arms[r.Arm].Settings)
 				lead := func() {
-					for j, k := range keys {
-						text := fmt.Sprint(vals[k])
-						if j < nswept {
-							text = p.Values[j]
-						}
-						t.Key(text, vals[k])
-					}
-					t.Text(p.Scenario.Arms[r.Arm].Name)
+					ak.values(t, r.Arm)
+					t.Text(ak.names[r.Arm])
 					t.Int(int64(r.Seed))
 				}
 				each(t, lead, r)

@@ -123,6 +123,11 @@ func newArmKeys(sc *scenario.Scenario, keys []string) armKeys {
 // cells writes arm a's name and its values of the keys.
 func (ak armKeys) cells(t table, a int) {
 	t.Text(ak.names[a])
+	ak.values(t, a)
+}
+
+// values writes arm a's values of the keys.
+func (ak armKeys) values(t table, a int) {
 	for j, v := range ak.vals[a] {
 		t.Key(ak.texts[a][j], v)
 	}
