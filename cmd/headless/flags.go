@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 
+	"commonwealth/internal/batch"
 	"commonwealth/internal/cli"
 	"commonwealth/internal/plots"
 	"commonwealth/internal/scenario"
@@ -121,12 +123,32 @@ type figureFlags struct {
 }
 
 func (f *figureFlags) register(fs *flag.FlagSet) {
-	f.format = fs.String("format", "png", "plot file format: png, svg or pdf")
+	f.format = fs.String("format", "png,csv", "the figures' `FORMAT` png, svg or pdf and the tables' csv or parquet: one or both, as in --format parquet or --format svg,parquet")
 	f.width = fs.String("plot-width", "", "figure `WIDTH` for a journal's column, such as 89mm, 3.5in or 8.9cm (a bare number is inches; default 8in)")
 	f.fontSize = fs.String("font-size", "", "tick labels' size in `POINTS` (default 10; titles, axis names and legends scale with it)")
 }
 
-// style returns the figures' style the flags give.
-func (f *figureFlags) style() (plots.Style, error) {
-	return plots.ParseStyle(*f.format, *f.width, *f.fontSize)
+// style returns the figures' style and the tables' format the flags give:
+// --format lists at most one of each, in any order.
+func (f *figureFlags) style() (plots.Style, batch.Format, error) {
+	figures, tables := "png", batch.CSV
+	seen := map[string]bool{}
+	for _, part := range strings.Split(*f.format, ",") {
+		part = strings.TrimSpace(part)
+		kind := "figure"
+		if slices.Contains(batch.Formats, batch.Format(part)) {
+			kind, tables = "table", batch.Format(part)
+		} else {
+			figures = part
+		}
+		if seen[kind] {
+			return plots.Style{}, "", fmt.Errorf("--format %s: at most one %s format", *f.format, kind)
+		}
+		seen[kind] = true
+	}
+	st, err := plots.ParseStyle(figures, *f.width, *f.fontSize)
+	if err != nil && seen["figure"] && !seen["table"] {
+		err = fmt.Errorf("%w (or a table format: csv or parquet)", err)
+	}
+	return st, tables, err
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -48,7 +49,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	progress := fs.String("progress", "auto", "how to show progress on stderr: `MODE` bar, plain (a line now and then, for logs), none, or auto (a bar on a terminal, else plain)")
 	var sweepSpecs, sweepMetrics sets
 	var design scenario.Design
-	every, robust, expect := new(int), new(int), new(string)
+	every, robust, expect, people := new(int), new(int), new(string), new(bool)
 	if name == "check" {
 		robust = fs.Int("robust", 0, "also judge the claims at `N` sets of the scenario's [[uncertain]] keys, drawn by a Latin hypercube, and say how robust each verdict is")
 		expect = fs.String("expect", "", "exit 0 when the verdicts are the ones `FILE` gives (lines such as \"- SUPPORTED — text\" or \"2. INCONCLUSIVE\": a lesson's page, or check's own output), 1 when one differs")
@@ -57,7 +58,11 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		fs.Var(&sweepSpecs, "sweep", "vary a key: `key=from:to:step`, key=v1,v2,... or key=from:to with --lhs (repeatable: every combination; replaces the scenario's [[sweep]])")
 		fs.Var(&sweepMetrics, "metric", "plot this `metric` against the swept values (repeatable)")
 		fs.IntVar(&design.LHS, "lhs", 0, "instead of every combination, draw `N` points of a Latin hypercube over the swept ranges")
-		every = fs.Int("every", 12, "keep the time series every `MONTHS` months in sweep_timeseries.csv (0: none)")
+		every = fs.Int("every", 12, "keep the time series (and with --people everyone's quantities) every `MONTHS` months in sweep_timeseries.csv and sweep_people.csv (0: no time series)")
+		people = fs.Bool("people", false, "also write sweep_people.csv: every person's wealth, income and the model's other per-person quantities at month 0, every --every months and the last, at every point")
+	} else {
+		people = fs.Bool("people", false, "also write people.csv: every person's wealth, income and the model's other per-person quantities at month 0, every --every months and the last")
+		every = fs.Int("every", 12, "with --people: `MONTHS` between the per-person rows, 1 or more")
 	}
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -66,8 +71,11 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	if !slices.Contains(progressModes, *progress) {
 		return badInput(stderr, fmt.Errorf("--progress %s: expected one of %s", *progress, strings.Join(progressModes, ", ")))
 	}
-	style, err := figs.style()
+	style, tables, err := figs.style()
 	if err != nil {
+		return badInput(stderr, err)
+	}
+	if err := peopleFlags(fs, name, *people, *every); err != nil {
 		return badInput(stderr, err)
 	}
 	stopProfile, err := startProfile(*profile)
@@ -90,6 +98,9 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	sc, err := sf.load(ctx, pos)
 	if err != nil {
 		return badInput(stderr, err)
+	}
+	if *people {
+		sc.PeopleEvery = *every
 	}
 	if name == "check" {
 		if len(sc.Claims) == 0 {
@@ -128,6 +139,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		plan = batch.NewPlan(batch.Sweep, sc, points)
 		plan.Every, held = *every, len(points)
 	}
+	plan.Tables = tables
 	if err := memory.GuardBatch(plan.Largest(), batchWorkers(*workers), held); err != nil {
 		return badInput(stderr, err)
 	}
@@ -144,7 +156,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	defer folder.Close()
 	folder.Args, folder.Design = append([]string{name}, args...), plan.Design()
-	if err := folder.Refuse(outputNames(style.Format)); err != nil {
+	if err := folder.Refuse(outputNames(style.Format, tables)); err != nil {
 		return badInput(stderr, err)
 	}
 	store, err := folder.Runs()
@@ -219,7 +231,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 func writePlan(out *batch.Folder, st plots.Style, plan *batch.Plan, rr *robustRun, judge bool) ([]string, []claims.Verdict, error) {
 	sc := plan.Scenario
 	if plan.Kind == batch.Sweep {
-		files, err := writeSweepOutputs(out, st, sc, plan.Points, plan.Every)
+		files, err := writeSweepOutputs(out, st, plan.Tables, sc, plan.Points, plan.Every)
 		return files, nil, err
 	}
 	var vs []claims.Verdict
@@ -229,7 +241,7 @@ func writePlan(out *batch.Folder, st plots.Style, plan *batch.Plan, rr *robustRu
 			return nil, nil, err
 		}
 	}
-	files, err := writeOutputs(out, st, sc, plan.Results(), vs, rr)
+	files, err := writeOutputs(out, st, plan.Tables, sc, plan.Results(), vs, rr)
 	return files, vs, err
 }
 
@@ -280,29 +292,33 @@ func printVerdicts(w io.Writer, vs []claims.Verdict, rr *robustRun) int {
 
 // writeOutputs writes the tables, the plots, the claims' verdicts when
 // there are any, the report and, last, the manifest.
-func writeOutputs(out *batch.Folder, st plots.Style, sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict, rr *robustRun) ([]string, error) {
+func writeOutputs(out *batch.Folder, st plots.Style, format batch.Format, sc *scenario.Scenario, rs []batch.Result, vs []claims.Verdict, rr *robustRun) ([]string, error) {
 	type table struct {
 		name  string
-		write func(io.Writer, *scenario.Scenario, []batch.Result) error
+		write func(io.Writer, batch.Format, *scenario.Scenario, []batch.Result) error
 	}
 	tables := []table{
-		{"summary.csv", batch.WriteSummary},
-		{"timeseries.csv", batch.WriteTimeseries},
-		{"wealth.csv", batch.WriteWealth},
+		{"summary", batch.WriteSummary},
+		{"timeseries", batch.WriteTimeseries},
+		{"wealth", batch.WriteWealth},
 	}
 	if rs[0].Final.Classes {
-		tables = append(tables, table{"firms.csv", batch.WriteFirms})
+		tables = append(tables, table{"firms", batch.WriteFirms})
 	}
 	if rs[0].Final.AI != nil {
-		tables = append(tables, table{"balance_sheets.csv", batch.WriteBalanceSheets})
+		tables = append(tables, table{"balance_sheets", batch.WriteBalanceSheets})
+	}
+	if rs[0].People != nil {
+		tables = append(tables, table{"people", batch.WritePeople})
 	}
 	// The tables are written while the plots are drawn.
 	var files []string
 	var g errgroup.Group
 	for _, t := range tables {
-		files = append(files, t.name)
+		name := format.File(t.name)
+		files = append(files, name)
 		g.Go(func() error {
-			return out.Write(t.name, func(w io.Writer) error { return t.write(w, sc, rs) })
+			return out.Write(name, func(w io.Writer) error { return t.write(w, format, sc, rs) })
 		})
 	}
 	figs, err := plots.Write(out, st, sc, rs)
@@ -345,15 +361,33 @@ func writeOutputs(out *batch.Folder, st plots.Style, sc *scenario.Scenario, rs [
 	return append(files, batch.ManifestFile), out.Commit(m)
 }
 
-// outputNames lists every fixed name a command may write in the format:
-// a folder holding a file of one of these names that this program did not
-// write is refused before a batch starts.
-func outputNames(format string) []string {
-	names := []string{"summary.csv", "timeseries.csv", "wealth.csv", "firms.csv", "balance_sheets.csv", "claims.csv", "robust.csv", "sweep.csv", "sweep_timeseries.csv", shardFile, "report.html"}
+// outputNames lists every fixed name a command may write in the figures'
+// format and the tables': a folder holding a file of one of these names
+// that this program did not write is refused before a batch starts.
+func outputNames(format string, tables batch.Format) []string {
+	names := []string{"claims.csv", "robust.csv", shardFile, "report.html"}
+	for _, t := range []string{"summary", "timeseries", "wealth", "firms", "balance_sheets", "people", "sweep", "sweep_timeseries", "sweep_people"} {
+		names = append(names, tables.File(t))
+	}
 	for _, f := range plots.FigureNames() {
 		names = append(names, f+"."+format)
 	}
 	return names
+}
+
+// peopleFlags checks --people and --every: with --people, --every counts
+// the months between per-person rows, 1 or more; run and check take
+// --every only with --people (a sweep's also thins its time series).
+func peopleFlags(fs *flag.FlagSet, name string, people bool, every int) error {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "every" })
+	switch {
+	case given && !people && name != "sweep":
+		return fmt.Errorf("--every %d: %s keeps its time series every month; --every says how often --people writes everyone's quantities: add --people", every, name)
+	case people && every < 1:
+		return fmt.Errorf("--every %d: expected 1 or more months between the per-person rows of --people", every)
+	}
+	return nil
 }
 
 // interrupted reports a command stopped by a signal before it finished.

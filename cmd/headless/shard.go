@@ -32,6 +32,7 @@ type shardInfo struct {
 	Design scenario.Design  `json:"design,omitempty"`
 	Every  int              `json:"every,omitempty"`  // sweep_timeseries.csv's thinning
 	Robust int              `json:"robust,omitempty"` // the sets of a robust check
+	People int              `json:"people,omitempty"` // --every N --people: months between per-person rows
 	Shard  int              `json:"shard"`
 	Of     int              `json:"of"`
 }
@@ -49,7 +50,7 @@ func parseShard(text string) (batch.Shard, error) {
 
 // writeShard records the scenario beside a shard's runs.
 func writeShard(out *batch.Folder, sc *scenario.Scenario, sh batch.Shard, sweep bool, every, robust int) error {
-	info := shardInfo{File: sc.File, Source: sc.Source, Sets: sc.Sets, Robust: robust, Shard: sh.I, Of: sh.Of}
+	info := shardInfo{File: sc.File, Source: sc.Source, Sets: sc.Sets, Robust: robust, People: sc.PeopleEvery, Shard: sh.I, Of: sh.Of}
 	if sweep {
 		info.Sweeps, info.Design, info.Every = sc.Sweeps, sc.Design, every
 	}
@@ -80,7 +81,7 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fs.Usage()
 		return exitBadUsed
 	}
-	style, err := figs.style()
+	style, tables, err := figs.style()
 	if err != nil {
 		return badInput(stderr, err)
 	}
@@ -100,7 +101,7 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		if i == 0 {
 			first = info
-		} else if info.Source != first.Source || !slices.Equal(info.Sets, first.Sets) || info.Of != first.Of || !sameSweeps(info.Sweeps, first.Sweeps) || info.Design != first.Design || info.Robust != first.Robust {
+		} else if info.Source != first.Source || !slices.Equal(info.Sets, first.Sets) || info.Of != first.Of || !sameSweeps(info.Sweeps, first.Sweeps) || info.Design != first.Design || info.Robust != first.Robust || info.People != first.People {
 			return badInput(stderr, fmt.Errorf("%s: a shard of another scenario, other --set flags or another shard count than %s", d, dirs[0]))
 		}
 		stores = append(stores, batch.OpenStore(filepath.Join(d, "runs")))
@@ -109,6 +110,7 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return badInput(stderr, err)
 	}
+	sc.PeopleEvery = first.People
 	points := 1
 	for _, sw := range first.Sweeps {
 		points = min(points*max(len(sw.Values), 1), math.MaxInt32) // a shard file's sweeps hold at most 2,500 points
@@ -136,6 +138,7 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		plan = batch.NewPlan(batch.Sweep, sc, ps)
 		plan.Every = first.Every
 	}
+	plan.Tables = tables
 	if err == nil {
 		err = plan.Gather(stores)
 	}

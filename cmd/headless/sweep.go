@@ -54,19 +54,28 @@ func sweepPoints(sc *scenario.Scenario, specs, ms []string, d scenario.Design) (
 }
 
 // writeSweepOutputs writes sweep.csv, sweep_timeseries.csv (every `every`
-// months; none for 0), the sweep's plots, the report and the manifest.
-func writeSweepOutputs(out *batch.Folder, st plots.Style, sc *scenario.Scenario, ps []batch.Point, every int) ([]string, error) {
-	err := out.Write("sweep.csv", func(w io.Writer) error { return batch.WriteSweepCSV(w, sc, ps) })
-	if err != nil {
+// months; none for 0), with --people sweep_people.csv — .parquet in that
+// format —, the sweep's plots, the report and the manifest.
+func writeSweepOutputs(out *batch.Folder, st plots.Style, format batch.Format, sc *scenario.Scenario, ps []batch.Point, every int) ([]string, error) {
+	name := format.File("sweep")
+	if err := out.Write(name, func(w io.Writer) error { return batch.WriteSweep(w, format, sc, ps) }); err != nil {
 		return nil, err
 	}
-	files := []string{"sweep.csv"}
+	files := []string{name}
 	if every > 0 {
-		err := out.Write("sweep_timeseries.csv", func(w io.Writer) error { return batch.WriteSweepTimeseries(w, sc, ps, every) })
+		name := format.File("sweep_timeseries")
+		err := out.Write(name, func(w io.Writer) error { return batch.WriteSweepTimeseries(w, format, sc, ps, every) })
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, "sweep_timeseries.csv")
+		files = append(files, name)
+	}
+	if ps[0].Results[0].People != nil {
+		name := format.File("sweep_people")
+		if err := out.Write(name, func(w io.Writer) error { return batch.WriteSweepPeople(w, format, sc, ps) }); err != nil {
+			return nil, err
+		}
+		files = append(files, name)
 	}
 	figs, err := plots.WriteSweep(out, st, sc, ps)
 	files = append(files, figs...)

@@ -109,8 +109,8 @@ func TestSweepShapes(t *testing.T) {
 		}
 	}
 	rows := readCSV(t, filepath.Join(grid, "sweep.csv"))
-	if len(rows) != 1+8*2 || strings.Join(rows[0][:5], ",") != "capitalism.wage_max,people,siting,arm,seed" {
-		t.Fatalf("sweep.csv: %d rows, header %v", len(rows), rows[0][:5])
+	if len(rows) != 1+8*2 || strings.Join(rows[0][:6], ",") != "capitalism.wage_max,people,siting,months,arm,seed" { // months: given by --months
+		t.Fatalf("sweep.csv: %d rows, header %v", len(rows), rows[0][:6])
 	}
 	// Months 0, 12, 24 and the last (25), for 8 points × 2 seeds.
 	if series := readCSV(t, filepath.Join(grid, "sweep_timeseries.csv")); len(series) != 1+8*2*4 {

@@ -23,13 +23,29 @@ func load(t *testing.T, ref string, sets ...string) *scenario.Scenario {
 	return sc
 }
 
-func csvBytes(t *testing.T, write func(io.Writer, *scenario.Scenario, []Result) error, sc *scenario.Scenario, rs []Result) []byte {
+func csvBytes(t *testing.T, write func(io.Writer, Format, *scenario.Scenario, []Result) error, sc *scenario.Scenario, rs []Result) []byte {
+	t.Helper()
+	return tableBytes(t, write, CSV, sc, rs)
+}
+
+// tableBytes returns the table write writes of rs in format f.
+func tableBytes(t *testing.T, write func(io.Writer, Format, *scenario.Scenario, []Result) error, f Format, sc *scenario.Scenario, rs []Result) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := write(&b, sc, rs); err != nil {
+	if err := write(&b, f, sc, rs); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// records parses a CSV table.
+func records(t *testing.T, b []byte) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
 
 // TestWorkersDoNotChangeResults runs every shipped model with one worker
@@ -46,7 +62,7 @@ func TestWorkersDoNotChangeResults(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, w := range []func(io.Writer, *scenario.Scenario, []Result) error{WriteSummary, WriteTimeseries, WriteWealth, WriteFirms} {
+			for _, w := range []func(io.Writer, Format, *scenario.Scenario, []Result) error{WriteSummary, WriteTimeseries, WriteWealth, WriteFirms} {
 				a, b := csvBytes(t, w, sc, one), csvBytes(t, w, sc, four)
 				if !bytes.Equal(a, b) {
 					t.Fatalf("1 worker and 4 workers wrote different files:\n%.300s\n---\n%.300s", a, b)
@@ -84,7 +100,8 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 }
 
 // TestSummaryColumns checks summary.csv's columns — the keys that differ
-// between arms beside the arm's name — and that its numbers are the means
+// between arms beside the arm's name, then those --set gave (here months
+// and people) — and that its numbers are the means
 // of the last 12 months, as the claims read them.
 func TestSummaryColumns(t *testing.T) {
 	sc := load(t, "trade", "months=30", "people=50", "seeds=2")
@@ -93,18 +110,18 @@ func TestSummaryColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "arm,exchange.rule,seed,first_month,last_month,gini_wealth,gini_income,top1_share,top10_share,bottom50_share,richest_share,broke_share"
+	want := "arm,exchange.rule,months,people,seed,first_month,last_month,gini_wealth,gini_income,top1_share,top10_share,bottom50_share,richest_share,broke_share"
 	if got := strings.Join(rows[0], ","); got != want {
 		t.Fatalf("header\n%s\nwant\n%s", got, want)
 	}
-	if r := rows[1]; r[0] != "random" || r[1] != "random" || r[3] != "19" || r[4] != "30" {
+	if r := rows[1]; r[0] != "random" || r[1] != "random" || r[2] != "30" || r[3] != "50" || r[5] != "19" || r[6] != "30" {
 		t.Fatalf("first row %v", r)
 	}
 	var mean float64
 	for _, row := range rs[0].Series.Rows[19:] {
 		mean += row[0] / 12
 	}
-	if got, _ := strconv.ParseFloat(rows[1][5], 64); math.Abs(got-mean) > 1e-12 {
+	if got, _ := strconv.ParseFloat(rows[1][7], 64); math.Abs(got-mean) > 1e-12 {
 		t.Fatalf("gini_wealth %v, want the last year's mean %v", got, mean)
 	}
 }

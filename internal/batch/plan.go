@@ -24,7 +24,8 @@ type Plan struct {
 	Kind     Kind
 	Scenario *scenario.Scenario // the scenario as given (for a sweep, with its sweeps)
 	Points   []Point
-	Every    int // a sweep's sweep_timeseries.csv: months between rows (0: none)
+	Every    int    // a sweep's sweep_timeseries.csv: months between rows (0: none)
+	Tables   Format // the tables' format (CSV when empty)
 
 	// Each, when set, is given each point's results as the point
 	// completes (a robust check judges its claims there).

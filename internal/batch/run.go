@@ -24,6 +24,7 @@ type Result struct {
 	Final  economy.Snapshot
 	Sheets []Sheet // with automation: the balance sheets at month 0, every 12 months and the last
 	Exit   int     // the month the scenario's stop_when held, ending the run; 0 when it ran all its months
+	People *People // with --every N --people: every person's quantities every N months; nil without
 }
 
 // Sheet is the balance-sheet matrix at the end of a month.
@@ -184,11 +185,12 @@ type Job struct {
 	Arm    scenario.Arm
 	Events []scenario.Event
 	Seed   uint64
+	People int // keep every person's quantities every People months (0: none)
 }
 
 // NewJob returns the job of arm a of sc with the given seed.
 func NewJob(sc *scenario.Scenario, a int, seed uint64) Job {
-	j := Job{Arm: sc.Arms[a], Seed: seed}
+	j := Job{Arm: sc.Arms[a], Seed: seed, People: sc.PeopleEvery}
 	for _, e := range sc.Events {
 		if e.AppliesTo(j.Arm.Name) {
 			j.Events = append(j.Events, e)
@@ -199,7 +201,9 @@ func NewJob(sc *scenario.Scenario, a int, seed uint64) Job {
 
 // RunOne runs one world for its arm's months, applying the events at the
 // start of their months, and observes it at the start and after every
-// month: the built-in metrics, then the scenario's own. It ends early,
+// month: the built-in metrics, then the scenario's own, and with
+// job.People everyone's quantities every job.People months and at the end.
+// It ends early,
 // after the first month in which the scenario's stop_when holds. With
 // checkMoney it also checks, after every month, that the accounts add up
 // to the money the world started with.
@@ -215,6 +219,9 @@ func RunOne(ctx context.Context, job Job, checkMoney bool) (Result, error) {
 	builtin := metrics.Names(meter.Metrics)
 	own := s.Custom.Observer(builtin)
 	r := Result{Seed: seed, Series: Series{Names: metrics.Names(s.Metrics())}}
+	if job.People > 0 {
+		r.People = &People{Names: scenario.PersonVariables(s)}
+	}
 	record := func() (stop bool, err error) {
 		row := meter.Measure(make([]float64, 0, len(r.Series.Names)), &snap)
 		if row, err = own.Measure(row, &snap); err != nil {
@@ -230,6 +237,9 @@ func RunOne(ctx context.Context, job Job, checkMoney bool) (Result, error) {
 		}
 		if snap.AI != nil && (m%12 == 0 || m == s.Months || stop) {
 			r.Sheets = append(r.Sheets, Sheet{m, snap.AI.Sheet})
+		}
+		if keepPeople(job.People, m, s.Months, stop) {
+			r.People.add(&snap)
 		}
 		return stop, nil
 	}

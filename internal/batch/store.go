@@ -84,6 +84,7 @@ func runLimit(j Job) int64 {
 	s := j.Arm.Settings
 	people := int64(s.People)
 	series := int64(s.Months+1) * int64(len(s.Metrics())+1) * 8
+	series += scenario.PeopleBytes(s, j.People)
 	return 4*(people*economy.SnapshotBytes(s.Params)+series) + 1<<20
 }
 
@@ -176,7 +177,8 @@ func (st *Store) SetAside(ps []Point, shard Shard) (string, error) {
 
 // fingerprint hashes everything that decides a job's result: the arm's
 // settings, its months, its events and the scenario's own metrics and stop
-// condition (the seed is in the file's name).
+// condition, and whether it keeps a per-person series and how often (the
+// seed is in the file's name).
 func fingerprint(j Job) string {
 	var events []string
 	for _, e := range j.Events {
@@ -187,7 +189,8 @@ func fingerprint(j Job) string {
 		Months int
 		Events []string
 		Custom string `json:",omitempty"`
-	}{scenario.Values(j.Arm.Settings), j.Arm.Settings.Months, events, j.Arm.Settings.Custom.Key()})
+		People int    `json:",omitempty"`
+	}{scenario.Values(j.Arm.Settings), j.Arm.Settings.Months, events, j.Arm.Settings.Custom.Key(), j.People})
 	sum := sha256.Sum256(params)
 	return hex.EncodeToString(sum[:8])
 }

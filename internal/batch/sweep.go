@@ -2,9 +2,8 @@ package batch
 
 import (
 	"context"
-	"encoding/csv"
 	"io"
-	"strconv"
+	"slices"
 
 	"commonwealth/internal/metrics"
 	"commonwealth/internal/scenario"
@@ -59,6 +58,7 @@ func Points(sc *scenario.Scenario) ([]Point, error) {
 		if err != nil {
 			return nil, err
 		}
+		psc.PeopleEvery = sc.PeopleEvery
 		ps = append(ps, Point{Values: vals, Scenario: psc})
 	}
 	return ps, nil
@@ -93,59 +93,94 @@ func At(r *Result, m scenario.Moment, metric string) float64 {
 	return metrics.MeanColumn(r.Series.Rows[from:to], r.Series.Column(metric))
 }
 
-// WriteSweepCSV writes sweep.csv: a row per point, arm and seed with every
-// metric at the sweep's moment.
-func WriteSweepCSV(w io.Writer, sc *scenario.Scenario, ps []Point) error {
-	cw := csv.NewWriter(w)
-	names := ps[0].Results[0].Series.Names
-	var head []string
-	for _, sw := range sc.Sweeps {
-		head = append(head, sw.Key)
-	}
-	cw.Write(append(append(head, "arm", "seed"), names...))
+// WriteSweep writes sweep.csv: a row per point, arm and seed with every
+// metric at the sweep's moment, the swept keys' values and those of the
+// keys --set gave as columns.
+func WriteSweep(w io.Writer, f Format, sc *scenario.Scenario, ps []Point) error {
 	moment := sc.Sweeps[0].Moment
-	for _, p := range ps {
-		for i := range p.Results {
-			r := &p.Results[i]
-			rec := append(append([]string(nil), p.Values...), p.Scenario.Arms[r.Arm].Name, strconv.FormatUint(r.Seed, 10))
-			for _, n := range names {
-				rec = append(rec, strconv.FormatFloat(At(r, moment, n), 'g', -1, 64))
-			}
-			cw.Write(rec)
+	return writePoints(w, f, sc, ps, metricColumns(ps), func(t table, lead func(), r *Result) {
+		lead()
+		for _, n := range r.Series.Names {
+			t.Float(At(r, moment, n))
 		}
-	}
-	cw.Flush()
-	return cw.Error()
+		t.End()
+	})
 }
 
 // WriteSweepTimeseries writes sweep_timeseries.csv in long format: a row
 // per point, arm, seed and kept month — month 0, every `every` months, and
-// the last — with the swept values as columns.
-func WriteSweepTimeseries(w io.Writer, sc *scenario.Scenario, ps []Point, every int) error {
-	cw := csv.NewWriter(w)
-	names := ps[0].Results[0].Series.Names
-	var head []string
-	for _, sw := range sc.Sweeps {
-		head = append(head, sw.Key)
-	}
-	cw.Write(append(append(head, "arm", "seed", "month"), names...))
-	var rec []string
-	for _, p := range ps {
-		for i := range p.Results {
-			r := &p.Results[i]
-			last := len(r.Series.Months) - 1
-			for t, row := range r.Series.Rows {
-				if r.Series.Months[t]%every != 0 && t != last {
-					continue
-				}
-				rec = append(append(rec[:0], p.Values...), p.Scenario.Arms[r.Arm].Name, u(r.Seed), strconv.Itoa(r.Series.Months[t]))
-				for _, x := range row {
-					rec = append(rec, strconv.FormatFloat(x, 'g', -1, 64))
-				}
-				cw.Write(rec)
+// the last — with the swept values and the --set keys as columns.
+func WriteSweepTimeseries(w io.Writer, f Format, sc *scenario.Scenario, ps []Point, every int) error {
+	tail := append([]Column{{"month", Integer}}, metricColumns(ps)...)
+	return writePoints(w, f, sc, ps, tail, func(t table, lead func(), r *Result) {
+		last := len(r.Series.Months) - 1
+		for i, row := range r.Series.Rows {
+			if r.Series.Months[i]%every != 0 && i != last {
+				continue
 			}
+			lead()
+			t.Int(int64(r.Series.Months[i]))
+			for _, x := range row {
+				t.Float(x)
+			}
+			t.End()
+		}
+	})
+}
+
+// WriteSweepPeople writes sweep_people.csv: with --people, people.csv's
+// rows for every point, with the swept values and the --set keys as
+// columns. Nothing when the runs kept no per-person series.
+func WriteSweepPeople(w io.Writer, f Format, sc *scenario.Scenario, ps []Point) error {
+	if ps[0].Results[0].People == nil {
+		return nil
+	}
+	return writePoints(w, f, sc, ps, personColumns(ps[0].Results[0].People.Names), func(t table, lead func(), r *Result) {
+		personRows(t, r, lead)
+	})
+}
+
+// metricColumns are the columns of the metrics the points' runs measured.
+func metricColumns(ps []Point) []Column {
+	var cols []Column
+	for _, n := range ps[0].Results[0].Series.Names {
+		cols = append(cols, Column{n, Real})
+	}
+	return cols
+}
+
+// writePoints writes a sweep's table: the swept keys, the --set keys, arm,
+// seed, then the columns tail; each writes a run's rows, calling lead to
+// write the cells before tail.
+func writePoints(w io.Writer, f Format, sc *scenario.Scenario, ps []Point, tail []Column, each func(t table, lead func(), r *Result)) error {
+	var keys []string
+	for _, sw := range sc.Sweeps {
+		keys = append(keys, sw.Key)
+	}
+	for _, k := range setKeys(sc) {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	cols := armLead(ps[0].Scenario, keys)[1:]
+	cols = append(append(cols, Column{"arm", Text}, Column{"seed", Integer}), tail...)
+	return writeTable(w, f, cols, func(t table) {
+		for _, p := range ps {
+			ak := newArmKeys(p.Scenario, keys)
+			for j := range p.Values { // the swept values as given
+				for a := range ak.texts {
+					ak.texts[a][j] = p.Values[j]
+				}
+			}
+			for i := range p.Results {
+				r := &p.Results[i]
+				lead := func() {
+					ak.values(t, r.Arm)
+					t.Text(ak.names[r.Arm])
+					t.Int(int64(r.Seed))
+				}
+				each(t, lead, r)
+			}
+		}
+	})
 }

@@ -6,6 +6,7 @@ package classroom
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -67,9 +68,11 @@ type ArmState struct {
 	World    *economy.World
 	Snap     economy.Snapshot
 	Meter    metrics.Meter
+	Names    []string    // the metrics of Row and History: the built-in ones, then the scenario's own
 	Row      []float64   // the metrics now
 	History  [][]float64 // the metrics after each month, from month 0
 	slab     []float64   // room for the next rows, allocated many months at a time
+	own      *scenario.Observer
 }
 
 // NewSim starts sc with the scenario's first seed, paused: at its lesson's
@@ -108,6 +111,9 @@ func (s *Sim) reset() error {
 		st := &ArmState{Name: a.Name, Settings: set, World: w}
 		w.Observe(&st.Snap)
 		st.Meter = metrics.Meter{Metrics: metrics.ForSnapshot(&st.Snap)}
+		builtin := metrics.Names(st.Meter.Metrics)
+		st.own = set.Custom.Observer(builtin)
+		st.Names = append(builtin, s.Scenario.OwnMetrics()...)
 		st.record()
 		s.Arms = append(s.Arms, st)
 	}
@@ -117,22 +123,28 @@ func (s *Sim) reset() error {
 // slabMonths is how many months of rows one allocation holds.
 const slabMonths = 256
 
+// record measures the month: the built-in metrics, then the scenario's own
+// as headless run does (NaN from the first whose expression fails, as in
+// the browser build, which computes none of them).
 func (st *ArmState) record() {
-	n := len(st.Meter.Metrics)
+	n := len(st.Names)
 	if len(st.slab) < n {
 		st.slab = make([]float64, n*slabMonths)
 	}
-	st.Row = st.Meter.Measure(st.slab[:0:n], &st.Snap)
+	row := st.Meter.Measure(st.slab[:0:n], &st.Snap)
+	row, _ = st.own.Measure(row, &st.Snap)
+	for len(row) < n {
+		row = append(row, math.NaN())
+	}
+	st.Row = row
 	st.slab = st.slab[n:]
 	st.History = append(st.History, st.Row)
 }
 
 // Value returns the named metric now, or 0 when the model lacks it.
 func (st *ArmState) Value(name string) float64 {
-	for i, m := range st.Meter.Metrics {
-		if m.Name == name {
-			return st.Row[i]
-		}
+	if i := slices.Index(st.Names, name); i >= 0 {
+		return st.Row[i]
 	}
 	return 0
 }
@@ -140,11 +152,9 @@ func (st *ArmState) Value(name string) float64 {
 // At returns the named metric at a moment of the history: one month, or
 // the mean over the moment's months, as headless check reads a run.
 func (st *ArmState) At(m scenario.Moment, name string) float64 {
-	for i, mt := range st.Meter.Metrics {
-		if mt.Name == name {
-			from, to := m.Rows(len(st.History))
-			return metrics.MeanColumn(st.History[from:to], i)
-		}
+	if i := slices.Index(st.Names, name); i >= 0 {
+		from, to := m.Rows(len(st.History))
+		return metrics.MeanColumn(st.History[from:to], i)
 	}
 	return 0
 }

@@ -7,6 +7,7 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/scenario"
+	"commonwealth/internal/scenario/scenariotest"
 )
 
 // newSim opens a scenario to explore, every arm running.
@@ -271,5 +272,53 @@ func TestInspect(t *testing.T) {
 	s.Apply(Intent{Inspect: &Pick{Arm: 0, Person: -1}})
 	if s.Selected != nil {
 		t.Fatal("the inspection did not close")
+	}
+}
+
+// TestOwnMetricGauge opens a lesson whose first gauge is the scenario's own
+// metric: the window measures it every month as headless run does, to the
+// bit, and reads it like a built-in one.
+func TestOwnMetricGauge(t *testing.T) {
+	sc, err := scenariotest.OwnGauges("people=200")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Lesson == nil || sc.Lesson.Gauges[0] != scenariotest.OwnGauge {
+		t.Fatalf("the lesson's gauges: %v", sc.Lesson)
+	}
+	s, err := NewSim(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	s.Apply(Intent{Next: true})
+	s.Apply(Intent{Predict: 1})
+	for range 30 {
+		s.StepMonth()
+	}
+	months := s.Month()
+	if months != 30 || len(s.Arms) != 2 {
+		t.Fatalf("%d arms at month %d, want the lesson's two at 30", len(s.Arms), months)
+	}
+	for _, st := range s.Arms {
+		a := slices.IndexFunc(sc.Arms, func(arm scenario.Arm) bool { return arm.Name == st.Name })
+		job := batch.NewJob(sc, a, s.Seed)
+		job.Arm.Settings.Months = months
+		r, err := batch.RunOne(context.Background(), job, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(st.Names, r.Series.Names) {
+			t.Fatalf("the window measures %v, headless %v", st.Names, r.Series.Names)
+		}
+		col := slices.Index(st.Names, scenariotest.OwnGauge)
+		for m := range months + 1 {
+			if !slices.Equal(st.History[m], r.Series.Rows[m]) {
+				t.Fatalf("arm %s month %d: window %v, headless %v", st.Name, m, st.History[m], r.Series.Rows[m])
+			}
+		}
+		if v := st.Value(scenariotest.OwnGauge); v != st.Row[col] || !(v > 1) {
+			t.Fatalf("arm %s: the Palma ratio now is %v (row: %v)", st.Name, v, st.Row[col])
+		}
 	}
 }

@@ -68,7 +68,8 @@ func Runs(sc *scenario.Scenario, points int) int64 {
 
 // Batch estimates the peak memory a batch of sc needs: a world in flight
 // per worker, and for every run (arms × seeds × points) its kept snapshot,
-// the plots' copies of it, and its time series; and a quarter more for the
+// the plots' copies of it, its time series and its per-person series
+// (--every N --people); and a quarter more for the
 // garbage collector's headroom (measured: 4 seeds of Wright's model with a
 // million people, 6 months, peaked at 543 MB against 540 estimated;
 // docs/performance.md).
@@ -77,7 +78,7 @@ func Batch(sc *scenario.Scenario, workers, points int) int64 {
 	world, kept := perPerson(sc)
 	runs := Runs(sc, points)
 	inFlight := min(int64(max(workers, 0)), runs) // merge runs none
-	perRun := add(mul(kept+plotBytes, people), series(sc))
+	perRun := add(add(mul(kept+plotBytes, people), series(sc)), scenario.PeopleBytes(sc.Run(), sc.PeopleEvery))
 	return withHeadroom(add(mul(mul(inFlight, world), people), mul(runs, perRun)))
 }
 

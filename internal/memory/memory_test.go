@@ -39,6 +39,19 @@ func TestCheckBatch(t *testing.T) {
 	}
 }
 
+// TestBatchCountsPeople: --every 5 --people adds to every run its
+// per-person series: wealth, income and class of each person at months 0,
+// 5 and 10 (the last), and a month more of room.
+func TestBatchCountsPeople(t *testing.T) {
+	sc := parse(t, "model = \"capitalism\"\npeople = 1000000\nmonths = 10\nseeds = 16\n")
+	without := Batch(sc, 2, 0)
+	sc.PeopleEvery = 5
+	live := int64(16 * (10/5 + 2) * 1_000_000 * 3 * 8)
+	if got := Batch(sc, 2, 0) - without; got != live+live/4 {
+		t.Fatalf("the per-person series add %d, want %d", got, live+live/4)
+	}
+}
+
 // TestGuardSaturates: 32 arms × 100,000 seeds × a 50×50 grid × 50 million
 // people overflowed the estimate into a negative need, which let the batch
 // start; it must saturate and be refused on any machine, and so must the

@@ -135,7 +135,7 @@ func (ll *lessonLoader) check(sc *Scenario) {
 		r.bad("claim", fmt.Sprintf("claim %d cannot answer a lesson: it needs a metric and op \"<\" or \">\"", ls.Claim),
 			"a lesson's answer is whether the claim's arm ends higher or lower than what it is compared with")
 	} else if slices.Contains(sc.OwnMetrics(), c.Metric) {
-		r.bad("claim", fmt.Sprintf("claim %d is about %s, the scenario's own metric: the window measures the built-in metrics only", ls.Claim, c.Metric),
+		r.bad("claim", fmt.Sprintf("claim %d is about %s, the scenario's own metric: a lesson's answer is computed in the browser too, which cannot compute the scenario's own metrics", ls.Claim, c.Metric),
 			"answer the lesson with a claim about a built-in metric (`headless metrics` lists them)")
 	}
 	if c.Given != nil {
@@ -169,18 +169,13 @@ func (ll *lessonLoader) check(sc *Scenario) {
 	r.str("differ", &ls.Differ)
 	r.str("watch", &ls.Watch)
 	if v, ok := r.t["gauges"]; ok {
-		names := metrics.Names(sc.Run().Metrics())
-		own := sc.OwnMetrics()
+		names := append(metrics.Names(sc.Run().Metrics()), sc.OwnMetrics()...)
 		list, isList := v.([]any)
 		if !isList || len(list) > MaxGauges {
 			r.bad("gauges", fmt.Sprintf("expected a list of at most %d metrics", MaxGauges), `for example gauges = ["compute_price", "unemployed_share"]`)
 		}
 		for _, x := range list {
 			s, _ := x.(string)
-			if slices.Contains(own, s) {
-				r.bad("gauges", s+" is the scenario's own metric: the window measures the built-in metrics only", "")
-				continue
-			}
 			if !slices.Contains(names, s) {
 				r.bad("gauges", fmt.Sprintf("%v is not a metric of this model", x), didYouMeanOr(s, names, "`headless metrics` lists them"))
 				continue

@@ -287,50 +287,16 @@ func (o *Observer) people(s *economy.Snapshot) {
 		if !o.needs[name] {
 			continue
 		}
+		xs := AppendPerson(o.lists[name][:0], name, s)
+		o.lists[name] = xs
 		if name == "class" {
 			o.classBuf = o.classBuf[:0]
-			for _, c := range s.ClassOf {
-				o.classBuf = append(o.classBuf, className(agents.Class(c)))
+			for _, c := range xs {
+				o.classBuf = append(o.classBuf, ClassName(agents.Class(c)))
 			}
 			o.env[name] = o.classBuf
 			continue
 		}
-		xs := o.lists[name][:0]
-		switch name {
-		case "wealth":
-			xs = appendFloats(xs, s.Wealth)
-		case "income":
-			xs = appendFloats(xs, s.Income)
-		case "spending":
-			xs = appendFloats(xs, s.AI.Spent)
-		case "skill":
-			xs = appendFloats(xs, s.AI.Skill)
-		case "community":
-			for k, c := range s.AI.Communities {
-				for range c.End - c.First {
-					xs = append(xs, float64(k+1))
-				}
-			}
-		}
-		o.lists[name] = xs
 		o.env[name] = xs
 	}
-}
-
-func appendFloats[T int64 | float32](dst []float64, xs []T) []float64 {
-	for _, x := range xs {
-		dst = append(dst, float64(x))
-	}
-	return dst
-}
-
-// className is the word an expression compares a person's class with.
-func className(c agents.Class) string {
-	switch c {
-	case agents.Worker:
-		return "worker"
-	case agents.Capitalist:
-		return "capitalist"
-	}
-	return "unemployed"
 }

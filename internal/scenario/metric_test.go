@@ -128,18 +128,26 @@ func TestStopWhenFromSet(t *testing.T) {
 	}
 }
 
-// TestLessonRefusesOwnMetric checks that a lesson, which the window runs
-// with the built-in metrics only, cannot be answered by or watch a
-// scenario's own metric.
-func TestLessonRefusesOwnMetric(t *testing.T) {
+// TestLessonOwnMetric checks that a lesson may watch a scenario's own
+// metric among its gauges, as the window draws built-in ones, but cannot be
+// answered by one: the answer is computed in the browser too, which leaves
+// the expressions out.
+func TestLessonOwnMetric(t *testing.T) {
 	claim := "[[claim]]\ntext = \"t\"\nmetric = \"median_wealth\"\narm = \"a\"\ncompare = \"b\"\n"
-	for lesson, want := range map[string]string{
-		"[lesson]\nquestion = \"q\"\nclaim = 1\n": "lesson.claim: claim 1 is about median_wealth, the scenario's own metric: the window measures the built-in metrics only",
-		"[lesson]\nquestion = \"q\"\nclaim = 2\ngauges = [\"median_wealth\"]\n[[claim]]\ntext = \"u\"\nmetric = \"gini_wealth\"\narm = \"a\"\ncompare = \"b\"\n": "lesson.gauges: median_wealth is the scenario's own metric",
-	} {
-		_, err := Parse("own.toml", ownMetric(medianBlock+claim+lesson), nil)
-		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("got %v, want %q", err, want)
-		}
+	_, err := Parse("own.toml", ownMetric(medianBlock+claim+"[lesson]\nquestion = \"q\"\nclaim = 1\n"), nil)
+	if want := "lesson.claim: claim 1 is about median_wealth, the scenario's own metric: a lesson's answer is computed in the browser too"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want %q", err, want)
+	}
+	lesson := "[lesson]\nquestion = \"q\"\nclaim = 2\ngauges = [\"median_wealth\", \"gini_wealth\"]\n[[claim]]\ntext = \"u\"\nmetric = \"gini_wealth\"\narm = \"a\"\ncompare = \"b\"\n"
+	sc, err := Parse("own.toml", ownMetric(medianBlock+claim+lesson), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sc.Lesson.Gauges; !slices.Equal(got, []string{"median_wealth", "gini_wealth"}) {
+		t.Errorf("gauges %v, want the own metric and the built-in one", got)
+	}
+	_, err = Parse("own.toml", ownMetric(medianBlock+claim+strings.Replace(lesson, "median_wealth", "median_welth", 1)), nil)
+	if want := `lesson.gauges: median_welth is not a metric of this model; did you mean "median_wealth"?`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want %q", err, want)
 	}
 }

@@ -18,6 +18,7 @@ type Scenario struct {
 	Lesson        *Lesson        // the guided lesson the window opens with, or nil
 	Participation *Participation // what a hosted class does: the [participation] table, or a lesson's default; nil without either
 	Notes         []string       // what a user should know about how the file was read, though nothing is wrong
+	PeopleEvery   int            // keep every person's quantities every this many months of each run (--every N --people); 0: none
 }
 
 // Arm is one world of a scenario: the base settings with its overrides.

@@ -71,12 +71,7 @@ func (g *Game) plotArea(r rect, title string, lo, hi float64, metric string) rec
 func (g *Game) timeChart(r rect, metric string, yearly bool) {
 	c, s := &g.c, g.sim
 	months := max(s.Scenario.Run().Months, 1)
-	col := -1
-	for j, m := range s.Arms[0].Meter.Metrics {
-		if m.Name == metric {
-			col = j
-		}
-	}
+	col := slices.Index(s.Arms[0].Names, metric)
 	if col < 0 {
 		return
 	}
@@ -109,8 +104,7 @@ func (g *Game) timeChart(r rect, metric string, yearly bool) {
 	if top <= 1 && hi > 1 && (percent(metric) || metric == "gini_wealth") {
 		hi = 1 // a share cannot pass the whole
 	}
-	title := titled(metric)
-	in := g.plotArea(r, title, lo, hi, metric)
+	in := g.plotArea(r, g.chartTitle(metric), lo, hi, metric)
 	g.at(r, hit{do: func(g *Game) error { g.full[metric] = !g.full[metric]; return nil }})
 	for _, e := range s.Scenario.Events {
 		if e.Month > 0 && e.Month < months && slices.ContainsFunc(s.Arms, func(st *classroom.ArmState) bool { return e.AppliesTo(st.Name) }) {
@@ -131,6 +125,16 @@ func (g *Game) timeChart(r rect, metric string, yearly bool) {
 		}
 		c.polyline(g.series, 3, g.armColor(i))
 	}
+}
+
+// chartTitle returns a chart's title: the metric in words with its unit,
+// for the scenario's own metrics the unit its [[metric]] block gives.
+func (g *Game) chartTitle(metric string) string {
+	sc := g.sim.Scenario
+	if u := sc.Unit(metric); slices.Contains(sc.OwnMetrics(), metric) && u != "" {
+		return words(metric) + " (" + u + ")"
+	}
+	return titled(metric)
 }
 
 // niceRange widens [lo, hi] a little and to round numbers, so that a flat
