@@ -254,3 +254,73 @@ func TestDemandWeightsKept(t *testing.T) {
 		t.Fatal("no units were rented: the weights were not tested with machines")
 	}
 }
+
+// TestCooperativeUnitsByMembersValue: a cooperative rents a unit when what
+// it brings its members — goods and the hours it frees, valued at
+// cooperative.leisure — is worth more than its rent times the hurdle, and
+// refuses it when it is worth less; valuing the hours freed at nothing, it
+// refuses a unit whose goods alone do not pay its rent.
+func TestCooperativeUnitsByMembersValue(t *testing.T) {
+	p := testWorld()
+	p.AI.Ownership.Firms = FirmsCooperative
+	p.AI.Compute.Datacenters = 10
+	p.AI.Compute.PriceBase = 1e6 // nobody rents a unit while the world grows
+	w, err := New(p, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 24 {
+		w.StepMonth()
+	}
+	x := w.rules.(*capitalism).ai
+	f := int32(-1)
+	for i := range int32(p.People) {
+		if x.k.people.Class(i) == agents.Capitalist && len(x.k.people.Employees(i)) >= 2 && x.compute.count[i] == 0 && x.compute.automatable(i) > 0.3 {
+			f = i
+			break
+		}
+	}
+	if f < 0 {
+		t.Fatal("no cooperative of three with automatable work after two years")
+	}
+	rentAt := func(price, leisure float64) (rented bool, gain, cost float64) {
+		x.compute.price = price
+		x.p.Cooperative.Leisure = leisure
+		gain, cost = x.unitGain(f, 1), float64(x.unitCost())*x.p.Hurdle
+		x.decideMembersUnits(w, f)
+		rented = x.compute.count[f] == 1
+		if rented {
+			x.setUnits(f, 0)
+		}
+		return rented, gain, cost
+	}
+	// The price at which the unit's goods and hours are worth just its rent
+	// and hurdle, with an hour off worth its pay.
+	_, gain, _ := rentAt(1, 1)
+	even := gain / (x.p.Hurdle * x.p.ComputePerUnit)
+	t.Logf("cooperative %d (%d members): a unit brings %.1f a month, worth its rent at a price of %.2f", f, len(x.k.people.Employees(f))+1, gain, even)
+	if rented, g, c := rentAt(even*0.8, 1); !rented {
+		t.Errorf("at 0.8 of the break-even price the unit (worth %.1f against %.1f) was refused", g, c)
+	}
+	if rented, g, c := rentAt(even*1.25, 1); rented {
+		t.Errorf("at 1.25 times the break-even price the unit (worth %.1f against %.1f) was rented", g, c)
+	}
+	_, gainGoods, _ := rentAt(1e6, 0)
+	if gainGoods <= 0 || gainGoods >= gain {
+		t.Fatalf("the unit's goods alone are worth %.1f, goods and hours %.1f: want 0 < goods < both", gainGoods, gain)
+	}
+	between := (gainGoods/(x.p.Hurdle*x.p.ComputePerUnit) + even) / 2
+	if rented, _, _ := rentAt(between, 0); rented {
+		t.Errorf("valuing hours at nothing, a unit whose goods do not pay its rent was rented")
+	}
+	if rented, _, _ := rentAt(between, 1); !rented {
+		t.Errorf("valuing hours at their pay, a unit whose goods and hours pay its rent was refused")
+	}
+	// A unit held is given back once it is worth less than its rent.
+	x.setUnits(f, 1)
+	x.compute.price, x.p.Cooperative.Leisure = even*2*x.p.Hurdle, 1
+	x.decideMembersUnits(w, f)
+	if x.compute.count[f] != 0 {
+		t.Errorf("a unit worth half its rent was kept")
+	}
+}
