@@ -64,6 +64,7 @@ func commands() []command {
 		{"list", "", "list the built-in scenarios", listCmd},
 		{"keys", "", "list every scenario key with its default, unit and range", keysCmd},
 		{"metrics", "", "list every metric with its unit, models and meaning", metricsCmd},
+		{"completion", "bash|zsh|fish", "print the shell's completion script (source <(headless completion bash))", completionCmd},
 	}
 }
 
@@ -82,6 +83,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "version", "-version", "--version":
 		fmt.Fprint(stdout, version.Long("headless"))
 		return exitOK
+	case "__complete": // what the completion scripts ask; not in the usage
+		return completeCmd(ctx, args[1:], stdout, stderr)
 	}
 	c, ok := find(args[0])
 	if !ok {
