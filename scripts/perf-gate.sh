@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 base=${1:-HEAD~1}
-pairs=${PAIRS:-5}
+pairs=${PAIRS:-7}
 limit=${LIMIT:-1.25}
 if ! rev=$(git rev-parse --verify --quiet "$base^{commit}"); then
   echo "perf-gate: no commit $base to compare with (a shallow clone? fetch the history, or name a commit)" >&2
@@ -29,16 +29,23 @@ go build -o "$tmp/new" ./cmd/headless
 # the production economy's default private arm.
 benches=(
   "boltzmann --set people=1000000 --months 20"
-  "wright --set people=10000 --months 1200"
+  "wright --set people=10000 --months 3000"
   "ai-is-capital --arm private --set people=2000 --months 240"
 )
 
-# rate BIN ARGS: the steps per CPU-second headless bench reports.
+# rate BIN ARGS: the steps per CPU-second headless bench reports (its
+# notes and errors kept, and shown when it prints no rate).
 rate() {
-  local bin=$1
+  local bin=$1 r
   shift
   # shellcheck disable=SC2086 # the arguments are words
-  GODEBUG=asyncpreemptoff=1 "$bin" bench $* | tail -1 | sed -n 's/.*cpu_steps_per_s=\([0-9.]*\).*/\1/p'
+  r=$(GODEBUG=asyncpreemptoff=1 "$bin" bench $* 2>"$tmp/stderr" | tail -1 | sed -n 's/.*cpu_steps_per_s=\([0-9.]*\).*/\1/p')
+  if [ -z "$r" ]; then
+    echo "perf-gate: $bin bench $* gave no rate:" >&2
+    cat "$tmp/stderr" >&2
+    exit 2
+  fi
+  echo "$r"
 }
 
 failed=0
