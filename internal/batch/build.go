@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"sync"
 )
@@ -20,7 +21,8 @@ import (
 // can change a result: the Go toolchain's version, the dependencies'
 // versions, the architecture and its level (GOAMD64=v3 lets the compiler
 // fuse a multiply and an add, which rounds differently), GOEXPERIMENT, and
-// the -tags, -gcflags and -asmflags the build was given. Builds of the same
+// the -tags, -gcflags and -asmflags the build was given, and the profile
+// it was optimised with (-pgo: cmd/headless/default.pgo). Builds of the same
 // source that differ only in what cannot change a result — -ldflags,
 // -trimpath, where or when they were built, cgo — share it, so every node
 // of a cluster may build its own. A build that records no clean source
@@ -73,6 +75,12 @@ func sourceIdentity(bi *debug.BuildInfo) (string, bool) {
 	}
 	for _, k := range resultSettings {
 		fmt.Fprintf(h, "%s=%s\n", k, s[k])
+	}
+	// A profile changes what the compiler inlines, and where it may fuse a
+	// multiply and an add (arm64) the results; the profile's file is part of
+	// the source, so its name is enough, not where the source lay.
+	if pgo := s["-pgo"]; pgo != "" {
+		fmt.Fprintf(h, "-pgo=%s\n", filepath.Base(pgo))
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16], true
 }

@@ -36,6 +36,11 @@ func TestBuildIdentity(t *testing.T) {
 	later := cleanBuild()
 	later.Settings[4].Value = "2026-12-02T10:00:00Z" // the same revision, stamped another time
 	same["vcs.time"] = later
+	pgo := cleanBuild(debug.BuildSetting{Key: "-pgo", Value: "/home/a/commonwealth/cmd/headless/default.pgo"})
+	pgoID, _ := sourceIdentity(pgo)
+	if id, _ := sourceIdentity(cleanBuild(debug.BuildSetting{Key: "-pgo", Value: "/scratch/node7/src/cmd/headless/default.pgo"})); id != pgoID {
+		t.Errorf("the same profile in another folder: identity %q, want %q", id, pgoID)
+	}
 	for what, bi := range same {
 		if id, ok := sourceIdentity(bi); !ok || id != base {
 			t.Errorf("a build differing in %s: identity %q (%v), want %q", what, id, ok, base)
@@ -45,6 +50,7 @@ func TestBuildIdentity(t *testing.T) {
 		"-tags":        cleanBuild(debug.BuildSetting{Key: "-tags", Value: "display"}),
 		"-gcflags":     cleanBuild(debug.BuildSetting{Key: "-gcflags", Value: "-N -l"}),
 		"GOEXPERIMENT": cleanBuild(debug.BuildSetting{Key: "GOEXPERIMENT", Value: "nocoverageredesign"}),
+		"-pgo":         pgo, // against none (-pgo=off)
 	}
 	for i, key := range map[int]string{0: "GOARCH", 1: "GOAMD64", 3: "vcs.revision"} {
 		bi := cleanBuild()
