@@ -11,10 +11,10 @@ import (
 )
 
 // hosted opens a built-in scenario of 100 people with a class on the
-// loopback, both closed when the test ends.
-func hosted(t *testing.T, name string) (*classroom.Sim, *Host) {
+// loopback (sets change its keys further), both closed when the test ends.
+func hosted(t *testing.T, name string, sets ...string) (*classroom.Sim, *Host) {
 	t.Helper()
-	sc, err := scenario.Load(name, []string{"people=100"})
+	sc, err := scenario.Load(name, append([]string{"people=100"}, sets...))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -87,6 +87,10 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 		c.over()
 		g.drawBallot(b.Vote, g.view, g.size())
 	}
+	if g.sim.Round != nil && g.opt.Host != nil && g.view.Round != "" {
+		c.over()
+		g.drawNotice(g.view.Round+" Space or Enter closes it as it stands.", g.size())
+	}
 	if g.roll != rollHidden && g.opt.Host != nil {
 		c.over()
 		g.drawRoll(g.view, g.size())

@@ -140,6 +140,9 @@ func reveal(t *testing.T, g *Game) {
 		if g.sim.Ballot != nil { // a hosted class's vote holds the worlds
 			g.sim.Decide(true)
 		}
+		if g.sim.Round != nil { // and so does a round of the class's decisions
+			g.sim.CloseRound(true, true)
+		}
 		g.sim.StepMonth()
 	}
 	g.sim.Update()
