@@ -18,11 +18,16 @@ import (
 // Speeds are the months one update runs, from slowest to fastest. Below
 // one, a month takes several updates: the people move a little each frame
 // and the numbers change when the month is complete.
-var Speeds = []float64{0.25, 0.5, 1, 2, 5, 10, 20}
+var Speeds = []float64{1.0 / 30, 0.25, 0.5, 1, 2, 5, 10, 20}
 
 // DefaultSpeed is half a month a frame: two and a half years a second at
 // 60 frames a second.
-const DefaultSpeed = 1
+const DefaultSpeed = 2
+
+// ClassPace is the speed of a class deciding in rounds: a thirtieth of a
+// month a frame, a year every 6 seconds, so that the class lives through
+// the years between its decisions.
+const ClassPace = 0
 
 // Sim runs a scenario's arms in step, one world per arm with the same seed,
 // and keeps the history the charts draw.

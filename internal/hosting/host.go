@@ -64,6 +64,9 @@ func (h *Host) bind(s *classroom.Sim) {
 	h.sim, h.part, h.month, h.said, h.world, h.lesson = s, s.Scenario.Participation, -1, "", nil, nil
 	h.history, h.followed, h.joins, h.seen, h.told, h.after = map[int][]int64{}, map[int]struct{}{}, map[string]int{}, nil, map[string]told{}, nil
 	s.Voting = true
+	if h.part != nil && h.part.Rounds != "" {
+		s.Speed = classroom.ClassPace // the class lives through the years between its decisions
+	}
 	cfg := Config{}
 	if p := h.part; p != nil {
 		if st := h.arm(); st != nil {

@@ -99,6 +99,14 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 	c.flush()
 }
 
+// speedWords says how fast the worlds run, at 60 frames a second.
+func speedWords(months float64) string {
+	if months < 0.25 {
+		return fmt.Sprintf("a year every %.0f s", 12/months/60)
+	}
+	return fmt.Sprintf("%g months a frame", months)
+}
+
 // drawTopBar draws the year and the scenario's name, then the controls.
 func (g *Game) drawTopBar() {
 	c, s := &g.c, g.sim
@@ -107,7 +115,7 @@ func (g *Game) drawTopBar() {
 	m := s.Month()
 	when := fmt.Sprintf("Year %d of %d", m/12, s.Scenario.Run().Months/12)
 	if s.Lesson == nil {
-		state := fmt.Sprintf("%g months a frame", classroom.Speeds[s.Speed])
+		state := speedWords(classroom.Speeds[s.Speed])
 		if s.Paused {
 			state = "paused"
 		}
