@@ -56,6 +56,10 @@ func (h *Host) closeRound(s *classroom.Sim) {
 	if r == nil {
 		return
 	}
+	if open := h.Class.Round(); open == nil || open.ID != r.ID || !open.Open {
+		s.CloseRound(false, false) // closed before the class was asked: the model's own rule
+		return
+	}
 	t := h.Class.CloseRound()
 	a := aftermath{id: r.ID, community: r.Community, month: r.Month, chose: map[string]int{}}
 	if st := h.arm(); st != nil && st.Snap.AI != nil && r.Community < len(st.Snap.AI.Communities) {

@@ -108,4 +108,16 @@ func TestRounds(t *testing.T) {
 	if got := resident.next("aftermath")["text"].(string); !strings.Contains(got, "A year ago your community refused a data centre as you said") {
 		t.Errorf("a year on, the resident was told %q", got)
 	}
+
+	for sim.Round == nil && !sim.Done() { // a round the teacher closes before the class was asked
+		sim.Update()
+	}
+	if sim.Round == nil {
+		t.Fatal("no round left to close early")
+	}
+	n := len(sim.Decisions)
+	h.Decide(sim)
+	if len(sim.Decisions) != n+1 || sim.Decisions[n].Decided {
+		t.Errorf("a round closed before the class was asked: %+v", sim.Decisions[n:])
+	}
 }
