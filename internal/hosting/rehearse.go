@@ -98,7 +98,8 @@ func Rehearse(ctx context.Context, sim *classroom.Sim, h *Host, sc Script, log i
 		before := len(sim.Decisions)
 		h.Sync(sim)
 		if r := h.Class.Round(); len(sim.Decisions) > before && r != nil {
-			fmt.Fprintf(log, "round %d, month %d: %s\n", r.ID, sim.Month(), r.Result)
+			d := sim.Decisions[len(sim.Decisions)-1]
+			fmt.Fprintf(log, "round %d, month %d: %s\n", d.ID, d.Month, r.Result)
 		}
 		if l := sim.Lesson; l != nil && l.Stage == classroom.StageReveal {
 			if a := l.Reveal.Answer(); a != nil {
