@@ -33,7 +33,8 @@ type holder struct {
 	asks    chan [2]int  // a proposal: month, community
 	answers chan [2]bool // refuse, decided
 	done    chan struct{}
-	owed    int // activations the other arms owe, once the class's world has run them
+	owed    int  // activations the other arms owe, once the class's world has run them
+	waiting bool // the world waits for an answer
 }
 
 // RefusesDatacentre asks the class, and waits for its answer (the world's
@@ -65,8 +66,10 @@ func (h *holder) answer(refuse, decided bool) *[2]int {
 func (h *holder) wait() *[2]int {
 	select {
 	case <-h.done:
+		h.waiting = false
 		return nil
 	case a := <-h.asks:
+		h.waiting = true
 		return &a
 	}
 }
@@ -74,7 +77,8 @@ func (h *holder) wait() *[2]int {
 // release lets a held world run to the end of its activations with the
 // model's own rule (the worlds start again).
 func (h *holder) release() {
-	for a := h.answer(false, false); a != nil; a = h.answer(false, false) {
+	for h.waiting {
+		h.answer(false, false)
 	}
 }
 
@@ -144,7 +148,8 @@ func (s *Sim) open(a [2]int) {
 // goes on to the end of the month, unless another community is asked.
 func (s *Sim) CloseRound(refuse, decided bool) {
 	r, h := s.Round, s.held
-	if r == nil || h == nil {
+	if r == nil || h == nil || !h.waiting {
+		s.Round = nil // no world waits for it
 		return
 	}
 	s.Round = nil
@@ -178,7 +183,7 @@ func (s *Sim) learn() {
 // releaseRound lets a held world finish its month with the model's own
 // rule and forgets it: the worlds start again.
 func (s *Sim) releaseRound() {
-	if s.Round != nil && s.held != nil {
+	if s.held != nil {
 		s.held.release()
 	}
 	s.Round, s.held, s.Decisions = nil, nil, nil

@@ -107,6 +107,13 @@ func TestRoundsHoldTheWorld(t *testing.T) {
 	if err := s.Apply(Intent{Reset: true}); err != nil || s.Month() != 0 || s.Round != nil || s.Decisions != nil {
 		t.Fatalf("starting again in a round: %v, month %d", err, s.Month())
 	}
+	s.Round = &Round{ID: 99} // a round no world waits for (set by hand): closing it, or the Sim, decides nothing and waits for nothing
+	s.CloseRound(true, true)
+	s.Round = &Round{ID: 100}
+	s.Close()
+	if len(s.Decisions) != 0 {
+		t.Fatalf("a round no world waited for was decided: %+v", s.Decisions)
+	}
 }
 
 // TestRoundsAreInputs: no class, or a class that never decides, is the
