@@ -36,6 +36,7 @@ type ClassView struct {
 	Voted     int        // students who have voted on the ballot
 	Yes, No   int        // the last closed ballot's votes (an open ballot's are not shown: no bandwagon)
 	Result    string     // how the last closed ballot ended, in words
+	Round     string     // the open decision round, in words ("" for none): who decides, how many have, the time left
 	Followed  []int      // the persons the students follow
 	Locked    bool       // joining is closed
 	Refused   int        // joins refused for too many students from one address

@@ -128,8 +128,10 @@ func (s *Sim) surprise() error {
 	return s.watch()
 }
 
-// Close stops the background work of the Sim's lesson.
+// Close stops the background work of the Sim's lesson, and lets a world
+// held by a round finish its month.
 func (s *Sim) Close() {
+	s.releaseRound()
 	if s.lesson != nil {
 		s.lesson.Reveal.Stop()
 	}

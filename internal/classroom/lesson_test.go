@@ -80,14 +80,7 @@ func TestRevealEqualsCheck(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rs, err := batch.Run(context.Background(), sc, batch.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		vs, err := claims.Judge(sc, rs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		rs, vs := check(t, sc)
 		if c.failing > 0 {
 			vs = withGiven(t, sc, rs, vs[sc.Lesson.Claim-1], c.failing)
 		}
@@ -115,35 +108,58 @@ func TestRevealEqualsCheck(t *testing.T) {
 			if done, all := r.Progress(); done != all || all != sc.Run().Seeds {
 				t.Fatalf("progress %d of %d", done, all)
 			}
-			if !slices.Equal(a.Diff, v.Values) || !same(a.Mean, v.Mean) || !same(a.Lo, v.Lo) || !same(a.Hi, v.Hi) ||
-				!slices.Equal(a.Passed, v.Passed) || a.Failed != v.Failed || (c.failing >= 0 && a.Failed != c.failing) || a.Reason != v.Reason {
-				t.Fatalf("%s: the reveal gives %v (%g [%g, %g]); check gives %v (%g [%g, %g])",
-					c.ref, a.Diff, a.Mean, a.Lo, a.Hi, v.Values, v.Mean, v.Lo, v.Hi)
+			if (c.failing >= 0 && a.Failed != c.failing) || (c.failing >= 0 && (v.Outcome == claims.NotApplicable) != (c.failing > 5)) {
+				t.Fatalf("%s: %d of %d seeds failing the precondition: %d left out, %v", c.ref, c.failing, len(v.Values), a.Failed, v.Outcome)
 			}
-			agree := a.Above
-			if v.Claim.Op == "<" {
-				agree = a.Below
-			}
-			if agree != v.Agree {
-				t.Fatalf("%s: %d seeds agree in the reveal, %d in check", c.ref, agree, v.Agree)
-			}
-			want := map[claims.Outcome]int{claims.Supported: scenario.Higher, claims.Contradicted: scenario.Lower}[v.Outcome]
-			if v.Claim.Op == "<" {
-				want = map[claims.Outcome]int{claims.Supported: scenario.Lower, claims.Contradicted: scenario.Higher}[v.Outcome]
-			}
-			if v.Outcome == claims.Inconclusive {
-				want = scenario.NoClearDifference
-			}
-			if v.Outcome == claims.NotApplicable {
-				want = scenario.NotApplicable
-			}
-			if c.failing >= 0 && (v.Outcome == claims.NotApplicable) != (c.failing > 5) {
-				t.Fatalf("%s: %d of %d seeds failing the precondition: %v", c.ref, c.failing, len(v.Values), v.Outcome)
-			}
-			if a.Outcome != want {
-				t.Fatalf("%s: outcome %d; check's verdict %v", c.ref, a.Outcome, v.Outcome)
-			}
+			sameAsCheck(t, c.ref, a, v)
 		}
+	}
+}
+
+// check runs every seed of sc as `headless check` does, and returns the
+// runs and its verdicts.
+func check(t *testing.T, sc *scenario.Scenario) ([]batch.Result, []claims.Verdict) {
+	t.Helper()
+	rs, err := batch.Run(context.Background(), sc, batch.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, err := claims.Judge(sc, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs, vs
+}
+
+// sameAsCheck fails the test unless a is the answer `headless check`'s
+// verdict v gives: the same values seed by seed, the same interval, the
+// same seeds left out and agreeing, the same outcome.
+func sameAsCheck(t *testing.T, ref string, a *Answer, v claims.Verdict) {
+	t.Helper()
+	if !slices.Equal(a.Diff, v.Values) || !same(a.Mean, v.Mean) || !same(a.Lo, v.Lo) || !same(a.Hi, v.Hi) ||
+		!slices.Equal(a.Passed, v.Passed) || a.Failed != v.Failed || a.Reason != v.Reason {
+		t.Fatalf("%s: the reveal gives %v (%g [%g, %g]); check gives %v (%g [%g, %g])",
+			ref, a.Diff, a.Mean, a.Lo, a.Hi, v.Values, v.Mean, v.Lo, v.Hi)
+	}
+	agree := a.Above
+	if v.Claim.Op == "<" {
+		agree = a.Below
+	}
+	if agree != v.Agree {
+		t.Fatalf("%s: %d seeds agree in the reveal, %d in check", ref, agree, v.Agree)
+	}
+	want := map[claims.Outcome]int{claims.Supported: scenario.Higher, claims.Contradicted: scenario.Lower}[v.Outcome]
+	if v.Claim.Op == "<" {
+		want = map[claims.Outcome]int{claims.Supported: scenario.Lower, claims.Contradicted: scenario.Higher}[v.Outcome]
+	}
+	if v.Outcome == claims.Inconclusive {
+		want = scenario.NoClearDifference
+	}
+	if v.Outcome == claims.NotApplicable {
+		want = scenario.NotApplicable
+	}
+	if a.Outcome != want {
+		t.Fatalf("%s: outcome %d; check's verdict %v", ref, a.Outcome, v.Outcome)
 	}
 }
 

@@ -81,6 +81,7 @@ func (w *Watcher) Poll(old *Sim) (*Sim, error) {
 			return nil, r.err
 		}
 		r.sim.Speed = old.Speed
+		old.releaseRound() // its world, held by a round, ends its month and is dropped
 		return r.sim, nil
 	default:
 		return nil, nil

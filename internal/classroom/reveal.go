@@ -87,12 +87,22 @@ type Reveal struct {
 	once   sync.Once
 }
 
-// NewReveal prepares the answer of sc's lesson; Start or Work computes it.
-func NewReveal(sc *scenario.Scenario) (*Reveal, error) {
+// NewReveal prepares the answer of sc's lesson; Start or Work computes it,
+// unless it is kept for sc as it is (stored.go): then it is in at once.
+func NewReveal(sc *scenario.Scenario) (*Reveal, error) { return newReveal(sc, true) }
+
+// newReveal prepares the answer of sc's lesson, taking the one kept for sc
+// if asked to and there is one.
+func newReveal(sc *scenario.Scenario, kept bool) (*Reveal, error) {
 	r := &Reveal{sc: sc, claim: sc.LessonClaim()}
 	if last, months := r.claim.Last(), sc.Run().Months; last > months {
 		return nil, fmt.Errorf("%s:%d: the lesson's claim is judged at month %d but the run lasts %d months: run at least %d months, or judge the claim earlier",
 			sc.File, sc.Lesson.Line, last, months, last)
+	}
+	if a := stored(sc); kept && a != nil {
+		r.answer.Store(a)
+		r.done.Store(int32(len(a.Seeds)))
+		return r, nil
 	}
 	for _, seed := range sc.Run().SeedList() {
 		s := &Sim{Scenario: sc, Seed: seed, Shown: sc.LessonArms()}
@@ -177,7 +187,12 @@ func (r *Reveal) finished() {
 }
 
 // Progress returns the seeds done and the seeds in all.
-func (r *Reveal) Progress() (done, all int) { return int(r.done.Load()), len(r.runs) }
+func (r *Reveal) Progress() (done, all int) {
+	if a := r.Answer(); a != nil {
+		return len(a.Seeds), len(a.Seeds)
+	}
+	return int(r.done.Load()), len(r.runs)
+}
 
 // Answer returns the answer, or nil until every seed has run.
 func (r *Reveal) Answer() *Answer { return r.answer.Load() }

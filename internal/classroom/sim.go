@@ -5,6 +5,7 @@
 package classroom
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -18,11 +19,16 @@ import (
 // Speeds are the months one update runs, from slowest to fastest. Below
 // one, a month takes several updates: the people move a little each frame
 // and the numbers change when the month is complete.
-var Speeds = []float64{0.25, 0.5, 1, 2, 5, 10, 20}
+var Speeds = []float64{1.0 / 30, 0.25, 0.5, 1, 2, 5, 10, 20}
 
 // DefaultSpeed is half a month a frame: two and a half years a second at
 // 60 frames a second.
-const DefaultSpeed = 1
+const DefaultSpeed = 2
+
+// ClassPace is the speed of a class deciding in rounds: a thirtieth of a
+// month a frame, a year every 6 seconds, so that the class lives through
+// the years between its decisions.
+const ClassPace = 0
 
 // Sim runs a scenario's arms in step, one world per arm with the same seed,
 // and keeps the history the charts draw.
@@ -40,17 +46,21 @@ type Sim struct {
 	Notice      string // why the last slider change was refused, or ""
 	Selected    *Inspection
 
-	Shown   []string        // the arms running, by name; nil for every arm
-	Changes []Setting       // the sliders' changes, kept when the worlds start again
-	Lesson  *Lesson         // the guided lesson, or nil when exploring
-	lesson  *Lesson         // the scenario's lesson, kept while exploring
-	worked  time.Time       // when Work last ran
-	Voting  bool            // a class is hosted: events with a vote wait for its decision
-	Ballot  *scenario.Event // the event the class is voting on, or nil
-	Ballots int             // ballots opened so far: the open one's number
-	Steered bool            // a hosted class's votes have changed the worlds from the scenario as written
-	Arms    []*ArmState
-	events  []scenario.Event // still to happen, in month order
+	Shown     []string        // the arms running, by name; nil for every arm
+	Changes   []Setting       // the sliders' changes, kept when the worlds start again
+	Lesson    *Lesson         // the guided lesson, or nil when exploring
+	lesson    *Lesson         // the scenario's lesson, kept while exploring
+	worked    time.Time       // when Work last ran
+	Voting    bool            // a class is hosted: events with a vote wait for its decision
+	Ballot    *scenario.Event // the event the class is voting on, or nil
+	Ballots   int             // ballots opened so far: the open one's number
+	Steered   bool            // a hosted class's votes have changed the worlds from the scenario as written
+	Round     *Round          // the decision round holding the class's world, or nil
+	Rounds    int             // rounds opened so far: the open one's number
+	Decisions []Decision      // the rounds closed since the worlds started, in order
+	held      *holder         // runs the class's world where rounds can hold it; nil without rounds
+	Arms      []*ArmState
+	events    []scenario.Event // still to happen, in month order
 }
 
 // Inspection follows one person of one arm, from the month they were
@@ -89,6 +99,7 @@ func NewSim(sc *scenario.Scenario) (*Sim, error) {
 
 // reset starts the worlds again from month 0 with s.Seed.
 func (s *Sim) reset() error {
+	s.releaseRound()
 	s.Arms = nil
 	s.events = s.Scenario.Events
 	s.Caption, s.Question, s.Selected, s.Ballot, s.Steered = "", "", nil, nil, false
@@ -183,27 +194,33 @@ func (s *Sim) StepMonth() { s.steps(s.Arms[0].World.LeftInMonth()) }
 // activation; one with a question pauses the Sim there, so the class can
 // predict, and the month runs on the next step.
 func (s *Sim) steps(n int) {
-	for n > 0 && !s.Done() && s.Ballot == nil {
+	for n > 0 && !s.Done() && s.Ballot == nil && s.Round == nil {
 		w := s.Arms[0].World
 		if w.MonthStarted() && s.happen() {
 			return
 		}
-		ran := 0
-		for _, st := range s.Arms {
-			ran = st.World.StepWithinMonth(n)
+		ran := min(n, w.LeftInMonth())
+		if !s.stepArms(ran) {
+			return // a round holds the class's world
 		}
 		n -= ran
-		if !w.MonthStarted() {
-			continue
-		}
-		for _, st := range s.Arms {
-			st.World.Observe(&st.Snap)
-			st.record()
-		}
-		if sel := s.Selected; sel != nil {
-			sel.Wealth = append(sel.Wealth, s.Arms[sel.Arm].Snap.Wealth[sel.Person])
-		}
+		s.measure()
 	}
+}
+
+// measure observes every arm once their month is complete.
+func (s *Sim) measure() {
+	if !s.Arms[0].World.MonthStarted() {
+		return
+	}
+	for _, st := range s.Arms {
+		st.World.Observe(&st.Snap)
+		st.record()
+	}
+	if sel := s.Selected; sel != nil {
+		sel.Wealth = append(sel.Wealth, s.Arms[sel.Arm].Snap.Wealth[sel.Person])
+	}
+	s.learn()
 }
 
 // happen applies the events due now, as batch.RunOne does; it reports
@@ -320,7 +337,7 @@ func (s *Sim) Apply(in Intent) error {
 	} else if in.Next && l != nil {
 		s.advance()
 	}
-	if s.Ballot != nil { // the class's vote holds the worlds until it is closed
+	if s.Ballot != nil || s.Round != nil { // the class's vote, or a round, holds the worlds until it is closed
 		in.TogglePause, in.Step = false, false
 	}
 	if in.TogglePause {
@@ -360,6 +377,9 @@ func (s *Sim) Apply(in Intent) error {
 // and keeps the change for when the worlds start again; a value that a
 // world refuses changes no arm.
 func (s *Sim) set(st Setting) error {
+	if s.Round != nil {
+		return errors.New("the class is deciding: wait for the round to close")
+	}
 	next := make([]scenario.Settings, len(s.Arms))
 	for i, a := range s.Arms {
 		next[i] = a.Settings

@@ -74,8 +74,8 @@ func TestIntentsDriveTheModel(t *testing.T) {
 	}
 	before := s.Month()
 	s.Update()
-	if s.Month()-before != int(Speeds[4]) {
-		t.Fatalf("four steps faster ran %d months an update, want %v", s.Month()-before, Speeds[4])
+	if s.Month()-before != int(Speeds[DefaultSpeed+3]) {
+		t.Fatalf("four steps faster ran %d months an update, want %v", s.Month()-before, Speeds[DefaultSpeed+3])
 	}
 	for range 10 {
 		s.Apply(Intent{Slower: true})

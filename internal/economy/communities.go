@@ -33,6 +33,7 @@ type communities struct {
 	refused []int     // proposals each community refused since the start
 	voice   []float64 // the chance a class's residents give of refusing, a community; NaN where they have not said (Voice)
 	decides bool      // the voice is the chance of refusal (otherwise it is averaged with the model's)
+	decider Decider   // decides a proposal in place of the draw where it has something to say (SetDecider); nil: the model's rule
 }
 
 // init splits n persons into k communities of nearly equal size whose
@@ -193,6 +194,11 @@ func (cm communities) site(w *World, x *production, social bool) (int, bool) {
 	r := x.rs.of(streamResistance)
 	refuses := func(c int) bool {
 		no := r.float64() < cm.refusal(w, x, c, wealth)
+		if cm.decider != nil { // asked after the draw, so that the stream is the same whatever it decides
+			if refuse, decided := cm.decider.RefusesDatacentre(w.month, c); decided {
+				no = refuse
+			}
+		}
 		if no {
 			cm.refused[c]++
 			cm.org[c] = min(1, cm.org[c]+x.p.Resistance.Win)

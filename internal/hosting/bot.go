@@ -16,7 +16,8 @@ import (
 
 // Bot is a simulated student, for rehearsing a lesson (`headless host
 // --bots N`) and for load tests: it joins, answers the lesson's question,
-// takes a stance on data centres, votes on every ballot, and measures how
+// takes a stance on data centres, votes on every ballot, decides in every
+// round held in its community, and measures how
 // long the host takes to answer a ping.
 type Bot struct {
 	Name      string
@@ -28,6 +29,7 @@ type Bot struct {
 	Community int
 	Person    int
 	Votes     map[int]bool    // what it voted, by ballot
+	Decided   map[int]bool    // what it decided, by round (true: refuse)
 	Latencies []time.Duration // round trips of its pings
 	JoinTime  time.Duration   // from connecting to being welcomed
 	Pongs     atomic.Int64    // pings answered so far (read while it runs)
@@ -47,7 +49,7 @@ func (b *Bot) Run(ctx context.Context, pageURL, code string) error {
 	defer conn.CloseNow()
 	conn.SetReadLimit(1 << 20)
 	r := rand.New(rand.NewPCG(b.Seed, 7))
-	b.Votes = map[int]bool{}
+	b.Votes, b.Decided = map[int]bool{}, map[int]bool{}
 	send := func(m map[string]any) error {
 		data, _ := json.Marshal(m)
 		return conn.Write(ctx, websocket.MessageText, data)
@@ -92,6 +94,10 @@ func (b *Bot) Run(ctx context.Context, pageURL, code string) error {
 				ID   int
 				Open bool
 			}
+			Round *struct {
+				ID, Community int
+				Open          bool
+			}
 		}
 		if json.Unmarshal(data, &m) != nil {
 			return errors.New("bot: the host sent something that is not JSON")
@@ -119,6 +125,13 @@ func (b *Bot) Run(ctx context.Context, pageURL, code string) error {
 					yes := r.IntN(2) == 0
 					b.Votes[bl.ID] = yes
 					err = send(map[string]any{"type": "vote", "ballot": bl.ID, "yes": yes})
+				}
+			}
+			if rd := m.Round; err == nil && rd != nil && rd.Open && rd.Community == b.Community {
+				if _, done := b.Decided[rd.ID]; !done {
+					refuse := r.IntN(2) == 0
+					b.Decided[rd.ID] = refuse
+					err = send(map[string]any{"type": "decide", "round": rd.ID, "refuse": refuse})
 				}
 			}
 		}

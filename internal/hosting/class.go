@@ -88,7 +88,8 @@ type Class struct {
 	students    map[string]*Student // by token
 	order       []*Student          // in the order they joined
 	ballot      *Ballot
-	changed     int // bumped on every change a tally would show
+	round       *round // the decision round, open or last closed; nil before the first
+	changed     int    // bumped on every change a tally would show
 	tokens      func() string
 	codes       func() string    // new join codes, when the code must change
 	now         func() time.Time // the clock of the guesses' back-off
@@ -262,7 +263,7 @@ func (c *Class) taken(name string) bool {
 func (c *Class) Reconfigure(cfg Config) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.cfg, c.ballot, c.predict = cfg, nil, true
+	c.cfg, c.ballot, c.round, c.predict = cfg, nil, nil, true
 	for k, s := range c.order {
 		c.place(s, k)
 		s.Answer, s.Refuse, s.votes = -1, -1, map[int]bool{}

@@ -33,6 +33,7 @@ type Host struct {
 	seen     []communitySeen   // each community's refusals and data centres last month
 	lesson   *classroom.Lesson // whose prediction the phones may set
 	told     map[string]told   // each student's verdict on their prediction, as last sent
+	after    []aftermath       // closed rounds whose residents are yet to be told what came of them
 }
 
 // told is a verdict sent to a student: their prediction, the answer's
@@ -61,15 +62,18 @@ func NewHost(sim *classroom.Sim, addr string) (*Host, error) {
 // bind takes the class to a Sim (a new scenario, or the first).
 func (h *Host) bind(s *classroom.Sim) {
 	h.sim, h.part, h.month, h.said, h.world, h.lesson = s, s.Scenario.Participation, -1, "", nil, nil
-	h.history, h.followed, h.joins, h.seen, h.told = map[int][]int64{}, map[int]struct{}{}, map[string]int{}, nil, map[string]told{}
+	h.history, h.followed, h.joins, h.seen, h.told, h.after = map[int][]int64{}, map[int]struct{}{}, map[string]int{}, nil, map[string]told{}, nil
 	s.Voting = true
+	if h.part != nil && h.part.Rounds != "" {
+		s.Speed = classroom.ClassPace // the class lives through the years between its decisions
+	}
 	cfg := Config{}
 	if p := h.part; p != nil {
 		if st := h.arm(); st != nil {
 			if p.Follow {
 				cfg.People = len(st.Snap.Wealth)
 			}
-			if p.Communities != "" && st.Snap.AI != nil {
+			if p.Lives() && st.Snap.AI != nil {
 				cfg.Communities = len(st.Snap.AI.Communities)
 			}
 		}
@@ -120,6 +124,9 @@ func (h *Host) Sync(s *classroom.Sim) {
 		h.world = st.World
 		s.Steered = s.Steered || slices.ContainsFunc(voice, func(v float64) bool { return !math.IsNaN(v) })
 	}
+	if h.part != nil && h.part.Rounds != "" {
+		h.syncRound(s)
+	}
 	if s.Ballot != nil && (t.Ballot == nil || t.Ballot.ID != s.Ballots) {
 		h.Class.Open(s.Ballots, s.Ballot.Vote)
 		t = h.Class.Tally()
@@ -148,6 +155,10 @@ func (h *Host) Sync(s *classroom.Sim) {
 // changes nothing, and is announced as a tie), every phone is told how it
 // ended, and the Sim goes on.
 func (h *Host) Decide(s *classroom.Sim) {
+	if s.Round != nil { // a round: closed as it stands
+		h.closeRound(s)
+		return
+	}
 	yes, no := h.Class.Close()
 	if s.Ballot == nil {
 		return
@@ -186,6 +197,10 @@ func (h *Host) View() classroom.ClassView {
 	if b := t.Ballot; b != nil && !b.Open {
 		v.Yes, v.No, v.Result = b.Yes, b.No, b.Result // the count is shown only once the vote is closed
 	}
+	if r := h.Class.Round(); r != nil && r.Open {
+		v.Round = fmt.Sprintf("Community %d decides on a data centre proposed there: %d of its %d residents have decided, %.0f s left.",
+			r.Community+1, r.Said, r.Residents, max(0, r.Deadline.Sub(h.Class.now()).Seconds()))
+	}
 	for _, st := range h.Class.Roll() {
 		v.Roll = append(v.Roll, classroom.RollLine{Seat: st.Seat, Name: st.Name, Online: st.Online, Answered: st.Answered, Voted: st.Voted})
 	}
@@ -208,10 +223,14 @@ func (h *Host) state(s *classroom.Sim, t Tally) string {
 		m["stage"] = classroom.Stages[l.Stage]
 	}
 	if p := h.part; p != nil {
-		m["arm"], m["follow"], m["communities"] = p.Arm, p.Follow, p.Communities
+		m["arm"], m["follow"], m["communities"], m["rounds"] = p.Arm, p.Follow, p.Communities, p.Rounds
 		if les := s.Scenario.Lesson; p.Predict && les != nil {
 			m["predict"], m["question"], m["answers"] = true, les.Question, les.Answers
 		}
+	}
+	if r := h.Class.Round(); r != nil {
+		m["round"] = map[string]any{"id": r.ID, "community": r.Community, "open": r.Open, "result": r.Result,
+			"seconds": h.part.Deadline} // the phone counts down from when it sees the round: the state stays the same for a broadcast
 	}
 	if b := t.Ballot; b != nil {
 		m["ballot"] = map[string]any{"id": b.ID, "question": b.Question, "open": b.Open, "result": b.Result}

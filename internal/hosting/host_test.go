@@ -2,6 +2,7 @@ package hosting
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -11,10 +12,10 @@ import (
 )
 
 // hosted opens a built-in scenario of 100 people with a class on the
-// loopback, both closed when the test ends.
-func hosted(t *testing.T, name string) (*classroom.Sim, *Host) {
+// loopback (sets change its keys further), both closed when the test ends.
+func hosted(t *testing.T, name string, sets ...string) (*classroom.Sim, *Host) {
 	t.Helper()
-	sc, err := scenario.Load(name, []string{"people=100"})
+	sc, err := scenario.Load(name, append([]string{"people=100"}, sets...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,4 +116,26 @@ func TestRehearse(t *testing.T) {
 	if v := h.View(); v.Yes+v.No != 20 || v.Voted != 20 {
 		t.Errorf("%d votes counted of 20", v.Yes+v.No)
 	}
+}
+
+// TestRehearseRounds runs the resistance lesson with ten bots, who decide
+// in every round held in their community, to its answer: every round
+// closes as the bots decided, none at its deadline.
+func TestRehearseRounds(t *testing.T) {
+	sim, h := hosted(t, "datacenter-resistance", "people=400")
+	var log strings.Builder
+	script := Script{Bots: 10, PredictFor: 20e9, VoteFor: 20e9, Speed: len(classroom.Speeds) - 1}
+	if err := Rehearse(context.Background(), sim, h, script, &log); err != nil {
+		t.Fatal(err)
+	}
+	out := log.String()
+	if !strings.Contains(out, "round 1, month ") || !strings.Contains(out, "the answer over 12 worlds") {
+		t.Fatalf("the rehearsal's log lacks its rounds or its answer:\n%s", out)
+	}
+	for _, d := range sim.Decisions {
+		if !d.Decided && !strings.Contains(out, fmt.Sprintf("round %d, month %d: Community %d was split", d.ID, d.Month, d.Community+1)) {
+			t.Errorf("round %d was not decided by the bots, nor split: %+v\n%s", d.ID, d, out)
+		}
+	}
+	t.Logf("%d rounds", len(sim.Decisions))
 }

@@ -95,7 +95,12 @@ func Rehearse(ctx context.Context, sim *classroom.Sim, h *Host, sc Script, log i
 		}
 		sim.Update()
 		sim.Work()
+		before := len(sim.Decisions)
 		h.Sync(sim)
+		if r := h.Class.Round(); len(sim.Decisions) > before && r != nil {
+			d := sim.Decisions[len(sim.Decisions)-1]
+			fmt.Fprintf(log, "round %d, month %d: %s\n", d.ID, d.Month, r.Result)
+		}
 		if l := sim.Lesson; l != nil && l.Stage == classroom.StageReveal {
 			if a := l.Reveal.Answer(); a != nil {
 				say(fmt.Sprintf("the answer over %d worlds: %s (the class said %s)", len(a.Diff), l.AnswerText(a.Outcome), prediction(l)))

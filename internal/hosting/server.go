@@ -195,6 +195,7 @@ type inbound struct {
 	Answer int    `json:"answer"`
 	Refuse bool   `json:"refuse"`
 	Ballot int    `json:"ballot"`
+	Round  int    `json:"round"`
 	Yes    bool   `json:"yes"`
 	T      int64  `json:"t"`
 }
@@ -339,6 +340,8 @@ func (s *Server) handle(token string, out chan []byte, in inbound) error {
 		return s.Class.Stance(token, in.Refuse)
 	case "vote":
 		return s.Class.Vote(token, in.Ballot, in.Yes)
+	case "decide":
+		return s.Class.DecideRound(token, in.Round, in.Refuse)
 	case "ping":
 		s.Class.reply(token, out, message("pong", map[string]any{"t": in.T}))
 		return nil

@@ -131,6 +131,11 @@ func TestBadInput(t *testing.T) {
 			"FILE:2: lesson: expected one [lesson] table, got an array; write it as a table starting with the line [lesson]"},
 		{"community votes without automation", "model = \"exchange\"\n[participation]\npredict = false\ncommunities = \"decides\"\n", "", nil,
 			"FILE:4: participation.communities: communities vote on data centres: this needs ai.enabled = true"},
+		{"rounds without automation, of an unknown kind, with too short a deadline", "model = \"exchange\"\n[participation]\npredict = false\nrounds = \"datacentres\"\n[[arm]]\nname = \"a\"\n", "", nil,
+			"FILE:4: participation.rounds: communities decide on data centres: this needs ai.enabled = true"},
+		{"rounds of an unknown kind, a deadline out of range", "model = \"capitalism\"\n[ai]\nenabled = true\n[participation]\npredict = false\nrounds = \"datacenter\"\ndeadline = 2\n", "", nil,
+			"FILE:6: participation.rounds: \"datacenter\": expected \"datacentres\" (residents decide on each data centre proposed to their community); did you mean \"datacentres\"?\n" +
+				"FILE:7: participation.deadline: 2 seconds: expected 5 to 120"},
 		{"predicting without a lesson", "model = \"exchange\"\n[participation]\nfollow = 1\n", "", nil,
 			"FILE:2: participation: students answer the lesson's question: the scenario needs a [lesson]; add a [lesson], or predict = false\n" +
 				"FILE:3: participation.follow: expected true or false, got the integer 1"},

@@ -15,7 +15,7 @@ func TestDefaultParticipation(t *testing.T) {
 	}{
 		{"no lesson", "model = \"exchange\"\npeople = 20\n", nil},
 		{"a lesson without a table", lesson, &Participation{Arm: "b", Predict: true, Follow: true}},
-		{"a table", lesson + "[participation]\narm = \"a\"\nfollow = false\n", &Participation{Arm: "a", Predict: true, Line: 17}},
+		{"a table", lesson + "[participation]\narm = \"a\"\nfollow = false\n", &Participation{Arm: "a", Predict: true, Line: 17, Deadline: DefaultDeadline}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

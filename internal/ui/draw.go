@@ -87,12 +87,24 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 		c.over()
 		g.drawBallot(b.Vote, g.view, g.size())
 	}
+	if g.sim.Round != nil && g.opt.Host != nil && g.view.Round != "" {
+		c.over()
+		g.drawNotice(g.view.Round+" Space or Enter closes it as it stands.", g.size())
+	}
 	if g.roll != rollHidden && g.opt.Host != nil {
 		c.over()
 		g.drawRoll(g.view, g.size())
 	}
 	g.drawOverlays()
 	c.flush()
+}
+
+// speedWords says how fast the worlds run, at 60 frames a second.
+func speedWords(months float64) string {
+	if months < 0.25 {
+		return fmt.Sprintf("a year every %.0f s", 12/months/60)
+	}
+	return fmt.Sprintf("%g months a frame", months)
 }
 
 // drawTopBar draws the year and the scenario's name, then the controls.
@@ -103,7 +115,7 @@ func (g *Game) drawTopBar() {
 	m := s.Month()
 	when := fmt.Sprintf("Year %d of %d", m/12, s.Scenario.Run().Months/12)
 	if s.Lesson == nil {
-		state := fmt.Sprintf("%g months a frame", classroom.Speeds[s.Speed])
+		state := speedWords(classroom.Speeds[s.Speed])
 		if s.Paused {
 			state = "paused"
 		}

@@ -111,7 +111,7 @@ func (g *Game) Update() error {
 		g.slides.drive(g.sim, &in, g.opt.Predict)
 	}
 	if h := g.opt.Host; h != nil {
-		if g.sim.Ballot != nil && (in.TogglePause || in.Next) {
+		if (g.sim.Ballot != nil || g.sim.Round != nil) && (in.TogglePause || in.Next) {
 			h.Decide(g.sim)
 			in.TogglePause, in.Next = false, false
 		}

@@ -78,9 +78,15 @@ func classLine(t classroom.ClassView, ballot bool) string {
 // number who have voted so far (not how: no bandwagon), and how to close
 // it.
 func (g *Game) drawBallot(e string, t classroom.ClassView, size float64) {
+	g.drawNotice(fmt.Sprintf("The class votes on their phones: %s\n%d of %d voted (the count is shown when the vote closes). Space or Enter closes the vote: the majority decides.",
+		e, t.Voted, t.Joined), size)
+}
+
+// drawNotice draws what the class is doing on their phones over the
+// bottom of the charts (a vote, a decision round).
+func (g *Game) drawNotice(s string, size float64) {
 	c := &g.c
-	body := c.wrap(fmt.Sprintf("The class votes on their phones: %s\n%d of %d voted (the count is shown when the vote closes). Space or Enter closes the vote: the majority decides.",
-		e, t.Voted, t.Joined), bold, size, c.W-100)
+	body := c.wrap(s, bold, size, c.W-100)
 	_, h := c.measure(body, bold, size)
 	r := rect{30, c.H - float32(h) - 50, c.W - 60, float32(h) + 30}
 	c.rect(r, overlayFill)

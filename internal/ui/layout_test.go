@@ -81,7 +81,8 @@ func (fakeClass) Teach(classroom.Teaching) {}
 func (fakeClass) RemoveSeat(int) bool      { return true }
 func (f fakeClass) View() classroom.ClassView {
 	v := classroom.ClassView{URL: "http://192.168.100.200:65000/?code=WXYZ", Code: "WXYZ", Arm: f.arm, Phones: true, Joined: 27, Online: 26,
-		Answered: 25, Answers: []int{12, 8, 5}, Refusing: 14, Accepting: 9, Voted: 24, Followed: []int{1, 5, 9, 40}, Locked: true, Refused: 3}
+		Answered: 25, Answers: []int{12, 8, 5}, Refusing: 14, Accepting: 9, Voted: 24, Followed: []int{1, 5, 9, 40}, Locked: true, Refused: 3,
+		Round: "Community 3 decides on a data centre proposed there: 4 of its 6 residents have decided, 14 s left."}
 	for i := range 27 {
 		v.Roll = append(v.Roll, classroom.RollLine{Seat: i + 1, Name: fmt.Sprintf("Siobhán O'Neil %d", i+1), Online: i != 3, Answered: i%13 != 0, Voted: i%9 != 0})
 	}
@@ -128,6 +129,13 @@ var views = []view{
 		g.followed = true
 		g.sim.Ballot = &scenario.Event{Vote: "Take the data centres into common ownership, their rent paid out by need?"}
 	}, true, false},
+	{"hosted watch in a round", func(_ *testing.T, g *Game) {
+		g.sim.Apply(classroom.Intent{Predict: 1})
+		for range 40 {
+			g.sim.StepMonth()
+		}
+		g.sim.Round = &classroom.Round{ID: 3, Month: 40, Community: 2} // a data centre proposed to a community of the class's world
+	}, true, false},
 	{"hosted reveal", reveal, true, true},
 	{"hosted roll", func(_ *testing.T, g *Game) { g.roll = rollCounts }, true, false},
 	{"hosted roll with nicknames", func(_ *testing.T, g *Game) { g.roll, g.seat = rollNames, "417" }, true, false},
@@ -139,6 +147,9 @@ func reveal(t *testing.T, g *Game) {
 	for !g.sim.Done() {
 		if g.sim.Ballot != nil { // a hosted class's vote holds the worlds
 			g.sim.Decide(true)
+		}
+		if g.sim.Round != nil { // and so does a round of the class's decisions
+			g.sim.CloseRound(true, true)
 		}
 		g.sim.StepMonth()
 	}
