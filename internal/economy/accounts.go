@@ -24,7 +24,7 @@ type flows struct {
 	pensionPaid, wageFundPaid      int64   // the pension and wage-earner funds' payouts to households
 	householdInterest              int64   // interest households paid
 	hires, spells, displaced       int64   // hires, the months those hired had been without work, workers automation displaced
-	quits, layoffs                 int64   // workers who quit a match with no surplus, workers let go by their firm
+	quits, layoffs                 int64   // workers who left for reasons of their own, workers let go by their firm
 	pooled                         int64   // hires of people unemployed at the month's start
 	demand, supply                 float64 // compute wanted and supplied
 }

@@ -426,10 +426,11 @@ func (x *production) displace(a int32, month int, r *rng) {
 	l.skill[a] = min(l.skill[a], top)
 }
 
-// separate ends each job with the separation rate's chance a month: quits
-// and layoffs for reasons of their own, the churn every labour market has
-// (in the United States about 3–4% of jobs a month: BLS, Job Openings and
-// Labor Turnover Survey).
+// separate ends each job with the separation rate's chance a month: the
+// worker leaves for reasons of their own (counted as quits), the churn
+// every labour market has (in the United States quits are 2–3% of jobs a
+// month, all separations 3–4%: BLS, Job Openings and Labor Turnover
+// Survey).
 func (x *production) separate(w *World) {
 	rate := x.p.Labour.Separation
 	if rate == 0 {
@@ -445,6 +446,7 @@ func (x *production) separate(w *World) {
 		// i by the last, not yet considered.
 		for left := len(x.k.people.Employees(f)); next < left; left-- {
 			x.fire(w, f, next)
+			x.flow.quits++
 			next += gap(r, rate)
 		}
 		next -= len(x.k.people.Employees(f))
@@ -497,10 +499,11 @@ func (x *production) reinstate(w *World) {
 // a quarter), on what the worker's work now adds to the firm's sales — at
 // their present skill, hours and effort, so an intensified worker's extra
 // goods are the firm's until then — against their present outside option;
-// a match left with no surplus ends: the worker quits when their work adds
-// no more than their outside option, and the firm lets them go when it
-// would keep nothing at the wage the market bargains (a layoff). So
-// incumbents' wages move with the market, late.
+// a match left with no surplus ends, a layoff. The bargained wage reaches
+// what the work adds exactly when the work adds no more than the worker's
+// value of searching, b + β/(1−β)·c·θ̂·w̄·s, so such a match has no joint
+// surplus: Mortensen and Pissarides's job destruction (Review of Economic
+// Studies 61, 1994). So incumbents' wages move with the market, late.
 func (x *production) renegotiate(w *World) {
 	rate := x.p.Labour.Renegotiation
 	if rate == 0 {
@@ -516,8 +519,8 @@ func (x *production) renegotiate(w *World) {
 		if x.k.people.Class(f) != agents.Capitalist {
 			continue
 		}
-		// As in separate: the one who quits at i is replaced at i by the
-		// last, not yet considered.
+		// As in separate: the one let go at i is replaced at i by the last,
+		// not yet considered.
 		for left := len(x.k.people.Employees(f)); next < left; {
 			e := x.k.people.Employees(f)[next]
 			q := int64(l.q[e])
@@ -525,11 +528,7 @@ func (x *production) renegotiate(w *World) {
 			wage := min(x.offer(e, worth), math.MaxInt32)
 			if wage <= 0 {
 				x.fire(w, f, next)
-				if worth <= x.outsideOf(e) {
-					x.flow.quits++ // nothing left for the worker over their outside option
-				} else {
-					x.flow.layoffs++ // nothing left for the firm at the wage the market bargains
-				}
+				x.flow.layoffs++ // the match is destroyed: the work adds no more than the worker's search is worth
 				left--
 				if x.k.people.Class(f) != agents.Capitalist {
 					break

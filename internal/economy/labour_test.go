@@ -2,6 +2,7 @@ package economy_test
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -154,5 +155,36 @@ func TestIntensificationLowersLabourShare(t *testing.T) {
 	a, b := compare(t, "intensification 0 against 1, contracts never renegotiated", calm, hard, "effort", "labour_share", "real_wage", "automation_share")
 	if b["effort"] <= a["effort"] || b["labour_share"] >= a["labour_share"] {
 		t.Errorf("intensification: effort %.3f → %.3f, labour share %.3f → %.3f", a["effort"], b["effort"], a["labour_share"], b["labour_share"])
+	}
+}
+
+// TestQuitsAreTheSeparationRate: quits are the jobs that end for the
+// worker's own reasons, labour.separation's chance a month: over five
+// years of a world of 400, about 0.03 of those at work each month. With
+// some 300 at work, 60 months give about 18,000 chances, so the rate's
+// standard error is about 0.0013; ±0.005 is nearly four of them.
+func TestQuitsAreTheSeparationRate(t *testing.T) {
+	t.Parallel()
+	p := labourOnly()
+	w, err := economy.New(p, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s economy.Snapshot
+	var quits, atWork float64
+	for m := 1; m <= 120; m++ {
+		w.Observe(&s)
+		before := s.Workers
+		w.StepMonth()
+		if m > 60 {
+			w.Observe(&s)
+			quits += float64(s.AI.Quits)
+			atWork += float64(before)
+		}
+	}
+	rate := quits / atWork
+	t.Logf("quits %.0f of %.0f worker-months: %.4f a month (labour.separation %.2f)", quits, atWork, rate, p.AI.Labour.Separation)
+	if math.Abs(rate-p.AI.Labour.Separation) > 0.005 {
+		t.Errorf("quits are %.4f of those at work a month, want %.2f ± 0.005", rate, p.AI.Labour.Separation)
 	}
 }

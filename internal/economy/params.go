@@ -176,7 +176,7 @@ type LabourParams struct {
 	RefUnemployed      float64 // the unemployment at which the outside option is ρ times the mean wage
 	Bargaining         float64 // β: workers' share of the match's surplus over their outside option
 	OutsideOption      float64 // ρ: a worker's outside option as a share of the mean wage, at the reference unemployment
-	Separation         float64 // chance a month that a worker leaves their job (quits, idiosyncratic layoffs)
+	Separation         float64 // chance a month that a worker leaves their job for reasons of their own (quits)
 	Matching           float64 // μ: matching efficiency, M = μ·U^η·V^(1−η) a month
 	MatchingElasticity float64 // η: the elasticity of matches to the unemployed
 	Renegotiation      float64 // chance a month that a contract's wage is bargained again

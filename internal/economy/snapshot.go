@@ -82,7 +82,7 @@ type AISnapshot struct {
 	Vacancies              int64   // vacancies open at the month's end (new tasks among them)
 	Searchers              int64   // the unemployed at the month's start
 	PooledHires            int64   // hires this month of people unemployed at its start
-	Quits, Layoffs         int64   // workers who left a match with no surplus, workers their firm let go, this month
+	Quits, Layoffs         int64   // workers who left for reasons of their own, workers their firm let go, this month
 	Displacement           float64 // full-time workers' work that units rented this month took over
 	NewTasks               float64 // new tasks for labour this month
 	ProductivityEffect     float64 // the month's change in labour demanded not due to displacement or new tasks

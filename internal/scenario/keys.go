@@ -154,7 +154,7 @@ var Keys = []Key{
 		set: func(s *Settings, v value) { s.AI.Labour.Bargaining = v.f }, get: func(s *Settings) any { return s.AI.Labour.Bargaining }},
 	{Path: "labour.outside_option", Kind: Float, Unit: "share of the mean wage", Doc: "ρ: what a worker at full skill could get elsewhere, as a share of last month's mean wage, at the reference unemployment (it moves along the wage curve)", Min: 0, Max: 1.5, Live: true,
 		set: func(s *Settings, v value) { s.AI.Labour.OutsideOption = v.f }, get: func(s *Settings) any { return s.AI.Labour.OutsideOption }},
-	{Path: "labour.separation", Kind: Float, Unit: "chance a month", Doc: "the chance a month that a worker leaves their job for reasons of their own (quits, idiosyncratic layoffs)", Min: 0, Max: 1, Live: true,
+	{Path: "labour.separation", Kind: Float, Unit: "chance a month", Doc: "the chance a month that a worker leaves their job for reasons of their own (counted as quits; firms' layoffs come on top, from their own decisions)", Min: 0, Max: 1, Live: true,
 		set: func(s *Settings, v value) { s.AI.Labour.Separation = v.f }, get: func(s *Settings) any { return s.AI.Labour.Separation }},
 	{Path: "labour.matching", Kind: Float, Unit: "matches a month per √(unemployed × vacancies)", Doc: "μ: the matching function's efficiency, matches a month M = μ·U^η·V^(1−η): the chance a month that a searcher meets a vacancy is μ·(V/U)^(1−η) (at most 1)", Min: 0, Max: 10, Live: true,
 		set: func(s *Settings, v value) { s.AI.Labour.Matching = v.f }, get: func(s *Settings) any { return s.AI.Labour.Matching }},
