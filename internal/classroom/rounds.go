@@ -103,8 +103,11 @@ func (s *Sim) classArm() *ArmState {
 // world (the others run theirs when the round closes).
 func (s *Sim) stepArms(n int) bool {
 	if s.held == nil && s.rounds() {
-		if st := s.classArm(); st != nil && st.World.SetDecider(s.newHolder(st.World)) != nil {
-			s.held = nil // checked when the scenario was loaded: rounds need automation
+		if st := s.classArm(); st != nil {
+			h := newHolder(st.World)
+			if st.World.SetDecider(h) == nil { // refused only without automation, which loading the scenario checked
+				s.held = h
+			}
 		}
 	}
 	if h := s.held; h != nil {
@@ -118,9 +121,8 @@ func (s *Sim) stepArms(n int) bool {
 }
 
 // newHolder makes the holder of w, the class's world.
-func (s *Sim) newHolder(w *economy.World) *holder {
-	s.held = &holder{world: w, asks: make(chan [2]int), answers: make(chan [2]bool), done: make(chan struct{})}
-	return s.held
+func newHolder(w *economy.World) *holder {
+	return &holder{world: w, asks: make(chan [2]int), answers: make(chan [2]bool), done: make(chan struct{})}
 }
 
 // stepOthers runs n activations of every arm but a held one.

@@ -39,11 +39,7 @@ func roundsSim(t *testing.T, hosted bool) *Sim {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := NewSim(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.Close)
+	s := openSim(t, sc)
 	s.Voting, s.Paused, s.Speed = hosted, false, len(Speeds)-1
 	return s
 }

@@ -29,6 +29,12 @@ func newLesson(t *testing.T, ref string, sets ...string) *Sim {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return openSim(t, sc)
+}
+
+// openSim opens sc as the window does, closed when the test ends.
+func openSim(t *testing.T, sc *scenario.Scenario) *Sim {
+	t.Helper()
 	s, err := NewSim(sc)
 	if err != nil {
 		t.Fatal(err)

@@ -12,26 +12,36 @@ import (
 // what the founder has, the bank writes off the rest, and nobody else's
 // deposit moves. The accounts still check.
 func TestBankruptcyWipesTheOwners(t *testing.T) {
-	p := testWorld()
-	w, err := New(p, 3)
+	w, x := grown(t, testWorld(), 3)
+	f := firmWhere(x, func(int32) bool { return true })
+	if f < 0 {
+		t.Fatal("no firm with two workers after two years")
+	}
+	testBankrupt(t, w, x, f)
+}
+
+// grown is world p of the seed after two years.
+func grown(t *testing.T, p Params, seed uint64) (*World, *production) {
+	t.Helper()
+	w, err := New(p, seed)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for range 24 {
 		w.StepMonth()
 	}
-	x := w.rules.(*capitalism).ai
-	f := int32(-1)
-	for i := range int32(p.People) {
-		if x.k.people.Class(i) == agents.Capitalist && len(x.k.people.Employees(i)) >= 2 {
-			f = i
-			break
+	return w, w.rules.(*capitalism).ai
+}
+
+// firmWhere returns the first firm with two workers or more for which ok
+// holds, or −1.
+func firmWhere(x *production, ok func(f int32) bool) int32 {
+	for i := range int32(x.n) {
+		if x.k.people.Class(i) == agents.Capitalist && len(x.k.people.Employees(i)) >= 2 && ok(i) {
+			return i
 		}
 	}
-	if f < 0 {
-		t.Fatal("no firm with two workers after two years")
-	}
-	testBankrupt(t, w, x, f)
+	return -1
 }
 
 // testWorld is a small production economy at the scenario defaults.
@@ -171,14 +181,7 @@ func TestMoratorium(t *testing.T) {
 // the fund holds (before the guard, the ledger refused the transfer that
 // overdrew it, and the run panicked), and the accounts check.
 func TestPensionsPayNoMoreThanTheFundHolds(t *testing.T) {
-	w, err := New(testWorld(), 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for range 24 {
-		w.StepMonth()
-	}
-	x := w.rules.(*capitalism).ai
+	w, x := grown(t, testWorld(), 3)
 	fund := w.led.Special(Pension)
 	if x.funds.unitsTotal <= 0 || w.led.acc[fund].bal <= 0 {
 		t.Fatalf("no pension fund to pay out after two years: %.1f units, %d money", x.funds.unitsTotal, w.led.acc[fund].bal)
@@ -265,21 +268,8 @@ func TestCooperativeUnitsByMembersValue(t *testing.T) {
 	p.AI.Ownership.Firms = FirmsCooperative
 	p.AI.Compute.Datacenters = 10
 	p.AI.Compute.PriceBase = 1e6 // nobody rents a unit while the world grows
-	w, err := New(p, 5)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for range 24 {
-		w.StepMonth()
-	}
-	x := w.rules.(*capitalism).ai
-	f := int32(-1)
-	for i := range int32(p.People) {
-		if x.k.people.Class(i) == agents.Capitalist && len(x.k.people.Employees(i)) >= 2 && x.compute.count[i] == 0 && x.compute.automatable(i) > 0.3 {
-			f = i
-			break
-		}
-	}
+	w, x := grown(t, p, 5)
+	f := firmWhere(x, func(i int32) bool { return x.compute.count[i] == 0 && x.compute.automatable(i) > 0.3 })
 	if f < 0 {
 		t.Fatal("no cooperative of three with automatable work after two years")
 	}
