@@ -31,5 +31,17 @@ func Reference() string {
 		m := &All[i]
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", m.Name, m.Unit, m.Models(), m.Doc)
 	}
+	b.WriteString("\n## Meanings that changed\n\nA name is kept when what it measures is corrected; each correction, and why:\n\n")
+	for _, c := range changed {
+		fmt.Fprintf(&b, "- `%s` (%s): %s\n", c.name, c.when, c.what)
+	}
 	return b.String()
+}
+
+// changed lists the metrics whose meaning was corrected after they were
+// published, newest first.
+var changed = []struct{ name, when, what string }{
+	{"quits", "2026-12", "was the workers whose renegotiated work added no more than their outside option, which the bargain ends earlier as job destruction: it was 0 in every arm of the built-in scenarios. It is now the jobs that end for the worker's own reasons, labour.separation's chance a month, which were counted nowhere before."},
+	{"layoffs", "2026-12", "now also counts every renegotiation that leaves a match no surplus (before, those split between quits and layoffs by a test that sent them all to layoffs at the defaults)."},
+	{"displaced_earnings_loss", "2026-12", "was compared with everyone in the labour force never displaced, the long-term unemployed included, against whom the displaced seemed to earn more; it is now compared with workers drawn at work when each was displaced and never displaced since, as Jacobson, LaLonde and Sullivan compare them."},
 }
