@@ -8,11 +8,13 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"commonwealth/internal/classroom"
 	"commonwealth/internal/hosting"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/memory"
 )
 
@@ -35,6 +37,7 @@ func hostCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	voteFor := fs.Duration("vote-for", 20*time.Second, "how long a vote stays open")
 	speed := fs.Float64("speed", 0.5, "months a frame (60 frames a second): one of 0.25, 0.5, 1, 2, 5, 10, 20")
 	stay := fs.Bool("stay", false, "keep serving after the answer, until Ctrl-C")
+	language := fs.String("lang", "", "the `LANGUAGE` the phones are spoken to in: "+strings.Join(lang.Codes(), ", ")+" (default English)")
 	perAddress := fs.Int("per-address", hosting.DefaultLimits.StudentsPerAddress,
 		"students who may join from one network address (a classroom whose phones share one address behind a router's NAT: the class's size)")
 	pos, err := parse(fs, args)
@@ -52,10 +55,15 @@ func hostCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case *predictFor < 0 || *voteFor < 0:
 		return badInput(stderr, errors.New("headless host: --predict-for and --vote-for: expected durations such as 30s"))
 	}
+	tx, err := lang.Open(*language)
+	if err != nil {
+		return badInput(stderr, fmt.Errorf("headless host: --lang: %w", err))
+	}
 	sc, err := sf.load(ctx, pos)
 	if err != nil {
 		return badInput(stderr, err)
 	}
+	tx.Translate(sc)
 	if err := memory.GuardWorlds(sc, memory.SimWorlds(sc), "headless host"); err != nil {
 		return badInput(stderr, err)
 	}
@@ -65,7 +73,7 @@ func hostCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	defer sim.Close()
-	h, err := hosting.NewHost(sim, *addr)
+	h, err := hosting.NewHost(sim, *addr, tx)
 	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed

@@ -4,7 +4,7 @@
 // worlds running, and the answer over every seed. The same program builds
 // for the browser (GOOS=js GOARCH=wasm).
 //
-//	sim [SCENARIO] [--screenshot FILE.png --frames N | --slides FOLDER] [--size WxH] [--version]
+//	sim [SCENARIO] [--screenshot FILE.png --frames N | --slides FOLDER] [--size WxH] [--lang CODE] [--version]
 package main
 
 import (
@@ -18,6 +18,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/memory"
 	"commonwealth/internal/scenario"
 	"commonwealth/internal/ui"
@@ -39,11 +40,19 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Print(version.Long("sim"))
 		return 0
 	}
+	tx, err := lang.Open(o.Lang)
+	if err != nil {
+		fmt.Fprintln(stderr, "sim: --lang:", err)
+		return 2
+	}
 	ref := o.Scenario
 	sc, err := scenario.Load(ref, nil)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
+	}
+	if done, left := tx.Translate(sc); left > 0 {
+		fmt.Fprintf(stderr, "sim: --lang %s: %d of the lesson's %d own words are translated; the rest stay in English (docs/lessons/languages.md)\n", tx.Code(), done, done+left)
 	}
 	if err := memory.GuardWorlds(sc, memory.SimWorlds(sc), "the window"); err != nil {
 		fmt.Fprintln(stderr, err)
@@ -82,7 +91,7 @@ func run(args []string, stderr io.Writer) int {
 		}
 	}
 	w, h, _ := o.Dimensions()
-	opt := ui.Options{Screenshot: o.Screenshot, Frames: o.Frames, Slides: o.Slides, Predict: o.Predict, Goto: o.Goto}
+	opt := ui.Options{Screenshot: o.Screenshot, Frames: o.Frames, Slides: o.Slides, Predict: o.Predict, Goto: o.Goto, Lang: tx}
 	if o.Screenshot != "" || o.Slides != "" {
 		opt.Width, opt.Height = w, h
 	}
@@ -101,7 +110,7 @@ func run(args []string, stderr io.Writer) int {
 		}
 	}
 	if o.Host != nil {
-		h, stop, err := host(sim, o.Host.Addr)
+		h, stop, err := host(sim, o.Host.Addr, tx)
 		if err != nil {
 			fmt.Fprintln(stderr, "sim: --host:", err)
 			return 1

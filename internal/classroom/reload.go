@@ -29,18 +29,24 @@ type loaded struct {
 	err error
 }
 
-// NewWatcher watches path from its current state.
-func NewWatcher(path string) *Watcher {
-	w := &Watcher{Path: path, load: loadSim}
+// NewWatcher watches path from its current state; prepare (if not nil) is
+// applied to each scenario read before its Sim is built (the window puts
+// its language's words in).
+func NewWatcher(path string, prepare func(*scenario.Scenario)) *Watcher {
+	w := &Watcher{Path: path, load: func(path string) (*Sim, error) { return loadSim(path, prepare) }}
 	w.changed()
 	return w
 }
 
-// loadSim reads a scenario file and builds its Sim, paused at month 0.
-func loadSim(path string) (*Sim, error) {
+// loadSim reads a scenario file, prepares it, and builds its Sim, paused
+// at month 0.
+func loadSim(path string, prepare func(*scenario.Scenario)) (*Sim, error) {
 	sc, err := scenario.Load(path, nil)
 	if err != nil {
 		return nil, err
+	}
+	if prepare != nil {
+		prepare(sc)
 	}
 	return NewSim(sc)
 }

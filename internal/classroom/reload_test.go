@@ -23,7 +23,7 @@ func TestWatcher(t *testing.T) {
 	}
 	start := time.Now().Add(-time.Hour)
 	write("model = \"exchange\"\npeople = 50\n", start)
-	w := NewWatcher(path)
+	w := NewWatcher(path, nil)
 	old := newSim(t, "boltzmann", "people=50")
 	if s, err := w.Poll(old); s != nil || err != nil {
 		t.Fatalf("an unchanged file reloaded: %v %v", s, err)
@@ -81,7 +81,7 @@ func TestWatcherLoadsAside(t *testing.T) {
 		os.Chtimes(path, at, at)
 	}
 	write(50)
-	w := NewWatcher(path)
+	w := NewWatcher(path, nil)
 	gate := make(chan struct{})
 	real := w.load
 	w.load = func(p string) (*Sim, error) {

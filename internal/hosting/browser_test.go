@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/waitfor"
 )
 
@@ -160,7 +161,7 @@ func TestStudentVerdict(t *testing.T) {
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("personTitle").textContent.startsWith("You follow `+classroom.PersonName(person)+` in")`)); err != nil {
 		t.Fatalf("the person's name on the phone: %v", err)
 	}
-	want := Verdict(l.Lesson, 0, l.Reveal.Answer().Outcome)
+	want := Verdict(lang.English, l.Lesson, 0, l.Reveal.Answer().Outcome)
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("verdict").textContent === `+strconv.Quote(want)+` && !document.getElementById("result").classList.contains("hidden")`)); err != nil {
 		got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("verdict").textContent + " | " + document.getElementById("result").className + " | " + document.getElementById("resultText").textContent`))
 		t.Fatalf("the verdict on the phone (want %q): %v; the page shows %q", want, err, got)

@@ -8,13 +8,14 @@
 package hosting
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+
+	"commonwealth/internal/lang"
 )
 
 // Limits on what a room can do to the host.
@@ -26,9 +27,10 @@ const (
 
 // Config is what the class can do in the world it is given.
 type Config struct {
-	Communities int      // communities the students live in (0: none)
-	People      int      // persons they may follow (0: none)
-	Answers     []string // the lesson's answers to predict from (nil: no prediction)
+	Communities int        // communities the students live in (0: none)
+	People      int        // persons they may follow (0: none)
+	Answers     []string   // the lesson's answers to predict from (nil: no prediction)
+	Lang        *lang.Book // the language the phones are spoken to in (nil: English)
 }
 
 // Limits are what one network address may do to a class. The zero value
@@ -158,15 +160,26 @@ func (c *Class) Code() string {
 	return c.code
 }
 
+// refusal is an error a student's phone shows: the id of its message.
+type refusal string
+
+// Error is the refusal in English.
+func (r refusal) Error() string { return r.In(lang.English) }
+
+// In is the refusal in a language.
+func (r refusal) In(tx *lang.Book) string {
+	return tx.T(string(r), "Students", MaxStudents, "Letters", MaxName)
+}
+
 // errors a student's phone shows.
-var (
-	errCode    = errors.New("that is not this class's code: check the code on the board")
-	errFull    = fmt.Errorf("the class is full (%d students)", MaxStudents)
-	errName    = fmt.Errorf("a nickname is 1 to %d letters (of any language), digits, spaces, apostrophes, hyphens or emoji", MaxName)
-	errLocked  = errors.New("the class is closed to new students: ask your teacher")
-	errAddress = errors.New("too many students have joined from this network: ask your teacher to allow more")
-	errTabs    = errors.New("you are already in this class in other tabs: use one of them")
-	errRemoved = errors.New("the teacher removed you from the class")
+const (
+	errCode    = refusal("refused_code")
+	errFull    = refusal("refused_full")
+	errName    = refusal("refused_name")
+	errLocked  = refusal("refused_locked")
+	errAddress = refusal("refused_address")
+	errTabs    = refusal("refused_tabs")
+	errRemoved = refusal("refused_removed")
 )
 
 // Join admits a student from nowhere in particular (the window's own
@@ -300,12 +313,12 @@ func (s *Student) end(msg []byte) {
 }
 
 // errors of what students send.
-var (
-	errNotJoined = errors.New("join first")
-	errNoAnswer  = errors.New("there is no such answer")
-	errNoVote    = errors.New("that vote is closed")
-	errNoPlace   = errors.New("you do not live in a community of this world")
-	errPredicted = errors.New("predictions are closed: watch the worlds")
+const (
+	errNotJoined = refusal("refused_not_joined")
+	errNoAnswer  = refusal("refused_no_answer")
+	errNoVote    = refusal("refused_vote_closed")
+	errNoPlace   = refusal("refused_no_community")
+	errPredicted = refusal("refused_predictions_closed")
 )
 
 // change carries out a change a student asks for, under the lock, and
@@ -399,7 +412,7 @@ func (c *Class) Close() (yes, no int) {
 	}
 	if c.ballot.Open {
 		yes, no = c.count(c.ballot.ID)
-		c.ballot.Open, c.ballot.Yes, c.ballot.No, c.ballot.Result = false, yes, no, Outcome(yes, no)
+		c.ballot.Open, c.ballot.Yes, c.ballot.No, c.ballot.Result = false, yes, no, Outcome(c.cfg.tx(), yes, no)
 		c.changed++
 	}
 	return c.ballot.Yes, c.ballot.No
@@ -407,16 +420,32 @@ func (c *Class) Close() (yes, no int) {
 
 // Outcome says how a vote ended: a majority either way, or a tie, which
 // is announced as one (and changes nothing: the motion needs a majority).
-func Outcome(yes, no int) string {
+func Outcome(tx *lang.Book, yes, no int) string {
+	id := "vote_tie"
 	switch {
 	case yes+no == 0:
-		return "Nobody voted: nothing changes."
+		id = "vote_nobody"
 	case yes > no:
-		return fmt.Sprintf("The class voted yes: %d yes, %d no.", yes, no)
+		id = "vote_yes"
 	case no > yes:
-		return fmt.Sprintf("The class voted no: %d yes, %d no.", yes, no)
+		id = "vote_no"
 	}
-	return fmt.Sprintf("The class was split: %d yes, %d no. A tie changes nothing.", yes, no)
+	return tx.T(id, "Yes", yes, "No", no)
+}
+
+// Lang returns the book of the class's language.
+func (c *Class) Lang() *lang.Book {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.cfg.tx()
+}
+
+// tx returns the book of the language cfg gives (English if none).
+func (cfg Config) tx() *lang.Book {
+	if cfg.Lang != nil {
+		return cfg.Lang
+	}
+	return lang.English
 }
 
 func (c *Class) count(id int) (yes, no int) {

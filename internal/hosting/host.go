@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"commonwealth/internal/agents"
 	"commonwealth/internal/classroom"
 	"commonwealth/internal/economy"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/scenario"
 )
 
@@ -34,7 +34,11 @@ type Host struct {
 	lesson   *classroom.Lesson // whose prediction the phones may set
 	told     map[string]told   // each student's verdict on their prediction, as last sent
 	after    []aftermath       // closed rounds whose residents are yet to be told what came of them
+	lang     *lang.Book        // the language the class is spoken to in
 }
+
+// tx returns the book of the class's language.
+func (h *Host) tx() *lang.Book { return h.lang }
 
 // told is a verdict sent to a student: their prediction, the answer's
 // outcome, and the student's connections then (a tab opened since is told
@@ -47,14 +51,16 @@ type communitySeen struct{ refused, centres int }
 // historyMonths is how much of a person's money a phone is sent.
 const historyMonths = 240
 
-// NewHost serves a class for sim's scenario on addr (see Listen).
-func NewHost(sim *classroom.Sim, addr string) (*Host, error) {
-	c := New(NewCode(), Config{}, NewToken)
+// NewHost serves a class for sim's scenario on addr (see Listen), spoken
+// to in the language of tx (nil: English).
+func NewHost(sim *classroom.Sim, addr string, tx *lang.Book) (*Host, error) {
+	cfg := Config{Lang: tx}
+	c := New(NewCode(), cfg, NewToken)
 	srv, err := Listen(c, addr)
 	if err != nil {
 		return nil, err
 	}
-	h := &Host{Server: srv}
+	h := &Host{Server: srv, lang: cfg.tx()}
 	h.bind(sim)
 	return h, nil
 }
@@ -67,7 +73,7 @@ func (h *Host) bind(s *classroom.Sim) {
 	if h.part != nil && h.part.Rounds != "" {
 		s.Speed = classroom.ClassPace // the class lives through the years between its decisions
 	}
-	cfg := Config{}
+	cfg := Config{Lang: h.lang}
 	if p := h.part; p != nil {
 		if st := h.arm(); st != nil {
 			if p.Follow {
@@ -165,7 +171,7 @@ func (h *Host) Decide(s *classroom.Sim) {
 	}
 	q := s.Ballot.Vote
 	s.Decide(yes > no)
-	s.Caption = Outcome(yes, no) + " (" + q + ")"
+	s.Caption = Outcome(h.tx(), yes, no) + " (" + q + ")"
 }
 
 // Teach carries out what the teacher asks from the window's keys.
@@ -198,8 +204,8 @@ func (h *Host) View() classroom.ClassView {
 		v.Yes, v.No, v.Result = b.Yes, b.No, b.Result // the count is shown only once the vote is closed
 	}
 	if r := h.Class.Round(); r != nil && r.Open {
-		v.Round = fmt.Sprintf("Community %d decides on a data centre proposed there: %d of its %d residents have decided, %.0f s left.",
-			r.Community+1, r.Said, r.Residents, max(0, r.Deadline.Sub(h.Class.now()).Seconds()))
+		v.Round = h.tx().T("round_window", "Community", r.Community+1, "Said", r.Said, "Count", r.Residents,
+			"Seconds", fmt.Sprintf("%.0f", max(0, r.Deadline.Sub(h.Class.now()).Seconds())))
 	}
 	for _, st := range h.Class.Roll() {
 		v.Roll = append(v.Roll, classroom.RollLine{Seat: st.Seat, Name: st.Name, Online: st.Online, Answered: st.Answered, Voted: st.Voted})
@@ -237,7 +243,7 @@ func (h *Host) state(s *classroom.Sim, t Tally) string {
 	}
 	if l := s.Lesson; l != nil && l.Stage == classroom.StageReveal {
 		if a := l.Reveal.Answer(); a != nil {
-			m["result"] = fmt.Sprintf("Over %d worlds: %s. %s", len(a.Diff), l.AnswerText(a.Outcome), phones(l.Answers[:], t))
+			m["result"] = h.tx().T("phone_answer", "Count", len(a.Diff), "Answer", h.tx().Answer(l.Lesson, a.Outcome), "Phones", phones(h.tx(), l.Answers[:], t))
 		}
 	}
 	return string(message("state", m))
@@ -257,7 +263,7 @@ func (h *Host) tellVerdicts(s *classroom.Sim) {
 	for _, st := range h.Class.Students() {
 		v := told{st.Answer, a.Outcome, st.Joins}
 		if st.Online && h.told[st.Token] != v &&
-			h.Class.Send(st.Token, message("verdict", map[string]any{"text": Verdict(l.Lesson, st.Answer, a.Outcome)})) {
+			h.Class.Send(st.Token, message("verdict", map[string]any{"text": Verdict(h.tx(), l.Lesson, st.Answer, a.Outcome)})) {
 			h.told[st.Token] = v // sent; a phone whose queue was full is sent it again at the next sync
 		}
 	}
@@ -266,31 +272,27 @@ func (h *Host) tellVerdicts(s *classroom.Sim) {
 // Verdict says to a student what they predicted (an index of the lesson's
 // answers, or −1 for none) and whether the worlds bore it out, the
 // answer's outcome being one of scenario's Higher … NotApplicable.
-func Verdict(ls *scenario.Lesson, predicted, outcome int) string {
+func Verdict(tx *lang.Book, ls *scenario.Lesson, predicted, outcome int) string {
 	switch {
 	case predicted < 0 || predicted >= len(ls.Answers):
-		return "You made no prediction. The worlds' answer: " + ls.AnswerText(outcome) + "."
+		return tx.T("verdict_none", "Answer", tx.Answer(ls, outcome))
 	case outcome == scenario.NotApplicable:
-		return fmt.Sprintf("You predicted “%s”. The worlds cannot say: the question did not apply in most of them.", ls.Answers[predicted])
+		return tx.T("verdict_not_applicable", "Predicted", ls.Answers[predicted])
 	case predicted == outcome:
-		return fmt.Sprintf("You predicted “%s”, and the worlds bore it out.", ls.Answers[predicted])
+		return tx.T("verdict_borne_out", "Predicted", ls.Answers[predicted])
 	}
-	return fmt.Sprintf("You predicted “%s”, but the worlds did not bear it out: %s.", ls.Answers[predicted], ls.Answers[outcome])
+	return tx.T("verdict_not_borne_out", "Predicted", ls.Answers[predicted], "Answer", ls.Answers[outcome])
 }
 
 // phones says what the phones answered.
-func phones(answers []string, t Tally) string {
+func phones(tx *lang.Book, answers []string, t Tally) string {
 	if t.Answered == 0 {
-		return "Nobody answered on a phone."
-	}
-	var parts []string
-	for i, n := range t.Answers {
-		parts = append(parts, fmt.Sprintf("%d %s", n, answers[i]))
+		return tx.T("phones_none")
 	}
 	if classroom.Plurality(t.Answers) < 0 {
-		return "The class was split: " + strings.Join(parts, ", ") + "."
+		return tx.T("phones_split", "Counts", tx.Counts(answers, t.Answers))
 	}
-	return "The class's phones: " + strings.Join(parts, ", ") + "."
+	return tx.T("phones_counts", "Counts", tx.Counts(answers, t.Answers))
 }
 
 // month is a followed person's month, as a phone is told it.
@@ -331,7 +333,7 @@ func (h *Host) tellPeople(st *classroom.ArmState) {
 			h.followed[p] = struct{}{}
 			h.history[p] = []int64{snap.Wealth[p]}
 		}
-		m := month{Type: "person", Name: classroom.PersonName(p), Month: snap.Month, Wealth: snap.Wealth[p], Job: job(snap, employees, p), Skill: "—", Burden: "—"}
+		m := month{Type: "person", Name: classroom.PersonName(p), Month: snap.Month, Wealth: snap.Wealth[p], Job: job(h.tx(), snap, employees, p), Skill: "—", Burden: "—"}
 		if h.joins[s.Token] != s.Joins {
 			h.joins[s.Token] = s.Joins
 			m.History = h.history[p]
@@ -350,17 +352,17 @@ func (h *Host) tellPeople(st *classroom.ArmState) {
 }
 
 // job says what a person does; employees counts each person's.
-func job(s *economy.Snapshot, employees []int32, p int) string {
+func job(tx *lang.Book, s *economy.Snapshot, employees []int32, p int) string {
 	if !s.Classes {
-		return "trades"
+		return tx.T("job_trades")
 	}
 	switch agents.Class(s.ClassOf[p]) {
 	case agents.Capitalist:
-		return fmt.Sprintf("owns %s (%d employed)", classroom.FirmName(p), employees[p])
+		return tx.T("job_owns", "Firm", classroom.FirmName(p), "Count", employees[p])
 	case agents.Worker:
-		return fmt.Sprintf("works at %s, %s's firm", classroom.FirmName(int(s.Employer[p])), classroom.PersonName(int(s.Employer[p])))
+		return tx.T("job_works", "Firm", classroom.FirmName(int(s.Employer[p])), "Owner", classroom.PersonName(int(s.Employer[p])))
 	}
-	return "unemployed"
+	return tx.T("job_unemployed")
 }
 
 // tellCommunities tells each community's residents when a data centre is
@@ -383,9 +385,9 @@ func (h *Host) tellCommunities(st *classroom.ArmState) {
 			year := st.Snap.Month / 12
 			switch {
 			case now[c].refused > h.seen[c].refused:
-				h.Class.Send(s.Token, message("news", map[string]any{"text": fmt.Sprintf("Year %d: your community refused a data centre.", year)}))
+				h.Class.Send(s.Token, message("news", map[string]any{"text": h.tx().T("news_refused", "Year", year)}))
 			case now[c].centres > h.seen[c].centres:
-				h.Class.Send(s.Token, message("news", map[string]any{"text": fmt.Sprintf("Year %d: a data centre is being built in your community.", year)}))
+				h.Class.Send(s.Token, message("news", map[string]any{"text": h.tx().T("news_building", "Year", year)}))
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/scenario"
 )
 
@@ -24,7 +25,7 @@ func hosted(t *testing.T, name string, sets ...string) (*classroom.Sim, *Host) {
 		t.Fatal(err)
 	}
 	t.Cleanup(sim.Close)
-	h, err := NewHost(sim, "127.0.0.1:0")
+	h, err := NewHost(sim, "127.0.0.1:0", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,4 +139,34 @@ func TestRehearseRounds(t *testing.T) {
 		}
 	}
 	t.Logf("%d rounds", len(sim.Decisions))
+}
+
+// TestPageInEveryLanguage makes the student's page in every language: its
+// words and its script's words are the language's, every script word is
+// there, and no message is missing.
+func TestPageInEveryLanguage(t *testing.T) {
+	for _, code := range lang.Codes() {
+		tx, err := lang.Open(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := pageIn(tx)
+		if err != nil {
+			t.Fatalf("%s: %v", code, err)
+		}
+		page := string(b)
+		for _, want := range []string{`<html lang="` + code + `">`, tx.T("page_join_title"), tx.T("page_stance")} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the page lacks %q", code, want)
+			}
+		}
+		for name := range scriptWords {
+			if !strings.Contains(page, `"`+name+`":`) {
+				t.Errorf("%s: the page's script lacks its word %q", code, name)
+			}
+		}
+		if strings.Contains(page, "⟦") || strings.Contains(page, "{{") {
+			t.Errorf("%s: a message is missing or unfilled in the page", code)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 )
 
 // consequenceMonths is how long after a round its residents are told
@@ -71,21 +72,21 @@ func (h *Host) closeRound(s *classroom.Sim) {
 			continue
 		}
 		a.chose[st.Token] = h.Class.choice(r.ID, st)
-		h.Class.Send(st.Token, message("decision", map[string]any{"text": t.Result + " " + yourChoice(a.chose[st.Token])}))
+		h.Class.Send(st.Token, message("decision", map[string]any{"text": t.Result + " " + yourChoice(h.tx(), a.chose[st.Token])}))
 	}
 	h.after = append(h.after, a)
 	s.CloseRound(t.Refuse > t.Accept, t.Refuse != t.Accept)
 }
 
 // yourChoice says what a resident chose.
-func yourChoice(c int) string {
+func yourChoice(tx *lang.Book, c int) string {
 	switch c {
 	case 1:
-		return "You said refuse."
+		return tx.T("you_said_refuse")
 	case 0:
-		return "You said accept."
+		return tx.T("you_said_accept")
 	}
-	return "You did not say."
+	return tx.T("you_did_not_say")
 }
 
 // choice is what a student chose in round id: their decision in it, or
@@ -129,7 +130,7 @@ func (h *Host) tellAftermath(s *classroom.Sim) {
 		}
 		c := st.Snap.AI.Communities[a.community]
 		for token, chose := range a.chose {
-			h.Class.Send(token, message("aftermath", map[string]any{"text": Aftermath(chose, refused, a.price, st.Snap.AI.ComputePrice, a.centres, c.Datacenters+c.Building)}))
+			h.Class.Send(token, message("aftermath", map[string]any{"text": Aftermath(h.tx(), chose, refused, a.price, st.Snap.AI.ComputePrice, a.centres, c.Datacenters+c.Building)}))
 		}
 	}
 	h.after = keep
@@ -138,38 +139,31 @@ func (h *Host) tellAftermath(s *classroom.Sim) {
 // Aftermath says to a resident, a year after a round, what came of their
 // choice (1 refuse, 0 accept, −1 unsaid): what their community did, and
 // how compute's price and the community's data centres changed since.
-func Aftermath(chose int, refused bool, priceThen, priceNow float64, centresThen, centresNow int) string {
-	did := "accepted"
+func Aftermath(tx *lang.Book, chose int, refused bool, priceThen, priceNow float64, centresThen, centresNow int) string {
+	did := tx.T("community_accepted")
 	if refused {
-		did = "refused"
+		did = tx.T("community_refused")
 	}
 	you := ""
 	switch {
 	case chose == 1 && refused, chose == 0 && !refused:
-		you = " as you said"
+		you = tx.T("as_you_said")
 	case chose >= 0:
-		you = " against what you said"
+		you = tx.T("against_what_you_said")
 	}
-	change := "has not changed"
+	change := tx.T("price_unchanged")
 	if priceThen > 0 {
 		switch pct := 100 * (priceNow/priceThen - 1); {
 		case pct >= 0.5:
-			change = fmt.Sprintf("has risen %.0f%%", pct)
+			change = tx.T("price_risen", "Percent", fmt.Sprintf("%.0f", pct))
 		case pct <= -0.5:
-			change = fmt.Sprintf("has fallen %.0f%%", -pct)
+			change = tx.T("price_fallen", "Percent", fmt.Sprintf("%.0f", -pct))
 		}
 	}
-	return fmt.Sprintf("A year ago your community %s a data centre%s. Since then the price of compute %s (%.2f → %.2f money units a compute unit), and your community has %s (%d then).",
-		did, you, change, priceThen, priceNow, centres(centresNow), centresThen)
-}
-
-// centres says how many data centres, in words.
-func centres(n int) string {
-	switch n {
-	case 0:
-		return "no data centre"
-	case 1:
-		return "1 data centre"
+	centres := tx.T("no_data_centre")
+	if centresNow > 0 {
+		centres = tx.T("data_centres", "Count", centresNow)
 	}
-	return fmt.Sprintf("%d data centres", n)
+	return tx.T("aftermath", "Did", did, "You", you, "Change", change, "Then", fmt.Sprintf("%.2f", priceThen), "Now", fmt.Sprintf("%.2f", priceNow),
+		"Centres", centres, "CentresThen", centresThen)
 }

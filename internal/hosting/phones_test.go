@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/waitfor"
 )
 
@@ -212,7 +213,7 @@ func (r *room) vote(phones []*browserPhone) {
 	})
 	r.until("the votes counted", func() bool { return r.h.View().Voted == 2*half })
 	r.h.Decide(r.sim)
-	want := Outcome(half, half)
+	want := Outcome(lang.English, half, half)
 	r.each("the tie on every phone", phones, func(_ int, p *browserPhone) error {
 		return p.shows(`document.getElementById("ballotResult").textContent === ` + strconv.Quote(want))
 	})

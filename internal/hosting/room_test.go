@@ -14,6 +14,7 @@ import (
 	"github.com/coder/websocket"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 )
 
 // joinAt joins as name from the loopback address ip and returns the first
@@ -418,7 +419,7 @@ func TestPlurality(t *testing.T) {
 			t.Errorf("Plurality(%v) = %d, want %d", c.counts, got, c.want)
 		}
 	}
-	if s := phones([]string{"a", "b"}, Tally{Answered: 4, Answers: []int{2, 2}}); s != "The class was split: 2 a, 2 b." {
+	if s := phones(lang.English, []string{"a", "b"}, Tally{Answered: 4, Answers: []int{2, 2}}); s != "The class was split: 2 a, 2 b." {
 		t.Errorf("a tie on the phones: %q", s)
 	}
 }

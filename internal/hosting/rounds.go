@@ -2,8 +2,9 @@ package hosting
 
 import (
 	"errors"
-	"fmt"
 	"time"
+
+	"commonwealth/internal/lang"
 )
 
 // RoundTally is a decision round of the class (classroom.Round): the
@@ -41,7 +42,7 @@ func (c *Class) OpenRound(id, community int, deadline time.Time) error {
 	c.round = &round{RoundTally: RoundTally{ID: id, Community: community, Open: true, Deadline: deadline}, said: map[string]bool{}}
 	c.changed++
 	if c.residents(community) == 0 {
-		c.round.Open, c.round.Result = false, fmt.Sprintf("Nobody in the class lives in community %d: the model's people decide.", community+1)
+		c.round.Open, c.round.Result = false, c.cfg.tx().T("round_no_residents", "Community", community+1)
 		return errNoResident
 	}
 	return nil
@@ -127,7 +128,7 @@ func (c *Class) CloseRound() RoundTally {
 	}
 	if c.round.Open {
 		t := c.countRound()
-		t.Open, t.Result = false, RoundOutcome(t.Community, t.Refuse, t.Accept)
+		t.Open, t.Result = false, RoundOutcome(c.cfg.tx(), t.Community, t.Refuse, t.Accept)
 		c.round.RoundTally = t
 		c.changed++
 	}
@@ -137,14 +138,15 @@ func (c *Class) CloseRound() RoundTally {
 // RoundOutcome says how a community's round ended: a majority either way,
 // or, when nobody decided or they were split, the model's people decide
 // (as they would without a class).
-func RoundOutcome(community, refuse, accept int) string {
+func RoundOutcome(tx *lang.Book, community, refuse, accept int) string {
+	id := "round_split"
 	switch {
 	case refuse > accept:
-		return fmt.Sprintf("Community %d refused the data centre: %d refuse, %d accept.", community+1, refuse, accept)
+		id = "round_refused"
 	case accept > refuse:
-		return fmt.Sprintf("Community %d accepted the data centre: %d accept, %d refuse.", community+1, accept, refuse)
-	case refuse == 0:
-		return fmt.Sprintf("Nobody in community %d decided: the model's people decide, as without a class.", community+1)
+		id = "round_accepted"
+	case refuse+accept == 0:
+		id = "round_nobody"
 	}
-	return fmt.Sprintf("Community %d was split: %d refuse, %d accept. The model's people decide, as without a class.", community+1, refuse, accept)
+	return tx.T(id, "Community", community+1, "Refuse", refuse, "Accept", accept)
 }

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html/template"
 	"net"
 	"net/http"
 	"slices"
@@ -18,12 +19,64 @@ import (
 
 	"github.com/coder/websocket"
 	"golang.org/x/time/rate"
+
+	"commonwealth/internal/lang"
 )
 
-// The student's page.
+// The student's page: an html/template whose words (t "id") and script's
+// words (.Script) are filled in the class's language.
 //
 //go:embed page.html
-var page []byte
+var pageHTML string
+
+var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"t": lang.English.T}).Parse(pageHTML))
+
+// pages are the page in each language, made when first asked for.
+var pages sync.Map // language code → []byte
+
+// scriptWords are the words the page's script says, by its name for them:
+// each a message id and the names of the values it fills in ({name} in the
+// page's text).
+var scriptWords = map[string][2]string{
+	"lost":        {"page_lost", ""},
+	"unreachable": {"page_unreachable", ""},
+	"joined":      {"page_joined", "Name:name"},
+	"hello":       {"page_hello", "Name:name"},
+	"rejoin":      {"page_rejoin", ""},
+	"community":   {"page_community", "Community:community"},
+	"follow":      {"page_follow", "Person:person"},
+	"followInArm": {"page_follow_in_arm", "Person:person Arm:arm"},
+	"person":      {"page_person", "Number:number"},
+	"roundMine":   {"page_round_mine", "Community:community Seconds:seconds"},
+	"roundOther":  {"page_round_other", "Community:community"},
+	"typeCode":    {"page_type_code", ""},
+}
+
+// pageIn returns the student's page in tx's language.
+func pageIn(tx *lang.Book) ([]byte, error) {
+	if b, ok := pages.Load(tx.Code()); ok {
+		return b.([]byte), nil
+	}
+	script := map[string]string{}
+	for name, w := range scriptWords {
+		var args []any
+		for _, f := range strings.Fields(w[1]) {
+			k, v, _ := strings.Cut(f, ":")
+			args = append(args, k, "{"+v+"}")
+		}
+		script[name] = tx.T(w[0], args...)
+	}
+	t, err := pageTemplate.Clone()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := t.Funcs(template.FuncMap{"t": tx.T}).Execute(&b, map[string]any{"Lang": tx.Code(), "Script": script}); err != nil {
+		return nil, err
+	}
+	pages.Store(tx.Code(), b.Bytes())
+	return b.Bytes(), nil
+}
 
 // Limits on each connection: what one phone, or one mischievous student,
 // can ask of the host.
@@ -153,7 +206,7 @@ func roomAddress() string {
 
 // Close tells every student the host is gone and stops serving.
 func (s *Server) Close() error {
-	s.Class.CloseAll(message("bye", map[string]any{"text": "The teacher has closed the class."}))
+	s.Class.CloseAll(message("bye", map[string]any{"text": s.Class.Lang().T("bye")}))
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	err := s.srv.Shutdown(ctx)
@@ -162,9 +215,14 @@ func (s *Server) Close() error {
 }
 
 func (s *Server) page(w http.ResponseWriter, _ *http.Request) {
+	b, err := pageIn(s.Class.Lang())
+	if err != nil {
+		http.Error(w, "the page could not be made: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Write(page)
+	w.Write(b)
 }
 
 // SetState sets the state every student sees (and a joining one gets
@@ -236,7 +294,7 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 	}
 	st, out, err := s.Class.JoinFrom(remoteHost(r.RemoteAddr), join.Code, join.Name, join.Token)
 	if err != nil {
-		reply(message("refused", map[string]any{"text": err.Error(), "forget": forgets(err)}))
+		reply(message("refused", map[string]any{"text": spoken(s.Class.Lang(), err), "forget": forgets(err)}))
 		conn.CloseNow() // the message said why; the page stops there
 		return
 	}
@@ -287,9 +345,19 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if err != nil {
-			answer(err.Error())
+			answer(spoken(s.Class.Lang(), err))
 		}
 	}
+}
+
+// spoken is an error as a phone shows it: a refusal in the class's
+// language, anything else as it is.
+func spoken(tx *lang.Book, err error) string {
+	var r refusal
+	if errors.As(err, &r) {
+		return r.In(tx)
+	}
+	return err.Error()
 }
 
 // welcome is what a phone is told when it joins.

@@ -26,7 +26,7 @@ func (c *Class) Remove(seat int) bool {
 		return false
 	}
 	s := c.order[i]
-	s.end(message("removed", map[string]any{"text": errRemoved.Error() + "."}))
+	s.end(message("removed", map[string]any{"text": errRemoved.In(c.cfg.tx()) + "."}))
 	delete(c.students, s.Token)
 	c.barred[s.Token] = true
 	c.order = slices.Delete(c.order, i, i+1)
@@ -41,7 +41,7 @@ func (c *Class) Reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, s := range c.order {
-		s.end(message("reset", map[string]any{"text": "The teacher has started the class's roll again: join again."}))
+		s.end(message("reset", map[string]any{"text": c.cfg.tx().T("roll_reset")}))
 	}
 	c.students, c.order, c.admitted, c.barred, c.refused = map[string]*Student{}, nil, map[string]int{}, map[string]bool{}, 0
 	c.changed++

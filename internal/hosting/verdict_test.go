@@ -9,6 +9,7 @@ import (
 	"commonwealth/internal/agents"
 	"commonwealth/internal/classroom"
 	"commonwealth/internal/economy"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/scenario"
 )
 
@@ -27,7 +28,7 @@ func TestVerdict(t *testing.T) {
 		{0, scenario.NotApplicable, "You predicted “commons”. The worlds cannot say: the question did not apply in most of them."},
 	}
 	for _, c := range cases {
-		if got := Verdict(ls, c.predicted, c.outcome); got != c.want {
+		if got := Verdict(lang.English, ls, c.predicted, c.outcome); got != c.want {
 			t.Errorf("Verdict(%d, %d) = %q, want %q", c.predicted, c.outcome, got, c.want)
 		}
 	}
@@ -109,11 +110,11 @@ func TestJob(t *testing.T) {
 		Employer: []int32{-1, 0, 0, -1}}
 	employees := []int32{2, 0, 0, 0}
 	for p, want := range []string{"owns Blue Bakery (2 employed)", "works at Blue Bakery, Ana A.'s firm", "works at Blue Bakery, Ana A.'s firm", "unemployed"} {
-		if got := job(s, employees, p); got != want {
+		if got := job(lang.English, s, employees, p); got != want {
 			t.Errorf("person %d: %q, want %q", p, got, want)
 		}
 	}
-	if got := job(&economy.Snapshot{}, nil, 0); got != "trades" {
+	if got := job(lang.English, &economy.Snapshot{}, nil, 0); got != "trades" {
 		t.Errorf("without classes: %q", got)
 	}
 }

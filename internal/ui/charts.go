@@ -132,9 +132,9 @@ func (g *Game) timeChart(r rect, metric string, yearly bool) {
 func (g *Game) chartTitle(metric string) string {
 	sc := g.sim.Scenario
 	if u := sc.Unit(metric); slices.Contains(sc.OwnMetrics(), metric) && u != "" {
-		return words(metric) + " (" + u + ")"
+		return words(g.tx(), metric) + " (" + u + ")"
 	}
-	return titled(metric)
+	return titled(g.tx(), metric)
 }
 
 // niceRange widens [lo, hi] a little and to round numbers, so that a flat

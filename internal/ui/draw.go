@@ -269,7 +269,7 @@ func (g *Game) drawWorlds() {
 	case s.Caption != "" && s.Month()-s.CaptionFrom < captionMonths:
 		caption = c.wrap(fmt.Sprintf("Year %d: %s", s.CaptionFrom/12, s.Caption), bold, size, c.W-24)
 	case g.inviting():
-		caption, col = c.wrap(classLine(g.view, s.Ballot != nil), bold, size, c.W-24), muted
+		caption, col = c.wrap(classLine(g.tx(), g.view, s.Ballot != nil), bold, size, c.W-24), muted
 	}
 	_, ch := c.measure(caption, bold, size)
 	if caption == "" {

@@ -125,7 +125,7 @@ func benchFrame(b *testing.B, speed, students int) {
 	sim.Speed = classroom.DefaultSpeed + 1 // a month an update while warming up
 	opt := Options{}
 	if students > 0 {
-		h, err := hosting.NewHost(sim, "127.0.0.1:0")
+		h, err := hosting.NewHost(sim, "127.0.0.1:0", nil)
 		if err != nil {
 			b.Fatal(err)
 		}

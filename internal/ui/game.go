@@ -15,6 +15,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/scenario"
 )
 
@@ -30,6 +31,7 @@ type Options struct {
 	Menu       bool            // open with the scenario menu
 	Goto       string          // step the lesson to this stage at the start (classroom.Stages), or ""
 	Host       classroom.Class // the class joined from phones, or nil
+	Lang       *lang.Book      // the language of the lesson's cards and the class's lines (nil: English)
 }
 
 // Game is the ebiten adapter over a classroom.Sim: Update turns keys,
@@ -65,7 +67,7 @@ type Game struct {
 func New(sim *classroom.Sim, opt Options) *Game {
 	g := &Game{sim: sim, opt: opt, full: map[string]bool{}, menu: opt.Menu}
 	if opt.Watch != "" {
-		g.watcher = classroom.NewWatcher(opt.Watch)
+		g.watcher = classroom.NewWatcher(opt.Watch, func(sc *scenario.Scenario) { g.tx().Translate(sc) })
 	}
 	switch {
 	case opt.Slides != "":
@@ -74,6 +76,14 @@ func New(sim *classroom.Sim, opt Options) *Game {
 		g.slides = &slides{goal: slices.Index(classroom.Stages, opt.Goto)}
 	}
 	return g
+}
+
+// tx returns the book of the window's language.
+func (g *Game) tx() *lang.Book {
+	if g.opt.Lang != nil {
+		return g.opt.Lang
+	}
+	return lang.English
 }
 
 // pollEvery is how many updates pass between checks of the scenario file.
@@ -165,6 +175,7 @@ func (g *Game) open(name string) error {
 	if err != nil {
 		return err
 	}
+	g.tx().Translate(sc)
 	s, err := classroom.NewSim(sc)
 	if err != nil {
 		return err

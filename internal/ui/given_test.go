@@ -11,6 +11,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/metrics"
 	"commonwealth/internal/scenario"
 )
@@ -74,11 +75,11 @@ func TestRevealGivenLayout(t *testing.T) {
 // TestConditionsLine: the answer card says what the compared worlds were
 // like by the metrics the precondition reads, in words and per cent.
 func TestConditionsLine(t *testing.T) {
-	got := conditionsLine([]scenario.Condition{{Metric: "automation_share", Arm: "commons", Mean: 0.528}, {Metric: "automation_share", Arm: "private", Mean: 0.491}})
+	got := conditionsLine(lang.English, []scenario.Condition{{Metric: "automation_share", Arm: "commons", Mean: 0.528}, {Metric: "automation_share", Arm: "private", Mean: 0.491}})
 	if want := " Share of work done by machines: 53% in commons, 49% in private."; got != want {
 		t.Errorf("%q, want %q", got, want)
 	}
-	if got := conditionsLine(nil); got != "" {
+	if got := conditionsLine(lang.English, nil); got != "" {
 		t.Errorf("without a precondition: %q", got)
 	}
 }

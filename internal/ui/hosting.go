@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 )
 
 // qr returns the QR code of the class's page, made again only when the
@@ -52,34 +52,33 @@ func (g *Game) drawJoin(t classroom.ClassView) {
 		}
 	}
 	lines := []paragraph{
-		{s: "Join on a phone: code " + t.Code, bold: true, size: lessonText, col: ink, gap: 8},
+		{s: g.tx().T("join_code", "Code", t.Code), bold: true, size: lessonText, col: ink, gap: 8},
 		{s: strings.TrimPrefix(strings.SplitN(t.URL, "?", 2)[0], "http://"), size: lessonText, col: muted},
-		{s: fmt.Sprintf("%d joined, %d answered", t.Joined, t.Answered), size: lessonText, col: ink, gap: 8},
+		{s: g.tx().T("joined_answered", "Joined", t.Joined, "Answered", t.Answered), size: lessonText, col: ink, gap: 8},
 	}
 	g.stack(lines, x, y+size+20, joinPanelW, true)
 }
 
 // classLine says what the class has done, for the line under the worlds.
-func classLine(t classroom.ClassView, ballot bool) string {
-	s := fmt.Sprintf("Class: %d joined", t.Joined)
+func classLine(tx *lang.Book, t classroom.ClassView, ballot bool) string {
+	s := tx.T("class_joined", "Count", t.Joined)
 	if t.Refusing+t.Accepting > 0 {
-		s += fmt.Sprintf(" · %d refuse data centres, %d accept", t.Refusing, t.Accepting)
+		s += " · " + tx.T("class_refusing", "Refusing", t.Refusing, "Accepting", t.Accepting)
 	}
 	if t.Locked {
-		s += " · joining locked"
+		s += " · " + tx.T("class_locked")
 	}
 	if ballot {
-		s += " · voting"
+		s += " · " + tx.T("class_voting")
 	}
-	return s + " · P: their people · J: lock · K: roll"
+	return s + " · " + tx.T("class_keys")
 }
 
 // drawBallot draws the class's vote over the charts: the question, the
 // number who have voted so far (not how: no bandwagon), and how to close
 // it.
 func (g *Game) drawBallot(e string, t classroom.ClassView, size float64) {
-	g.drawNotice(fmt.Sprintf("The class votes on their phones: %s\n%d of %d voted (the count is shown when the vote closes). Space or Enter closes the vote: the majority decides.",
-		e, t.Voted, t.Joined), size)
+	g.drawNotice(g.tx().T("ballot_notice", "Question", e, "Voted", t.Voted, "Count", t.Joined), size)
 }
 
 // drawNotice draws what the class is doing on their phones over the
@@ -95,18 +94,14 @@ func (g *Game) drawNotice(s string, size float64) {
 
 // phonesLine says what the phones answered, for the answer's card; a tie
 // for the most is announced as one.
-func phonesLine(l *classroom.Lesson, t classroom.ClassView) string {
+func phonesLine(tx *lang.Book, l *classroom.Lesson, t classroom.ClassView) string {
 	if t.Answered == 0 {
 		return ""
 	}
-	var parts []string
-	for i, n := range t.Answers {
-		parts = append(parts, fmt.Sprintf("%d %s", n, l.Answers[i]))
-	}
 	if classroom.Plurality(t.Answers) < 0 {
-		return "The class was split: " + strings.Join(parts, ", ") + " (no prediction)."
+		return tx.T("phones_split_window", "Counts", tx.Counts(l.Answers[:], t.Answers))
 	}
-	return "The phones said: " + strings.Join(parts, ", ") + "."
+	return tx.T("phones_said", "Counts", tx.Counts(l.Answers[:], t.Answers))
 }
 
 // rollShown is how much of the roll the window shows.
@@ -135,21 +130,21 @@ func nextRoll(r rollShown, counts, names bool) rollShown {
 // rollText is the teacher's view of the roll: the counts, then who has
 // not yet answered, or voted, by seat (and nickname if asked): the few a
 // teacher may want to nudge, at most rollNames of each.
-func rollText(t classroom.ClassView, names bool, seat string) string {
+func rollText(tx *lang.Book, t classroom.ClassView, names bool, seat string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "The roll: %d joined, %d online, %d answered, %d voted", t.Joined, t.Online, t.Answered, t.Voted)
+	b.WriteString(tx.T("roll_counts", "Joined", t.Joined, "Online", t.Online, "Answered", t.Answered, "Voted", t.Voted))
 	if t.Locked {
-		b.WriteString(" · joining locked (J opens it)")
+		b.WriteString(" · " + tx.T("roll_locked"))
 	} else {
-		b.WriteString(" · J locks joining")
+		b.WriteString(" · " + tx.T("roll_lock_key"))
 	}
 	switch {
 	case t.Shared:
-		b.WriteString("\nPhones may all share one address (U limits them again)")
+		b.WriteString("\n" + tx.T("roll_shared"))
 	case t.Refused > 0:
-		fmt.Fprintf(&b, "\n%d phones refused: too many from one address (U: the phones share a router)", t.Refused)
+		b.WriteString("\n" + tx.T("roll_refused", "Count", t.Refused))
 	}
-	notYet := func(what string, has func(classroom.RollLine) bool) {
+	notYet := func(id string, has func(classroom.RollLine) bool) {
 		var out []string
 		for _, l := range t.Roll {
 			if has(l) {
@@ -162,20 +157,20 @@ func rollText(t classroom.ClassView, names bool, seat string) string {
 			out = append(out, s)
 		}
 		if len(out) > rollListed {
-			out = append(out[:rollListed], fmt.Sprintf("and %d more", len(out)-rollListed))
+			out = append(out[:rollListed], tx.T("roll_more", "Count", len(out)-rollListed))
 		}
 		if len(out) > 0 {
-			fmt.Fprintf(&b, "\nNot %s yet: %s", what, strings.Join(out, ", "))
+			b.WriteString("\n" + tx.T(id, "Seats", strings.Join(out, ", ")))
 		}
 	}
-	notYet("answered", func(l classroom.RollLine) bool { return l.Answered })
+	notYet("roll_not_answered", func(l classroom.RollLine) bool { return l.Answered })
 	if t.Voted > 0 {
-		notYet("voted", func(l classroom.RollLine) bool { return l.Voted })
+		notYet("roll_not_voted", func(l classroom.RollLine) bool { return l.Voted })
 	}
 	if seat != "" {
-		fmt.Fprintf(&b, "\nRemove the student in seat %s? Delete removes them, Backspace erases", seat)
+		b.WriteString("\n" + tx.T("roll_remove_seat", "Seat", seat))
 	} else {
-		b.WriteString("\nType a seat and press Delete to remove its student · K hides the roll · Shift+K: nicknames · Shift+J empties the roll (the code stays)")
+		b.WriteString("\n" + tx.T("roll_keys"))
 	}
 	return b.String()
 }
@@ -210,7 +205,7 @@ func onScreen(name string) string {
 // drawRoll draws the roll over the worlds.
 func (g *Game) drawRoll(t classroom.ClassView, size float64) {
 	c := &g.c
-	body := c.wrap(rollText(t, g.roll == rollNames, g.seat), regular, size, c.W-100)
+	body := c.wrap(rollText(g.tx(), t, g.roll == rollNames, g.seat), regular, size, c.W-100)
 	_, h := c.measure(body, regular, size)
 	r := rect{30, topBarH + 10, c.W - 60, float32(h) + 30}
 	c.rect(r, overlayFill)

@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/scenario"
 	"commonwealth/internal/waitfor"
 )
@@ -18,7 +19,7 @@ import (
 // a 1080p screen, and a tablet either way up.
 var sizes = [][2]int{{1280, 720}, {1920, 1080}, {1024, 768}, {768, 1024}}
 
-// TestLayout lays out every built-in scenario at every stage of its lesson,
+// TestLayout lays out every built-in scenario, in every language, at every stage of its lesson,
 // exploring, and with each overlay open, at 1280×720 and 1920×1080, and
 // checks the texts drawn (at the tablets' sizes too): inside the screen, none overlapping another of
 // its layer, and in a lesson none smaller than lessonText design units
@@ -29,37 +30,50 @@ func TestLayout(t *testing.T) {
 	for i, size := range sizes {
 		screens[i] = ebiten.NewImage(size[0], size[1])
 	}
-	for _, name := range scenario.Names() {
-		sc, err := scenario.Load(name, []string{"people=60"}) // few people: the reveals run fast; the layout is the same
+	for _, code := range lang.Codes() {
+		tx, err := lang.Open(code)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, v := range views {
-			sim, err := classroom.NewSim(sc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			opt := Options{}
-			if v.hosted {
-				opt.Host = fakeClass{arm: sim.Arms[len(sim.Arms)-1].Name}
-				sim.Voting = true
-			}
-			if !v.reveals {
-				sim.Close() // no answer to compute for this view
-			}
-			g := New(sim, opt)
-			v.set(t, g)
-			for i, screen := range screens {
-				g.pictures = pictures[i]                             // the people's images of this size, kept: making textures is what takes time here
-				inFrame(func(*ebiten.Image) { g.drawFrame(screen) }) // ebiten draws for real only in a frame
-				pictures[i] = g.pictures
-				where := fmt.Sprintf("%s %dx%d %s", name, sizes[i][0], sizes[i][1], v.name)
-				for _, p := range checkBoxes(g.c.boxes, g.c.W, g.c.H, sim.Lesson != nil) {
-					t.Errorf("%s: %s", where, p)
-				}
-			}
-			sim.Close()
+		for _, name := range scenario.Names() {
+			layOut(t, tx, name, screens, pictures)
 		}
+	}
+}
+
+// layOut lays out a built-in scenario in a language in every view at every
+// size, and checks the texts drawn.
+func layOut(t *testing.T, tx *lang.Book, name string, screens []*ebiten.Image, pictures [][]picture) {
+	sc, err := scenario.Load(name, []string{"people=60"}) // few people: the reveals run fast; the layout is the same
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx.Translate(sc)
+	for _, v := range views {
+		sim, err := classroom.NewSim(sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt := Options{Lang: tx}
+		if v.hosted {
+			opt.Host = fakeClass{arm: sim.Arms[len(sim.Arms)-1].Name}
+			sim.Voting = true
+		}
+		if !v.reveals {
+			sim.Close() // no answer to compute for this view
+		}
+		g := New(sim, opt)
+		v.set(t, g)
+		for i, screen := range screens {
+			g.pictures = pictures[i]                             // the people's images of this size, kept: making textures is what takes time here
+			inFrame(func(*ebiten.Image) { g.drawFrame(screen) }) // ebiten draws for real only in a frame
+			pictures[i] = g.pictures
+			where := fmt.Sprintf("%s %s %dx%d %s", tx.Code(), name, sizes[i][0], sizes[i][1], v.name)
+			for _, p := range checkBoxes(g.c.boxes, g.c.W, g.c.H, sim.Lesson != nil) {
+				t.Errorf("%s: %s", where, p)
+			}
+		}
+		sim.Close()
 	}
 }
 

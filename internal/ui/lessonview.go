@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/scenario"
 )
 
@@ -57,26 +58,26 @@ func (g *Game) fitStack(ps []paragraph, r rect) {
 }
 
 // differ says what differs between the lesson's worlds.
-func differ(sc *scenario.Scenario) string {
+func differ(tx *lang.Book, sc *scenario.Scenario) string {
 	if d := sc.Lesson.Differ; d != "" {
 		return d
 	}
-	return "The worlds: " + strings.Join(sc.LessonArms(), ", ") + "."
+	return tx.T("worlds_listed", "Arms", strings.Join(sc.LessonArms(), ", "))
 }
 
 // drawTitle draws the lesson's title card: the question, what differs
 // between the worlds and what to watch.
 func (g *Game) drawTitle() {
-	c, sc := &g.c, g.sim.Scenario
+	c, sc, tx := &g.c, g.sim.Scenario, g.tx()
 	g.at(rect{0, 0, c.W, c.H}, hit{intent: classroom.Intent{Next: true}})
 	ps := []paragraph{
 		{s: sc.Lesson.Question, bold: true, size: 44, col: ink},
-		{s: "What differs", bold: true, size: lessonText, col: muted, gap: 24},
-		{s: differ(sc), size: lessonText, col: ink},
-		{s: "What to watch", bold: true, size: lessonText, col: muted, gap: 16},
+		{s: tx.T("what_differs"), bold: true, size: lessonText, col: muted, gap: 24},
+		{s: differ(tx, sc), size: lessonText, col: ink},
+		{s: tx.T("what_to_watch"), bold: true, size: lessonText, col: muted, gap: 16},
 		{s: sc.Lesson.Watch, size: lessonText, col: ink},
 	}
-	foot := "Space, Next or a click: the class predicts."
+	foot := tx.T("title_foot")
 	_, fh := c.measure(foot, regular, lessonText)
 	g.fitStack(ps, rect{80, topBarH + 24, g.cardW(), c.H - topBarH - 24 - float32(fh) - 40})
 	c.text(foot, regular, lessonText, 80+g.cardW()/2, c.H-float32(fh)-20, muted, text.AlignCenter)
@@ -87,17 +88,17 @@ func (g *Game) drawTitle() {
 
 // drawPredict draws the question with the three answers to choose from.
 func (g *Game) drawPredict() {
-	c, l := &g.c, g.sim.Lesson
-	foot := c.wrap("Press 1, 2 or 3, or click the class's answer. Next: watch without a prediction.", regular, lessonText, g.cardW())
+	c, l, tx := &g.c, g.sim.Lesson, g.tx()
+	foot := c.wrap(tx.T("predict_foot"), regular, lessonText, g.cardW())
 	_, fh := c.measure(foot, regular, lessonText)
 	line := float32(lessonText * lineHeight)
 	buttons := 3 * (line + 40)
-	q := []paragraph{{s: "Predict: " + l.Question, bold: true, size: 40, col: ink}}
+	q := []paragraph{{s: tx.T("predict_question", "Question", l.Question), bold: true, size: 40, col: ink}}
 	g.fitStack(q, rect{80, topBarH + 24, g.cardW(), c.H - topBarH - 24 - buttons - float32(fh) - 50})
 	y := c.H - float32(fh) - 30 - buttons
 	for k, a := range l.Answers {
 		if g.inviting() && k < len(g.view.Answers) {
-			a = fmt.Sprintf("%s  (%d on phones)", a, g.view.Answers[k])
+			a = tx.T("answer_on_phones", "Answer", a, "Count", g.view.Answers[k])
 		}
 		r := rect{80, y + float32(k)*(line+40), g.cardW(), line + 24}
 		fill := buttonFill
@@ -133,53 +134,93 @@ func (g *Game) cardW() float32 {
 // world the class watched among them. Until every seed has run it shows
 // their progress.
 func (g *Game) drawReveal() {
-	c, l := &g.c, g.sim.Lesson
+	c, l, tx := &g.c, g.sim.Lesson, g.tx()
 	box := rect{30, topBarH + 6, c.W - 60, c.H - topBarH - 16}
 	c.rect(box, overlayFill)
 	in := box.inset(24)
 	a := l.Reveal.Answer()
 	done, all := l.Reveal.Progress()
-	white := color.RGBA{0xff, 0xff, 0xff, 0xff}
-	head := []paragraph{
-		{s: fmt.Sprintf("The answer over %d worlds: the same comparison with every seed of the scenario", all), size: lessonText, col: highlight},
-		{s: l.Question, bold: true, size: 32, col: white, gap: 6},
-	}
-	h := g.stack(head, in.x, in.y, in.w, true)
-	y := in.y + h + 16
 	if a == nil {
-		g.stack([]paragraph{{s: fmt.Sprintf("Running the other worlds: %d of %d done.", done, all), size: lessonText, col: white}}, in.x, y, in.w, true)
+		h := g.stack(g.revealHead(revealLayouts[0]), in.x, in.y, in.w, true)
+		y := in.y + h + 16
+		g.stack([]paragraph{{s: tx.T("running_worlds", "Done", done, "Count", all), size: lessonText, col: cardInk}}, in.x, y, in.w, true)
 		bar := rect{in.x, y + 60, in.w, 24}
 		c.rect(bar, muted)
 		c.rect(rect{bar.x, bar.y, bar.w * float32(done) / float32(max(all, 1)), bar.h}, highlight)
 		return
 	}
+	// The most spacious layout whose card fits the screen (a longer
+	// language needs a tighter one; no text goes below lessonText).
+	lay := revealLayouts[len(revealLayouts)-1]
+	for _, try := range revealLayouts {
+		if g.revealHeight(try, a, in.w) <= in.h {
+			lay = try
+			break
+		}
+	}
+	y := in.y + g.stack(g.revealHead(lay), in.x, in.y, in.w, true) + lay.gap
 	cl := l.Claim
-	plot := rect{in.x + 20, y + 10, in.w - 40, 70}
+	plot := rect{in.x + 20, y + 10, in.w - 40, lay.plot}
 	g.drawDots(a, plot)
 	y = plot.y + plot.h + 14
 	alo, ahi := axis(a)
-	ends := []string{difference(cl.Metric, alo), difference(cl.Metric, ahi)}
-	c.text(ends[0], regular, lessonText, plot.x, y, white, text.AlignStart)
-	c.text(ends[1], regular, lessonText, plot.x+plot.w, y, white, text.AlignEnd)
-	y += float32(lessonText*lineHeight) + 10
-	said := "The class made no prediction."
+	c.text(difference(tx, cl.Metric, alo), regular, lessonText, plot.x, y, cardInk, text.AlignStart)
+	c.text(difference(tx, cl.Metric, ahi), regular, lessonText, plot.x+plot.w, y, cardInk, text.AlignEnd)
+	y += float32(lessonText*lineHeight) + lay.gap
+	g.stack(g.revealBody(lay, a), in.x, y, in.w, true)
+}
+
+// revealLayout is how spaciously the answer's card is laid out.
+type revealLayout struct {
+	question, answer float64 // the question's and the answer's type sizes
+	plot, gap        float32 // the dots' height, and the space between the card's parts
+}
+
+// revealLayouts are the answer card's layouts, most spacious first.
+var revealLayouts = []revealLayout{{32, 36, 70, 16}, {lessonText, 32, 50, 8}, {lessonText, lessonText, 36, 4}}
+
+// cardInk is the colour of the answer card's text.
+var cardInk = color.RGBA{0xff, 0xff, 0xff, 0xff}
+
+// revealHead is the answer card's head: what it is, and the question.
+func (g *Game) revealHead(lay revealLayout) []paragraph {
+	_, all := g.sim.Lesson.Reveal.Progress()
+	return []paragraph{
+		{s: g.tx().T("answer_over", "Count", all), size: lessonText, col: highlight},
+		{s: g.sim.Lesson.Question, bold: true, size: lay.question, col: cardInk, gap: 6},
+	}
+}
+
+// revealBody is the answer card under the dots: what they are, which way
+// the worlds went, the answer, the class's prediction and the phones', and
+// the world the class watched.
+func (g *Game) revealBody(lay revealLayout, a *classroom.Answer) []paragraph {
+	l, tx := g.sim.Lesson, g.tx()
+	said := tx.T("class_no_prediction")
 	if p := l.Prediction; p >= 0 {
-		verdict := "Not this time."
+		verdict := tx.T("verdict_wrong")
 		if p == a.Outcome {
-			verdict = "Right."
+			verdict = tx.T("verdict_right")
 		}
-		said = fmt.Sprintf("The class said: %s. %s", l.Answers[p], verdict)
+		said = tx.T("class_said", "Answer", l.Answers[p], "Verdict", verdict)
 	}
-	dots, way := answerSentences(cl, a)
-	ps := []paragraph{
-		{s: dots, size: lessonText, col: white},
-		{s: way, size: lessonText, col: white, gap: 8},
-		{s: "Answer: " + l.AnswerText(a.Outcome), bold: true, size: 36, col: highlight, gap: 8},
-		{s: said, bold: true, size: lessonText, col: white, gap: 4},
-		{s: phonesLine(l, g.view), size: lessonText, col: white, gap: 4},
-		{s: g.watched(a), size: lessonText, col: white, gap: 8},
+	dots, way := answerSentences(tx, l.Claim, a)
+	gap := lay.gap / 2
+	return []paragraph{
+		{s: dots, size: lessonText, col: cardInk},
+		{s: way, size: lessonText, col: cardInk, gap: gap},
+		{s: tx.T("answer_is", "Answer", tx.Answer(l.Lesson, a.Outcome)), bold: true, size: lay.answer, col: highlight, gap: gap},
+		{s: said, bold: true, size: lessonText, col: cardInk, gap: gap / 2},
+		{s: phonesLine(tx, l, g.view), size: lessonText, col: cardInk, gap: gap / 2},
+		{s: g.watched(a), size: lessonText, col: cardInk, gap: gap},
 	}
-	g.stack(ps, in.x, y, in.w, true)
+}
+
+// revealHeight is the height the answer card's contents take in a column
+// of width w with a layout.
+func (g *Game) revealHeight(lay revealLayout, a *classroom.Answer, w float32) float32 {
+	return g.stack(g.revealHead(lay), 0, 0, w, false) + lay.gap + 10 + lay.plot + 14 + float32(lessonText*lineHeight) + lay.gap +
+		g.stack(g.revealBody(lay, a), 0, 0, w, false)
 }
 
 // axis returns the ends of the dots' axis: every dot, the band and zero,
@@ -227,10 +268,10 @@ func (g *Game) drawDots(a *classroom.Answer, r rect) {
 
 // watched places the world the class watched among the others.
 func (g *Game) watched(a *classroom.Answer) string {
-	s, cl := g.sim, g.sim.Lesson.Claim
+	s, cl, tx := g.sim, g.sim.Lesson.Claim, g.tx()
 	from, to := cl.Moment.Rows(s.Scenario.Run().Months + 1)
 	if s.Month() < to-1 {
-		return fmt.Sprintf("The world you watched has not reached month %d, where the comparison is read (months %d to %d).", to-1, from, to-1)
+		return tx.T("watched_not_reached", "Month", to-1, "From", from, "To", to-1)
 	}
 	var arm, ref float64
 	for _, st := range s.Arms {
@@ -244,39 +285,40 @@ func (g *Game) watched(a *classroom.Answer) string {
 	if cl.Compare == "" {
 		ref = cl.Value
 	}
-	t := fmt.Sprintf("The world you watched (seed %d): %s, %s.", s.Seed, differenceWithUnit(cl.Metric, arm-ref), whichWorld(s, a))
+	t := tx.T("watched_world", "Seed", s.Seed, "Difference", differenceWithUnit(tx, cl.Metric, arm-ref), "Which", whichWorld(tx, s, a))
 	switch {
 	case len(s.Changes) > 0 && s.Steered:
-		t += " The sliders and the class's votes changed it; the other worlds run the scenario as written."
+		t += " " + tx.T("changed_by_sliders_and_votes")
 	case len(s.Changes) > 0:
-		t += " The sliders changed it; the other worlds run the scenario as written."
+		t += " " + tx.T("changed_by_sliders")
 	case s.Steered:
-		t += " The class's votes changed it; the other worlds run the scenario as written."
+		t += " " + tx.T("changed_by_votes")
 	}
 	return t
 }
 
 // whichWorld says, briefly, how the watched world was chosen or where it
 // stands among the worlds by its effect (W switches to a surprising one).
-func whichWorld(s *classroom.Sim, a *classroom.Answer) string {
+func whichWorld(tx *lang.Book, s *classroom.Sim, a *classroom.Answer) string {
 	l := s.Lesson
 	rank, of := a.Place(slices.Index(a.Seeds, s.Seed))
 	switch {
 	case l.Chosen && l.Watching == classroom.Typical:
-		return "the typical one (nearest the median)"
+		return tx.T("world_typical")
 	case l.Chosen:
-		return "a surprising one (the least like the answer)"
+		return tx.T("world_surprising")
 	case rank == 1:
-		return fmt.Sprintf("the lowest of %d", of)
+		return tx.T("world_lowest", "Count", of)
 	case rank == of && rank > 0:
-		return fmt.Sprintf("the highest of %d", of)
+		return tx.T("world_highest", "Count", of)
 	case rank > 0:
-		return fmt.Sprintf("the %s lowest of %d", ordinal(rank), of)
+		return tx.T("world_nth_lowest", "Rank", rank, "Ordinal", ordinal(rank), "Count", of)
 	}
-	return "not counted"
+	return tx.T("world_not_counted")
 }
 
-// ordinal writes 1 as "1st", 2 as "2nd", and so on.
+// ordinal writes 1 as "1st", 2 as "2nd", and so on, in English (another
+// language's world_nth_lowest writes its own ordinal from the rank).
 func ordinal(n int) string {
 	suffix := "th"
 	if n%100 < 11 || n%100 > 13 {
@@ -301,7 +343,7 @@ func (g *Game) drawMenu(size float64) {
 	box := rect{60, topBarH + 8, c.W - 120, line*float32(rows+1) + 40}
 	c.rect(box, overlayFill)
 	g.at(rect{0, 0, c.W, c.H}, hit{do: func(g *Game) error { g.menu = false; return nil }})
-	c.text("Open a scenario (Esc or M closes)", bold, size, box.x+20, box.y+14, highlight, text.AlignStart)
+	c.text(g.tx().T("menu_title"), bold, size, box.x+20, box.y+14, highlight, text.AlignStart)
 	w := (box.w - 60) / 2
 	for i, n := range names {
 		r := rect{box.x + 20 + float32(i/rows)*(w+20), box.y + 20 + line*float32(i%rows+1), w, line - 8}
@@ -318,19 +360,19 @@ func (g *Game) drawMenu(size float64) {
 // conditionsLine says what the compared worlds were like by the metrics the
 // claim's precondition reads, as " Work done by machines: 53% in commons,
 // 49% in private." (empty without a precondition).
-func conditionsLine(cs []scenario.Condition) string {
+func conditionsLine(tx *lang.Book, cs []scenario.Condition) string {
 	var b strings.Builder
 	for i, c := range cs {
 		if i == 0 || cs[i-1].Metric != c.Metric {
 			if i > 0 {
 				b.WriteString(".")
 			}
-			w := words(c.Metric)
+			w := words(tx, c.Metric)
 			fmt.Fprintf(&b, " %s%s: ", strings.ToUpper(w[:1]), w[1:])
 		} else {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%s in %s", withUnit(c.Metric, c.Mean), c.Arm)
+		b.WriteString(tx.T("value_in_arm", "Value", withUnit(tx, c.Metric, c.Mean), "Arm", c.Arm))
 	}
 	if b.Len() > 0 {
 		b.WriteString(".")

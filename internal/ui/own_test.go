@@ -9,6 +9,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/scenario/scenariotest"
 )
 
@@ -37,7 +38,7 @@ func TestOwnMetricGaugeDrawn(t *testing.T) {
 	for _, b := range g.c.boxes {
 		texts = append(texts, b.s)
 	}
-	for _, want := range []string{"palma (ratio)", titled("richest_share")} {
+	for _, want := range []string{"palma (ratio)", titled(lang.English, "richest_share")} {
 		if !slices.Contains(texts, want) {
 			t.Errorf("no chart titled %q among the texts drawn: %q", want, texts)
 		}

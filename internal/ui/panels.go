@@ -35,7 +35,7 @@ func (g *Game) drawPanel(i int, st *classroom.ArmState, r rect) {
 	nameSize := c.fit(st.Name, bold, size*1.15, least, r.w-float32(vw)-30)
 	c.text(st.Name, bold, nameSize, x, y, col, text.AlignStart)
 	c.text(value, bold, big, r.x+r.w-10, y-4, ink, text.AlignEnd)
-	label := titled(metric) + ", last 12 months"
+	label := g.tx().T("last_12_months", "Metric", titled(g.tx(), metric))
 	lsize := c.fit(label, regular, size, least, r.w-20)
 	lr := c.text(label, regular, lsize, x, y+float32(big*lineHeight), muted, text.AlignStart)
 	people := rect{r.x + 8, lr.y + lr.h + 6, r.w - 16, r.y + r.h - lr.y - lr.h - 14}

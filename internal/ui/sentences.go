@@ -1,33 +1,33 @@
 package ui
 
 import (
-	"fmt"
-
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/scenario"
 )
 
 // answerSentences are the answer card's sentences: what a dot is, with
 // the band and what the compared worlds were like, and which way the
 // worlds went ("" when the question does not apply).
-func answerSentences(cl *scenario.Claim, a *classroom.Answer) (dots, way string) {
-	what := fmt.Sprintf("the %s in “%s”", words(cl.Metric), cl.Arm)
-	minus, than := "that in “"+cl.Compare+"”", "in “"+cl.Compare+"”"
+func answerSentences(tx *lang.Book, cl *scenario.Claim, a *classroom.Answer) (dots, way string) {
+	what := tx.T("metric_in_arm", "Metric", words(tx, cl.Metric), "Arm", cl.Arm)
+	minus, than := tx.T("that_in_arm", "Arm", cl.Compare), tx.T("in_arm", "Arm", cl.Compare)
 	if cl.Compare == "" {
-		minus, than = withUnit(cl.Metric, cl.Value), withUnit(cl.Metric, cl.Value)
+		minus, than = withUnit(tx, cl.Metric, cl.Value), withUnit(tx, cl.Metric, cl.Value)
 	}
-	dots = fmt.Sprintf("Each dot is one world: %s minus %s.", what, minus)
+	dots = tx.T("each_dot", "What", what, "Minus", minus)
+	counted := len(a.Diff) - a.Failed
 	switch {
 	case a.Outcome == scenario.NotApplicable:
-		return fmt.Sprintf("%s The white line is no difference. Not applicable: %s, and %s.%s", dots, a.Reason, cl.Applicability(), conditionsLine(a.Conditions)), ""
+		return dots + " " + tx.T("not_applicable_line", "Reason", a.Reason, "Applicability", cl.Applicability()) + conditionsLine(tx, a.Conditions), ""
 	case cl.Compare == "":
-		way = fmt.Sprintf("In %d of %d worlds %s ended above %s; in %d, below.", a.Above, len(a.Diff)-a.Failed, what, than, a.Below)
+		way = tx.T("way_against_value", "Above", a.Above, "Count", counted, "What", what, "Than", than, "Below", a.Below)
 	default:
-		way = fmt.Sprintf("In %d of %d worlds the %s ended higher in “%s” than %s; in %d, lower.", a.Above, len(a.Diff)-a.Failed, words(cl.Metric), cl.Arm, than, a.Below)
+		way = tx.T("way_against_arm", "Above", a.Above, "Count", counted, "Metric", words(tx, cl.Metric), "Arm", cl.Arm, "Than", than, "Below", a.Below)
 	}
-	dots += fmt.Sprintf(" The white line is no difference; the band is the mean's 95%% interval, %s.", span(cl.Metric, a.Lo, a.Hi))
+	dots += " " + tx.T("band_line", "Span", span(tx, cl.Metric, a.Lo, a.Hi))
 	if a.Failed > 0 {
-		dots += fmt.Sprintf(" Grey dots: %s; they are not counted.", a.Reason)
+		dots += " " + tx.T("grey_dots", "Reason", a.Reason)
 	}
-	return dots + conditionsLine(a.Conditions), way
+	return dots + conditionsLine(tx, a.Conditions), way
 }

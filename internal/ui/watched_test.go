@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/scenario"
 	"commonwealth/internal/waitfor"
 )
@@ -26,19 +27,19 @@ func TestWhichWorld(t *testing.T) {
 	l := s.Lesson
 	waitfor.Until(t, "the lesson's answer", func() bool { return l.Reveal.Answer() != nil })
 	a := l.Reveal.Answer()
-	if got := whichWorld(s, a); !strings.HasPrefix(got, "the ") || !strings.HasSuffix(got, "of 10") {
+	if got := whichWorld(lang.English, s, a); !strings.HasPrefix(got, "the ") || !strings.HasSuffix(got, "of 10") {
 		t.Errorf("before the worlds started: %q", got)
 	}
 	s.Apply(classroom.Intent{Next: true})
 	s.Apply(classroom.Intent{Next: true})
-	if got := whichWorld(s, a); got != "the typical one (nearest the median)" {
+	if got := whichWorld(lang.English, s, a); got != "the typical one (nearest the median)" {
 		t.Errorf("the typical world: %q", got)
 	}
 	for !s.Done() {
 		s.Update()
 	}
 	s.Apply(classroom.Intent{Surprise: true})
-	if got := whichWorld(s, a); got != "a surprising one (the least like the answer)" {
+	if got := whichWorld(lang.English, s, a); got != "a surprising one (the least like the answer)" {
 		t.Errorf("the surprising world: %q", got)
 	}
 	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 102: "102nd", 111: "111th"} {

@@ -5,84 +5,41 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"commonwealth/internal/lang"
 )
 
-// metricWords are the metrics the window shows, in words a class reads:
-// each a noun phrase that reads after "the" ("the share in poverty in
-// “commons”"), as a chart's title and in the answer's sentences.
-var metricWords = map[string]string{
-	"gini_wealth":              "Gini of wealth",
-	"consumption_gini":         "Gini of consumption",
-	"top10_share":              "richest tenth's share",
-	"bottom50_share":           "poorest half's share",
-	"richest_share":            "richest person's share",
-	"broke_share":              "share of people with nothing",
-	"workers_share":            "share of workers",
-	"capitalists_share":        "share of capitalists",
-	"unemployed_share":         "share unemployed",
-	"wage_share":               "wage share",
-	"largest_firm_share":       "largest firm's share",
-	"automation_units":         "machines at work",
-	"automation_share":         "share of work done by machines",
-	"compute_price":            "price of compute",
-	"compute_capacity":         "compute capacity",
-	"datacenters_blocked":      "data centres refused",
-	"output":                   "goods made per person",
-	"consumption":              "consumption per person",
-	"labour_share":             "labour share",
-	"data_dividend_paid":       "data dividend paid",
-	"data_value_appropriated":  "rent paid to private owners",
-	"commons_fund":             "commons fund",
-	"commons_paid":             "money paid out by the commons",
-	"poverty_rate":             "share in poverty",
-	"hours":                    "hours worked",
-	"leisure":                  "free time",
-	"effort":                   "effort",
-	"skill_wage_loss":          "pay lost to deskilling",
-	"burden_bottom20_share":    "poorest fifth's share of the burden",
-	"poorest_community_wealth": "poorest community's money",
-	"burden_gap":               "burden gap",
-	"mean_skill":               "mean skill",
-}
-
-// metricUnits are the units of the metrics that are neither shares (shown
-// as percentages) nor plain counts or indices, as the window writes them
-// after a number or in a chart's title.
-var metricUnits = map[string]string{
-	"compute_price":            "money a unit",
-	"compute_capacity":         "units a month",
-	"output":                   "goods a month",
-	"consumption":              "goods a month",
-	"data_dividend_paid":       "money a month",
-	"data_value_appropriated":  "money a month",
-	"commons_fund":             "money",
-	"commons_paid":             "money a month",
-	"burden_gap":               "× an even share",
-	"poorest_community_wealth": "× the average",
-	"effort":                   "× the usual",
-}
-
-// words returns a metric's name in words.
-func words(metric string) string {
-	if w, ok := metricWords[metric]; ok {
-		return w
+// words returns a metric's name in words (its name with spaces for the
+// underscores, for a metric the book has no words for: a scenario's own).
+func words(tx *lang.Book, metric string) string {
+	if id := "metric." + metric; lang.Has(id) {
+		return tx.T(id)
 	}
 	return strings.ReplaceAll(metric, "_", " ")
 }
 
+// unit returns a metric's unit in words, or "" for shares (shown as
+// percentages), counts and indices.
+func unit(tx *lang.Book, metric string) string {
+	if id := "unit." + metric; lang.Has(id) {
+		return tx.T(id)
+	}
+	return ""
+}
+
 // titled returns a metric's name in words with its unit, if it has one:
 // "price of compute (money a unit)".
-func titled(metric string) string {
-	if u := metricUnits[metric]; u != "" {
-		return words(metric) + " (" + u + ")"
+func titled(tx *lang.Book, metric string) string {
+	if u := unit(tx, metric); u != "" {
+		return words(tx, metric) + " (" + u + ")"
 	}
-	return words(metric)
+	return words(tx, metric)
 }
 
 // withUnit writes a metric's value with its unit: "3.10 money a unit",
 // "2.44 × an even share", "12%".
-func withUnit(metric string, v float64) string {
-	if u := metricUnits[metric]; u != "" {
+func withUnit(tx *lang.Book, metric string, v float64) string {
+	if u := unit(tx, metric); u != "" {
 		return number(metric, v) + " " + u
 	}
 	return number(metric, v)
@@ -133,10 +90,10 @@ func grouped(n int64) string {
 }
 
 // difference formats a difference of a metric, with its sign.
-func difference(metric string, v float64) string {
+func difference(tx *lang.Book, metric string, v float64) string {
 	s := number(metric, v)
 	if percent(metric) {
-		s = fmt.Sprintf("%.1f points", 100*v)
+		s = tx.T("points", "Points", fmt.Sprintf("%.1f", 100*v))
 	}
 	if v > 0 {
 		return "+" + s
@@ -147,9 +104,9 @@ func difference(metric string, v float64) string {
 // span writes the ends of an interval of differences, with their signs,
 // the same number of decimals and the unit once: "+0.90 to +2.70 money a
 // unit", "−8.0 points to −2.0 points".
-func span(metric string, lo, hi float64) string {
+func span(tx *lang.Book, metric string, lo, hi float64) string {
 	if percent(metric) {
-		return difference(metric, lo) + " to " + difference(metric, hi)
+		return tx.T("span", "Low", difference(tx, metric, lo), "High", difference(tx, metric, hi))
 	}
 	d := max(decimalsShown(lo), decimalsShown(hi))
 	end := func(v float64) string {
@@ -159,8 +116,8 @@ func span(metric string, lo, hi float64) string {
 		}
 		return strings.Replace(s, "-", "−", 1)
 	}
-	s := end(lo) + " to " + end(hi)
-	if u := metricUnits[metric]; u != "" {
+	s := tx.T("span", "Low", end(lo), "High", end(hi))
+	if u := unit(tx, metric); u != "" {
 		s += " " + u
 	}
 	return s
@@ -183,11 +140,11 @@ func decimalsShown(v float64) int {
 
 // differenceWithUnit is difference with the metric's unit: "+1.2 money a
 // unit", "−3.0 points".
-func differenceWithUnit(metric string, v float64) string {
-	if u := metricUnits[metric]; u != "" {
-		return difference(metric, v) + " " + u
+func differenceWithUnit(tx *lang.Book, metric string, v float64) string {
+	if u := unit(tx, metric); u != "" {
+		return difference(tx, metric, v) + " " + u
 	}
-	return difference(metric, v)
+	return difference(tx, metric, v)
 }
 
 // sliderWord is a live key as a slider's label: what it is, with its unit.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"commonwealth/internal/classroom"
+	"commonwealth/internal/lang"
 	"commonwealth/internal/scenario"
 )
 
@@ -15,8 +16,19 @@ import (
 // built-in lesson, for an answer that holds and one that does not apply,
 // and checks that they read as sentences: every metric the lesson shows
 // has words (and, where it has one, its unit is written), and no template
-// is left showing ("its in poverty", a metric's code name, doubled spaces).
+// is left showing ("its in poverty", a metric's code name, doubled spaces,
+// a message id or a template's braces), in every language.
 func TestLessonSentences(t *testing.T) {
+	for _, code := range lang.Codes() {
+		tx, err := lang.Open(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(code, func(t *testing.T) { lessonSentences(t, tx) })
+	}
+}
+
+func lessonSentences(t *testing.T, tx *lang.Book) {
 	for _, name := range scenario.Names() {
 		sc, err := scenario.Load(name, nil)
 		if err != nil {
@@ -27,7 +39,7 @@ func TestLessonSentences(t *testing.T) {
 		}
 		cl := sc.LessonClaim()
 		for _, m := range append([]string{cl.Metric}, sc.Lesson.Gauges...) {
-			if _, ok := metricWords[m]; !ok {
+			if !lang.Has("metric." + m) {
 				t.Errorf("%s: the metric %s has no words for the class", name, m)
 			}
 		}
@@ -36,18 +48,18 @@ func TestLessonSentences(t *testing.T) {
 		lacking := &classroom.Answer{Claim: cl, Diff: make([]float64, 12), Failed: 9, Mean: math.NaN(), Lo: math.NaN(), Hi: math.NaN(),
 			Outcome: scenario.NotApplicable, Reason: "machines did no work in 9 of 12 worlds"}
 		for _, a := range []*classroom.Answer{held, lacking} {
-			dots, way := answerSentences(cl, a)
+			dots, way := answerSentences(tx, cl, a)
 			for _, s := range []string{dots, way} {
-				for _, bad := range []string{"its ", "_", "  ", " .", "..", "NaN"} {
+				for _, bad := range []string{"its ", "_", "  ", " .", "..", "NaN", "⟦", "{{"} {
 					if strings.Contains(s, bad) {
 						t.Errorf("%s: %q in %q", name, bad, s)
 					}
 				}
 			}
-			if want := "Each dot is one world: the " + words(cl.Metric) + " in “" + cl.Arm + "” minus "; !strings.HasPrefix(dots, want) {
-				t.Errorf("%s: %q does not begin %q", name, dots, want)
+			if want := words(tx, cl.Metric); !strings.Contains(dots, want) || !strings.Contains(dots, cl.Arm) {
+				t.Errorf("%s: %q does not name %q in %s", name, dots, want, cl.Arm)
 			}
-			if u := metricUnits[cl.Metric]; u != "" && a == held && !strings.Contains(dots, u) {
+			if u := unit(tx, cl.Metric); u != "" && a == held && !strings.Contains(dots, u) {
 				t.Errorf("%s: the unit %q is not written in %q", name, u, dots)
 			}
 			if (way == "") != (a == lacking) {
@@ -61,14 +73,14 @@ func TestLessonSentences(t *testing.T) {
 // and of an arm against a value, word for word.
 func TestAnswerSentences(t *testing.T) {
 	a := &classroom.Answer{Diff: make([]float64, 12), Above: 11, Below: 1, Mean: -0.05, Lo: -0.08, Hi: -0.02, Outcome: scenario.Lower}
-	dots, way := answerSentences(&scenario.Claim{Metric: "poverty_rate", Arm: "commons", Compare: "private"}, a)
+	dots, way := answerSentences(lang.English, &scenario.Claim{Metric: "poverty_rate", Arm: "commons", Compare: "private"}, a)
 	if want := "Each dot is one world: the share in poverty in “commons” minus that in “private”. The white line is no difference; the band is the mean's 95% interval, −8.0 points to −2.0 points."; dots != want {
 		t.Errorf("dots:\n%s\nwant\n%s", dots, want)
 	}
 	if want := "In 11 of 12 worlds the share in poverty ended higher in “commons” than in “private”; in 1, lower."; way != want {
 		t.Errorf("way:\n%s\nwant\n%s", way, want)
 	}
-	dots, way = answerSentences(&scenario.Claim{Metric: "compute_price", Arm: "resisting", Value: 2.5}, a)
+	dots, way = answerSentences(lang.English, &scenario.Claim{Metric: "compute_price", Arm: "resisting", Value: 2.5}, a)
 	if want := "Each dot is one world: the price of compute in “resisting” minus 2.50 money a unit. The white line is no difference; the band is the mean's 95% interval, −0.080 to −0.020 money a unit."; dots != want {
 		t.Errorf("dots:\n%s\nwant\n%s", dots, want)
 	}
@@ -93,7 +105,7 @@ func TestNumbers(t *testing.T) {
 		{"mean_skill", 0.75, "75%"},
 		{"gini_wealth", 0.5, "0.5"},
 	} {
-		if got := withUnit(c.metric, c.v); got != c.want {
+		if got := withUnit(lang.English, c.metric, c.v); got != c.want {
 			t.Errorf("withUnit(%s, %g) = %q, want %q", c.metric, c.v, got, c.want)
 		}
 	}
@@ -108,7 +120,7 @@ func TestNumbers(t *testing.T) {
 		{"commons_fund", -1500, 12.5, "−1500.0 to +12.5 money"},
 		{"poverty_rate", -0.08, -0.02, "−8.0 points to −2.0 points"},
 	} {
-		if got := span(c.metric, c.lo, c.hi); got != c.want {
+		if got := span(lang.English, c.metric, c.lo, c.hi); got != c.want {
 			t.Errorf("span(%s, %g, %g) = %q, want %q", c.metric, c.lo, c.hi, got, c.want)
 		}
 	}

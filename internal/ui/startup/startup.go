@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"commonwealth/internal/cli"
+	"commonwealth/internal/lang/texts"
 	"commonwealth/internal/version"
 )
 
@@ -36,6 +37,7 @@ type Options struct {
 	Goto       string   // step the lesson to this stage at the start, or ""
 	Host       *Address // host a class joining from phones, at this address (nil: no class)
 	Version    bool     // print the program's version and quit
+	Lang       string   // the language of the lesson's words, a code of lang.Codes ("" for English)
 }
 
 // Address is --host's value: a flag that may be given alone (the room's
@@ -84,6 +86,7 @@ func Parse(args []string, stderr io.Writer) (Options, error) {
 	fs.Var(host, "host", "host a class: students join from their phones on the room's network (--host alone: this machine's address and a free port; --host ADDR:PORT to choose)")
 	fs.BoolVar(&o.Explore, "explore", false, "open exploring every arm rather than at the scenario's lesson")
 	fs.BoolVar(&o.Version, "version", false, "print the program's version and quit")
+	fs.StringVar(&o.Lang, "lang", "", "the `LANGUAGE` of the lesson's words and the phones' page: "+strings.Join(texts.Codes(), ", ")+" (default English; a language's missing words stay in English)")
 	pos, err := cli.Parse(fs, args)
 	if err != nil {
 		return o, err
