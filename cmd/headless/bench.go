@@ -6,30 +6,41 @@ import (
 	"io"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"commonwealth/internal/economy"
 	"commonwealth/internal/memory"
 )
 
-// benchCmd times each arm's first seed, one world at a time on one core,
-// without observing it, and prints a line per arm and a total line last,
-// each with the wall time and the processor time of the step loop.
-func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("bench", "[SCENARIO] [flags]", stderr)
+// benchCommand returns bench, which times each arm's first seed, one world
+// at a time on one core, without observing it, and prints a line per arm
+// and a total line last, each with the wall time and the processor time of
+// the step loop.
+func benchCommand() *cobra.Command {
 	var sf scenarioFlags
-	sf.register(fs)
-	profile := fs.String("cpuprofile", "", "write a CPU profile of the step loops to `FILE` (go tool pprof reads it)")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return flagStatus(err)
+	var profile string
+	c := &cobra.Command{
+		Use:   "bench [SCENARIO]",
+		Short: "time the model without plots or files; print steps per second",
 	}
-	sc, err := sf.load(ctx, pos)
+	c.RunE = runE(func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+		return bench(ctx, &sf, profile, args, stdout, stderr)
+	})
+	sf.register(c)
+	c.Flags().StringVar(&profile, "cpuprofile", "", "write a CPU profile of the step loops to `FILE` (go tool pprof reads it)")
+	return c
+}
+
+// bench times the scenario's arms; profile is --cpuprofile's file, or "".
+func bench(ctx context.Context, sf *scenarioFlags, profile string, pos []string, stdout, stderr io.Writer) int {
+	sc, err := sf.load(ctx, pos, stderr)
 	if err != nil {
 		return badInput(stderr, err)
 	}
 	if err := memory.GuardWorlds(sc, 1, "headless bench"); err != nil { // one world at a time
 		return badInput(stderr, err)
 	}
-	stopProfile, err := startProfile(*profile)
+	stopProfile, err := startProfile(profile)
 	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed

@@ -13,20 +13,26 @@ import (
 )
 
 // TestHelpAndVersion checks help COMMAND (the command's usage, on stdout,
-// with two-dash flags), suggestions for a mistyped command, and version.
+// with two-dash flags), suggestions for a mistyped command (with the usage,
+// on stderr, exit status 2), and version.
 func TestHelpAndVersion(t *testing.T) {
 	for _, c := range []struct {
 		args      []string
 		code      int
 		out, errs string
 	}{
-		{[]string{"help", "check"}, exitOK, "usage: headless check [SCENARIO] [flags]", ""},
-		{[]string{"help", "sweep"}, exitOK, "  --lhs N\n", ""},
-		{[]string{"help"}, exitOK, "usage: headless COMMAND", ""},
-		{[]string{"--help"}, exitOK, "usage: headless COMMAND", ""},
-		{[]string{"help", "chek"}, exitBadUsed, "", `headless help: unknown command "chek"; did you mean "check"?`},
-		{[]string{"rnu"}, exitBadUsed, "", `unknown command "rnu"; did you mean "run"?`},
-		{[]string{"vresion"}, exitBadUsed, "", `did you mean "version"?`},
+		{[]string{"help", "run"}, exitOK, "Usage:\n  headless run [SCENARIO] [flags]\n", ""},
+		{[]string{"help", "check"}, exitOK, "Usage:\n  headless check [SCENARIO] [flags]\n", ""},
+		{[]string{"help", "sweep"}, exitOK, "      --lhs N ", ""},
+		{[]string{"check", "--help"}, exitOK, "run, then judge the scenario's claims", ""},
+		{[]string{"help"}, exitOK, "Available Commands:\n  run ", ""},
+		{[]string{"--help"}, exitOK, "Available Commands:\n  run ", ""},
+		{[]string{}, exitBadUsed, "", "Available Commands:\n  run "},
+		{[]string{"help", "chek"}, exitBadUsed, "", "headless help: unknown command \"chek\" for \"headless\"\n\nDid you mean this?\n\tcheck\n"},
+		{[]string{"rnu"}, exitBadUsed, "", "headless: unknown command \"rnu\" for \"headless\"\n\nDid you mean this?\n\trun\n\nUsage:\n  headless [command]"},
+		{[]string{"vresion"}, exitBadUsed, "", "Did you mean this?\n\tversion\n"},
+		{[]string{"run", "--sedes", "2"}, exitBadUsed, "", "headless run: unknown flag: --sedes\n\nUsage:\n  headless run [SCENARIO] [flags]"},
+		{[]string{"validate"}, exitBadUsed, "", "headless validate: requires at least 1 arg(s), only received 0\n\nUsage:\n  headless validate SCENARIO... [flags]"},
 		{[]string{"version"}, exitOK, "headless ", ""},
 		{[]string{"--version"}, exitOK, "built with go", ""},
 	} {
@@ -34,9 +40,23 @@ func TestHelpAndVersion(t *testing.T) {
 		if code != c.code || !strings.Contains(out, c.out) || !strings.Contains(errs, c.errs) {
 			t.Errorf("%v: exit %d\nstdout %q\nstderr %q\nwant exit %d, stdout with %q, stderr with %q", c.args, code, out, errs, c.code, c.out, c.errs)
 		}
+		if c.code != exitOK && out != "" {
+			t.Errorf("%v: a mistake reported on stdout: %q", c.args, out)
+		}
 	}
-	if _, out, _ := headless(t, "help", "check"); strings.Contains(out, "\n  -seeds") || !strings.Contains(out, "\n  --expect FILE") {
-		t.Errorf("help check: flags with one dash, or no --expect:\n%s", out)
+	_, out, _ := headless(t, "help", "check")
+	if strings.Contains(out, "  -seeds") || !strings.Contains(out, "  --expect FILE ") || !strings.Contains(out, "  -o, --output DIR ") {
+		t.Errorf("help check: flags with one dash, or no --expect or -o:\n%s", out)
+	}
+	// Every flag's text begins in the same column.
+	flag := regexp.MustCompile(`(?m)^(  -., |      )--\S+( \S+)? +`)
+	columns := map[int]bool{}
+	found := flag.FindAllString(out, -1)
+	for _, f := range found {
+		columns[len(f)] = true
+	}
+	if len(found) < 10 || len(columns) != 1 {
+		t.Errorf("help check: the flags' texts begin in columns %v:\n%s", columns, out)
 	}
 }
 
@@ -173,14 +193,18 @@ func TestSignalStatus(t *testing.T) {
 }
 
 // TestCheckArgs checks the command line run suggests for check: without
-// the output folder, --resume and --force, quoted for a shell.
+// the output folder (-o DIR, -oDIR, -o=DIR, --output DIR or --output=DIR),
+// --shard, --resume and --force, quoted for a shell.
 func TestCheckArgs(t *testing.T) {
+	fs := batchCommand("run", "", nil).Flags()
 	for _, c := range []struct{ args, want []string }{
 		{[]string{"wright", "-o", "out", "--seeds", "8"}, []string{"wright", "--seeds", "8"}},
-		{[]string{"--o=out", "my file.toml", "--resume", "--force", "--set", "people=50"}, []string{"'my file.toml'", "--set", "people=50"}},
+		{[]string{"--output=out", "my file.toml", "--resume", "--force", "--set", "people=50"}, []string{"'my file.toml'", "--set", "people=50"}},
+		{[]string{"-oout", "--output", "out", "-o=out", "--seeds=2"}, []string{"--seeds=2"}},
 		{[]string{"--shard", "1/4", "--set", "name=it's"}, []string{"--set", `'name=it'\''s'`}},
+		{[]string{"--seeds", "2", "--", "-o"}, []string{"--seeds", "2", "--", "-o"}},
 	} {
-		if got := checkArgs(c.args); !slices.Equal(got, c.want) {
+		if got := checkArgs(c.args, fs); !slices.Equal(got, c.want) {
 			t.Errorf("checkArgs(%q) = %q, want %q", c.args, got, c.want)
 		}
 	}

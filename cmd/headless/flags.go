@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"runtime"
@@ -11,55 +10,59 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"commonwealth/internal/batch"
-	"commonwealth/internal/cli"
 	"commonwealth/internal/plots"
 	"commonwealth/internal/scenario"
 )
 
-// sets collects repeated --set flags.
-type sets []string
-
-func (s *sets) String() string     { return strings.Join(*s, " ") }
-func (s *sets) Set(v string) error { *s = append(*s, v); return nil }
-
 // scenarioFlags are the flags every command that loads a scenario takes.
 type scenarioFlags struct {
-	sets   sets
-	arms   sets
+	sets   []string
+	arms   []string
 	seeds  int
 	months int
-	fs     *flag.FlagSet
+	fs     *pflag.FlagSet // the command's flags, to tell which were given
 }
 
-func (f *scenarioFlags) register(fs *flag.FlagSet) {
+// register adds the flags to c, with the completion of --set's keys and
+// values and of the built-in scenarios' names for c's argument.
+func (f *scenarioFlags) register(c *cobra.Command) {
+	fs := c.Flags()
 	f.fs = fs
-	fs.Var(&f.sets, "set", "set a scenario key for every arm, as `key=value` (repeatable)")
-	fs.Var(&f.arms, "arm", "run only the arm `NAME` (repeatable); with one arm, --set and --sweep may change what the arm sets itself")
+	fs.StringArrayVar(&f.sets, "set", nil, "set a scenario key for every arm, as `key=value` (repeatable)")
+	fs.StringArrayVar(&f.arms, "arm", nil, "run only the arm `NAME` (repeatable); with one arm, --set and --sweep may change what the arm sets itself")
 	fs.IntVar(&f.seeds, "seeds", 0, "run `N` seeds per arm (same as --set seeds=N)")
 	fs.IntVar(&f.months, "months", 0, "run `N` months (same as --set months=N)")
+	c.RegisterFlagCompletionFunc("set", completeSet)
+	c.ValidArgsFunction = completeScenario
 }
 
 // load reads the scenario named by the positional arguments, with the flags
-// applied; Ctrl-C (ctx done) interrupts it.
-func (f *scenarioFlags) load(ctx context.Context, args []string) (*scenario.Scenario, error) {
+// applied, and prints its notes on stderr; Ctrl-C (ctx done) interrupts it.
+func (f *scenarioFlags) load(ctx context.Context, args []string, stderr io.Writer) (*scenario.Scenario, error) {
 	if len(args) > 1 {
 		return nil, fmt.Errorf("one scenario at a time, got %d: %s", len(args), strings.Join(args, " "))
 	}
-	all := append(sets(nil), f.sets...)
+	all := slices.Clone(f.sets)
 	for _, a := range f.arms {
 		all = append(all, "arm="+a)
 	}
 	var bad error
-	f.fs.Visit(func(fl *flag.Flag) {
-		n := map[string]int{"seeds": f.seeds, "months": f.months}
-		if v, ok := n[fl.Name]; ok {
-			if v < 1 {
-				bad = errors.Join(bad, fmt.Errorf("--%s %d: expected 1 or more", fl.Name, v))
-			}
-			all = append(all, fl.Name+"="+strconv.Itoa(v))
+	for _, fl := range []struct {
+		name string
+		v    int
+	}{{"months", f.months}, {"seeds", f.seeds}} {
+		if !f.fs.Changed(fl.name) {
+			continue
 		}
-	})
+		if fl.v < 1 {
+			bad = errors.Join(bad, fmt.Errorf("--%s %d: expected 1 or more", fl.name, fl.v))
+		}
+		all = append(all, fl.name+"="+strconv.Itoa(fl.v))
+	}
 	if bad != nil {
 		return nil, bad
 	}
@@ -70,33 +73,10 @@ func (f *scenarioFlags) load(ctx context.Context, args []string) (*scenario.Scen
 	sc, err := scenario.LoadContext(ctx, ref, all)
 	if sc != nil {
 		for _, n := range sc.Notes {
-			fmt.Fprintln(f.fs.Output(), "note:", n)
+			fmt.Fprintln(stderr, "note:", n)
 		}
 	}
 	return sc, err
-}
-
-// newFlagSet returns a flag set for the command that reports to stderr.
-func newFlagSet(name, args string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: headless %s %s\n\nflags:\n", name, args)
-		cli.PrintDefaults(fs.Output(), fs)
-	}
-	return fs
-}
-
-// parse parses flags and positional arguments in any order.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) { return cli.Parse(fs, args) }
-
-// flagStatus turns a flag parsing error into an exit status: 0 for -h, 2
-// otherwise (the flag package has printed the message).
-func flagStatus(err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	return exitBadUsed
 }
 
 // badInput prints a scenario or flag error and returns exit status 2 (1
@@ -122,10 +102,16 @@ type figureFlags struct {
 	format, width, fontSize *string
 }
 
-func (f *figureFlags) register(fs *flag.FlagSet) {
+func (f *figureFlags) register(c *cobra.Command) {
+	fs := c.Flags()
 	f.format = fs.String("format", "png,csv", "the figures' `FORMAT` png, svg or pdf and the tables' csv or parquet: one or both, as in --format parquet or --format svg,parquet")
 	f.width = fs.String("plot-width", "", "figure `WIDTH` for a journal's column, such as 89mm, 3.5in or 8.9cm (a bare number is inches; default 8in)")
 	f.fontSize = fs.String("font-size", "", "tick labels' size in `POINTS` (default 10; titles, axis names and legends scale with it)")
+	formats := slices.Clone(plots.Formats)
+	for _, t := range batch.Formats {
+		formats = append(formats, string(t))
+	}
+	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // style returns the figures' style and the tables' format the flags give:

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"commonwealth/internal/classroom"
 	"commonwealth/internal/hosting"
 	"commonwealth/internal/lang"
@@ -22,44 +24,65 @@ import (
 // each (hosting.Commands).
 var hostInput io.Reader = os.Stdin
 
-// hostCmd hosts a class without a window: the same server and page as
-// `sim --host`, the lesson moving on by itself, with simulated students if
-// asked — for a teacher's dry run with their own phone, and for CI. The
-// teacher keeps the room by typing commands (lock, remove SEAT, reset,
-// roll, ...) on its standard input.
-func hostCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("host", "[SCENARIO] [flags]", stderr)
-	var sf scenarioFlags
-	sf.register(fs)
-	addr := fs.String("addr", "", "serve on `ADDR:PORT` (default: this machine's address on the room's network, a free port)")
-	bots := fs.Int("bots", 0, "simulated students who join, answer and vote (at most 500)")
-	predictFor := fs.Duration("predict-for", 30*time.Second, "how long the question stays open")
-	voteFor := fs.Duration("vote-for", 20*time.Second, "how long a vote stays open")
-	speed := fs.Float64("speed", 0.5, "months a frame (60 frames a second): one of 0.25, 0.5, 1, 2, 5, 10, 20")
-	stay := fs.Bool("stay", false, "keep serving after the answer, until Ctrl-C")
-	language := fs.String("lang", "", "the `LANGUAGE` the phones are spoken to in: "+strings.Join(lang.Codes(), ", ")+" (default English)")
-	perAddress := fs.Int("per-address", hosting.DefaultLimits.StudentsPerAddress,
-		"students who may join from one network address (a classroom whose phones share one address behind a router's NAT: the class's size)")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return flagStatus(err)
+// hostFlags are host's flags.
+type hostFlags struct {
+	scenario         scenarioFlags
+	addr             string
+	bots, perAddress int
+	predictFor       time.Duration
+	voteFor          time.Duration
+	speed            float64
+	stay             bool
+	lang             string
+}
+
+// hostCommand returns host, which hosts a class without a window: the same
+// server and page as `sim --host`, the lesson moving on by itself, with
+// simulated students if asked — for a teacher's dry run with their own
+// phone, and for CI. The teacher keeps the room by typing commands (lock,
+// remove SEAT, reset, roll, ...) on its standard input.
+func hostCommand() *cobra.Command {
+	var f hostFlags
+	c := &cobra.Command{
+		Use:   "host [SCENARIO]",
+		Short: "host a class joining from phones without a window: a dry run, or CI",
 	}
-	at := slices.Index(classroom.Speeds, *speed)
+	c.RunE = runE(func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+		return host(ctx, &f, args, stdout, stderr)
+	})
+	fs := c.Flags()
+	f.scenario.register(c)
+	fs.StringVar(&f.addr, "addr", "", "serve on `ADDR:PORT` (default: this machine's address on the room's network, a free port)")
+	fs.IntVar(&f.bots, "bots", 0, "simulated students who join, answer and vote (at most 500)")
+	fs.DurationVar(&f.predictFor, "predict-for", 30*time.Second, "how long the question stays open")
+	fs.DurationVar(&f.voteFor, "vote-for", 20*time.Second, "how long a vote stays open")
+	fs.Float64Var(&f.speed, "speed", 0.5, "months a frame (60 frames a second): one of 0.25, 0.5, 1, 2, 5, 10, 20")
+	fs.BoolVar(&f.stay, "stay", false, "keep serving after the answer, until Ctrl-C")
+	fs.StringVar(&f.lang, "lang", "", "the `LANGUAGE` the phones are spoken to in: "+strings.Join(lang.Codes(), ", ")+" (default English)")
+	c.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(lang.Codes(), cobra.ShellCompDirectiveNoFileComp))
+	fs.IntVar(&f.perAddress, "per-address", hosting.DefaultLimits.StudentsPerAddress,
+		"students who may join from one network address (a classroom whose phones share one address behind a router's NAT: the class's size)")
+	return c
+}
+
+// host hosts the class.
+func host(ctx context.Context, f *hostFlags, pos []string, stdout, stderr io.Writer) int {
+	at := slices.Index(classroom.Speeds, f.speed)
 	switch {
-	case *bots < 0 || *bots > hosting.MaxStudents:
-		return badInput(stderr, fmt.Errorf("headless host: --bots %d: expected 0 to %d", *bots, hosting.MaxStudents))
+	case f.bots < 0 || f.bots > hosting.MaxStudents:
+		return badInput(stderr, fmt.Errorf("headless host: --bots %d: expected 0 to %d", f.bots, hosting.MaxStudents))
 	case at < 0:
-		return badInput(stderr, fmt.Errorf("headless host: --speed %g: expected one of %v", *speed, classroom.Speeds))
-	case *perAddress < 1 || *perAddress > hosting.MaxStudents:
-		return badInput(stderr, fmt.Errorf("headless host: --per-address %d: expected 1 to %d", *perAddress, hosting.MaxStudents))
-	case *predictFor < 0 || *voteFor < 0:
+		return badInput(stderr, fmt.Errorf("headless host: --speed %g: expected one of %v", f.speed, classroom.Speeds))
+	case f.perAddress < 1 || f.perAddress > hosting.MaxStudents:
+		return badInput(stderr, fmt.Errorf("headless host: --per-address %d: expected 1 to %d", f.perAddress, hosting.MaxStudents))
+	case f.predictFor < 0 || f.voteFor < 0:
 		return badInput(stderr, errors.New("headless host: --predict-for and --vote-for: expected durations such as 30s"))
 	}
-	tx, err := lang.Open(*language)
+	tx, err := lang.Open(f.lang)
 	if err != nil {
 		return badInput(stderr, fmt.Errorf("headless host: --lang: %w", err))
 	}
-	sc, err := sf.load(ctx, pos)
+	sc, err := f.scenario.load(ctx, pos, stderr)
 	if err != nil {
 		return badInput(stderr, err)
 	}
@@ -73,13 +96,13 @@ func hostCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	defer sim.Close()
-	h, err := hosting.NewHost(sim, *addr, tx)
+	h, err := hosting.NewHost(sim, f.addr, tx)
 	if err != nil {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
 	}
 	defer h.Close()
-	h.Class.SetLimits(hosting.Limits{StudentsPerAddress: *perAddress})
+	h.Class.SetLimits(hosting.Limits{StudentsPerAddress: f.perAddress})
 	lw := &lockedWriter{w: stdout} // the commands answer from their own goroutine
 	defer lw.Close()               // which may outlive the command, blocked on a terminal
 	stdout = lw
@@ -93,7 +116,7 @@ func hostCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}()
-	err = hosting.Rehearse(ctx, sim, h, hosting.Script{Bots: *bots, PredictFor: *predictFor, VoteFor: *voteFor, Speed: at, Stay: *stay}, stdout)
+	err = hosting.Rehearse(ctx, sim, h, hosting.Script{Bots: f.bots, PredictFor: f.predictFor, VoteFor: f.voteFor, Speed: at, Stay: f.stay}, stdout)
 	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed

@@ -1,25 +1,39 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"commonwealth/internal/scenario"
 )
 
-// keysCmd prints the reference of every scenario key.
-func keysCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("keys", "[--markdown]", stderr)
-	markdown := fs.Bool("markdown", false, "write the reference as Markdown (docs/scenario-reference.md)")
-	if _, err := parse(fs, args); err != nil {
-		return flagStatus(err)
+// keysCommand returns keys, which prints the reference of every scenario
+// key.
+func keysCommand() *cobra.Command {
+	return referenceCommand("keys", "list every scenario key with its default, unit and range",
+		"docs/scenario-reference.md", scenario.Reference, keys)
+}
+
+// referenceCommand returns a command that prints a table, or with
+// --markdown the reference that file holds.
+func referenceCommand(name, summary, file string, markdown func() string, table func(io.Writer)) *cobra.Command {
+	c := &cobra.Command{Use: name, Short: summary, Args: cobra.NoArgs}
+	md := c.Flags().Bool("markdown", false, "write the reference as Markdown ("+file+")")
+	c.Run = func(cmd *cobra.Command, _ []string) {
+		if *md {
+			fmt.Fprint(cmd.OutOrStdout(), markdown())
+			return
+		}
+		table(cmd.OutOrStdout())
 	}
-	if *markdown {
-		fmt.Fprint(stdout, scenario.Reference())
-		return exitOK
-	}
+	return c
+}
+
+// keys prints the table of the scenario keys.
+func keys(stdout io.Writer) {
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "KEY\tDEFAULT\tUNIT\tALLOWED\tPER ARM\tLIVE\tMEANING")
 	for i := range scenario.Keys {
@@ -37,5 +51,4 @@ func keysCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	tw.Flush()
 	fmt.Fprintln(stdout, "\nArms are [[arm]] blocks with a name and any per-arm keys; --set key=value sets a key for every arm.")
 	fmt.Fprintln(stdout, "Live keys can change in a running world: in [[event]] blocks and on the window's sliders.")
-	return exitOK
 }

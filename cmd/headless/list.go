@@ -6,16 +6,24 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"commonwealth/internal/scenario"
 	"commonwealth/scenarios"
 )
 
-// listCmd lists the built-in scenarios with their first sentence.
-func listCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("list", "", stderr)
-	if _, err := parse(fs, args); err != nil {
-		return flagStatus(err)
+// listCommand returns list, which lists the built-in scenarios with their
+// first sentence.
+func listCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "list the built-in scenarios",
+		Args:  cobra.NoArgs,
+		RunE:  runE(list),
 	}
+}
+
+func list(_ context.Context, _ []string, stdout, stderr io.Writer) int {
 	for _, name := range scenario.Names() {
 		sc, err := scenario.Load(name, nil)
 		if err != nil {

@@ -14,9 +14,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
+	"strings"
 	"syscall"
 
-	"commonwealth/internal/cli"
+	"github.com/spf13/cobra"
+
 	"commonwealth/internal/version"
 )
 
@@ -46,55 +49,112 @@ func main() {
 	os.Exit(code)
 }
 
-// command is one subcommand.
-type command struct {
-	name, args, summary string
-	run                 func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+func init() {
+	cobra.EnableCommandSorting = false // the commands in the order newRoot gives them
 }
 
-func commands() []command {
-	return []command{
-		{"run", "[SCENARIO] [flags]", "run every arm with every seed; write CSV, plots and a manifest", runCmd},
-		{"check", "[SCENARIO] [flags]", "run, then judge the scenario's claims; exit 1 if one is not supported", checkCmd},
-		{"sweep", "[SCENARIO] [flags]", "run every swept value × arm × seed; plot metrics against the values", sweepCmd},
-		{"merge", "SHARD_DIR... -o DIR", "combine the folders of --shard runs into the whole batch's outputs", mergeCmd},
-		{"host", "[SCENARIO] [flags]", "host a class joining from phones without a window: a dry run, or CI", hostCmd},
-		{"bench", "[SCENARIO] [flags]", "time the model without plots or files; print steps per second", benchCmd},
-		{"validate", "SCENARIO...", "check scenario files and show what each arm would run", validateCmd},
-		{"list", "", "list the built-in scenarios", listCmd},
-		{"keys", "", "list every scenario key with its default, unit and range", keysCmd},
-		{"metrics", "", "list every metric with its unit, models and meaning", metricsCmd},
-		{"completion", "bash|zsh|fish", "print the shell's completion script (source <(headless completion bash))", completionCmd},
+// newRoot returns the command tree, writing on stdout and stderr; args is
+// the whole command line, which the batch commands record in their
+// manifest.
+func newRoot(args []string, stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "headless",
+		Short: "Run Commonwealth scenarios without a window",
+		Long: "Run Commonwealth scenarios without a window: every arm with every seed on all cores, " +
+			"into CSV tables, plots, a report and a manifest.\n\n" +
+			"SCENARIO is a TOML file or the name of a built-in scenario (default: the built-in default; headless list names them).",
+		Version: version.Long("headless"),
+		// Errors are reported by run, in the project's words, on stderr.
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetVersionTemplate("{{.Version}}")
+	root.AddCommand(
+		batchCommand("run", "run every arm with every seed; write CSV, plots and a manifest", args),
+		batchCommand("check", "run, then judge the scenario's claims; exit 1 if one is not supported", args),
+		batchCommand("sweep", "run every swept value × arm × seed; plot metrics against the values", args),
+		mergeCommand(args),
+		hostCommand(),
+		benchCommand(),
+		validateCommand(),
+		listCommand(),
+		keysCommand(),
+		metricsCommand(),
+		&cobra.Command{
+			Use:   "version",
+			Short: "the program's version (also --version)",
+			Args:  cobra.NoArgs,
+			Run:   func(cmd *cobra.Command, _ []string) { fmt.Fprint(cmd.OutOrStdout(), version.Long("headless")) },
+		},
+	)
+	root.InitDefaultHelpFlag() // for the usage of a mistake, before the command runs
+	root.InitDefaultVersionFlag()
+	root.InitDefaultCompletionCmd()
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Short = "this text, or a command's usage and flags (also COMMAND --help)"
+			// help names a command that does not exist as running one
+			// does: an error, with the commands it was likely meant to be.
+			c.Args = func(c *cobra.Command, args []string) error {
+				_, _, err := c.Root().Find(args)
+				return err
+			}
+		case "completion":
+			c.Short = "print the shell's completion script (source <(headless completion bash))"
+			// A shell unknown or not named is an error, not the help.
+			c.RunE = func(*cobra.Command, []string) error {
+				return errors.New("name one shell: bash, zsh, fish or powershell (e.g. `source <(headless completion bash)`)")
+			}
+		}
+	}
+	return root
+}
+
+// exitStatus is a command's exit status other than 0, the command having
+// said why on stderr.
+type exitStatus int
+
+func (s exitStatus) Error() string { return "exit status " + strconv.Itoa(int(s)) }
+
+// runE adapts a command's function, which reports on stdout and stderr
+// and returns its exit status, to a cobra command's RunE.
+func runE(f func(ctx context.Context, args []string, stdout, stderr io.Writer) int) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		if code := f(cmd.Context(), args, cmd.OutOrStdout(), cmd.ErrOrStderr()); code != exitOK {
+			return exitStatus(code)
+		}
+		return nil
 	}
 }
 
+// run runs the command args name and returns its exit status. A mistake on
+// the command line (an unknown command or flag, missing arguments) is
+// reported on stderr with the usage, exit status 2.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	stdout, stderr = escaper{stdout}, escaper{stderr} // names and texts from files are shown escaped
+	root := newRoot(args, stdout, stderr)
 	if len(args) == 0 {
-		usage(stderr)
+		fmt.Fprint(stderr, root.UsageString())
 		return exitBadUsed
 	}
-	switch args[0] {
-	case "-h", "-help", "--help":
-		usage(stdout)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteContextC(ctx)
+	var status exitStatus
+	switch {
+	case err == nil:
 		return exitOK
-	case "help":
-		return help(ctx, args[1:], stdout, stderr)
-	case "version", "-version", "--version":
-		fmt.Fprint(stdout, version.Long("headless"))
-		return exitOK
-	case "__complete": // what the completion scripts ask; not in the usage
-		return completeCmd(ctx, args[1:], stdout, stderr)
+	case errors.As(err, &status):
+		if ctx.Err() != nil {
+			return interruptedStatus(ctx)
+		}
+		return int(status)
 	}
-	c, ok := find(args[0])
-	if !ok {
-		return unknown(stderr, "headless", args[0])
-	}
-	code := c.run(ctx, args[1:], stdout, stderr)
-	if ctx.Err() != nil && code != exitOK {
-		return interruptedStatus(ctx)
-	}
-	return code
+	fmt.Fprintf(stderr, "%s: %s\n\n%s", cmd.CommandPath(), strings.TrimSpace(err.Error()), cmd.UsageString())
+	return exitBadUsed
 }
 
 // stopped is the cause of a command's context ending on a signal.
@@ -113,61 +173,4 @@ func interruptedStatus(ctx context.Context) int {
 		}
 	}
 	return exitInterrupted
-}
-
-// find returns the command of that name.
-func find(name string) (command, bool) {
-	for _, c := range commands() {
-		if c.name == name {
-			return c, true
-		}
-	}
-	return command{}, false
-}
-
-// unknown reports a command that does not exist, with the one it was
-// likely meant to be (within two edits) and the usage, and returns exit
-// status 2.
-func unknown(stderr io.Writer, who, name string) int {
-	names := []string{"help", "version"}
-	for _, c := range commands() {
-		names = append(names, c.name)
-	}
-	hint := ""
-	if c := cli.Within(name, names, 2); c != "" {
-		hint = fmt.Sprintf("; did you mean %q?", c)
-	}
-	fmt.Fprintf(stderr, "%s: unknown command %q%s\n\n", who, name, hint)
-	usage(stderr)
-	return exitBadUsed
-}
-
-// help prints the usage of the command named, or the general usage, on
-// stdout.
-func help(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		usage(stdout)
-		return exitOK
-	}
-	c, ok := find(args[0])
-	if !ok {
-		return unknown(stderr, "headless help", args[0])
-	}
-	fmt.Fprintf(stdout, "headless %s: %s\n\n", c.name, c.summary)
-	// A command's -h prints its usage where it reports, and exits 0.
-	return c.run(ctx, []string{"-h"}, stdout, stdout)
-}
-
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: headless COMMAND [arguments]")
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "commands:")
-	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %-20s %s\n", c.name, c.args, c.summary)
-	}
-	fmt.Fprintf(w, "  %-8s %-20s %s\n", "help", "[COMMAND]", "this text, or a command's usage and flags")
-	fmt.Fprintf(w, "  %-8s %-20s %s\n", "version", "", "the program's version (also --version)")
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "SCENARIO is a TOML file or the name of a built-in scenario (default: the built-in default).")
-	fmt.Fprintln(w, "Run `headless help COMMAND` for a command's flags.")
 }

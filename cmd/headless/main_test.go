@@ -98,12 +98,12 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"frobnicate"}, exitBadUsed, `unknown command "frobnicate"`},
 		{[]string{}, exitBadUsed, ""},
 		{[]string{"run", "--format", "gif", "-o", dir}, exitBadUsed, "--format gif: expected one of png, svg, pdf"},
-		{[]string{"run", "--no-such-flag"}, exitBadUsed, "flag provided but not defined: -no-such-flag"},
+		{[]string{"run", "--no-such-flag"}, exitBadUsed, "unknown flag: --no-such-flag"},
 		{[]string{"run", bad, "-o", filepath.Join(dir, "out")}, exitBadUsed, bad + ":1: people: 0 is out of range: expected at least 2"},
 		{[]string{"run", "wright", "--months", "-3", "-o", filepath.Join(dir, "out")}, exitBadUsed, "--months -3: expected 1 or more"},
 		{[]string{"validate", bad, "wright"}, exitBadUsed, "people: 0 is out of range"},
 		{[]string{"run", "a", "b"}, exitBadUsed, "one scenario at a time"},
-		{[]string{"run", "-h"}, exitOK, "usage: headless run"},
+		{[]string{"run", "-h"}, exitOK, "Usage:\n  headless run [SCENARIO] [flags]"},
 	} {
 		code, out, errs := headless(t, c.args...)
 		if code != c.code || !strings.Contains(errs+out, c.msg) {

@@ -1,26 +1,24 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"commonwealth/internal/metrics"
 )
 
-// metricsCmd prints every metric with its unit, the models that have it
-// and its meaning.
-func metricsCmd(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("metrics", "[--markdown]", stderr)
-	markdown := fs.Bool("markdown", false, "write the reference as Markdown (docs/metrics.md)")
-	if _, err := parse(fs, args); err != nil {
-		return flagStatus(err)
-	}
-	if *markdown {
-		fmt.Fprint(stdout, metrics.Reference())
-		return exitOK
-	}
+// metricsCommand returns metrics, which prints every metric with its unit,
+// the models that have it and its meaning.
+func metricsCommand() *cobra.Command {
+	return referenceCommand("metrics", "list every metric with its unit, models and meaning",
+		"docs/metrics.md", metrics.Reference, printMetrics)
+}
+
+// printMetrics prints the table of the metrics.
+func printMetrics(stdout io.Writer) {
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "METRIC\tUNIT\tMODELS\tMEANING")
 	for i := range metrics.All {
@@ -29,5 +27,4 @@ func metricsCmd(_ context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	tw.Flush()
 	fmt.Fprintln(stdout, "\na scenario may define its own metrics from these ([[metric]]: see docs/scenario-reference.md)")
-	return exitOK
 }

@@ -65,7 +65,7 @@ func TestPeopleFlag(t *testing.T) {
 		{[]string{"run", "wright", "--people", "--every", "0"}, "--every 0: expected 1 or more months"},
 		{[]string{"run", "wright", "--people", "--every", "-2"}, "--every -2: expected 1 or more months"},
 		{[]string{"check", "wright", "--every", "3"}, "add --people"},
-		{[]string{"run", "wright", "--people", "--every", "x"}, `invalid value "x" for flag -every`},
+		{[]string{"run", "wright", "--people", "--every", "x"}, `invalid argument "x" for "--every" flag`},
 		{[]string{"sweep", "wright", "--people", "--every", "0"}, "--every 0: expected 1 or more months"},
 	} {
 		code, out, errs := headless(t, append(c.args, "-o", filepath.Join(dir, "bad"))...)

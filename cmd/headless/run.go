@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -11,6 +10,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/sync/errgroup"
 
 	"commonwealth/internal/batch"
@@ -21,86 +22,98 @@ import (
 	"commonwealth/internal/scenario"
 )
 
-func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	return execute(ctx, "run", args, stdout, stderr)
+// batchFlags are the flags of run, check and sweep.
+type batchFlags struct {
+	scenario                  scenarioFlags
+	figures                   figureFlags
+	out, shard, profile       string
+	progress, expect          string
+	force, checkMoney, resume bool
+	people                    bool
+	workers, every, robust    int
+	sweeps, metrics           []string
+	design                    scenario.Design
 }
 
-// checkCmd runs a scenario like run, then judges its claims: exit status 0
-// when every claim is supported, 1 otherwise.
-func checkCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	return execute(ctx, "check", args, stdout, stderr)
+// batchCommand returns run, check or sweep; line is the whole command line.
+func batchCommand(name, summary string, line []string) *cobra.Command {
+	var f batchFlags
+	c := &cobra.Command{Use: name + " [SCENARIO]", Short: summary}
+	c.RunE = runE(func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+		return execute(ctx, name, &f, afterName(line, name), args, stdout, stderr)
+	})
+	fs := c.Flags()
+	f.scenario.register(c)
+	fs.StringVarP(&f.out, "output", "o", "out-"+name, "write the outputs into `DIR` (created if missing)")
+	fs.BoolVar(&f.force, "force", false, "replace the results of another kind of command in DIR (files this program did not write are never touched)")
+	f.figures.register(c)
+	fs.IntVar(&f.workers, "workers", 0, "runs at once (default: one per CPU; results do not depend on it)")
+	fs.BoolVar(&f.checkMoney, "check-money", false, "check after every month that money is conserved (slower)")
+	fs.BoolVar(&f.resume, "resume", false, "take up an interrupted batch: reuse the finished runs kept in DIR/runs")
+	fs.StringVar(&f.shard, "shard", "", "run only share `i/n` of the runs, to merge later with headless merge")
+	fs.StringVar(&f.profile, "cpuprofile", "", "write a CPU profile of the whole command to `FILE` (go tool pprof reads it)")
+	fs.StringVar(&f.progress, "progress", "auto", "how to show progress on stderr: `MODE` bar, plain (a line now and then, for logs), none, or auto (a bar on a terminal, else plain)")
+	c.RegisterFlagCompletionFunc("progress", cobra.FixedCompletions(progressModes, cobra.ShellCompDirectiveNoFileComp))
+	switch name {
+	case "check":
+		fs.IntVar(&f.robust, "robust", 0, "also judge the claims at `N` sets of the scenario's [[uncertain]] keys, drawn by a Latin hypercube, and say how robust each verdict is")
+		fs.StringVar(&f.expect, "expect", "", "exit 0 when the verdicts are the ones `FILE` gives (lines such as \"- SUPPORTED — text\" or \"2. INCONCLUSIVE\": a lesson's page, or check's own output), 1 when one differs")
+	case "sweep":
+		fs.StringArrayVar(&f.sweeps, "sweep", nil, "vary a key: `key=from:to:step`, key=v1,v2,... or key=from:to with --lhs (repeatable: every combination; replaces the scenario's [[sweep]])")
+		fs.StringArrayVar(&f.metrics, "metric", nil, "plot this `metric` against the swept values (repeatable)")
+		fs.IntVar(&f.design.LHS, "lhs", 0, "instead of every combination, draw `N` points of a Latin hypercube over the swept ranges")
+		fs.IntVar(&f.every, "every", 12, "keep the time series (and with --people everyone's quantities) every `MONTHS` months in sweep_timeseries.csv and sweep_people.csv (0: no time series)")
+		fs.BoolVar(&f.people, "people", false, "also write sweep_people.csv: every person's wealth, income and the model's other per-person quantities at month 0, every --every months and the last, at every point")
+		return c
+	}
+	fs.BoolVar(&f.people, "people", false, "also write people.csv: every person's wealth, income and the model's other per-person quantities at month 0, every --every months and the last")
+	fs.IntVar(&f.every, "every", 12, "with --people: `MONTHS` between the per-person rows, 1 or more")
+	return c
+}
+
+// afterName returns the arguments that follow the command's name in the
+// command line, as typed.
+func afterName(line []string, name string) []string {
+	return line[slices.Index(line, name)+1:]
 }
 
 // execute runs a scenario and writes its outputs; for "check" it also
-// judges the claims.
-func execute(ctx context.Context, name string, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet(name, "[SCENARIO] [flags]", stderr)
-	var sf scenarioFlags
-	sf.register(fs)
-	out := fs.String("o", "out-"+name, "write the outputs into `DIR` (created if missing)")
-	force := fs.Bool("force", false, "replace the results of another kind of command in DIR (files this program did not write are never touched)")
-	var figs figureFlags
-	figs.register(fs)
-	workers := fs.Int("workers", 0, "runs at once (default: one per CPU; results do not depend on it)")
-	check := fs.Bool("check-money", false, "check after every month that money is conserved (slower)")
-	resume := fs.Bool("resume", false, "take up an interrupted batch: reuse the finished runs kept in DIR/runs")
-	shardText := fs.String("shard", "", "run only share `i/n` of the runs, to merge later with headless merge")
-	profile := fs.String("cpuprofile", "", "write a CPU profile of the whole command to `FILE` (go tool pprof reads it)")
-	progress := fs.String("progress", "auto", "how to show progress on stderr: `MODE` bar, plain (a line now and then, for logs), none, or auto (a bar on a terminal, else plain)")
-	var sweepSpecs, sweepMetrics sets
-	var design scenario.Design
-	every, robust, expect, people := new(int), new(int), new(string), new(bool)
-	if name == "check" {
-		robust = fs.Int("robust", 0, "also judge the claims at `N` sets of the scenario's [[uncertain]] keys, drawn by a Latin hypercube, and say how robust each verdict is")
-		expect = fs.String("expect", "", "exit 0 when the verdicts are the ones `FILE` gives (lines such as \"- SUPPORTED — text\" or \"2. INCONCLUSIVE\": a lesson's page, or check's own output), 1 when one differs")
+// judges the claims. line is what follows the command's name on the
+// command line, pos the positional arguments.
+func execute(ctx context.Context, name string, f *batchFlags, line, pos []string, stdout, stderr io.Writer) int {
+	if !slices.Contains(progressModes, f.progress) {
+		return badInput(stderr, fmt.Errorf("--progress %s: expected one of %s", f.progress, strings.Join(progressModes, ", ")))
 	}
-	if name == "sweep" {
-		fs.Var(&sweepSpecs, "sweep", "vary a key: `key=from:to:step`, key=v1,v2,... or key=from:to with --lhs (repeatable: every combination; replaces the scenario's [[sweep]])")
-		fs.Var(&sweepMetrics, "metric", "plot this `metric` against the swept values (repeatable)")
-		fs.IntVar(&design.LHS, "lhs", 0, "instead of every combination, draw `N` points of a Latin hypercube over the swept ranges")
-		every = fs.Int("every", 12, "keep the time series (and with --people everyone's quantities) every `MONTHS` months in sweep_timeseries.csv and sweep_people.csv (0: no time series)")
-		people = fs.Bool("people", false, "also write sweep_people.csv: every person's wealth, income and the model's other per-person quantities at month 0, every --every months and the last, at every point")
-	} else {
-		people = fs.Bool("people", false, "also write people.csv: every person's wealth, income and the model's other per-person quantities at month 0, every --every months and the last")
-		every = fs.Int("every", 12, "with --people: `MONTHS` between the per-person rows, 1 or more")
-	}
-	pos, err := parse(fs, args)
-	if err != nil {
-		return flagStatus(err)
-	}
-	if !slices.Contains(progressModes, *progress) {
-		return badInput(stderr, fmt.Errorf("--progress %s: expected one of %s", *progress, strings.Join(progressModes, ", ")))
-	}
-	style, tables, err := figs.style()
+	style, tables, err := f.figures.style()
 	if err != nil {
 		return badInput(stderr, err)
 	}
-	if err := peopleFlags(fs, name, *people, *every); err != nil {
+	if err := peopleFlags(f.scenario.fs, name, f.people, f.every); err != nil {
 		return badInput(stderr, err)
 	}
-	stopProfile, err := startProfile(*profile)
+	stopProfile, err := startProfile(f.profile)
 	if err != nil {
 		return badInput(stderr, fmt.Errorf("--cpuprofile: %w", err))
 	}
 	defer stopProfile()
-	if *workers < 0 {
-		return badInput(stderr, fmt.Errorf("--workers %d: expected 0 (one per CPU) or more", *workers))
+	if f.workers < 0 {
+		return badInput(stderr, fmt.Errorf("--workers %d: expected 0 (one per CPU) or more", f.workers))
 	}
 	var shard batch.Shard
-	if *shardText != "" {
-		if name == "check" && *robust == 0 {
+	if f.shard != "" {
+		if name == "check" && f.robust == 0 {
 			return badInput(stderr, fmt.Errorf("--shard: check judges the whole batch; shard a robust check (--robust N), or run the shards, merge them, then check"))
 		}
-		if shard, err = parseShard(*shardText); err != nil {
+		if shard, err = parseShard(f.shard); err != nil {
 			return badInput(stderr, err)
 		}
 	}
-	sc, err := sf.load(ctx, pos)
+	sc, err := f.scenario.load(ctx, pos, stderr)
 	if err != nil {
 		return badInput(stderr, err)
 	}
-	if *people {
-		sc.PeopleEvery = *every
+	if f.people {
+		sc.PeopleEvery = f.every
 	}
 	if name == "check" {
 		if len(sc.Claims) == 0 {
@@ -111,36 +124,36 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		}
 	}
 	var expected []claims.Expected
-	if *expect != "" {
-		if expected, err = readExpect(*expect, sc); err != nil {
+	if f.expect != "" {
+		if expected, err = readExpect(f.expect, sc); err != nil {
 			return badInput(stderr, err)
 		}
 	}
-	if *robust < 0 {
-		return badInput(stderr, fmt.Errorf("--robust %d: expected 0 (none) or more sets", *robust))
+	if f.robust < 0 {
+		return badInput(stderr, fmt.Errorf("--robust %d: expected 0 (none) or more sets", f.robust))
 	}
 	var rr *robustRun
 	plan := batch.NewPlan(batch.Plain, sc, nil)
 	held := 1 // the points whose runs are held at once
 	switch {
-	case *robust > 0:
-		if rr, err = newRobust(sc, *robust, shard.Of > 0); err != nil {
+	case f.robust > 0:
+		if rr, err = newRobust(sc, f.robust, shard.Of > 0); err != nil {
 			return badInput(stderr, err)
 		}
 		plan = rr.plan
 	case name == "sweep":
-		if design.LHS < 0 || *every < 0 {
+		if f.design.LHS < 0 || f.every < 0 {
 			return badInput(stderr, fmt.Errorf("--lhs and --every take 0 or more"))
 		}
-		points, err := sweepPoints(sc, sweepSpecs, sweepMetrics, design)
+		points, err := sweepPoints(sc, f.sweeps, f.metrics, f.design)
 		if err != nil {
 			return badInput(stderr, err)
 		}
 		plan = batch.NewPlan(batch.Sweep, sc, points)
-		plan.Every, held = *every, len(points)
+		plan.Every, held = f.every, len(points)
 	}
 	plan.Tables = tables
-	if err := memory.GuardBatch(plan.Largest(), batchWorkers(*workers), held); err != nil {
+	if err := memory.GuardBatch(plan.Largest(), batchWorkers(f.workers), held); err != nil {
 		return badInput(stderr, err)
 	}
 	if ctx.Err() != nil {
@@ -150,17 +163,17 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	if shard.Of > 0 {
 		command = "shard"
 	}
-	folder, err := batch.OpenFolder(ctx, *out, command, *force)
+	folder, err := batch.OpenFolder(ctx, f.out, command, f.force)
 	if err != nil {
 		return badInput(stderr, err)
 	}
 	defer folder.Close()
-	folder.Args, folder.Design = append([]string{name}, args...), plan.Design()
+	folder.Args, folder.Design = append([]string{name}, line...), plan.Design()
 	if err := folder.Refuse(outputNames(style.Format, tables)); err != nil {
 		return badInput(stderr, err)
 	}
 	store, err := folder.Runs()
-	if err == nil && !*resume {
+	if err == nil && !f.resume {
 		err = store.Clear()
 	}
 	var aside string
@@ -178,16 +191,16 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	fmt.Fprintf(stdout, "%s: %d arm(s) × %d seed(s) × %d months, %d people (%s)\n",
 		sc.Name, len(sc.Arms), run.Seeds, run.Months, run.People, sc.File)
 	if rr != nil {
-		fmt.Fprintf(stdout, "robust check: the scenario as written, then %d sets of %d uncertain key(s)\n", *robust, len(rr.keys))
+		fmt.Fprintf(stdout, "robust check: the scenario as written, then %d sets of %d uncertain key(s)\n", f.robust, len(rr.keys))
 	}
 	total := plan.Runs(shard)
-	tick, finish := newProgress(stderr, *progress, total, 0)
+	tick, finish := newProgress(stderr, f.progress, total, 0)
 	start := time.Now()
 	var reused atomic.Int64
-	err = plan.Run(ctx, batch.Options{Workers: *workers, CheckMoney: *check, Store: store, Resume: *resume, Done: tick, Shard: shard,
+	err = plan.Run(ctx, batch.Options{Workers: f.workers, CheckMoney: f.checkMoney, Store: store, Resume: f.resume, Done: tick, Shard: shard,
 		Reused: func() { reused.Add(1) }})
 	finish()
-	if *resume {
+	if f.resume {
 		fmt.Fprintf(stderr, "resume: %d of %d runs taken from %s, the rest computed\n", reused.Load(), total, store.Dir)
 	}
 	if why := store.Rejected(); why != "" {
@@ -203,7 +216,7 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	fmt.Fprintf(stdout, "ran in %.1f s\n", time.Since(start).Seconds())
 	if shard.Of > 0 {
-		if err := writeShard(folder, sc, shard, plan.Kind == batch.Sweep, plan.Every, *robust); err != nil {
+		if err := writeShard(folder, sc, shard, plan.Kind == batch.Sweep, plan.Every, f.robust); err != nil {
 			fmt.Fprintln(stderr, "headless:", err)
 			return exitFailed
 		}
@@ -215,12 +228,12 @@ func execute(ctx context.Context, name string, args []string, stdout, stderr io.
 		fmt.Fprintln(stderr, "headless:", err)
 		return exitFailed
 	}
-	status := tell(stdout, plan, rr, vs, files, *out)
+	status := tell(stdout, plan, rr, vs, files, f.out)
 	switch {
 	case vs != nil && expected != nil:
-		return expectStatus(stdout, vs, expected, *expect)
+		return expectStatus(stdout, vs, expected, f.expect)
 	case vs == nil && plan.Kind != batch.Sweep:
-		checkHint(stdout, sc, args)
+		checkHint(stdout, sc, checkArgs(line, f.scenario.fs))
 	}
 	return status
 }
@@ -378,11 +391,9 @@ func outputNames(format string, tables batch.Format) []string {
 // peopleFlags checks --people and --every: with --people, --every counts
 // the months between per-person rows, 1 or more; run and check take
 // --every only with --people (a sweep's also thins its time series).
-func peopleFlags(fs *flag.FlagSet, name string, people bool, every int) error {
-	given := false
-	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "every" })
+func peopleFlags(fs *pflag.FlagSet, name string, people bool, every int) error {
 	switch {
-	case given && !people && name != "sweep":
+	case fs.Changed("every") && !people && name != "sweep":
 		return fmt.Errorf("--every %d: %s keeps its time series every month; --every says how often --people writes everyone's quantities: add --people", every, name)
 	case people && every < 1:
 		return fmt.Errorf("--every %d: expected 1 or more months between the per-person rows of --people", every)

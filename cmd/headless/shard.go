@@ -14,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/spf13/cobra"
+
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
 	"commonwealth/internal/memory"
@@ -65,23 +67,39 @@ func writeShard(out *batch.Folder, sc *scenario.Scenario, sh batch.Shard, sweep 
 	return out.Commit(out.Manifest(sc, []string{shardFile}))
 }
 
-// mergeCmd combines the folders of shards into the outputs of the whole
-// batch, identical to a run without shards.
-func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("merge", "SHARD_DIR... -o DIR [flags]", stderr)
-	out := fs.String("o", "out-merge", "write the merged outputs into `DIR`")
-	force := fs.Bool("force", false, "replace the results of another kind of command in DIR (files this program did not write are never touched)")
-	var figs figureFlags
-	figs.register(fs)
-	dirs, err := parse(fs, args)
-	if err != nil {
-		return flagStatus(err)
+// mergeFlags are merge's flags.
+type mergeFlags struct {
+	out     string
+	force   bool
+	figures figureFlags
+}
+
+// mergeCommand returns merge, which combines the folders of shards into the
+// outputs of the whole batch, identical to a run without shards; line is
+// the whole command line.
+func mergeCommand(line []string) *cobra.Command {
+	var f mergeFlags
+	c := &cobra.Command{
+		Use:   "merge SHARD_DIR... -o DIR",
+		Short: "combine the folders of --shard runs into the whole batch's outputs",
+		Args:  cobra.MinimumNArgs(1),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveFilterDirs
+		},
 	}
-	if len(dirs) == 0 {
-		fs.Usage()
-		return exitBadUsed
-	}
-	style, tables, err := figs.style()
+	c.RunE = runE(func(ctx context.Context, dirs []string, stdout, stderr io.Writer) int {
+		return merge(ctx, &f, afterName(line, "merge"), dirs, stdout, stderr)
+	})
+	c.Flags().StringVarP(&f.out, "output", "o", "out-merge", "write the merged outputs into `DIR`")
+	c.Flags().BoolVar(&f.force, "force", false, "replace the results of another kind of command in DIR (files this program did not write are never touched)")
+	f.figures.register(c)
+	return c
+}
+
+// merge merges the shards in dirs; line is what follows the command's name
+// on the command line.
+func merge(ctx context.Context, f *mergeFlags, line, dirs []string, stdout, stderr io.Writer) int {
+	style, tables, err := f.figures.style()
 	if err != nil {
 		return badInput(stderr, err)
 	}
@@ -119,7 +137,7 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err := memory.GuardBatch(sc, 0, points); err != nil {
 		return badInput(stderr, err)
 	}
-	folder, err := batch.OpenFolder(ctx, *out, "merge", *force)
+	folder, err := batch.OpenFolder(ctx, f.out, "merge", f.force)
 	if err != nil {
 		return badInput(stderr, err)
 	}
@@ -145,7 +163,7 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var files []string
 	var vs []claims.Verdict
 	if err == nil {
-		folder.Args, folder.Design = append([]string{"merge"}, args...), plan.Design()
+		folder.Args, folder.Design = append([]string{"merge"}, line...), plan.Design()
 		files, vs, err = writePlan(folder, style, plan, rr, plan.Kind == batch.Robust)
 	}
 	if err != nil {
@@ -153,7 +171,7 @@ func mergeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFailed
 	}
 	fmt.Fprintf(stdout, "merged %d shard(s)\n", len(dirs))
-	return tell(stdout, plan, rr, vs, files, *out)
+	return tell(stdout, plan, rr, vs, files, f.out)
 }
 
 // readShardFile reads a shard's shard.json, refusing one too long to be

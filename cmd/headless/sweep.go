@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -13,11 +12,6 @@ import (
 	"commonwealth/internal/report"
 	"commonwealth/internal/scenario"
 )
-
-// sweepCmd runs every combination of the swept values, every arm and seed.
-func sweepCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	return execute(ctx, "sweep", args, stdout, stderr)
-}
 
 // sweepPoints applies the --sweep and --metric flags (which replace the
 // scenario's [[sweep]] blocks) and lists the points to run.

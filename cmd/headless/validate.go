@@ -7,26 +7,33 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"commonwealth/internal/scenario"
 )
 
-// validateCmd checks scenarios without running them, reporting every
-// problem of every file, and shows what each arm would run.
-func validateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("validate", "SCENARIO... [flags]", stderr)
+// validateCommand returns validate, which checks scenarios without running
+// them, reporting every problem of every file, and shows what each arm
+// would run.
+func validateCommand() *cobra.Command {
 	var sf scenarioFlags
-	sf.register(fs)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return flagStatus(err)
+	c := &cobra.Command{
+		Use:   "validate SCENARIO...",
+		Short: "check scenario files and show what each arm would run",
+		Args:  cobra.MinimumNArgs(1),
 	}
-	if len(pos) == 0 {
-		fs.Usage()
-		return exitBadUsed
-	}
+	c.RunE = runE(func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+		return validate(ctx, &sf, args, stdout, stderr)
+	})
+	sf.register(c)
+	return c
+}
+
+// validate checks each scenario of refs.
+func validate(ctx context.Context, sf *scenarioFlags, refs []string, stdout, stderr io.Writer) int {
 	status := exitOK
-	for _, ref := range pos {
-		sc, err := sf.load(ctx, []string{ref})
+	for _, ref := range refs {
+		sc, err := sf.load(ctx, []string{ref}, stderr)
 		if err == nil {
 			// what check and sweep would refuse, validate refuses too
 			err = errors.Join(sc.CheckClaims(), sc.CheckSweepTimes())

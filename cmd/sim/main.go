@@ -9,13 +9,13 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/spf13/pflag"
 
 	"commonwealth/internal/classroom"
 	"commonwealth/internal/lang"
@@ -30,7 +30,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
 
 func run(args []string, stderr io.Writer) int {
 	o, err := startup.Parse(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
+	if errors.Is(err, pflag.ErrHelp) {
 		return 0
 	}
 	if err != nil {

@@ -1,3 +1,4 @@
+// Package cli holds what the programs share on the command line.
 package cli
 
 import "strings"

@@ -3,12 +3,21 @@ package scenario
 import (
 	"fmt"
 
-	"commonwealth/internal/cli"
+	"github.com/agnivade/levenshtein"
 )
 
-// closest returns the candidate nearest to s, if it is a likely typo, or
-// "" (cli.Closest).
-func closest(s string, candidates []string) string { return cli.Closest(s, candidates) }
+// closest returns the candidate nearest to s in edit distance, if it is
+// near enough to be a likely typo (at most a third of its length, and at
+// least 1), or "".
+func closest(s string, candidates []string) string {
+	best, bestD := "", max(1, len(s)/3)+1
+	for _, c := range candidates {
+		if d := levenshtein.ComputeDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
 
 // didYouMean returns a hint naming the closest candidate, or "".
 func didYouMean(s string, candidates []string) string {

@@ -10,8 +10,8 @@ import (
 )
 
 // TestWithoutDisplay runs the window program with no display named, as on
-// a server or in a terminal over ssh: --help prints the usage, a bad flag
-// its mistake, --version the version, and a run says how to get a window —
+// a server or in a terminal over ssh: --help prints the usage, with
+// two-dash flags, a bad flag its mistake, --version the version, and a run says how to get a window —
 // never a stack trace. It lives here rather than in cmd/sim, whose test
 // binary imports Ebiten and so cannot start without a display.
 func TestWithoutDisplay(t *testing.T) {
@@ -28,7 +28,8 @@ func TestWithoutDisplay(t *testing.T) {
 		want string
 	}{
 		{[]string{"--help"}, 0, "usage: sim [SCENARIO] [flags]"},
-		{[]string{"--no-such-flag"}, 2, "flag provided but not defined"},
+		{[]string{"-h"}, 0, "\n      --slides FOLDER "},
+		{[]string{"--no-such-flag"}, 2, "sim: unknown flag: --no-such-flag\n\nusage: sim"},
 		{[]string{"--version"}, 0, "built with go"},
 		{nil, 1, "no display to open a window on"},
 	} {

@@ -10,7 +10,6 @@ package startup
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -18,7 +17,8 @@ import (
 	"slices"
 	"strings"
 
-	"commonwealth/internal/cli"
+	"github.com/spf13/pflag"
+
 	"commonwealth/internal/lang/texts"
 	"commonwealth/internal/version"
 )
@@ -40,63 +40,47 @@ type Options struct {
 	Lang       string   // the language of the lesson's words, a code of lang.Codes ("" for English)
 }
 
-// Address is --host's value: a flag that may be given alone (the room's
+// Address is --host's value: the flag may be given alone (the room's
 // network, a free port), as --host=ADDR, or as --host ADDR (hostAddress).
 type Address struct{ Addr string }
 
-func (a *Address) String() string {
-	if a == nil {
-		return ""
-	}
-	return a.Addr
-}
-
-// Set takes --host (the value "true") or --host=ADDR.
-func (a *Address) Set(v string) error {
-	if v == "true" {
-		v = ""
-	}
-	a.Addr = v
-	return nil
-}
-
-// IsBoolFlag lets --host stand alone.
-func (a *Address) IsBoolFlag() bool { return true }
-
 // Parse reads the command line. For -h it prints the usage and returns
-// flag.ErrHelp; for a mistake it prints what is wrong and returns the
-// error.
+// pflag.ErrHelp; for a mistake it prints what is wrong and the usage, and
+// returns the error.
 func Parse(args []string, stderr io.Writer) (Options, error) {
 	var o Options
-	fs := flag.NewFlagSet("sim", flag.ContinueOnError)
+	fs := pflag.NewFlagSet("sim", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: sim [SCENARIO] [flags]\n\nThe classroom window: a scenario's arms side by side, with the same people in each.\n\nflags:")
-		cli.PrintDefaults(stderr, fs)
+		fs.PrintDefaults()
 	}
 	fs.StringVar(&o.Screenshot, "screenshot", "", "play, write what the window shows after --frames frames to `FILE.png`, and quit")
 	fs.IntVar(&o.Frames, "frames", 300, "frames to run before the screenshot")
 	fs.BoolVar(&o.Play, "play", false, "start playing instead of paused")
 	fs.StringVar(&o.Show, "show", "", "open panels at the start: any of help, sliders, menu (comma-separated)")
-	fs.StringVar(&o.Slides, "slides", "", "write a picture of each stage of the scenario's lesson (title, question, watching, answer) into `FOLDER`, and quit")
+	fs.StringVar(&o.Slides, "slides", "", "write a picture of each stage of the scenario's lesson (title, question, watching, answer) into `FOLDER` (created if missing), and quit")
 	fs.IntVar(&o.Predict, "predict", 0, "with --slides: the class's answer to show (1, 2 or 3; 0 for none)")
 	fs.StringVar(&o.Size, "size", "1280x720", "with --screenshot or --slides: the picture's size in pixels, `WIDTHxHEIGHT`")
 	fs.StringVar(&o.Goto, "goto", "", "step the scenario's lesson to a `STAGE` (title, predict, watch or reveal) as the keys would, then stay there (with --predict, the class's answer)")
-	host := &Address{}
-	fs.Var(host, "host", "host a class: students join from their phones on the room's network (--host alone: this machine's address and a free port; --host ADDR:PORT to choose)")
+	fs.BoolFunc("host", "host a class: students join from their phones on the room's network (--host alone: this machine's address and a free port; --host ADDR:PORT to choose)", func(v string) error {
+		if v == "true" { // alone
+			v = ""
+		}
+		o.Host = &Address{v}
+		return nil
+	})
 	fs.BoolVar(&o.Explore, "explore", false, "open exploring every arm rather than at the scenario's lesson")
 	fs.BoolVar(&o.Version, "version", false, "print the program's version and quit")
 	fs.StringVar(&o.Lang, "lang", "", "the `LANGUAGE` of the lesson's words and the phones' page: "+strings.Join(texts.Codes(), ", ")+" (default English; a language's missing words stay in English)")
-	pos, err := cli.Parse(fs, args)
-	if err != nil {
+	if err := fs.Parse(args); err != nil {
+		if !errors.Is(err, pflag.ErrHelp) {
+			fmt.Fprintf(stderr, "sim: %v\n\n", err)
+			fs.Usage()
+		}
 		return o, err
 	}
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "host" {
-			o.Host = host
-		}
-	})
-	pos = hostAddress(o.Host, pos)
+	pos := hostAddress(o.Host, fs.Args())
 	if len(pos) > 1 {
 		err := errors.New("sim: one scenario at a time")
 		fmt.Fprintln(stderr, err)
@@ -159,7 +143,7 @@ func (o Options) Dimensions() (w, h int, ok bool) {
 // window. It returns the exit status.
 func withoutDisplay(args []string, stdout, stderr io.Writer) int {
 	switch o, err := Parse(args, stderr); {
-	case errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, pflag.ErrHelp):
 		return 0
 	case err != nil:
 		return 2
