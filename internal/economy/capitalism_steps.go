@@ -37,10 +37,11 @@ func (k *capitalism) steps(w *World, n int) {
 // generator, the same results — run as a pipeline for large worlds. Each
 // block of wrightAhead turns is drawn a block ahead (never past the n steps
 // given, so the streams end where steps leaves them) and the lines of its
-// persons' classes and money are asked for; half a block later, when those
-// classes have arrived, so are the lines of each worker's employer (money
-// and hiring weight), each capitalist's staff list and each spender's
-// hiring weight. A step's misses then overlap with other steps' instead of
+// persons' classes and of its spenders' money are asked for; at the stages
+// below, each when the lines the one before asked for have arrived, so are
+// those of each worker's employer, each capitalist's money, staff list and
+// employees, the hiring weights a step changes, and what hiring reads for
+// the unemployed. A step's misses then overlap with other steps' instead of
 // following one another.
 func (k *capitalism) stepsAhead(w *World, n int) {
 	t := k.turns
