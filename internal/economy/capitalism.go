@@ -12,7 +12,10 @@ import (
 // uniformly; each activation applies the five rules below to that person.
 type capitalism struct {
 	people   *agents.Population
-	hire     sums // by block of hireBlock persons: the money of those in H (capitalists and unemployed)
+	turns    turns              // who is activated and who spends, each step (turns.go)
+	large    bool               // at least wrightLarge people: the steps run pipelined and prefetch (capitalism_steps.go)
+	owners   [wrightAhead]int32 // the capitalists activated in the pipeline's next block (stepsAhead)
+	hire     sums               // by block of hireBlock persons: the money of those in H (capitalists and unemployed)
 	wageLo   int64
 	wageSpan uint64      // wageMax − wageLo + 1
 	meanWage int64       // ⟨w⟩ = (wageMin + wageMax) / 2, rounded down
@@ -25,6 +28,8 @@ func newCapitalism(p Params, seed uint64) (*capitalism, error) {
 	k := &capitalism{
 		people: agents.NewPopulation(p.People),
 		hire:   newSums((p.People + hireBlock - 1) / hireBlock),
+		turns:  newTurns(seed),
+		large:  p.People >= wrightLarge,
 	}
 	if err := k.retune(nil, p); err != nil {
 		return nil, err
@@ -94,6 +99,9 @@ func (k *capitalism) weigh(w *World, a Account, d int64) {
 func (k *capitalism) drawEmployer(w *World, u int64) int32 {
 	b, rest := k.hire.find(u)
 	i := int32(b * hireBlock)
+	if k.large {
+		k.people.PrefetchStaffOf(i, hireBlock) // the one drawn will hire: its staff list is read next, with the block's money
+	}
 	for ; ; i++ {
 		wt := k.weight(w, i)
 		if rest < wt {
@@ -138,21 +146,22 @@ func (k *capitalism) move(w *World, from, to Account, amt int64) {
 }
 
 func (k *capitalism) act(w *World, n int) {
-	if k.ai != nil {
+	switch {
+	case k.ai != nil:
 		k.ai.act(w, n)
-		return
-	}
-	for range n {
-		k.activate(w, int32(w.r.intn(k.people.Len())))
+	case k.large:
+		k.stepsAhead(w, n)
+	default:
+		k.steps(w, n)
 	}
 }
 
-// activate applies rule SR1 to person a.
-func (k *capitalism) activate(w *World, a int32) {
+// activate applies rule SR1 to person a, with b the step's spender.
+func (k *capitalism) activate(w *World, a, b int32) {
 	if k.people.Class(a) == agents.Unemployed {
 		k.hiring(w, a)
 	}
-	k.expenditure(w, a)
+	k.expenditure(w, b)
 	if k.people.Class(a) != agents.Unemployed {
 		k.marketSample(w, a)
 	}
@@ -182,13 +191,10 @@ func (k *capitalism) hiring(w *World, a int32) {
 	k.people.Hire(c, a)
 }
 
-// expenditure: a person b ≠ a, drawn uniformly, spends a uniform amount in
-// {0..m_b} into the market pool.
-func (k *capitalism) expenditure(w *World, a int32) {
-	b := int32(w.r.intn(k.people.Len() - 1))
-	if b >= a {
-		b++
-	}
+// expenditure: the step's spender b, a person other than the activated one
+// drawn uniformly (turns.next), spends a uniform amount in {0..m_b} into the
+// market pool.
+func (k *capitalism) expenditure(w *World, b int32) {
 	k.move(w, Account(b), w.led.Special(Pool), w.r.upTo(w.led.acc[b].bal))
 }
 

@@ -221,8 +221,8 @@ func mesaStepsLarge(bal []int32, perm []int32, r *rng, all uint64, amt int32, ga
 				}
 				next[i] = int32(to)
 			}
-			prefetch.Indexed(base, 2, next)
-			prefetch.Indexed(base, 2, perm[drawn:drawn+len(next)])
+			prefetch.Indexed(base, 4, next)
+			prefetch.Indexed(base, 4, perm[drawn:drawn+len(next)])
 			drawn += len(next)
 		}
 		if at < 0 {

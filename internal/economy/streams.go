@@ -1,7 +1,7 @@
 package economy
 
 // A stream is the random generator of one mechanism of the production
-// economy. Each is seeded from the world's seed and its own number, so two
+// economy, or of Wright's model's turns (turns.go). Each is seeded from the world's seed and its own number, so two
 // arms of a scenario draw the same numbers for a mechanism until their
 // difference changes what that mechanism does: the arms stay the same world
 // as long as they can (common random numbers).
@@ -26,14 +26,21 @@ const (
 // streams are a world's generators, one per mechanism.
 type streams [numStreams]rng
 
-// newStreams seeds every stream from seed: stream i is numbered i + 1
-// (stream 0 is the world's own generator).
+// newStreams seeds every stream from seed.
 func newStreams(seed uint64) *streams {
 	s := &streams{}
 	for i := range s {
-		s[i].seed(seed, uint64(i)+1)
+		s[i] = stream(i).seeded(seed)
 	}
 	return s
+}
+
+// seeded returns the generator of mechanism m for seed: stream m + 1 of
+// seed (stream 0 is the world's own generator).
+func (m stream) seeded(seed uint64) rng {
+	var r rng
+	r.seed(seed, uint64(m)+1)
+	return r
 }
 
 // of returns the generator of mechanism m.

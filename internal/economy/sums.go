@@ -1,5 +1,7 @@
 package economy
 
+import "commonwealth/internal/hugepages"
+
 // sums holds non-negative integer weights and their partial sums in levels
 // of fanout 64: level 0 the weights, each entry of level k+1 the sum of 64
 // entries of level k, up to a top level of at most 64 entries. An update
@@ -23,6 +25,7 @@ const (
 
 func newSums(n int) sums {
 	s := sums{levels: [][]int64{make([]int64, n)}}
+	hugepages.Advise(s.levels[0]) // read at random in a large world, as the accounts are
 	for size := n; size > sumsFanout; {
 		size = (size + sumsFanout - 1) >> sumsShift
 		s.levels = append(s.levels, make([]int64, size))

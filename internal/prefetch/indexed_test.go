@@ -8,7 +8,8 @@ import (
 )
 
 // TestIndexedChangesNothing prefetches every element of an array, the first
-// and the last included, in blocks of every length from 0, and checks that
+// and the last included, in blocks of every length from 0 and one by one
+// (Line), and checks that
 // neither the array nor the indices changed: a prefetch is a hint, and an
 // assembly loop that stored through its addresses, or ran past the indices'
 // length, would show here.
@@ -22,8 +23,11 @@ func TestIndexedChangesNothing(t *testing.T) {
 	wantA, wantIdx := slices.Clone(a), slices.Clone(idx)
 	for n := 0; n <= 40; n++ {
 		for at := 0; at+n <= len(a); at += max(n, 1) {
-			Indexed(unsafe.Pointer(&a[0]), 2, idx[at:at+n])
+			Indexed(unsafe.Pointer(&a[0]), 4, idx[at:at+n])
 		}
+	}
+	for i := range a {
+		Line(unsafe.Pointer(&a[i]))
 	}
 	if !slices.Equal(a, wantA) || !slices.Equal(idx, wantIdx) {
 		t.Fatal("Indexed changed the memory it prefetched")
@@ -49,7 +53,7 @@ func BenchmarkGather(b *testing.B) {
 			for range b.N {
 				for at := 0; at < len(idx); at += block {
 					if ahead && at+block < len(idx) {
-						Indexed(unsafe.Pointer(&a[0]), 2, idx[at+block:at+2*block])
+						Indexed(unsafe.Pointer(&a[0]), 4, idx[at+block:at+2*block])
 					}
 					for _, i := range idx[at : at+block] {
 						s += a[i]

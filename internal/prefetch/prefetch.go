@@ -1,10 +1,11 @@
 // Package prefetch asks the processor to bring cache lines in before a loop
 // reads them: a step loop whose next steps' random reads are known a few
 // steps ahead (their draws made ahead, from the same stream in the same
-// order) can overlap those misses instead of waiting for each in turn.
+// order, or from streams of their own) can overlap those misses instead of
+// waiting for each in turn.
 //
-// On amd64 this is the PREFETCHT0 instruction, in a small assembly loop; on
-// other architectures Indexed does nothing. A prefetch is only a hint: it
+// On amd64 this is the PREFETCHT0 instruction, in small assembly functions;
+// on other architectures Indexed and Line do nothing. A prefetch is only a hint: it
 // never faults and never changes what a program computes, only how long its
 // loads wait.
 package prefetch

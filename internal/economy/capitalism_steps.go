@@ -1,0 +1,170 @@
+package economy
+
+import (
+	"unsafe"
+
+	"commonwealth/internal/agents"
+	"commonwealth/internal/prefetch"
+)
+
+// wrightLarge is the population from which Wright's model's per-person
+// arrays (about 44 bytes a person read at random: money, class, staff
+// list) no longer fit the processor's second-level cache, and the steps run
+// on stepsAhead: at 100,000 people the two loops measured the same, at a
+// million stepsAhead takes half the time (docs/performance.md).
+const wrightLarge = 1 << 16
+
+// wrightAhead is the number of steps in a block of stepsAhead's pipeline: a
+// block's persons are drawn, and their lines asked for, while the block
+// before it runs, so a line is asked for one to two blocks (16 to 32 steps
+// of about 50 to 300 ns) before it is read, against a miss of 100 to 300 ns
+// on this machine (docs/performance.md).
+const wrightAhead = 16
+
+// steps runs n steps of Wright's model, each on the persons its turn draws:
+// the reference loop, and the one small worlds run.
+func (k *capitalism) steps(w *World, n int) {
+	t := k.turns
+	all := uint64(k.people.Len())
+	for range n {
+		a, b := t.next(all)
+		k.activate(w, a, b)
+	}
+	k.turns = t
+}
+
+// stepsAhead is steps — the same turns, the same draws of the world's
+// generator, the same results — run as a pipeline for large worlds. Each
+// block of wrightAhead turns is drawn a block ahead (never past the n steps
+// given, so the streams end where steps leaves them) and the lines of its
+// persons' classes and of its spenders' money are asked for; at the stages
+// below, each when the lines the one before asked for have arrived, so are
+// those of each worker's employer, each capitalist's money, staff list and
+// employees, the hiring weights a step changes, and what hiring reads for
+// the unemployed. A step's misses then overlap with other steps' instead of
+// following one another.
+func (k *capitalism) stepsAhead(w *World, n int) {
+	t := k.turns
+	all := uint64(k.people.Len())
+	var as, bs [2][wrightAhead]int32 // turns of the block running and of the next
+	var owners []int32               // the capitalists activated in the next block
+	drawn := 0                       // steps whose turns are drawn
+	for at := -wrightAhead; at < n; at += wrightAhead {
+		if drawn < n {
+			m := min(wrightAhead, n-drawn)
+			na, nb := as[drawn/wrightAhead%2][:m], bs[drawn/wrightAhead%2][:m]
+			for i := range na {
+				na[i], nb[i] = t.next(all)
+			}
+			k.prefetchTurns(w, na, nb)
+			drawn += m
+		}
+		if at < 0 {
+			continue
+		}
+		cur, next := at/wrightAhead%2, (at/wrightAhead+1)%2
+		more := drawn > at+wrightAhead // a next block is drawn
+		for i := range min(wrightAhead, n-at) {
+			switch {
+			case !more:
+			case i == firmsStage:
+				m := drawn - at - wrightAhead
+				owners = k.prefetchFirms(w, as[next][:m], bs[next][:m])
+			case i == listsStage:
+				k.people.PrefetchStaffLists(owners)
+			case i == staffStage:
+				k.prefetchStaff(w, owners)
+			}
+			k.activate(w, as[cur][i], bs[cur][i])
+		}
+	}
+	k.turns = t
+}
+
+// The stages of stepsAhead's pipeline after the draws, at the step of a
+// block where each runs for the next block: each reads what the one before
+// asked for, a few steps (about a miss's latency) earlier.
+const (
+	firmsStage = wrightAhead / 2     // the persons' classes are in: ask for their firms', staff lists' and weights' lines
+	listsStage = wrightAhead * 3 / 4 // the capitalists' staff list headers are in: ask for the lists
+	staffStage = wrightAhead - 1     // the lists are in: ask for the employees' money, which wages pay into
+)
+
+// prefetchTurns asks for the lines of the classes and money of the persons
+// activated (as) and spending (bs) in a block of steps.
+func (k *capitalism) prefetchTurns(w *World, as, bs []int32) {
+	acc := unsafe.Pointer(unsafe.SliceData(w.led.acc))
+	size := unsafe.Sizeof(w.led.acc[0])
+	k.people.PrefetchClasses(as)
+	k.people.PrefetchClasses(bs)
+	prefetch.Indexed(acc, size, bs)
+}
+
+// prefetchFirms asks, for a block of steps whose persons' classes have been
+// asked for (prefetchTurns), for the lines each step will read next: the
+// money of the activated workers' employers, the staff lists of the
+// activated capitalists, the hiring weights that the spenders' and the
+// employers' payments change, and for each activated unemployed person the
+// weights that hiring sums before them (their block's money and the
+// weights of the blocks before it in its group of the lowest level).
+func (k *capitalism) prefetchFirms(w *World, as, bs []int32) (owners []int32) {
+	var firms [wrightAhead]int32
+	var accs [wrightAhead * (hireBlock/accountsALine + 1)]int32
+	var weights [wrightAhead * (sumsFanout/weightsALine + 2)]int32
+	nf, no, na, nw := 0, 0, 0, 0
+	for j, a := range as {
+		weights[nw] = bs[j] / hireBlock
+		nw++
+		switch e := k.people.Employer(a); {
+		case e != agents.NoEmployer:
+			firms[nf] = e
+			nf++
+			weights[nw] = e / hireBlock
+			nw++
+		case k.people.Class(a) == agents.Capitalist:
+			k.owners[no] = a
+			no++
+		default: // unemployed: hiring reads a's block and sums the weights before it
+			for i := a &^ (hireBlock - 1); i < a|(hireBlock-1); i += accountsALine {
+				accs[na] = i
+				na++
+			}
+			blk := a / hireBlock
+			for i := blk &^ (sumsFanout - 1); i <= blk; i += weightsALine {
+				weights[nw] = i
+				nw++
+			}
+		}
+	}
+	acc := unsafe.Pointer(unsafe.SliceData(w.led.acc))
+	prefetch.Indexed(acc, unsafe.Sizeof(w.led.acc[0]), firms[:nf])
+	prefetch.Indexed(acc, unsafe.Sizeof(w.led.acc[0]), k.owners[:no])
+	prefetch.Indexed(acc, unsafe.Sizeof(w.led.acc[0]), accs[:na])
+	k.people.PrefetchStaff(k.owners[:no])
+	l0 := k.hire.levels[0]
+	prefetch.Indexed(unsafe.Pointer(unsafe.SliceData(l0)), unsafe.Sizeof(l0[0]), weights[:nw])
+	return k.owners[:no]
+}
+
+// prefetchStaff asks for the money of the employees of the capitalists
+// owners, whose staff lists are cached or asked for: their wages are paid
+// into it. A large firm's list is asked for only in part, so that one firm
+// does not fill the processor's queue of misses.
+func (k *capitalism) prefetchStaff(w *World, owners []int32) {
+	var staff [wrightAhead * staffAsked]int32
+	n := 0
+	for _, o := range owners {
+		n += copy(staff[n:], k.people.Employees(o)[:min(len(k.people.Employees(o)), staffAsked)])
+	}
+	prefetch.Indexed(unsafe.Pointer(unsafe.SliceData(w.led.acc)), unsafe.Sizeof(w.led.acc[0]), staff[:n])
+}
+
+// staffAsked is how many of a capitalist's employees prefetchStaff asks for.
+const staffAsked = 16
+
+// accountsALine and weightsALine are how many accounts, and how many
+// hiring weights, one 64-byte cache line holds.
+const (
+	accountsALine = 64 / 16
+	weightsALine  = 64 / 8
+)
