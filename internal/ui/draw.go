@@ -203,7 +203,11 @@ func (g *Game) legend() []mark {
 		square("capitalists,", classColor[agents.Capitalist])
 		square("workers,", classColor[agents.Worker])
 		square("unemployed;", classColor[agents.Unemployed])
-		say("size is wealth.")
+		if per := g.crowdPer(); per > 1 {
+			say("size is wealth; each mark is " + fmt.Sprint(per) + " people, by class and wealth.")
+		} else {
+			say("size is wealth.")
+		}
 	}
 	if g.sim.Arms[0].Snap.AI != nil {
 		say("Under them: their community's data centres and burden (bar).")
