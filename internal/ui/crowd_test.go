@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -85,6 +86,13 @@ func TestCrowdInWindow(t *testing.T) {
 	p := &g.pictures[0]
 	if len(p.crowds) != 1 || p.crowds[0].per <= 1 || g.crowdPer() != p.crowds[0].per {
 		t.Fatalf("300,000 people drawn one by one, or not said: crowds %d, per %d", len(p.crowds), g.crowdPer())
+	}
+	var words []string
+	for _, m := range g.legend() {
+		words = append(words, m.word)
+	}
+	if said, want := strings.Join(words, " "), fmt.Sprintf("each mark is %d people", g.crowdPer()); !strings.Contains(said, want) {
+		t.Errorf("the legend does not say %q: %q", want, said)
 	}
 	if !slices.Equal(before, st.Snap.Wealth) {
 		t.Fatal("drawing changed the people's wealth")
