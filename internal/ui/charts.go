@@ -164,9 +164,8 @@ func (g *Game) lorenzChart(r rect) {
 	c := &g.c
 	in := g.plotArea(r, "Lorenz curves now", 0, 1, "lorenz")
 	c.line(in.x, in.y+in.h, in.x+in.w, in.y, 1.5, faint)
-	var buf [lorenzPoints]float64
-	for i, st := range g.sim.Arms {
-		l := metrics.Lorenz(buf[:], st.Meter.Sorted())
+	for i := range g.sim.Arms {
+		l := g.now(i).lorenz
 		g.series = g.series[:0]
 		for k, v := range l {
 			g.series = append(g.series, in.x+in.w*float32(k)/(lorenzPoints-1), in.y+in.h*(1-float32(v)))
@@ -184,26 +183,17 @@ const histogramBins = 30
 // the tallest bin.
 func (g *Game) histogramChart(r rect) {
 	c := &g.c
-	mean := float64(g.sim.Arms[0].World.Params().StartWealth)
-	width := max(4*mean/histogramBins, 1)
-	counts := make([][histogramBins]float32, len(g.sim.Arms))
 	top := float32(0.01)
-	for i, st := range g.sim.Arms {
-		for _, m := range st.Snap.Wealth {
-			if b := max(int(float64(m)/width), 0); b < histogramBins {
-				counts[i][b]++
-			}
-		}
-		for b := range counts[i] {
-			counts[i][b] /= float32(len(st.Snap.Wealth))
-			top = max(top, counts[i][b])
+	for i := range g.sim.Arms {
+		for _, v := range g.now(i).shares {
+			top = max(top, v)
 		}
 	}
 	_, hi := niceRange(0, float64(top))
 	in := g.plotArea(r, "Wealth now: share of people, 0 to 4× the mean", 0, hi, "histogram_share")
 	for i := range g.sim.Arms {
 		g.series = g.series[:0]
-		for b, v := range counts[i] {
+		for b, v := range g.now(i).shares {
 			y := in.y + in.h*(1-v/float32(hi))
 			g.series = append(g.series, in.x+in.w*float32(b)/histogramBins, y, in.x+in.w*float32(b+1)/histogramBins, y)
 		}

@@ -198,12 +198,20 @@ func (g *Game) legend() []mark {
 	if g.sim.Lesson != nil {
 		say("(each year's mean).")
 	}
-	if g.sim.Arms[0].Snap.Classes {
+	per := g.crowdPer()
+	switch {
+	case g.sim.Arms[0].Snap.Classes:
 		say("People:")
 		square("capitalists,", classColor[agents.Capitalist])
 		square("workers,", classColor[agents.Worker])
 		square("unemployed;", classColor[agents.Unemployed])
-		say("size is wealth.")
+		if per > 1 {
+			say(fmt.Sprintf("size is wealth; each mark is %d people, by class and wealth.", per))
+		} else {
+			say("size is wealth.")
+		}
+	case per > 1:
+		say(fmt.Sprintf("People: each mark is %d people, richest first; size is wealth.", per))
 	}
 	if g.sim.Arms[0].Snap.AI != nil {
 		say("Under them: their community's data centres and burden (bar).")

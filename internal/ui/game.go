@@ -46,8 +46,9 @@ type Game struct {
 	err   error
 
 	c        canvas
-	hits     []hit     // what a click does where, as last drawn
-	pictures []picture // each arm's people, kept between frames
+	hits     []hit       // what a click does where, as last drawn
+	pictures []picture   // each arm's people, kept between frames
+	wealth   []wealthNow // each arm's wealth distribution now, kept between frames
 	full     map[string]bool
 	menu     bool // the scenario menu is open
 	aim      int  // the arm the sliders change: 0 every arm, i arm i−1

@@ -105,16 +105,17 @@ func (g *Game) drawPeople(i int, st *classroom.ArmState, r rect) {
 // uploaded whole: for ten thousand people that is a fraction of the work
 // of handing ebiten forty thousand vertices.
 type picture struct {
-	img   *ebiten.Image
-	pix   []byte // RGBA, the image's pixels
-	w, h  int
-	month int
-	seed  uint64
-	px    rect // where, in pixels
-	at    rect // where, in design units
-	sel   int
-	name  string
-	rings int // persons ringed for the class
+	img    *ebiten.Image
+	pix    []byte // RGBA, the image's pixels
+	w, h   int
+	month  int
+	seed   uint64
+	px     rect // where, in pixels
+	at     rect // where, in design units
+	sel    int
+	name   string
+	rings  int     // persons ringed for the class
+	crowds []crowd // each band's people gathered, when they are too many to draw one by one (per 0: they are not)
 }
 
 // fill paints the pixels of the square [x0, x1) × [y0, y1), clipped.
@@ -126,6 +127,28 @@ func (p *picture) fill(x0, y0, x1, y1 int, c color.RGBA) {
 			row[k], row[k+1], row[k+2], row[k+3] = c.R, c.G, c.B, c.A
 		}
 	}
+}
+
+// mark paints a mark in the cell of side cp pixels at (x0, y0): a square
+// of colour col, sized by s, the square root of wealth against four times
+// the mean (1 and more fills 80% of the cell).
+func (p *picture) mark(x0, y0 int, cp, s float32, col color.RGBA) {
+	side := max(1, int(cp*0.8*min(1, 0.25+0.75*s)+0.5))
+	off := (int(cp+0.5) - side) / 2
+	p.fill(x0+off, y0+off, x0+off+side, y0+off+side, col)
+}
+
+// ringColor is the colour behind person q, who is ringed: ink for the
+// inspected person, the highlight for a followed one, else the arm's colour
+// (the inspected person's firm).
+func (g *Game) ringColor(i, q, sel int, rings map[int]bool) color.RGBA {
+	switch {
+	case q == sel:
+		return ink
+	case rings[q]:
+		return highlight
+	}
+	return g.armColor(i)
 }
 
 // paint draws the people into the picture: each keeps their place (by
@@ -152,30 +175,28 @@ func (g *Game) paint(p *picture, i int, st *classroom.ArmState, r rect, sel int,
 			firm = int32(sel)
 		}
 	}
-	for _, b := range bands(st, r) {
+	bs := bands(st, r)
+	p.crowds = grow(p.crowds, len(bs))
+	for bi, b := range bs {
 		cell, cols := b.grid()
+		if cell*u < personPx {
+			g.paintCrowd(p, &p.crowds[bi], i, st, b, r, sel, rings, firm)
+			continue
+		}
+		p.crowds[bi].per = 0
 		cp := cell * u
 		for k := range b.end - b.first {
 			q := b.first + k
 			x0 := int((b.r.x - r.x + float32(k%cols)*cell) * u)
 			y0 := int((b.r.y - r.y + float32(k/cols)*cell) * u)
 			if q == sel || rings[q] || (firm >= 0 && (st.Snap.Employer[q] == firm || int32(q) == firm)) {
-				col := g.armColor(i)
-				switch {
-				case q == sel:
-					col = ink
-				case rings[q]:
-					col = highlight
-				}
-				p.fill(x0, y0, x0+int(cp+0.5), y0+int(cp+0.5), col)
+				p.fill(x0, y0, x0+int(cp+0.5), y0+int(cp+0.5), g.ringColor(i, q, sel, rings))
 			}
 			col := g.armColor(i)
 			if st.Snap.Classes {
 				col = classColor[agents.Class(st.Snap.ClassOf[q])]
 			}
-			side := max(1, int(cp*0.8*min(1, 0.25+0.75*sqrt32(max(0, float32(st.Snap.Wealth[q]))/max(4*mean, 1)))+0.5))
-			off := (int(cp+0.5) - side) / 2
-			p.fill(x0+off, y0+off, x0+off+side, y0+off+side, col)
+			p.mark(x0, y0, cp, sqrt32(max(0, float32(st.Snap.Wealth[q]))/max(4*mean, 1)), col)
 		}
 	}
 	p.img.WritePixels(p.pix)
@@ -234,14 +255,25 @@ func (g *Game) drawCommunities(st *classroom.ArmState, people, r rect) {
 	}
 }
 
-// personAt finds the person drawn at (x, y), in design units.
+// personAt finds the person drawn at (x, y), in design units; on a mark
+// standing for many, the person in its middle (of its class and wealth).
 func (g *Game) personAt(x, y float32) (arm, person int, ok bool) {
 	for i, st := range g.sim.Arms {
 		if i >= len(g.pictures) || !g.pictures[i].at.contains(x, y) {
 			continue
 		}
-		for _, b := range bands(st, g.pictures[i].at) {
+		p := &g.pictures[i]
+		for bi, b := range bands(st, p.at) {
 			if !b.r.contains(x, y) {
+				continue
+			}
+			if bi < len(p.crowds) && p.crowds[bi].per > 0 { // a mark: the person in its middle
+				c := &p.crowds[bi]
+				cell, cols := classroom.Grid(b.r.w, b.r.h, len(c.marks))
+				col, row := int((x-b.r.x)/cell), int((y-b.r.y)/cell)
+				if j := row*cols + col; col < cols && j < len(c.marks) {
+					return i, int(c.marks[j].person), true
+				}
 				continue
 			}
 			cell, cols := b.grid()
