@@ -34,11 +34,10 @@ type Host struct {
 	lesson   *classroom.Lesson // whose prediction the phones may set
 	told     map[string]told   // each student's verdict on their prediction, as last sent
 	after    []aftermath       // closed rounds whose residents are yet to be told what came of them
-	lang     *lang.Book        // the language the class is spoken to in
 }
 
 // tx returns the book of the class's language.
-func (h *Host) tx() *lang.Book { return h.lang }
+func (h *Host) tx() *lang.Book { return h.Class.Lang() }
 
 // told is a verdict sent to a student: their prediction, the answer's
 // outcome, and the student's connections then (a tab opened since is told
@@ -54,13 +53,12 @@ const historyMonths = 240
 // NewHost serves a class for sim's scenario on addr (see Listen), spoken
 // to in the language of tx (nil: English).
 func NewHost(sim *classroom.Sim, addr string, tx *lang.Book) (*Host, error) {
-	cfg := Config{Lang: tx}
-	c := New(NewCode(), cfg, NewToken)
+	c := New(NewCode(), Config{Lang: tx}, NewToken)
 	srv, err := Listen(c, addr)
 	if err != nil {
 		return nil, err
 	}
-	h := &Host{Server: srv, lang: cfg.tx()}
+	h := &Host{Server: srv}
 	h.bind(sim)
 	return h, nil
 }
@@ -73,7 +71,7 @@ func (h *Host) bind(s *classroom.Sim) {
 	if h.part != nil && h.part.Rounds != "" {
 		s.Speed = classroom.ClassPace // the class lives through the years between its decisions
 	}
-	cfg := Config{Lang: h.lang}
+	cfg := Config{Lang: h.tx()} // the class keeps its language from scenario to scenario
 	if p := h.part; p != nil {
 		if st := h.arm(); st != nil {
 			if p.Follow {
