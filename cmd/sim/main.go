@@ -54,7 +54,7 @@ func run(args []string, stderr io.Writer) int {
 	if done, left := tx.Translate(sc); left > 0 {
 		fmt.Fprintf(stderr, "sim: --lang %s: %d of the lesson's %d own words are translated; the rest stay in English (docs/lessons/languages.md)\n", tx.Code(), done, done+left)
 	}
-	if err := memory.GuardWorlds(sc, memory.SimWorlds(sc), "the window"); err != nil {
+	if err := memory.GuardWindow(sc); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}

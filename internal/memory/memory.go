@@ -1,9 +1,10 @@
 // Package memory estimates what a command will hold in memory at its peak
 // and refuses, before it starts, one that needs more than the machine has:
 // batches (headless run, check, sweep, merge), and the live worlds of the
-// window, headless host and headless bench. Every estimate saturates at the
-// largest int64 instead of overflowing, so no size of scenario can slip
-// past the guard as a negative number.
+// window (and what the window itself holds, window.go), headless host and
+// headless bench. Every estimate saturates at the largest int64 instead of
+// overflowing, so no size of scenario can slip past the guard as a
+// negative number.
 package memory
 
 import (
@@ -11,7 +12,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
 
@@ -91,10 +91,20 @@ func Worlds(sc *scenario.Scenario, n int) int64 {
 }
 
 // SimWorlds is how many worlds the window and headless host hold at once:
-// every arm on screen, and beside them the lesson's answer computed over
-// the seeds on all cores but one, two arms a seed.
+// every arm (on screen when the class explores), and with a lesson its
+// answer's worlds, the lesson's arms for every seed, which
+// classroom.NewReveal makes all at once when the lesson opens and keeps
+// while the window is open, whichever core steps them (measured: Wright's
+// lesson at a million people held 438 MB live a second after opening, its
+// arm and four seeds' worlds; docs/performance.md). An answer kept for
+// the scenario as shipped (classroom's answers.json) makes none; the
+// estimate counts them anyway.
 func SimWorlds(sc *scenario.Scenario) int {
-	return len(sc.Arms) + 2*max(1, runtime.NumCPU()-1)
+	n := len(sc.Arms)
+	if sc.Lesson != nil {
+		n += max(sc.Run().Seeds, 1) * len(sc.LessonArms())
+	}
+	return n
 }
 
 // Available returns the memory the system can give this program, from
@@ -139,12 +149,18 @@ func CheckBatch(sc *scenario.Scenario, workers, points int, available int64) err
 // CheckWorlds refuses n live worlds of sc that need more memory than
 // available; what names the command, for the message.
 func CheckWorlds(sc *scenario.Scenario, n int, available int64, what string) error {
-	need := Worlds(sc, n)
+	return refuseWorlds(sc, what, n, Worlds(sc, n), available, "", "fewer people (--set people=N) or fewer arms")
+}
+
+// refuseWorlds is the error of what, which needs need bytes for n worlds
+// of sc and also (said after them in the message, or ""), when that is
+// more than available; fewer says what to change.
+func refuseWorlds(sc *scenario.Scenario, what string, n int, need, available int64, also, fewer string) error {
 	if need <= available {
 		return nil
 	}
-	return fmt.Errorf("%s: %s needs %s of memory (%d worlds at once of %d people); this machine has %s available; use fewer people (--set people=N) or fewer arms",
-		sc.File, what, about(need), max(n, 1), sc.Run().People, scenario.Bytes(float64(available)))
+	return fmt.Errorf("%s: %s needs %s of memory (%d worlds at once of %d people%s); this machine has %s available; use %s",
+		sc.File, what, about(need), max(n, 1), sc.Run().People, also, scenario.Bytes(float64(available)), fewer)
 }
 
 // GuardBatch is CheckBatch against the memory available now; it passes

@@ -86,3 +86,38 @@ func TestGuardSaturates(t *testing.T) {
 		t.Error("add overflows")
 	}
 }
+
+// TestWindowCountsItself: the window's estimate is its worlds' and, beside
+// them, what the window itself holds: 160 MB whatever the population, and
+// 6 bytes a person of each arm with a quarter more. Its worlds are every
+// arm and the lesson's answer, the lesson's arm for each of the 4 seeds;
+// the message names the window's own part and a change the window
+// accepts (it has no --set).
+func TestWindowCountsItself(t *testing.T) {
+	sc, err := scenario.Load("embedded:wright", []string{"people=1000000", "seeds=4"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := SimWorlds(sc); n != 1+4 {
+		t.Fatalf("the window holds %d worlds, want the arm and 4 seeds' worlds of the answer", n)
+	}
+	worlds := Worlds(sc, 5)
+	if got, want := Window(sc)-worlds, int64(160_000_000+6_000_000+1_500_000); got != want {
+		t.Fatalf("the window adds %d to its worlds' %d, want %d", got, worlds, want)
+	}
+	err = CheckWindow(sc, 1_000_000_000)
+	if err == nil || !strings.Contains(err.Error(), "the window needs about 1.1 GB of memory (5 worlds at once of 1000000 people, and the window's own 167.5 MB)") ||
+		!strings.Contains(err.Error(), "people = N in the scenario") || strings.Contains(err.Error(), "--set") {
+		t.Fatalf("got %v", err)
+	}
+	if err := CheckWindow(sc, Window(sc)); err != nil {
+		t.Fatalf("refused with exactly the memory it needs: %v", err)
+	}
+	explore := parse(t, "model = \"capitalism\"\npeople = 1000000\nmonths = 10\n")
+	if n := SimWorlds(explore); n != 1 {
+		t.Fatalf("without a lesson the window holds %d worlds, want its one arm", n)
+	}
+	if got, want := Window(explore)-Worlds(explore, 1), int64(160_000_000+6_000_000+1_500_000); got != want {
+		t.Fatalf("without a lesson the window adds %d to its world, want %d", got, want)
+	}
+}
