@@ -25,7 +25,7 @@ type view struct {
 	income    []int64 // sorted
 	wealthSum float64 // the total of wealth, summed once
 	spent     []int64 // sorted consumption spending, with automation
-	tmp       []int64 // scratch for sorting
+	scratch   sortScratch
 }
 
 // All is every metric, in CSV column order.
@@ -194,13 +194,13 @@ type Meter struct {
 func (m *Meter) Measure(dst []float64, s *economy.Snapshot) []float64 {
 	m.v.s = s
 	m.v.wealth = append(m.v.wealth[:0], s.Wealth...)
-	m.v.tmp = sortMoney(m.v.wealth, m.v.tmp)
+	sortMoney(m.v.wealth, &m.v.scratch)
 	m.v.wealthSum = sumOf(m.v.wealth)
 	m.v.income = append(m.v.income[:0], s.Income...)
-	m.v.tmp = sortMoney(m.v.income, m.v.tmp)
+	sortMoney(m.v.income, &m.v.scratch)
 	if s.AI != nil {
 		m.v.spent = append(m.v.spent[:0], s.AI.Spent...)
-		m.v.tmp = sortMoney(m.v.spent, m.v.tmp)
+		sortMoney(m.v.spent, &m.v.scratch)
 	}
 	for _, metric := range m.Metrics {
 		dst = append(dst, metric.value(&m.v))

@@ -1,23 +1,87 @@
 package metrics
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // sortMoney sorts money counts (net worth may be negative) in place. Below
-// radixFrom values it uses slices.Sort; above, a least-significant-digit
-// radix sort on the bytes of each value's distance above the least,
-// skipping the bytes that no distance uses: money per person rarely spans
-// more than three, so a sort is three linear passes instead of n log n
-// comparisons (four times faster for 10,000 people). tmp is scratch space,
-// grown as needed and returned.
-func sortMoney(xs, tmp []int64) []int64 {
+// radixFrom values it uses slices.Sort. Above, most of a world's money
+// counts (wages, savings, debts) lie within a short span above the least:
+// countSpan, or in a small world the power of two above the number of
+// values. sortMoney counts those values — one pass, its increments in a
+// table that stays in the processor's cache — sorts the few above by a
+// radix sort, and writes the values back in order: two linear passes, where
+// a radix sort scatters every value once for each byte the distances use.
+// When more than one value in maxOutliers lies above, it uses the radix
+// sort alone. scratch holds the buffers between calls.
+func sortMoney(xs []int64, scratch *sortScratch) {
 	if len(xs) < radixFrom {
 		slices.Sort(xs)
+		return
+	}
+	low := slices.Min(xs)
+	span := min(countSpan, 1<<bits.Len(uint(len(xs)))) // no longer a table than the values to sort
+	if len(scratch.count) < span {
+		scratch.count = make([]int32, span)
+	}
+	count := scratch.count[:span]
+	clear(count)
+	above := scratch.above[:0]
+	limit := len(xs) / maxOutliers
+	for _, x := range xs {
+		if d := uint64(x) - uint64(low); d < uint64(span) { // the distance above the least, exact in unsigned arithmetic
+			count[d]++
+		} else if above = append(above, x); len(above) > limit {
+			break
+		}
+	}
+	scratch.above = above
+	if len(above) > limit {
+		scratch.tmp = radixSort(xs, scratch.tmp)
+		return
+	}
+	scratch.tmp = radixSort(above, scratch.tmp)
+	i := 0
+	for d, c := range count {
+		v := low + int64(d)
+		for range c {
+			xs[i] = v
+			i++
+		}
+	}
+	copy(xs[i:], above)
+}
+
+// sortScratch is sortMoney's memory, kept between calls.
+type sortScratch struct {
+	count []int32 // how many values lie at each distance below countSpan
+	above []int64 // the values at countSpan or more above the least
+	tmp   []int64 // the radix sort's second buffer
+}
+
+const (
+	// radixFrom is the size from which sortMoney counts and radix-sorts.
+	radixFrom = 256
+	// countSpan is the furthest above the least value that sortMoney
+	// counts values: a table of 256 KiB.
+	countSpan = 1 << 16
+	// maxOutliers: sortMoney counts only when at most one value in this
+	// many lies further above the least.
+	maxOutliers = 8
+)
+
+// radixSort sorts xs by a least-significant-digit radix sort on the bytes
+// of each value's distance above the least, skipping the bytes that no
+// distance uses. tmp is scratch space, grown as needed and returned.
+func radixSort(xs []int64, tmp []int64) []int64 {
+	if len(xs) == 0 {
 		return tmp
 	}
 	low := slices.Min(xs)
 	var top uint64
 	for _, x := range xs {
-		top |= uint64(x) - uint64(low) // the distance above the least, exact in unsigned arithmetic
+		top |= uint64(x) - uint64(low)
 	}
 	tmp = slices.Grow(tmp[:0], len(xs))[:len(xs)]
 	src, dst := xs, tmp
@@ -43,6 +107,3 @@ func sortMoney(xs, tmp []int64) []int64 {
 	}
 	return tmp
 }
-
-// radixFrom is the size from which sortMoney uses the radix sort.
-const radixFrom = 256
