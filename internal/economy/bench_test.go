@@ -42,9 +42,7 @@ func BenchmarkMesa(b *testing.B) {
 func BenchmarkWright(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("people=%d", n), func(b *testing.B) {
-			p := economy.Params{Model: economy.ModelCapitalism, People: n, StartWealth: 100,
-				Capitalism: economy.CapitalismParams{WageMin: 10, WageMax: 90}}
-			benchMonths(b, p, 10)
+			benchMonths(b, wright(n), 10)
 		})
 	}
 }

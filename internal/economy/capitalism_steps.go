@@ -37,58 +37,35 @@ func (k *capitalism) steps(w *World, n int) {
 // generator, the same results — run as a pipeline for large worlds. Each
 // block of wrightAhead turns is drawn a block ahead (never past the n steps
 // given, so the streams end where steps leaves them) and the lines of its
-// persons' classes and of its spenders' money are asked for; at the stages
-// below, each when the lines the one before asked for have arrived, so are
-// those of each worker's employer, each capitalist's money, staff list and
-// employees, the hiring weights a step changes, and what hiring reads for
-// the unemployed. A step's misses then overlap with other steps' instead of
-// following one another.
+// persons' classes and of its spenders' money are asked for; at the
+// pipeline's stages (pipeline.go), each when the lines the one before asked
+// for have arrived, so are those of each worker's employer, each
+// capitalist's money, staff list and employees, the hiring weights a step
+// changes, and what hiring reads for the unemployed. A step's misses then
+// overlap with other steps' instead of following one another.
 func (k *capitalism) stepsAhead(w *World, n int) {
 	t := k.turns
 	all := uint64(k.people.Len())
 	var as, bs [2][wrightAhead]int32 // turns of the block running and of the next
 	var owners []int32               // the capitalists activated in the next block
-	drawn := 0                       // steps whose turns are drawn
-	for at := -wrightAhead; at < n; at += wrightAhead {
-		if drawn < n {
-			m := min(wrightAhead, n-drawn)
-			na, nb := as[drawn/wrightAhead%2][:m], bs[drawn/wrightAhead%2][:m]
-			for i := range na {
-				na[i], nb[i] = t.next(all)
-			}
-			k.prefetchTurns(w, na, nb)
-			drawn += m
+	pipeline(n, func(slot, m int) {
+		na, nb := as[slot][:m], bs[slot][:m]
+		for i := range na {
+			na[i], nb[i] = t.next(all)
 		}
-		if at < 0 {
-			continue
+		k.prefetchTurns(w, na, nb)
+	}, func(slot, m, s int) {
+		switch s {
+		case firmsStage:
+			owners = k.prefetchFirms(w, as[slot][:m], bs[slot][:m])
+		case listsStage:
+			k.people.PrefetchStaffLists(owners)
+		case staffStage:
+			k.prefetchStaff(w, owners)
 		}
-		cur, next := at/wrightAhead%2, (at/wrightAhead+1)%2
-		more := drawn > at+wrightAhead // a next block is drawn
-		for i := range min(wrightAhead, n-at) {
-			switch {
-			case !more:
-			case i == firmsStage:
-				m := drawn - at - wrightAhead
-				owners = k.prefetchFirms(w, as[next][:m], bs[next][:m])
-			case i == listsStage:
-				k.people.PrefetchStaffLists(owners)
-			case i == staffStage:
-				k.prefetchStaff(w, owners)
-			}
-			k.activate(w, as[cur][i], bs[cur][i])
-		}
-	}
+	}, func(slot, i, _ int) { k.activate(w, as[slot][i], bs[slot][i]) })
 	k.turns = t
 }
-
-// The stages of stepsAhead's pipeline after the draws, at the step of a
-// block where each runs for the next block: each reads what the one before
-// asked for, a few steps (about a miss's latency) earlier.
-const (
-	firmsStage = wrightAhead / 2     // the persons' classes are in: ask for their firms', staff lists' and weights' lines
-	listsStage = wrightAhead * 3 / 4 // the capitalists' staff list headers are in: ask for the lists
-	staffStage = wrightAhead - 1     // the lists are in: ask for the employees' money, which wages pay into
-)
 
 // prefetchTurns asks for the lines of the classes and money of the persons
 // activated (as) and spending (bs) in a block of steps.

@@ -22,7 +22,7 @@ import (
 // instant rather than sticky).
 type goods struct {
 	demand          fenwick // per person: the demand weight of the firm they founded, (goods a month)^θ, in milli
-	dweight         []int64 // per person: that weight, as in the tree
+	dweight         []int64 // per person: that weight: the tree's own weights (demand.w), read by this name
 	labour          []int64 // per person: milli-goods a month made by the labour of the firm they founded
 	units           []int64 // per person: units of the firm they founded × its automatability, in 1/taskScale
 	labourTotal     int64
@@ -58,7 +58,7 @@ func (g *goods) init(n int, cm *communities, sigma float64) {
 	g.commSales = make([]float64, communities)
 	g.commSpent = make([]int64, communities)
 	g.demand = newFenwick(n)
-	g.dweight = make([]int64, n)
+	g.dweight = g.demand.w
 	g.labour = make([]int64, n)
 	g.units = make([]int64, n)
 	g.theta = (sigma - 1) / sigma
@@ -95,10 +95,9 @@ func (g *goods) demandOf(rate int64) int64 {
 
 // refresh brings firm f's demand weight up to date with what it makes.
 func (g *goods) refresh(f int32) {
-	d := g.demandOf(g.firmRate(f))
-	g.demand.add(int(f), d-g.dweight[f])
-	g.commDemand[g.comm.of(nil, int(f))] += d - g.dweight[f]
-	g.dweight[f] = d
+	d := g.demandOf(g.firmRate(f)) - g.dweight[f]
+	g.demand.add(int(f), d) // and so to dweight[f]
+	g.commDemand[g.comm.of(nil, int(f))] += d
 }
 
 // addLabour changes the labour of firm f by d milli-goods a month.

@@ -93,6 +93,10 @@ func (x *production) retune(w *World, p Params) {
 
 func (x *production) act(w *World, n int) {
 	act := x.rs.of(streamActivation)
+	if x.k.large {
+		x.actAhead(w, n, act)
+		return
+	}
 	for j := range n {
 		x.step = w.pos + j
 		x.activate(w, int32(act.intn(x.n)), x.step)

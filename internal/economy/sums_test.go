@@ -5,71 +5,67 @@ import (
 	"testing"
 )
 
-// TestSums compares the levels with plain sums after random updates, and
-// checks that find returns the index whose interval holds u.
-func TestSums(t *testing.T) {
+// drawTree is what sums and fenwick both do.
+type drawTree interface {
+	add(i int, delta int64)
+	prefix(i int) int64
+	find(u int64) (int, int64)
+}
+
+// TestDrawTrees compares sums and fenwick with plain sums after random
+// updates (and fenwick again after a rebuild from weights mostly zero, as
+// firms among persons), at sizes around whole and partial blocks: every
+// prefix sum, and find at every point of the total returns the index whose
+// interval holds it.
+func TestDrawTrees(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, n := range []int{1, 2, 7, 64, 65, 100, 4097, 5000} {
-		f := newSums(n)
-		w := make([]int64, n)
-		for range 20 * n {
-			i := r.IntN(n)
-			d := r.Int64N(20) - 5
-			if w[i]+d < 0 {
-				d = -w[i]
-			}
-			w[i] += d
-			f.add(i, d)
-		}
-		var sum int64
-		for i := range n {
-			if got := f.prefix(i); got != sum {
-				t.Fatalf("n=%d: prefix(%d) = %d, want %d", n, i, got, sum)
-			}
-			for u := sum; u < sum+w[i]; u++ {
-				if got, rest := f.find(u); got != i || rest != u-sum {
-					t.Fatalf("n=%d: find(%d) = %d, %d; want %d, %d", n, u, got, rest, i, u-sum)
+	for _, n := range []int{1, 2, 7, 8, 9, 64, 65, 100, 4097, 5000} {
+		s, f := newSums(n), newFenwick(n)
+		for _, tree := range []struct {
+			name string
+			drawTree
+			total *int64
+		}{{"sums", &s, &s.total}, {"fenwick", &f, &f.total}} {
+			w := make([]int64, n)
+			for range 20 * n {
+				i := r.IntN(n)
+				d := r.Int64N(20) - 5
+				if w[i]+d < 0 {
+					d = -w[i]
 				}
+				w[i] += d
+				tree.add(i, d)
 			}
-			sum += w[i]
+			checkDrawTree(t, tree.name, tree.drawTree, *tree.total, w)
 		}
-		if f.total != sum {
-			t.Fatalf("n=%d: total %d, want %d", n, f.total, sum)
+		w := make([]int64, n)
+		for i := range w {
+			if r.IntN(3) == 0 {
+				w[i] = r.Int64N(4)
+			}
 		}
+		f.rebuild(w)
+		checkDrawTree(t, "fenwick rebuilt", &f, f.total, w)
 	}
 }
 
-// TestFenwick compares the tree with plain sums after random updates, and
-// checks that find returns the index whose interval holds u.
-func TestFenwick(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	for _, n := range []int{1, 2, 7, 64, 65, 100, 4097, 5000} {
-		f := newFenwick(n)
-		w := make([]int64, n)
-		for range 20 * n {
-			i := r.IntN(n)
-			d := r.Int64N(20) - 5
-			if w[i]+d < 0 {
-				d = -w[i]
-			}
-			w[i] += d
-			f.add(i, d)
+// checkDrawTree checks a tree of weights w whose total is total.
+func checkDrawTree(t *testing.T, name string, f drawTree, total int64, w []int64) {
+	t.Helper()
+	var sum int64
+	for i := range w {
+		if got := f.prefix(i); got != sum {
+			t.Fatalf("%s n=%d: prefix(%d) = %d, want %d", name, len(w), i, got, sum)
 		}
-		var sum int64
-		for i := range n {
-			if got := f.prefix(i); got != sum {
-				t.Fatalf("n=%d: prefix(%d) = %d, want %d", n, i, got, sum)
+		for u := sum; u < sum+w[i]; u++ {
+			if got, rest := f.find(u); got != i || rest != u-sum {
+				t.Fatalf("%s n=%d: find(%d) = %d, %d; want %d, %d", name, len(w), u, got, rest, i, u-sum)
 			}
-			for u := sum; u < sum+w[i]; u++ {
-				if got, rest := f.find(u); got != i || rest != u-sum {
-					t.Fatalf("n=%d: find(%d) = %d, %d; want %d, %d", n, u, got, rest, i, u-sum)
-				}
-			}
-			sum += w[i]
 		}
-		if f.total != sum {
-			t.Fatalf("n=%d: total %d, want %d", n, f.total, sum)
-		}
+		sum += w[i]
+	}
+	if got := f.prefix(len(w)); got != sum || total != sum {
+		t.Fatalf("%s n=%d: prefix(n) %d and total %d, want %d", name, len(w), got, total, sum)
 	}
 }
 

@@ -25,8 +25,8 @@ func parse(t *testing.T, src string) *scenario.Scenario {
 func TestCheckBatch(t *testing.T) {
 	sc := parse(t, "model = \"capitalism\"\npeople = 1000000\nmonths = 10\nseeds = 16\n")
 	need := Batch(sc, 2, 0)
-	// 2 worlds × 128 B + 16 runs × (28 + 16) B a person, and 16 series of 11 months × 15 metrics.
-	live := int64(2*128*1_000_000 + 16*(44*1_000_000+11*15*8))
+	// 2 worlds × 116 B + 16 runs × (28 + 16) B a person, and 16 series of 11 months × 15 metrics.
+	live := int64(2*116*1_000_000 + 16*(44*1_000_000+11*15*8))
 	if want := live + live/4; need != want {
 		t.Fatalf("need %d, want %d", need, want)
 	}

@@ -9,3 +9,12 @@
 // never faults and never changes what a program computes, only how long its
 // loads wait.
 package prefetch
+
+import "unsafe"
+
+// Elements prefetches the lines of the elements of s that idx names (each
+// in range).
+func Elements[T any](s []T, idx []int32) {
+	var zero T
+	Indexed(unsafe.Pointer(unsafe.SliceData(s)), unsafe.Sizeof(zero), idx)
+}
