@@ -2,6 +2,7 @@ package economy
 
 import (
 	"fmt"
+	"math"
 	"math/bits"
 	"unsafe"
 
@@ -149,7 +150,7 @@ func (x *exchange) yardSale(w *World) {
 // bit and the generator.
 func (x *exchange) mesa(w *World, n int) {
 	perm := x.perm[w.pos : w.pos+n]
-	if w.led.narrow != nil {
+	if w.led.narrow != nil && x.amount <= math.MaxInt32 { // the loops trust amt: at least 1 (retune), and in 31 bits
 		if w.p.People >= mesaLarge {
 			mesaStepsLarge(w.led.narrow, perm, w.r, uint64(w.p.People), int32(x.amount), x.gave)
 		} else {
@@ -157,10 +158,10 @@ func (x *exchange) mesa(w *World, n int) {
 		}
 		return
 	}
-	for _, a := range perm { // a wide ledger: too much money for 31 bits
+	for _, a := range perm { // a wide ledger, too much money for 31 bits; or an amount no narrow balance reaches
 		to := Account(w.r.below(uint64(w.p.People)))
 		m := int64(0)
-		if w.led.acc[a].bal >= x.amount {
+		if w.led.Balance(Account(a)) >= x.amount {
 			m = x.amount
 		}
 		w.pay(Account(a), to, m)
@@ -168,21 +169,42 @@ func (x *exchange) mesa(w *World, n int) {
 }
 
 // mesaSteps is the mesa rule's step loop over a narrow ledger's balances.
+// It draws each block of mesaAhead steps' recipients first, then runs the
+// block's steps (the same draws in the same order: a step draws its
+// recipient and nothing else): the generator's words then stay in registers
+// for its draws, which a single loop over the steps has too few registers
+// for (docs/performance.md, "Instructions and misses a step").
 func mesaSteps(bal []int32, perm []int32, r *rng, all uint64, amt int32, gave []uint64) {
-	g := *r // in registers for the loop
-	for _, a := range perm {
-		to, lo := bits.Mul64(g.next(), all) // g.below(all), its common case inline
-		if lo < all {
-			to = g.reject(to, lo, all)
+	var ring [mesaAhead]int32 // the block's recipients
+	for at := 0; at < len(perm); at += mesaAhead {
+		block := perm[at:min(at+mesaAhead, len(perm))]
+		to := ring[:len(block)]
+		*r = r.recipients(to, all)
+		for i, a := range block {
+			var m int32
+			if bal[a] >= amt {
+				m = amt
+			}
+			bal[a] -= m // m is 0, or amt (at least 1) and no more than bal[a]
+			bal[to[i]] += m
+			gave[a>>6] |= uint64(-int64(m)) >> 63 << (a & 63) // 1 when a gave
 		}
-		var m int32
-		if bal[a] >= amt {
-			m = amt
-		}
-		give(bal, Account(a), Account(to), m)
-		gave[a>>6] |= uint64(-int64(m)) >> 63 << (a & 63) // 1 when a gave
 	}
-	*r = g
+}
+
+// recipients draws a recipient below all for each of to's steps, in order,
+// and returns the generator after the draws.
+func (g rng) recipients(to []int32, all uint64) rng {
+	for i := range to {
+		var x uint64
+		g, x = g.advanced()
+		hi, lo := bits.Mul64(x, all) // g.below(all), its common case inline
+		if lo < all {
+			g, hi = g.reject(hi, lo, all)
+		}
+		to[i] = int32(hi)
+	}
+	return g
 }
 
 // mesaLarge is the population from which the balances no longer fit the
@@ -207,20 +229,13 @@ const mesaAhead = 16
 // given — and the giver's and the recipient's balances of that block are
 // prefetched, so their misses overlap instead of following one another.
 func mesaStepsLarge(bal []int32, perm []int32, r *rng, all uint64, amt int32, gave []uint64) {
-	g := *r // in registers for the loop
 	base := unsafe.Pointer(unsafe.SliceData(bal))
 	var ring [2][mesaAhead]int32 // recipients of the block running and of the next
 	drawn := 0                   // steps whose recipients are drawn
 	for at := -mesaAhead; at < len(perm); at += mesaAhead {
 		if drawn < len(perm) {
 			next := ring[drawn/mesaAhead%2][:min(mesaAhead, len(perm)-drawn)]
-			for i := range next {
-				to, lo := bits.Mul64(g.next(), all) // g.below(all), its common case inline
-				if lo < all {
-					to = g.reject(to, lo, all)
-				}
-				next[i] = int32(to)
-			}
+			*r = r.recipients(next, all)
 			prefetch.Indexed(base, 4, next)
 			prefetch.Indexed(base, 4, perm[drawn:drawn+len(next)])
 			drawn += len(next)
@@ -228,15 +243,25 @@ func mesaStepsLarge(bal []int32, perm []int32, r *rng, all uint64, amt int32, ga
 		if at < 0 {
 			continue
 		}
-		to := &ring[at/mesaAhead%2]
-		for i, a := range perm[at:min(at+mesaAhead, len(perm))] {
-			if bal[a] >= amt {
-				give(bal, Account(a), Account(to[i]), amt)
-				gave[a>>6] |= 1 << (a & 63)
-			}
+		mesaGifts(bal, perm[at:min(at+mesaAhead, len(perm))], &ring[at/mesaAhead%2], amt, gave)
+	}
+}
+
+// mesaGifts runs a block of mesaStepsLarge's steps, whose recipients are
+// drawn. It is a function of its own, not inlined, so that its loop has
+// the registers to itself: inlined into mesaStepsLarge, the loop's index
+// and slices are kept in memory (the compiler runs out of registers), and
+// an index in memory makes each step wait for the store of the step before.
+//
+//go:noinline
+func mesaGifts(bal []int32, block []int32, to *[mesaAhead]int32, amt int32, gave []uint64) {
+	for i, a := range block {
+		if bal[a] >= amt {
+			bal[a] -= amt // amt is at least 1 and no more than bal[a]
+			bal[to[i]] += amt
+			gave[a>>6] |= 1 << (a & 63)
 		}
 	}
-	*r = g
 }
 
 // snapshot keeps each person's money at the start of the month, for settle

@@ -33,3 +33,25 @@ func TestMesaLoopsAgree(t *testing.T) {
 		t.Fatal("the two mesa loops differ")
 	}
 }
+
+// TestMesaAmountBeyond31Bits: an amount that no balance of a narrow ledger
+// reaches moves nothing; the narrow loops take the amount in 32 bits, where
+// it would wrap around.
+func TestMesaAmountBeyond31Bits(t *testing.T) {
+	for _, amount := range []int64{1 << 31, 1<<32 + 1} {
+		p := Params{Model: ModelExchange, People: 50, StartWealth: 3,
+			Exchange: ExchangeParams{Rule: RuleMesa, Amount: amount}}
+		w, err := New(p, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 3 {
+			w.StepMonth()
+		}
+		for i := range p.People {
+			if b := w.led.Balance(Account(i)); b != 3 {
+				t.Fatalf("amount %d: person %d holds %d, want 3", amount, i, b)
+			}
+		}
+	}
+}

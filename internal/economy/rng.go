@@ -42,35 +42,51 @@ func splitmix(x *uint64) uint64 {
 }
 
 // next returns the next 64 random bits.
-func (r *rng) next() uint64 {
-	out := bits.RotateLeft64(r.s1*5, 7) * 9
-	t := r.s1 << 17
-	r.s2 ^= r.s0
-	r.s3 ^= r.s1
-	r.s1 ^= r.s2
-	r.s0 ^= r.s3
-	r.s2 ^= t
-	r.s3 = bits.RotateLeft64(r.s3, 45)
+func (r *rng) next() (out uint64) {
+	*r, out = r.advanced()
 	return out
+}
+
+// advanced returns the generator one draw on, and the draw. A step loop
+// keeps a copy of its world's generator in a local variable and advances it
+// with this, by value: a method through a pointer to the copy would take
+// its address, and the compiler keeps a variable whose address is taken in
+// memory, storing and loading its four words on every draw.
+func (g rng) advanced() (rng, uint64) {
+	out := bits.RotateLeft64(g.s1*5, 7) * 9
+	t := g.s1 << 17
+	g.s2 ^= g.s0
+	g.s3 ^= g.s1
+	g.s1 ^= g.s2
+	g.s0 ^= g.s3
+	g.s2 ^= t
+	g.s3 = bits.RotateLeft64(g.s3, 45)
+	return g, out
 }
 
 // below returns a uniform integer in [0, n). n must be positive.
 func (r *rng) below(n uint64) uint64 {
 	hi, lo := bits.Mul64(r.next(), n)
 	if lo < n {
-		return r.reject(hi, lo, n)
+		*r, hi = r.reject(hi, lo, n)
 	}
 	return hi
 }
 
 // reject finishes a bounded draw whose low word fell below n: it draws
-// again while the low word is below 2^64 mod n (Lemire's rejection).
-func (r *rng) reject(hi, lo, n uint64) uint64 {
+// again while the low word is below 2^64 mod n (Lemire's rejection), and
+// returns the generator after it by value, as advanced does. It is rare (n
+// draws in 2^64) and kept out of line.
+//
+//go:noinline
+func (g rng) reject(hi, lo, n uint64) (rng, uint64) {
 	thresh := -n % n
 	for lo < thresh {
-		hi, lo = bits.Mul64(r.next(), n)
+		var x uint64
+		g, x = g.advanced()
+		hi, lo = bits.Mul64(x, n)
 	}
-	return hi
+	return g, hi
 }
 
 // intn returns a uniform int in [0, n). n must be positive.
@@ -87,9 +103,11 @@ func (r *rng) shuffle(p []int32) {
 	g := *r // in registers for the loop
 	for i := len(p) - 1; i > 0; i-- {
 		n := uint64(i) + 1
-		j, lo := bits.Mul64(g.next(), n) // g.below(n), its common case inline
+		var x uint64
+		g, x = g.advanced()
+		j, lo := bits.Mul64(x, n) // g.below(n), its common case inline
 		if lo < n {
-			j = g.reject(j, lo, n)
+			g, j = g.reject(j, lo, n)
 		}
 		p[i], p[j] = p[j], p[i]
 	}
