@@ -52,7 +52,19 @@ func WorldBytes(p Params) int64 {
 	case p.AI.Enabled:
 		return 400 // measured 372
 	}
-	return 116 // measured 92 (109 before an empty staff list was let go: agents.Population.Fire)
+	return 128 // measured 109
+}
+
+// WorldGrowth is how many bytes a person a world of p grows by a month: in
+// the models with classes, an employer left with no one keeps their staff
+// list's memory for their next hire (agents.Population.Fire). Measured on
+// Wright's model at 100,000 people, its heap after a collection from month
+// 100 to 1,200: 0.46 bytes a person a month (docs/performance.md).
+func WorldGrowth(p Params) float64 {
+	if p.Model == ModelExchange {
+		return 0
+	}
+	return 0.5
 }
 
 // SnapshotBytes bounds the memory a finished run keeps of each person: its

@@ -42,11 +42,13 @@ func add(a, b int64) int64 {
 	return a + b
 }
 
-// perPerson returns the largest world and kept snapshot of any arm of sc,
-// in bytes a person.
+// perPerson returns the largest world, at the end of sc's months, and kept
+// snapshot of any arm of sc, in bytes a person.
 func perPerson(sc *scenario.Scenario) (world, kept int64) {
+	months := float64(sc.Run().Months)
 	for _, a := range sc.Arms {
-		world = max(world, economy.WorldBytes(a.Settings.Params))
+		p := a.Settings.Params
+		world = max(world, economy.WorldBytes(p)+int64(math.Ceil(economy.WorldGrowth(p)*months)))
 		kept = max(kept, economy.SnapshotBytes(a.Settings.Params))
 	}
 	return world, kept

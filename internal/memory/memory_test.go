@@ -25,8 +25,8 @@ func parse(t *testing.T, src string) *scenario.Scenario {
 func TestCheckBatch(t *testing.T) {
 	sc := parse(t, "model = \"capitalism\"\npeople = 1000000\nmonths = 10\nseeds = 16\n")
 	need := Batch(sc, 2, 0)
-	// 2 worlds × 116 B + 16 runs × (28 + 16) B a person, and 16 series of 11 months × 15 metrics.
-	live := int64(2*116*1_000_000 + 16*(44*1_000_000+11*15*8))
+	// 2 worlds × (128 B + 10 months × 0.5 B) + 16 runs × (28 + 16) B a person, and 16 series of 11 months × 15 metrics.
+	live := int64(2*(128+5)*1_000_000 + 16*(44*1_000_000+11*15*8))
 	if want := live + live/4; need != want {
 		t.Fatalf("need %d, want %d", need, want)
 	}
@@ -92,7 +92,8 @@ func TestGuardSaturates(t *testing.T) {
 // 6 bytes a person of each arm with a quarter more. Its worlds are every
 // arm and the lesson's answer, the lesson's arm for each of the 4 seeds;
 // the message names the window's own part and a change the window
-// accepts (it has no --set).
+// accepts (it has no --set). (The lesson runs 1,200 months, over which
+// each world grows by 600 bytes a person: economy.WorldGrowth.)
 func TestWindowCountsItself(t *testing.T) {
 	sc, err := scenario.Load("embedded:wright", []string{"people=1000000", "seeds=4"})
 	if err != nil {
@@ -106,7 +107,7 @@ func TestWindowCountsItself(t *testing.T) {
 		t.Fatalf("the window adds %d to its worlds' %d, want %d", got, worlds, want)
 	}
 	err = CheckWindow(sc, 1_000_000_000)
-	if err == nil || !strings.Contains(err.Error(), "the window needs about 1.1 GB of memory (5 worlds at once of 1000000 people, and the window's own 167.5 MB)") ||
+	if err == nil || !strings.Contains(err.Error(), "the window needs about 4.9 GB of memory (5 worlds at once of 1000000 people, and the window's own 167.5 MB)") ||
 		!strings.Contains(err.Error(), "people = N in the scenario") || strings.Contains(err.Error(), "--set") {
 		t.Fatalf("got %v", err)
 	}
