@@ -111,12 +111,22 @@ func (k *capitalism) drawEmployer(w *World, u int64) int32 {
 	}
 }
 
-// weightBefore returns the total weight of the persons before a.
+// weightBefore returns the total weight of the persons before a: the
+// blocks' before a's block, and in it the persons before a — or, the
+// shorter to read when a is in its block's second half, the blocks' up to
+// and with a's block less the persons from a on.
 func (k *capitalism) weightBefore(w *World, a int32) int64 {
 	if int(a) == k.people.Len() {
 		return k.hire.total
 	}
 	b := int(a) / hireBlock
+	if end := int32(min((b+1)*hireBlock, k.people.Len())); a-int32(b*hireBlock) > end-a {
+		sum := k.hire.prefix(b + 1)
+		for i := a; i < end; i++ {
+			sum -= k.weight(w, i)
+		}
+		return sum
+	}
 	sum := k.hire.prefix(b)
 	for i := int32(b * hireBlock); i < a; i++ {
 		sum += k.weight(w, i)

@@ -101,13 +101,12 @@ func (k *capitalism) prefetchFirms(w *World, as, bs []int32) (owners []int32) {
 		case k.people.Class(a) == agents.Capitalist:
 			k.owners[no] = a
 			no++
-		default: // unemployed: hiring reads a's block and sums the weights before it
-			for i := a &^ (hireBlock - 1); i < a|(hireBlock-1); i += accountsALine {
+		default: // unemployed: hiring reads the shorter side of a in its block, and sums the weights there (weightBefore)
+			for i, end := halfOf(a, hireBlock, int32(k.people.Len())); i < end; i += accountsALine {
 				accs[na] = i
 				na++
 			}
-			blk := a / hireBlock
-			for i := blk &^ (sumsFanout - 1); i <= blk; i += weightsALine {
+			for i, end := halfOf(a/hireBlock, sumsFanout, int32(len(k.hire.levels[0]))); i < end; i += weightsALine {
 				weights[nw] = i
 				nw++
 			}
@@ -121,6 +120,18 @@ func (k *capitalism) prefetchFirms(w *World, as, bs []int32) (owners []int32) {
 	l0 := k.hire.levels[0]
 	prefetch.Indexed(unsafe.Pointer(unsafe.SliceData(l0)), unsafe.Sizeof(l0[0]), weights[:nw])
 	return k.owners[:no]
+}
+
+// halfOf returns the range of indices that weightBefore and sums.prefix
+// read for index i in its group of size (a power of two) among n: the
+// shorter side of i, with i.
+func halfOf(i, size, n int32) (from, to int32) {
+	lo := i &^ (size - 1)
+	hi := min(lo+size, n)
+	if i-lo > hi-i {
+		return i, hi
+	}
+	return lo, i + 1
 }
 
 // prefetchStaff asks for the money of the employees of the capitalists

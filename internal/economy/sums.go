@@ -42,15 +42,31 @@ func (s *sums) add(i int, delta int64) {
 	}
 }
 
-// prefix returns the sum of the weights of indices below i.
+// prefix returns the sum of the weights of indices below i. At each level
+// it reads the shorter side of i within its group of sumsFanout: the
+// entries before i, or the group's sum (an entry of the level above, or
+// the total) less the entries from i on — at most half a group, four
+// cache lines of the lowest level where a side's whole would be eight.
 func (s *sums) prefix(i int) int64 {
 	if i >= len(s.levels[0]) {
 		return s.total
 	}
 	var sum int64
-	for _, l := range s.levels {
-		for _, x := range l[i&^(sumsFanout-1) : i] {
-			sum += x
+	for k, l := range s.levels {
+		lo := i &^ (sumsFanout - 1)
+		if hi := min(lo+sumsFanout, len(l)); i-lo > hi-i {
+			group := s.total
+			if k+1 < len(s.levels) {
+				group = s.levels[k+1][i>>sumsShift]
+			}
+			sum += group
+			for _, x := range l[i:hi] {
+				sum -= x
+			}
+		} else {
+			for _, x := range l[lo:i] {
+				sum += x
+			}
 		}
 		i >>= sumsShift
 	}
