@@ -13,7 +13,7 @@ import (
 type capitalism struct {
 	people   *agents.Population
 	turns    turns              // who is activated and who spends, each step (turns.go)
-	large    bool               // at least wrightLarge people: the steps run pipelined and prefetch (capitalism_steps.go)
+	large    bool               // at least wrightLarge people: the steps run pipelined and prefetch (pipeline.go)
 	owners   [wrightAhead]int32 // the capitalists activated in the pipeline's next block (stepsAhead)
 	hire     sums               // by block of hireBlock persons: the money of those in H (capitalists and unemployed)
 	wageLo   int64

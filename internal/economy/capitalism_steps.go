@@ -10,11 +10,14 @@ import (
 // wrightLarge is the population from which Wright's model's per-person
 // arrays (about 44 bytes a person read at random: money, class, staff
 // list) no longer fit the processor's second-level cache, and the steps run
-// on stepsAhead: at 100,000 people the two loops measured the same, at a
-// million stepsAhead takes half the time (docs/performance.md).
+// on the pipeline (pipeline.go): Wright's on stepsAhead, the production
+// economy's on actAhead. For Wright's model, at 100,000 people the two
+// loops measured the same and at a million stepsAhead takes half the time
+// (docs/performance.md); the production economy, whose arrays are larger,
+// takes the same threshold.
 const wrightLarge = 1 << 16
 
-// wrightAhead is the number of steps in a block of stepsAhead's pipeline: a
+// wrightAhead is the number of steps in a block of the pipeline: a
 // block's persons are drawn, and their lines asked for, while the block
 // before it runs, so a line is asked for one to two blocks (16 to 32 steps
 // of about 50 to 300 ns) before it is read, against a miss of 100 to 300 ns
@@ -122,9 +125,11 @@ func (k *capitalism) prefetchFirms(w *World, as, bs []int32) (owners []int32) {
 	return k.owners[:no]
 }
 
-// halfOf returns the range of indices that weightBefore and sums.prefix
-// read for index i in its group of size (a power of two) among n: the
-// shorter side of i, with i.
+// halfOf returns the shorter side of index i in its group of size (a power
+// of two) among n, with i: the range weightBefore reads of a's block. For
+// the hiring weights it is close to, not always, the range sums.prefix
+// reads (when a lies in its block's second half, weightBefore asks prefix
+// of the block after); a prefetch of the wrong side costs only time.
 func halfOf(i, size, n int32) (from, to int32) {
 	lo := i &^ (size - 1)
 	hi := min(lo+size, n)

@@ -59,13 +59,17 @@ func TestProductionLoopsAgree(t *testing.T) {
 		t.Fatal(err)
 	}
 	plain, _ := New(p, 3)
+	if !piped.rules.(*capitalism).large {
+		t.Fatal("a world of wrightLarge people is not large: both worlds would run the plain loop")
+	}
 	plain.rules.(*capitalism).large = false
 	var sa, sb Snapshot
 	for month := range months {
 		stepAlike(t, month, piped, plain, &sa, &sb)
 		xa, xb := piped.rules.(*capitalism).ai, plain.rules.(*capitalism).ai
 		switch {
-		case !slices.Equal(xa.goods.dweight, xb.goods.dweight), !slices.Equal(xa.vac.open, xb.vac.open):
+		case !slices.Equal(xa.goods.dweight, xb.goods.dweight), !slices.Equal(xa.goods.demand.tree, xb.goods.demand.tree),
+			!slices.Equal(xa.vac.open, xb.vac.open), !slices.Equal(xa.vac.tasks, xb.vac.tasks), !slices.Equal(xa.vac.tree.tree, xb.vac.tree.tree):
 			t.Fatalf("month %d: demand weights or vacancies differ", month+1)
 		case *xa.rs != *xb.rs, *piped.r != *plain.r:
 			t.Fatalf("month %d: the generators differ", month+1)

@@ -246,10 +246,16 @@ func TestDemandWeightsKept(t *testing.T) {
 			n := min(37, w.LeftInMonth())
 			w.advance(n)
 			done += n
+			var sum int64
 			for f := range int32(p.People) {
 				if want := x.goods.demandOf(x.goods.firmRate(f)); x.goods.dweight[f] != want {
 					t.Fatalf("month %d: firm %d's demand weight %d, what it makes weighs %d", m, f, x.goods.dweight[f], want)
 				}
+				sum += x.goods.dweight[f]
+			}
+			// dweight is the tree's own weights: its sums must hold them.
+			if d := &x.goods.demand; d.total != sum || d.prefix(p.People) != sum || d.prefix(p.People/2) != sumOf(x.goods.dweight[:p.People/2]) {
+				t.Fatalf("month %d: the demand tree sums to %d (%d by prefix), its weights to %d", m, d.total, d.prefix(p.People), sum)
 			}
 		}
 	}
@@ -313,4 +319,13 @@ func TestCooperativeUnitsByMembersValue(t *testing.T) {
 	if x.compute.count[f] != 0 {
 		t.Errorf("a unit worth half its rent was kept")
 	}
+}
+
+// sumOf is the plain sum of ws.
+func sumOf(ws []int64) int64 {
+	var s int64
+	for _, x := range ws {
+		s += x
+	}
+	return s
 }

@@ -40,3 +40,12 @@ const (
 	listsStage = wrightAhead * 3 / 4 // the capitalists' staff list headers are in: ask for the lists
 	staffStage = wrightAhead - 1     // the lists are in: ask for the employees' lines
 )
+
+// The stages must come in this order within a block, each at a step of
+// its own (a wrightAhead below 4 would merge them, and a merged stage's
+// later work would never run): each line below fails to compile, as a
+// negative constant for a uint, when they do not.
+const (
+	_ uint = listsStage - firmsStage - 1
+	_ uint = staffStage - listsStage - 1
+)

@@ -46,6 +46,12 @@ func TestDrawTrees(t *testing.T) {
 		}
 		f.rebuild(w)
 		checkDrawTree(t, "fenwick rebuilt", &f, f.total, w)
+		own := make([]int64, n)
+		for i := range f.w { // as goods.rebuild does: the weights written in place, then the sums
+			f.w[i], own[i] = int64(i%3), int64(i%3)
+		}
+		f.rebuild(f.w)
+		checkDrawTree(t, "fenwick rebuilt from its own weights", &f, f.total, own)
 	}
 }
 

@@ -48,10 +48,19 @@ func perPerson(sc *scenario.Scenario) (world, kept int64) {
 	months := float64(sc.Run().Months)
 	for _, a := range sc.Arms {
 		p := a.Settings.Params
-		world = max(world, economy.WorldBytes(p)+int64(math.Ceil(economy.WorldGrowth(p)*months)))
+		world = max(world, add(economy.WorldBytes(p), bytesOf(economy.WorldGrowth(p)*months)))
 		kept = max(kept, economy.SnapshotBytes(a.Settings.Params))
 	}
 	return world, kept
+}
+
+// bytesOf rounds a count of bytes computed in floating point up to whole
+// bytes, saturating as mul and add do (and at NaN).
+func bytesOf(x float64) int64 {
+	if !(x < math.MaxInt64) {
+		return math.MaxInt64
+	}
+	return int64(math.Ceil(max(x, 0)))
 }
 
 // series is the memory of one run's time series.

@@ -21,7 +21,7 @@ func sortMoney(xs []int64, scratch *sortScratch) {
 		return
 	}
 	low := slices.Min(xs)
-	span := min(countSpan, 1<<bits.Len(uint(len(xs)))) // no longer a table than the values to sort
+	span := min(countSpan, 1<<bits.Len(uint(len(xs)))) // a table at most twice as long as the values to sort
 	if len(scratch.count) < span {
 		scratch.count = make([]int32, span)
 	}

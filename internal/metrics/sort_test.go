@@ -55,6 +55,31 @@ func TestSortMoney(t *testing.T) {
 	}
 }
 
+// TestSortMoneyBoundary: with exactly one value in maxOutliers above the
+// counted span sortMoney counts, with one more it radix-sorts alone; both
+// sort.
+func TestSortMoneyBoundary(t *testing.T) {
+	const n = 10_000
+	var scratch sortScratch
+	for _, above := range []int{n / maxOutliers, n/maxOutliers + 1} {
+		xs := make([]int64, n)
+		for i := range xs {
+			xs[i] = int64(i % 100)
+			if i < above {
+				xs[i] = 1<<20 + int64(i)
+			}
+		}
+		want := slices.Sorted(slices.Values(xs))
+		sortMoney(xs, &scratch)
+		if !slices.Equal(xs, want) {
+			t.Fatalf("%d above: not sorted", above)
+		}
+		if counted := len(scratch.above) <= n/maxOutliers; counted != (above <= n/maxOutliers) {
+			t.Errorf("%d above the span: counted %v", above, counted)
+		}
+	}
+}
+
 // BenchmarkSortMoney sorts a million values two ways drawn: "wide", spread
 // evenly up to 100,000 (sortMoney falls back on the radix sort), and
 // "wages", a world's money (most below a thousand, one in a hundred up to
