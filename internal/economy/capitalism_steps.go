@@ -1,8 +1,6 @@
 package economy
 
 import (
-	"unsafe"
-
 	"commonwealth/internal/agents"
 	"commonwealth/internal/prefetch"
 )
@@ -70,14 +68,12 @@ func (k *capitalism) stepsAhead(w *World, n int) {
 	k.turns = t
 }
 
-// prefetchTurns asks for the lines of the classes and money of the persons
-// activated (as) and spending (bs) in a block of steps.
+// prefetchTurns asks for the lines of the classes of the persons activated
+// (as) and spending (bs) in a block of steps, and of the spenders' money.
 func (k *capitalism) prefetchTurns(w *World, as, bs []int32) {
-	acc := unsafe.Pointer(unsafe.SliceData(w.led.acc))
-	size := unsafe.Sizeof(w.led.acc[0])
 	k.people.PrefetchClasses(as)
 	k.people.PrefetchClasses(bs)
-	prefetch.Indexed(acc, size, bs)
+	prefetch.Elements(w.led.acc, bs)
 }
 
 // prefetchFirms asks, for a block of steps whose persons' classes have been
@@ -115,13 +111,12 @@ func (k *capitalism) prefetchFirms(w *World, as, bs []int32) (owners []int32) {
 			}
 		}
 	}
-	acc := unsafe.Pointer(unsafe.SliceData(w.led.acc))
-	prefetch.Indexed(acc, unsafe.Sizeof(w.led.acc[0]), firms[:nf])
-	prefetch.Indexed(acc, unsafe.Sizeof(w.led.acc[0]), k.owners[:no])
-	prefetch.Indexed(acc, unsafe.Sizeof(w.led.acc[0]), accs[:na])
+	prefetch.Elements(w.led.acc, firms[:nf])
+	prefetch.Elements(w.led.acc, k.owners[:no])
+	prefetch.Elements(w.led.acc, accs[:na])
 	k.people.PrefetchStaff(k.owners[:no])
 	l0 := k.hire.levels[0]
-	prefetch.Indexed(unsafe.Pointer(unsafe.SliceData(l0)), unsafe.Sizeof(l0[0]), weights[:nw])
+	prefetch.Elements(l0, weights[:nw])
 	return k.owners[:no]
 }
 
@@ -149,7 +144,7 @@ func (k *capitalism) prefetchStaff(w *World, owners []int32) {
 	for _, o := range owners {
 		n += copy(staff[n:], k.people.Employees(o)[:min(len(k.people.Employees(o)), staffAsked)])
 	}
-	prefetch.Indexed(unsafe.Pointer(unsafe.SliceData(w.led.acc)), unsafe.Sizeof(w.led.acc[0]), staff[:n])
+	prefetch.Elements(w.led.acc, staff[:n])
 }
 
 // staffAsked is how many of a capitalist's employees prefetchStaff asks for.

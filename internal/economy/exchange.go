@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
-	"unsafe"
 
 	"commonwealth/internal/hugepages"
 	"commonwealth/internal/prefetch"
@@ -229,15 +228,14 @@ const mesaAhead = 16
 // given — and the giver's and the recipient's balances of that block are
 // prefetched, so their misses overlap instead of following one another.
 func mesaStepsLarge(bal []int32, perm []int32, r *rng, all uint64, amt int32, gave []uint64) {
-	base := unsafe.Pointer(unsafe.SliceData(bal))
 	var ring [2][mesaAhead]int32 // recipients of the block running and of the next
 	drawn := 0                   // steps whose recipients are drawn
 	for at := -mesaAhead; at < len(perm); at += mesaAhead {
 		if drawn < len(perm) {
 			next := ring[drawn/mesaAhead%2][:min(mesaAhead, len(perm)-drawn)]
 			*r = r.recipients(next, all)
-			prefetch.Indexed(base, 4, next)
-			prefetch.Indexed(base, 4, perm[drawn:drawn+len(next)])
+			prefetch.Elements(bal, next)
+			prefetch.Elements(bal, perm[drawn:drawn+len(next)])
 			drawn += len(next)
 		}
 		if at < 0 {
