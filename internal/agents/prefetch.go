@@ -11,13 +11,13 @@ import (
 // persons can overlap their misses (package prefetch). It is a hint and
 // changes nothing.
 func (p *Population) PrefetchClasses(idx []int32) {
-	prefetch.Indexed(unsafe.Pointer(unsafe.SliceData(p.employer)), unsafe.Sizeof(p.employer[0]), idx)
+	prefetch.Elements(p.employer, idx)
 }
 
 // PrefetchStaff asks for the lines that hold the headers of the staff lists
 // of the persons idx names (where their employees' list is, and how long).
 func (p *Population) PrefetchStaff(idx []int32) {
-	prefetch.Indexed(unsafe.Pointer(unsafe.SliceData(p.employees)), unsafe.Sizeof(p.employees[0]), idx)
+	prefetch.Elements(p.employees, idx)
 }
 
 // PrefetchStaffOf asks for the lines that hold the headers of the staff
