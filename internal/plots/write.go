@@ -23,7 +23,7 @@ var figures = []figure{
 	{"wealth_ccdf", false, false, wealthCCDF},
 	{"lorenz", false, false, lorenz},
 	{"gini", false, false, func(title string, arms []arm) (*fig, error) {
-		return overTime(title+": Gini of wealth", "gini_wealth", "Gini coefficient of wealth (0 equal, 1 one holds all)", arms)
+		return overTime(title+": Gini of wealth", "gini_wealth", "Gini coefficient of wealth (0 equal, 1 one holds all; above 1 when many are in debt)", arms)
 	}},
 	{"classes", true, false, classShares},
 	{"firm_sizes", true, false, firmSizes},
