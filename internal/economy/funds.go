@@ -1,6 +1,10 @@
 package economy
 
-import "commonwealth/internal/agents"
+import (
+	"math"
+
+	"commonwealth/internal/agents"
+)
 
 // funds are the production economy's four funds.
 //
@@ -31,6 +35,7 @@ import "commonwealth/internal/agents"
 type funds struct {
 	reserve       int64     // the commons fund's money kept to invest
 	units         []float64 // per person: units of the pension fund
+	owed          []float32 // per person: contributions owed, less than a unit of money, not yet paid
 	unitsTotal    float64
 	unitValue     float64 // the pension fund's value a unit, set each month
 	pensionIncome int64   // the pension fund's dividends this month
@@ -40,6 +45,7 @@ type funds struct {
 
 func (f *funds) init(n int) {
 	f.units = make([]float64, n)
+	f.owed = make([]float32, n)
 	f.unitValue = 1
 }
 
@@ -57,16 +63,23 @@ func (x *production) noteFundIncome(w *World, who Account, amt int64) {
 }
 
 // contribute pays worker e's pension contribution out of a wage, for units
-// at the fund's value a unit.
+// at the fund's value a unit. Money moves in whole units, so what a wage's
+// contribution leaves over a whole unit is carried to the next: at wages
+// under 1/finance.pension (20 money units a month at 0.05) a contribution
+// would otherwise round to nothing, which the private worlds' wages fall to
+// within decades. It comes out of the wage just paid, so no more than it.
 func (x *production) contribute(w *World, e int32, wage int64) {
-	amt := moneyOf(float64(wage) * x.p.Finance.Pension)
+	f := &x.funds
+	owed := float64(f.owed[e]) + float64(wage)*x.p.Finance.Pension
+	amt := min(moneyOf(owed), wage)
+	f.owed[e] = float32(owed - float64(amt))
 	if amt <= 0 {
 		return
 	}
 	x.book(w, RowPension, Account(e), w.led.Special(Pension), amt)
-	u := float64(amt) / x.funds.unitValue
-	x.funds.units[e] += u
-	x.funds.unitsTotal += u
+	u := float64(amt) / f.unitValue
+	f.units[e] += u
+	f.unitsTotal += u
 }
 
 // pay pays out every fund's month.
@@ -119,11 +132,19 @@ func (x *production) payPensions(w *World) {
 		}
 	}
 	// The total is summed again from the holders' units each month, so that
-	// contributions added one by one never drift from it.
+	// contributions added one by one never drift from it. Redemptions shrink
+	// the units by keep every month, geometrically, so the same pass scales
+	// them back toward a total of 1 by a power of two: exact in floating
+	// point, so it changes no holder's share and no payout, while units left
+	// to shrink would reach floating point's limit within two centuries
+	// (2,100 months in the default scenario's private arm at 1,000 people),
+	// after which nobody holds units and the fund keeps every unit of money it
+	// is paid.
 	keep := 1.0
 	if paid > 0 {
 		keep = max(0, 1-float64(paid)/assets)
 	}
+	keep = math.Ldexp(keep, -exponentOutside(f.unitsTotal*keep, unitsRange))
 	f.unitsTotal = 0
 	for i := range f.units {
 		f.units[i] *= keep
@@ -131,11 +152,32 @@ func (x *production) payPensions(w *World) {
 	}
 	x.flow.pensionPaid += paid
 	f.unitValue = 1
-	if f.unitsTotal > 1e-9 {
+	if f.unitsTotal > 0 {
 		if v := (assets - float64(paid)) / f.unitsTotal; v > 0 {
 			f.unitValue = v
+		} else {
+			// The fund is worth nothing: its units are too, and the next
+			// contribution buys units at 1 that nobody's old units share.
+			clear(f.units)
+			f.unitsTotal = 0
 		}
 	}
+}
+
+// unitsRange is the binary exponent beyond which the pension fund's units'
+// total is scaled back toward 1.
+const unitsRange = 64
+
+// exponentOutside is the binary exponent of v when it lies beyond 2^±limit
+// (v ≠ 0), else 0.
+func exponentOutside(v float64, limit int) int {
+	if v == 0 {
+		return 0
+	}
+	if _, e := math.Frexp(v); e < -limit || e > limit {
+		return e
+	}
+	return 0
 }
 
 // payWageFund pays the wage-earner fund's dividends of the month to
