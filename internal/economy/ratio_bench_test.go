@@ -31,19 +31,37 @@ func BenchmarkWrightRatio(b *testing.B) {
 }
 
 // BenchmarkProductionRatio measures the production economy's cost a step
-// against Wright's model's, both at a million people, interleaved (see
-// interleaved): the production economy as BenchmarkAI runs it, after ten
-// years, Wright's after ten months.
+// against Wright's model's at a million people, and, beside them, both at a
+// thousand and ten thousand people, where their state fits the processor's
+// caches: all six worlds interleaved (see interleaved), the production
+// economy as BenchmarkAI runs it, after ten years, Wright's after ten
+// months. The smaller worlds step enough months a round to make as many
+// steps as the largest. The ratios at the smaller sizes are what the
+// production economy's step costs against Wright's when neither waits on
+// memory; "scale" is the production economy's own cost a step at a million
+// people against a thousand.
 //
 //	go test -run '^$' -bench ProductionRatio -benchtime 3x ./internal/economy
 func BenchmarkProductionRatio(b *testing.B) {
-	const people = 1_000_000
-	ai := aiWorld(people, economy.FirmsCapitalist, economy.AutomationPrivate, economy.DistributeEqual, economy.SitingCheapest, 0)
-	ai.AI.Communities.Count = 5
-	ns := interleaved(b, []economy.Params{wright(people), ai}, []int{10, 120}, []int{1, 1})
-	b.ReportMetric(ns[0], "ns/step-wright")
-	b.ReportMetric(ns[1], "ns/step-production")
-	b.ReportMetric(ns[1]/ns[0], "ratio")
+	sizes := []int{1_000, 10_000, 1_000_000}
+	const large = 1_000_000
+	var ps []economy.Params
+	var warm, months []int
+	for _, n := range sizes {
+		ai := aiWorld(n, economy.FirmsCapitalist, economy.AutomationPrivate, economy.DistributeEqual, economy.SitingCheapest, 0)
+		ai.AI.Communities.Count = 5
+		ps = append(ps, wright(n), ai)
+		warm = append(warm, 10, 120)
+		months = append(months, large/n, large/n)
+	}
+	ns := interleaved(b, ps, warm, months)
+	for i, n := range []string{"1e3", "1e4", "1e6"} {
+		wr, pr := ns[2*i], ns[2*i+1]
+		b.ReportMetric(wr, "ns/step-wright@"+n)
+		b.ReportMetric(pr, "ns/step-production@"+n)
+		b.ReportMetric(pr/wr, "ratio@"+n)
+	}
+	b.ReportMetric(ns[5]/ns[1], "scale")
 }
 
 // interleaved makes a world of each of ps (seed 1), runs warm[i] months of

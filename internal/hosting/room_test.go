@@ -118,7 +118,7 @@ func TestMalformedCounts(t *testing.T) {
 			good, _ := join(t, s, "Good", "")
 			mal, _ := join(t, s, "Mal", "")
 			answers := make(chan int, 1) // the errors answered, once the connection has ended
-			go func() { // the phone reads, as a page does
+			go func() {                  // the phone reads, as a page does
 				n := 0
 				for {
 					_, data, err := mal.conn.Read(mal.ctx)
