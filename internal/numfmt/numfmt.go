@@ -90,6 +90,19 @@ func RangeOf(unit string) Range {
 	return Any
 }
 
+// Holding is r when every one of values lies in it, else Any: a unit's
+// range that the values themselves leave (the production economy's shares
+// and Gini of net worth, where many are in debt) says nothing of where
+// their interval may reach.
+func (r Range) Holding(values []float64) Range {
+	for _, v := range values {
+		if v < r.Lo || v > r.Hi {
+			return Any
+		}
+	}
+	return r
+}
+
 // clip keeps x inside r.
 func (r Range) clip(x float64) float64 { return min(max(x, r.Lo), r.Hi) }
 

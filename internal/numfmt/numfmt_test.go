@@ -61,6 +61,20 @@ func TestInterval(t *testing.T) {
 	}
 }
 
+// TestHolding: a share's interval is clipped to 0..1 while its values lie
+// in it; the poorest half's share of net worth, below zero where they are in
+// debt, is not clipped to [0, 0] around a mean of −0.021.
+func TestHolding(t *testing.T) {
+	share := RangeOf("0..1")
+	if got := share.Holding([]float64{0.01, 0.03, 0.02}); got != share {
+		t.Errorf("values inside 0..1 gave the range %v", got)
+	}
+	debt := []float64{-0.032, -0.019, -0.012}
+	if got := Interval(-0.021, -0.030, -0.012, share.Holding(debt), false); got != "−0.021 [−0.030, −0.012]" {
+		t.Errorf("shares below zero: %q", got)
+	}
+}
+
 func TestRangeOf(t *testing.T) {
 	for unit, want := range map[string]Range{
 		"0..1": {0, 1}, "0.2..1": {0.2, 1}, "count": {0, math.Inf(1)}, "money units": Any, "per year": Any, "1..0": Any,

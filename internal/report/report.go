@@ -242,7 +242,7 @@ func endTables(sc *scenario.Scenario, rs []batch.Result) []Table {
 		drow := []string{label}
 		for a := range sc.Arms {
 			mean, lo, hi := interval.MeanCI(end(a, col), 0.95)
-			row = append(row, numfmt.Interval(mean, lo, hi, numfmt.RangeOf(unit), false))
+			row = append(row, numfmt.Interval(mean, lo, hi, numfmt.RangeOf(unit).Holding(end(a, col)), false))
 			if a == 0 {
 				continue
 			}
