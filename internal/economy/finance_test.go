@@ -187,9 +187,9 @@ func monthlyChange(t *testing.T, p economy.Params) (pay, jobs float64) {
 // scenario, over two centuries, does a fund end a month holding much of
 // the money: the three together at most 3% of it (measured: 1.6% at most,
 // the data fund's month of dividends in the dividend arm), the commons fund
-// at most 8% (measured 4.9%, its reserve). A fund whose holders' units had
-// reached zero once held nearly nine tenths of the money by the private world's 2,150th
-// month.
+// at most 8% (measured 4.9%, its reserve). A pension fund whose holders'
+// units had reached zero once held nearly nine tenths of the money by the
+// private world's 2,150th month.
 func TestFundsNeverHoard(t *testing.T) {
 	t.Parallel()
 	sc, err := scenario.Load("ai-is-capital", nil)
