@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"commonwealth/internal/batch"
-	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/numfmt"
 	"commonwealth/internal/scenario"
 )
@@ -41,8 +40,7 @@ func printSummary(w io.Writer, sc *scenario.Scenario, rs []batch.Result) {
 		unit := sc.Unit(m)
 		fmt.Fprintf(w, "%s (%s)\n", m, unit)
 		for a, arm := range sc.Arms {
-			mean, lo, hi := interval.MeanCI(end(a, c), 0.95)
-			line := fmt.Sprintf("  %-20s %-26s", clip(arm.Name, 20), numfmt.Interval(mean, lo, hi, numfmt.RangeOf(unit).Holding(end(a, c)), false))
+			line := fmt.Sprintf("  %-20s %-26s", clip(arm.Name, 20), numfmt.Sample(end(a, c), unit))
 			if a > 0 {
 				p := batch.Compare(end(a, c), end(0, c))
 				line += " " + numfmt.Interval(p.Mean, p.Lo, p.Hi, numfmt.Any, true) + ", " + p.Direction()

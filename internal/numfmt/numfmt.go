@@ -9,6 +9,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"commonwealth/internal/metrics/interval"
 )
 
 // Minus is the minus sign people read: U+2212, not the hyphen.
@@ -90,11 +92,18 @@ func RangeOf(unit string) Range {
 	return Any
 }
 
-// Holding is r when every one of values lies in it, else Any: a unit's
-// range that the values themselves leave (the production economy's shares
-// and Gini of net worth, where many are in debt) says nothing of where
-// their interval may reach.
-func (r Range) Holding(values []float64) Range {
+// Sample writes values' mean and its 95% t interval as Interval does,
+// clipped to the range the unit gives (RangeOf) while every value lies in
+// it: a range the values themselves leave (the production economy's shares
+// and Gini of net worth, where many are in debt) says nothing of where their
+// interval may reach.
+func Sample(values []float64, unit string) string {
+	mean, lo, hi := interval.MeanCI(values, 0.95)
+	return Interval(mean, lo, hi, RangeOf(unit).holding(values), false)
+}
+
+// holding is r when every one of values lies in it, else Any.
+func (r Range) holding(values []float64) Range {
 	for _, v := range values {
 		if v < r.Lo || v > r.Hi {
 			return Any

@@ -61,16 +61,14 @@ func TestInterval(t *testing.T) {
 	}
 }
 
-// TestHolding: a share's interval is clipped to 0..1 while its values lie
-// in it; the poorest half's share of net worth, below zero where they are in
-// debt, is not clipped to [0, 0] around a mean of −0.021.
-func TestHolding(t *testing.T) {
-	share := RangeOf("0..1")
-	if got := share.Holding([]float64{0.01, 0.03, 0.02}); got != share {
-		t.Errorf("values inside 0..1 gave the range %v", got)
+// TestSample: a share's interval is clipped to 0..1 while its values lie in
+// it; the poorest half's share of net worth, below zero where they are in
+// debt, is not clipped to [0, 0] around its mean.
+func TestSample(t *testing.T) {
+	if got := Sample([]float64{0.01, 0.01, 0.04}, "0..1"); got != "0.020 [0.000, 0.063]" {
+		t.Errorf("shares near zero: %q, want the interval clipped at 0", got)
 	}
-	debt := []float64{-0.032, -0.019, -0.012}
-	if got := Interval(-0.021, -0.030, -0.012, share.Holding(debt), false); got != "−0.021 [−0.030, −0.012]" {
+	if got := Sample([]float64{-0.032, -0.019, -0.012}, "0..1"); got != "−0.021 [−0.046, 0.004]" {
 		t.Errorf("shares below zero: %q", got)
 	}
 }

@@ -16,7 +16,6 @@ import (
 
 	"commonwealth/internal/batch"
 	"commonwealth/internal/claims"
-	"commonwealth/internal/metrics/interval"
 	"commonwealth/internal/numfmt"
 	"commonwealth/internal/scenario"
 )
@@ -241,8 +240,7 @@ func endTables(sc *scenario.Scenario, rs []batch.Result) []Table {
 		row := []string{label}
 		drow := []string{label}
 		for a := range sc.Arms {
-			mean, lo, hi := interval.MeanCI(end(a, col), 0.95)
-			row = append(row, numfmt.Interval(mean, lo, hi, numfmt.RangeOf(unit).Holding(end(a, col)), false))
+			row = append(row, numfmt.Sample(end(a, col), unit))
 			if a == 0 {
 				continue
 			}
