@@ -43,25 +43,28 @@ func BenchmarkWrightRatio(b *testing.B) {
 //
 //	go test -run '^$' -bench ProductionRatio -benchtime 3x ./internal/economy
 func BenchmarkProductionRatio(b *testing.B) {
-	sizes := []int{1_000, 10_000, 1_000_000}
-	const large = 1_000_000
+	sizes := []struct {
+		people int
+		label  string
+	}{{1_000, "1e3"}, {10_000, "1e4"}, {1_000_000, "1e6"}}
 	var ps []economy.Params
 	var warm, months []int
-	for _, n := range sizes {
-		ai := aiWorld(n, economy.FirmsCapitalist, economy.AutomationPrivate, economy.DistributeEqual, economy.SitingCheapest, 0)
+	for _, size := range sizes {
+		ai := aiWorld(size.people, economy.FirmsCapitalist, economy.AutomationPrivate, economy.DistributeEqual, economy.SitingCheapest, 0)
 		ai.AI.Communities.Count = 5
-		ps = append(ps, wright(n), ai)
+		ps = append(ps, wright(size.people), ai)
 		warm = append(warm, 10, 120)
-		months = append(months, large/n, large/n)
+		steps := sizes[len(sizes)-1].people / size.people // as many steps as the largest world's month
+		months = append(months, steps, steps)
 	}
 	ns := interleaved(b, ps, warm, months)
-	for i, n := range []string{"1e3", "1e4", "1e6"} {
+	for i, size := range sizes {
 		wr, pr := ns[2*i], ns[2*i+1]
-		b.ReportMetric(wr, "ns/step-wright@"+n)
-		b.ReportMetric(pr, "ns/step-production@"+n)
-		b.ReportMetric(pr/wr, "ratio@"+n)
+		b.ReportMetric(wr, "ns/step-wright@"+size.label)
+		b.ReportMetric(pr, "ns/step-production@"+size.label)
+		b.ReportMetric(pr/wr, "ratio@"+size.label)
 	}
-	b.ReportMetric(ns[5]/ns[1], "scale")
+	b.ReportMetric(ns[len(ns)-1]/ns[1], "scale")
 }
 
 // interleaved makes a world of each of ps (seed 1), runs warm[i] months of
